@@ -1,0 +1,42 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "ITABoard",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ita", targets: ["ita"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    ],
+    targets: [
+        // Pure domain: no I/O, no clock or environment reads.
+        .target(name: "ITACore"),
+        // Persistence and data files. Nothing above it sees GRDB or Yams types.
+        .target(
+            name: "ITAStore",
+            dependencies: [
+                "ITACore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The thin command line: wires clock, identity, store and output.
+        .executableTarget(
+            name: "ita",
+            dependencies: [
+                "ITACore",
+                "ITAStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ITACoreTests", dependencies: ["ITACore"]),
+        .testTarget(name: "ITAStoreTests", dependencies: ["ITAStore", "ITACore"]),
+        // Drives the real `ita` binary against real SQLite files.
+        .testTarget(name: "ITACommandTests", dependencies: ["ITACore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,58 @@
+/// Open tasks that share a due date: one countdown sticker's worth of work.
+public struct DueGroup: Hashable, Sendable {
+    public var date: CivilDate
+    public var openCount: Int
+    public var targets: [TaskTarget]
+    public var ownerIDs: [Int64]
+
+    public init(date: CivilDate, openCount: Int, targets: [TaskTarget], ownerIDs: [Int64]) {
+        self.date = date
+        self.openCount = openCount
+        self.targets = targets
+        self.ownerIDs = ownerIDs
+    }
+
+    /// Groups open tasks by due date, earliest first.
+    public static func of(_ tasks: [WorkTask]) -> [DueGroup] {
+        var byDate: [CivilDate: [WorkTask]] = [:]
+        for task in tasks where task.status.isOpen {
+            if let due = task.due { byDate[due, default: []].append(task) }
+        }
+        return byDate.keys.sorted().map { date in
+            let group = byDate[date]!
+            return DueGroup(date: date, openCount: group.count, targets: Array(Set(group.map(\.target))).sorted(),
+                            ownerIDs: Array(Set(group.map(\.ownerID))).sorted())
+        }
+    }
+}
+
+/// Something due on a date: an ITA-calendar milestone or a group of task due dates.
+public struct Deadline: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        case milestone(Milestone)
+        case tasks(DueGroup)
+    }
+
+    public var kind: Kind
+    public var countdown: Countdown
+
+    public var date: CivilDate {
+        switch kind {
+        case .milestone(let m): return m.due
+        case .tasks(let g): return g.date
+        }
+    }
+
+    /// The next `limit` deadlines on or after `today`: milestones and task due dates, by date,
+    /// milestones first on the same day.
+    public static func upcoming(milestones: [Milestone], dueGroups: [DueGroup], today: CivilDate,
+                                calendar: WorkingCalendar, limit: Int) -> [Deadline] {
+        let all = milestones.filter { $0.due >= today }.map { Deadline(kind: .milestone($0), countdown: Countdown(from: today, to: $0.due, calendar: calendar)) }
+            + dueGroups.filter { $0.date >= today }.map { Deadline(kind: .tasks($0), countdown: Countdown(from: today, to: $0.date, calendar: calendar)) }
+        return Array(all.sorted { a, b in
+            if a.date != b.date { return a.date < b.date }
+            if case .milestone = a.kind, case .tasks = b.kind { return true }
+            return false
+        }.prefix(limit))
+    }
+}

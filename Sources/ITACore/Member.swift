@@ -1,0 +1,25 @@
+/// A committee member. `login` is the OS login name that identifies them at a terminal.
+public struct Member: Hashable, Sendable, Identifiable {
+    public enum Role: String, Hashable, Sendable, CaseIterable, Codable {
+        case chair, secretary, owner, member
+    }
+
+    public var id: Int64
+    public var login: String
+    public var name: String
+    public var role: Role
+    public var workGroup: String
+    public var lineName: String
+
+    public init(id: Int64, login: String, name: String, role: Role, workGroup: String = "", lineName: String = "") {
+        self.id = id
+        self.login = login
+        self.name = name
+        self.role = role
+        self.workGroup = workGroup
+        self.lineName = lineName
+    }
+
+    /// Chair and secretary run the plan: they may change any task.
+    public var coordinates: Bool { role == .chair || role == .secretary }
+}

@@ -1,0 +1,32 @@
+/// Who may change what. The rule lives here so every front end obeys the same one.
+public enum Permissions {
+    public enum Denial: Hashable, Sendable {
+        /// The person at the keyboard is not on the committee.
+        case notAMember(login: String)
+        /// An owner or member tried to change someone else's task.
+        case notYourTask(ownerName: String)
+        /// Only the chair or the secretary may do this.
+        case coordinatorsOnly
+    }
+
+    /// An owner may change their own tasks; chair and secretary all tasks; others none.
+    public static func canChange(_ task: WorkTask, actor: Member?, login: String, owner: Member?) -> Denial? {
+        guard let actor else { return .notAMember(login: login) }
+        if actor.coordinates || task.ownerID == actor.id { return nil }
+        return .notYourTask(ownerName: owner?.name ?? "#\(task.ownerID)")
+    }
+
+    /// Plan-wide records (respondent counts) are kept by the chair and the secretary.
+    public static func canRecordPlanData(actor: Member?, login: String) -> Denial? {
+        guard let actor else { return .notAMember(login: login) }
+        return actor.coordinates ? nil : .coordinatorsOnly
+    }
+
+    /// `--as LOGIN`: the chair and secretary may act as another member (to tick work reported to
+    /// them), and so may the machine's administrator, who can edit the database file anyway.
+    public static func canActAs(actual: Member?, login: String, isAdministrator: Bool) -> Denial? {
+        if isAdministrator { return nil }
+        guard let actual else { return .notAMember(login: login) }
+        return actual.coordinates ? nil : .coordinatorsOnly
+    }
+}

@@ -1,0 +1,100 @@
+/// The projected ITA score by the published method.
+///
+/// OIT: an item passes or not; a sub-indicator scores the % of its items passed; an indicator the
+/// mean of its sub-indicators; a tool the mean of its indicators. Survey tools (IIT, EIT) use
+/// estimates. Total = Σ tool weight × tool score (0.3 IIT + 0.3 EIT + 0.4 OIT), so OIT points =
+/// 0.2 × indicator 9 + 0.2 × indicator 10.
+public struct ScoreProjection: Hashable, Sendable {
+    public var subIndicatorScores: [String: Double]
+    public var indicatorScores: [Int: Double]
+    public var toolScores: [String: Double]
+    /// Tools with no estimate; they count as 0 in the total.
+    public var unknownTools: [String]
+    public var total: Double
+    public var grade: GradeRule?
+
+    public init(framework: Framework, passedItems: Set<String>, estimates: [String: Double]) {
+        var subScores: [String: Double] = [:], indicatorScores: [Int: Double] = [:]
+        var toolScores: [String: Double] = [:], unknown: [String] = []
+        for tool in framework.tools {
+            if tool.scoredFromItems {
+                let indicators = framework.indicators(of: tool.code)
+                var sum = 0.0
+                for indicator in indicators {
+                    var indicatorSum = 0.0
+                    for sub in indicator.subIndicators {
+                        let passed = sub.items.filter { passedItems.contains($0.code) }.count
+                        let score = sub.items.isEmpty ? 0 : 100 * Double(passed) / Double(sub.items.count)
+                        subScores[sub.code] = score
+                        indicatorSum += score
+                    }
+                    let score = indicator.subIndicators.isEmpty ? 0 : indicatorSum / Double(indicator.subIndicators.count)
+                    indicatorScores[indicator.number] = score
+                    sum += score
+                }
+                toolScores[tool.code] = indicators.isEmpty ? 0 : sum / Double(indicators.count)
+            } else if let estimate = estimates[tool.code] {
+                toolScores[tool.code] = estimate
+            } else {
+                toolScores[tool.code] = 0
+                unknown.append(tool.code)
+            }
+        }
+        self.subIndicatorScores = subScores
+        self.indicatorScores = indicatorScores
+        self.toolScores = toolScores
+        self.unknownTools = unknown
+        self.total = framework.tools.reduce(0) { $0 + $1.weight * (toolScores[$1.code] ?? 0) }
+        self.grade = framework.grading.grade(total: total, toolScores: toolScores)
+    }
+
+    /// Points a tool contributes to the total (OIT out of 40 under FY2566 weights).
+    public func points(of tool: String, in framework: Framework) -> Double {
+        (framework.tool(tool)?.weight ?? 0) * (toolScores[tool] ?? 0)
+    }
+}
+
+/// "What it takes": the fewest open OIT items whose completion reaches the target grade.
+public enum WhatItTakes: Hashable, Sendable {
+    case alreadyMet
+    /// Finish these items (most points first) to reach the target; `projectedTotal` is the result.
+    case finish(items: [String], projectedTotal: Double)
+    /// A survey tool's estimate is below what the target grade requires of every tool.
+    case toolBelowRequirement(tool: String, score: Double, required: Double)
+    /// Even with every OIT item passed the total stays below the target.
+    case unreachable(bestTotal: Double)
+
+    /// Each item adds a fixed share of points, independent of the others, so taking the items worth
+    /// most first gives the fewest. Ties go to the item due soonest, then framework order.
+    public static func compute(framework: Framework, passedItems: Set<String>, estimates: [String: Double],
+                               target: String, nearestDue: [String: CivilDate] = [:]) -> WhatItTakes {
+        guard let rule = framework.grading.rule(named: target) else { return .unreachable(bestTotal: 0) }
+        let current = ScoreProjection(framework: framework, passedItems: passedItems, estimates: estimates)
+        if let grade = current.grade, framework.grading.isAtLeast(grade.grade, target) { return .alreadyMet }
+        if let each = rule.minEachTool {
+            for tool in framework.tools where !tool.scoredFromItems {
+                let score = current.toolScores[tool.code] ?? 0
+                if Score.published(score) < each { return .toolBelowRequirement(tool: tool.code, score: score, required: each) }
+            }
+        }
+        let order = Dictionary(uniqueKeysWithValues: framework.items.enumerated().map { ($1.code, $0) })
+        let open = framework.items.map(\.code).filter { !passedItems.contains($0) }.sorted { a, b in
+            let pa = framework.points(of: .item(a)), pb = framework.points(of: .item(b))
+            if abs(pa - pb) > 1e-9 { return pa > pb }
+            let da = nearestDue[a]?.dayNumber ?? Int.max, db = nearestDue[b]?.dayNumber ?? Int.max
+            if da != db { return da < db }
+            return order[a]! < order[b]!
+        }
+        var passed = passedItems
+        var chosen: [String] = []
+        for code in open {
+            passed.insert(code)
+            chosen.append(code)
+            let projection = ScoreProjection(framework: framework, passedItems: passed, estimates: estimates)
+            if let grade = projection.grade, framework.grading.isAtLeast(grade.grade, target) {
+                return .finish(items: chosen, projectedTotal: projection.total)
+            }
+        }
+        return .unreachable(bestTotal: ScoreProjection(framework: framework, passedItems: passed, estimates: estimates).total)
+    }
+}

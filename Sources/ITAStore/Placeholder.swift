@@ -1,0 +1,1 @@
+import GRDB; import Yams; import ITACore; public enum P2 {}
