@@ -24,16 +24,20 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // Pure presentation: string tables per language, text reports (and later the dashboard).
+        .target(name: "ITAUI", dependencies: ["ITACore"]),
         // The thin command line: wires clock, identity, store and output.
         .executableTarget(
             name: "ita",
             dependencies: [
                 "ITACore",
                 "ITAStore",
+                "ITAUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ITACoreTests", dependencies: ["ITACore"]),
+        .testTarget(name: "ITAUITests", dependencies: ["ITAUI", "ITACore"]),
         .testTarget(name: "ITAStoreTests", dependencies: ["ITAStore", "ITACore"]),
         // Drives the real `ita` binary against real SQLite files.
         .testTarget(name: "ITACommandTests", dependencies: ["ITACore"]),

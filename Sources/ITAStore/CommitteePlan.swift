@@ -1,0 +1,180 @@
+import ITACore
+
+/// A committee file, read and checked against its framework: the assessment, the members, who
+/// owns each indicator and item, and the tasks. Ids are assigned in file order.
+public struct CommitteePlan: Hashable, Sendable {
+    public var assessment: Assessment
+    public var members: [Member]
+    public var owners: [TaskTarget: Int64]
+    public var tasks: [WorkTask]
+
+    /// Reads a committee file. Dates are `YYYY-MM-DD` (CE) or relative to `today` (`+14`, `-3`,
+    /// `today`), so a demo made from the file looks alive whatever day it is created.
+    /// `fiscal_year: current` means the fiscal year that contains `today`.
+    public static func parse(_ text: String, file: String, framework: Framework, today: CivilDate,
+                             utcOffsetSeconds: Int) throws -> CommitteePlan {
+        let root = try YAMLReader.parse(text, file: file)
+        try root.onlyKeys(["organisation", "framework", "fiscal_year", "target_grade", "indicator_target", "process",
+                           "last_year", "estimates", "respondents", "members", "owners", "milestones", "holidays", "tasks"])
+        func date(_ reader: YAMLReader) throws -> CivilDate {
+            let text = try reader.string()
+            if text == "today" { return today }
+            if let first = text.first, first == "+" || first == "-", let offset = Int(text.dropFirst()) {
+                return today.adding(days: first == "+" ? offset : -offset)
+            }
+            guard let value = CivilDate(iso: text) else {
+                throw reader.fail("expected a date YYYY-MM-DD (CE), or days from today such as +14 or -3; found \"\(text)\"")
+            }
+            return value
+        }
+
+        let frameworkReader = try root.required("framework")
+        let frameworkID = try frameworkReader.string()
+        guard frameworkID == framework.id else {
+            throw frameworkReader.fail("this committee works to framework \"\(frameworkID)\", but the framework file given is \"\(framework.id)\"")
+        }
+        let fiscalReader = try root.required("fiscal_year")
+        let fiscalYear: Int
+        if try fiscalReader.string() == "current" {
+            fiscalYear = ThaiCalendar.fiscalYear(of: today)
+        } else {
+            fiscalYear = try fiscalReader.int()
+            guard (2500...2700).contains(fiscalYear) else { throw fiscalReader.fail("expected a Buddhist Era year such as 2569, or current") }
+        }
+        let gradeReader = try root.required("target_grade")
+        let targetGrade = try gradeReader.string()
+        guard framework.grading.rule(named: targetGrade) != nil else {
+            throw gradeReader.fail("no grade \"\(targetGrade)\" in framework \(framework.id) (grades: \(framework.grading.rules.map(\.grade).joined(separator: ", ")))")
+        }
+        var process = ProcessModel.phayao
+        if let reader = try root.optional("process") {
+            let name = try reader.string()
+            guard let model = ProcessModel.builtIn.first(where: { $0.name.uppercased() == name.uppercased() }) else {
+                throw reader.fail("unknown process model \"\(name)\" (known: \(ProcessModel.builtIn.map(\.name).joined(separator: ", ")))")
+            }
+            process = model
+        }
+
+        var lastYear: [Int: Double] = [:]
+        for (key, value) in try root.optional("last_year")?.entries() ?? [] {
+            guard let number = Int(key), framework.indicator(number) != nil else { throw value.fail("no indicator \(key) in framework \(framework.id)") }
+            lastYear[number] = try value.double()
+        }
+        var estimates: [String: Double] = [:]
+        for (key, value) in try root.optional("estimates")?.entries() ?? [] {
+            guard let tool = framework.tool(key), !tool.scoredFromItems else { throw value.fail("estimates are for survey tools (\(framework.tools.filter { !$0.scoredFromItems }.map(\.code).joined(separator: ", ")))") }
+            estimates[key] = try value.double()
+        }
+        var respondents: [String: Respondents] = [:]
+        for (key, value) in try root.optional("respondents")?.entries() ?? [] {
+            guard let tool = framework.tool(key), !tool.scoredFromItems else { throw value.fail("respondents are counted for survey tools only") }
+            try value.onlyKeys(["quota", "count"])
+            let quota = try value.required("quota").int(), count = try value.optional("count")?.int() ?? 0
+            guard quota >= 0, count >= 0 else { throw value.fail("quota and count cannot be negative") }
+            respondents[key] = Respondents(quota: quota, count: count)
+        }
+
+        var members: [Member] = []
+        for entry in try root.required("members").list() {
+            try entry.onlyKeys(["login", "name", "role", "group", "line"])
+            let loginReader = try entry.required("login")
+            let login = try loginReader.nonEmptyString()
+            guard login.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
+                throw loginReader.fail("an OS login name uses letters, digits, . _ - only")
+            }
+            guard !members.contains(where: { $0.login == login }) else { throw loginReader.fail("two members with login \(login)") }
+            let roleReader = try entry.required("role")
+            guard let role = Member.Role(rawValue: try roleReader.string()) else {
+                throw roleReader.fail("expected one of: \(Member.Role.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            members.append(Member(id: Int64(members.count + 1), login: login, name: try entry.required("name").nonEmptyString(), role: role,
+                                  workGroup: try entry.optional("group")?.string() ?? "", lineName: try entry.optional("line")?.string() ?? ""))
+        }
+        func memberID(_ reader: YAMLReader) throws -> Int64 {
+            let login = try reader.string()
+            guard let member = members.first(where: { $0.login == login }) else { throw reader.fail("no member with login \"\(login)\"") }
+            return member.id
+        }
+
+        var owners: [TaskTarget: Int64] = [:]
+        let ownersReader = try root.required("owners")
+        try ownersReader.onlyKeys(["indicators", "items"])
+        for (key, value) in try ownersReader.required("indicators").entries() {
+            guard let number = Int(key), framework.indicator(number) != nil else { throw value.fail("no indicator \(key) in framework \(framework.id)") }
+            owners[.indicator(number)] = try memberID(value)
+        }
+        for (key, value) in try ownersReader.optional("items")?.entries() ?? [] {
+            guard framework.item(key) != nil else { throw value.fail("no item \(key) in framework \(framework.id)") }
+            owners[.item(key)] = try memberID(value)
+        }
+        for indicator in framework.indicators where owners[.indicator(indicator.number)] == nil {
+            throw ownersReader.fail("indicator \(indicator.number) has no owner: every indicator and item needs one")
+        }
+        for item in framework.items where owners[.item(item.code)] == nil {
+            throw ownersReader.fail("item \(item.code) has no owner: every indicator and item needs one")
+        }
+
+        var milestones: [Milestone] = []
+        for entry in try root.optional("milestones")?.list() ?? [] {
+            try entry.onlyKeys(["key", "title_th", "title_en", "starts", "due", "reminders"])
+            let key = try entry.required("key").nonEmptyString()
+            guard !milestones.contains(where: { $0.key == key }) else { throw try entry.required("key").fail("duplicate milestone \(key)") }
+            let due = try date(entry.required("due"))
+            let starts = try entry.optional("starts").map(date)
+            if let starts, starts > due { throw try entry.required("starts").fail("starts after it is due") }
+            let reminders = try entry.optional("reminders")?.ints() ?? Milestone.defaultReminderOffsets
+            if reminders.contains(where: { $0 < 0 }) { throw try entry.required("reminders").fail("reminders are days before the deadline, 0 or more") }
+            milestones.append(Milestone(key: key, titleTH: try entry.required("title_th").nonEmptyString(),
+                                        titleEN: try entry.optional("title_en")?.string() ?? key, starts: starts, due: due, reminderOffsets: reminders))
+        }
+        var holidays: [Holiday] = []
+        for entry in try root.optional("holidays")?.list() ?? [] {
+            try entry.onlyKeys(["date", "name"])
+            holidays.append(Holiday(date: try date(entry.required("date")), name: try entry.required("name").nonEmptyString()))
+        }
+
+        var tasks: [WorkTask] = []
+        for entry in try root.optional("tasks")?.list() ?? [] {
+            try entry.onlyKeys(["title", "target", "owner", "due", "status", "phase", "evidence", "note", "blocked_reason"])
+            let targetReader = try entry.required("target")
+            guard let target = TaskTarget(text: try targetReader.string()) else {
+                throw targetReader.fail("expected an indicator number (e.g. 7) or an item code (e.g. O12)")
+            }
+            switch target {
+            case .indicator(let n) where framework.indicator(n) == nil: throw targetReader.fail("no indicator \(n) in framework \(framework.id)")
+            case .item(let code) where framework.item(code) == nil: throw targetReader.fail("no item \(code) in framework \(framework.id)")
+            default: break
+            }
+            let owner = try entry.optional("owner").map(memberID) ?? owners[target]!
+            var status = TaskStatus.todo
+            if let reader = try entry.optional("status") {
+                guard let value = TaskStatus(rawValue: try reader.string()) else {
+                    throw reader.fail("expected one of: \(TaskStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                status = value
+            }
+            let blockedReason = try entry.optional("blocked_reason")?.string()
+            if status == .blocked && blockedReason == nil { throw entry.fail("a blocked task needs a blocked_reason") }
+            if let reader = try entry.optional("phase"), process.phase(try reader.string()) == nil {
+                throw reader.fail("no phase \(try reader.string()) in process \(process.name) (\(process.phases.map(\.key).joined(separator: ", ")))")
+            }
+            let due = try entry.optional("due").map(date)
+            let doneDay = min(due ?? today, today)
+            tasks.append(WorkTask(
+                id: Int64(tasks.count + 1), title: try entry.required("title").nonEmptyString(), target: target, ownerID: owner,
+                due: due, status: status, blockedReason: status == .blocked ? blockedReason : nil,
+                evidence: try entry.optional("evidence")?.strings() ?? [], note: try entry.optional("note")?.string() ?? "",
+                phase: try entry.optional("phase")?.string(),
+                doneBy: status == .done ? owner : nil,
+                doneAt: status == .done ? Timestamp(secondsSince1970: Int64(doneDay.dayNumber) * 86_400 + 16 * 3600 - Int64(utcOffsetSeconds),
+                                                    utcOffsetSeconds: utcOffsetSeconds) : nil))
+        }
+
+        let assessment = Assessment(
+            organisation: try root.required("organisation").nonEmptyString(), fiscalYear: fiscalYear, frameworkID: framework.id,
+            targetGrade: targetGrade, indicatorTarget: try root.optional("indicator_target")?.double() ?? 85,
+            lastYearScores: lastYear, estimates: estimates, respondents: respondents, milestones: milestones,
+            holidays: holidays, process: process)
+        return CommitteePlan(assessment: assessment, members: members, owners: owners, tasks: tasks)
+    }
+}

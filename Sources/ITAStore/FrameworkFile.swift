@@ -1,0 +1,95 @@
+import ITACore
+
+/// Reads a framework definition (one fiscal year's ITA) from YAML. The format is documented in
+/// README.md; sample-data/frameworks/ has FY2566 and a FY2568-style example.
+public enum FrameworkFile {
+    public static func parse(_ text: String, file: String) throws -> Framework {
+        let root = try YAMLReader.parse(text, file: file)
+        try root.onlyKeys(["id", "fiscal_year", "title", "notes", "tools", "indicators", "grading"])
+        let id = try root.required("id").nonEmptyString()
+        let fiscalYear = try root.required("fiscal_year").int()
+        guard (2500...2700).contains(fiscalYear) else {
+            throw try root.required("fiscal_year").fail("expected a Buddhist Era year such as 2566")
+        }
+        let title = try root.optional("title")?.string() ?? "ITA \(fiscalYear)"
+        let notes = try root.optional("notes")?.strings() ?? []
+
+        var tools: [Tool] = []
+        for entry in try root.required("tools").list() {
+            try entry.onlyKeys(["code", "name_th", "name_en", "weight", "scored_from_items"])
+            let code = try entry.required("code").nonEmptyString()
+            if tools.contains(where: { $0.code == code }) { throw try entry.required("code").fail("duplicate tool \(code)") }
+            let weight = try entry.required("weight").double()
+            guard weight > 0, weight <= 1 else { throw try entry.required("weight").fail("a weight is a share of the total between 0 and 1, e.g. 0.3") }
+            let fromItems = try entry.optional("scored_from_items").map { try $0.string() == "true" } ?? false
+            tools.append(Tool(code: code, nameTH: try entry.required("name_th").nonEmptyString(),
+                              nameEN: try entry.optional("name_en")?.string() ?? code, weight: weight, scoredFromItems: fromItems))
+        }
+        let weightSum = tools.reduce(0) { $0 + $1.weight }
+        guard abs(weightSum - 1) < 0.0001 else {
+            throw try root.required("tools").fail("tool weights add up to \(weightSum), not 1")
+        }
+
+        var indicators: [Indicator] = []
+        var itemCodes: Set<String> = []
+        var subCodes: Set<String> = []
+        for entry in try root.required("indicators").list() {
+            try entry.onlyKeys(["number", "name_th", "name_en", "tool", "sub_indicators"])
+            let number = try entry.required("number").int()
+            if indicators.contains(where: { $0.number == number }) { throw try entry.required("number").fail("duplicate indicator \(number)") }
+            let toolCode = try entry.required("tool").nonEmptyString()
+            guard let tool = tools.first(where: { $0.code == toolCode }) else {
+                throw try entry.required("tool").fail("no tool \(toolCode) in `tools`")
+            }
+            var subs: [SubIndicator] = []
+            for subEntry in try entry.optional("sub_indicators")?.list() ?? [] {
+                try subEntry.onlyKeys(["code", "name_th", "items"])
+                let code = try subEntry.required("code").nonEmptyString()
+                guard subCodes.insert(code).inserted else { throw try subEntry.required("code").fail("duplicate sub-indicator \(code)") }
+                var items: [OITItem] = []
+                for itemEntry in try subEntry.required("items").list() {
+                    try itemEntry.onlyKeys(["code", "title_th", "title_en"])
+                    let itemCode = try itemEntry.required("code").nonEmptyString()
+                    guard case .item(let normal)? = TaskTarget(text: itemCode), normal == itemCode else {
+                        throw try itemEntry.required("code").fail("an item code is O followed by a number, e.g. O12")
+                    }
+                    guard itemCodes.insert(itemCode).inserted else { throw try itemEntry.required("code").fail("duplicate item \(itemCode)") }
+                    items.append(OITItem(code: itemCode, titleTH: try itemEntry.required("title_th").nonEmptyString(),
+                                         titleEN: try itemEntry.optional("title_en")?.string() ?? ""))
+                }
+                subs.append(SubIndicator(code: code, nameTH: try subEntry.required("name_th").nonEmptyString(), items: items))
+            }
+            if tool.scoredFromItems && subs.isEmpty {
+                throw entry.fail("indicator \(number) belongs to \(toolCode), which is scored from items, but has no sub_indicators")
+            }
+            if !tool.scoredFromItems && !subs.isEmpty {
+                throw try entry.required("sub_indicators").fail("only indicators of a tool with scored_from_items: true have items")
+            }
+            indicators.append(Indicator(number: number, nameTH: try entry.required("name_th").nonEmptyString(),
+                                        nameEN: try entry.optional("name_en")?.string() ?? "", tool: toolCode, subIndicators: subs))
+        }
+        for tool in tools where !indicators.contains(where: { $0.tool == tool.code }) {
+            throw try root.required("tools").fail("tool \(tool.code) has no indicators")
+        }
+
+        let grading = try root.required("grading")
+        try grading.onlyKeys(["scheme", "pass_mark", "grades"])
+        let schemeReader = try grading.required("scheme")
+        guard let kind = GradingScheme.Kind(rawValue: try schemeReader.string()) else {
+            throw schemeReader.fail("expected letter or verbal")
+        }
+        var rules: [GradeRule] = []
+        for entry in try grading.required("grades").list() {
+            try entry.onlyKeys(["grade", "min_total", "min_each_tool"])
+            let minTotal = try entry.required("min_total").double()
+            if let previous = rules.last, minTotal > previous.minTotal {
+                throw try entry.required("min_total").fail("grades go best first: \(minTotal) is above the previous grade's \(previous.minTotal)")
+            }
+            rules.append(GradeRule(grade: try entry.required("grade").nonEmptyString(), minTotal: minTotal,
+                                   minEachTool: try entry.optional("min_each_tool")?.double()))
+        }
+        guard rules.last?.minTotal == 0 else { throw try grading.required("grades").fail("the last grade must start at min_total: 0") }
+        return Framework(id: id, fiscalYear: fiscalYear, title: title, notes: notes, tools: tools, indicators: indicators,
+                         grading: GradingScheme(kind: kind, passMark: try grading.optional("pass_mark")?.double() ?? 85, rules: rules))
+    }
+}

@@ -1,1 +1,0 @@
-import GRDB; import Yams; import ITACore; public enum P2 {}

@@ -1,0 +1,89 @@
+import GRDB
+
+/// Versioned migrations. A database whose migrations this build does not know was written by a
+/// newer version and is refused rather than misread.
+enum Schema {
+    /// `PRAGMA application_id` of an ITA Board database: "ITAB".
+    static let applicationID: Int32 = 0x4954_4142
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                PRAGMA application_id = \(applicationID);
+                CREATE TABLE assessment (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    organisation TEXT NOT NULL,
+                    fiscal_year INTEGER NOT NULL,
+                    framework_id TEXT NOT NULL,
+                    framework_json TEXT NOT NULL,
+                    target_grade TEXT NOT NULL,
+                    indicator_target REAL NOT NULL,
+                    process_json TEXT NOT NULL,
+                    created_on TEXT NOT NULL);
+                CREATE TABLE last_year_score (indicator INTEGER PRIMARY KEY, score REAL NOT NULL);
+                CREATE TABLE estimate (tool TEXT PRIMARY KEY, score REAL NOT NULL);
+                CREATE TABLE respondents (tool TEXT PRIMARY KEY, quota INTEGER NOT NULL CHECK (quota >= 0),
+                                          count INTEGER NOT NULL CHECK (count >= 0));
+                CREATE TABLE milestone (
+                    key TEXT PRIMARY KEY, position INTEGER NOT NULL, title_th TEXT NOT NULL, title_en TEXT NOT NULL,
+                    starts TEXT, due TEXT NOT NULL, reminders TEXT NOT NULL);
+                CREATE TABLE holiday (date TEXT PRIMARY KEY, name TEXT NOT NULL);
+                CREATE TABLE member (
+                    id INTEGER PRIMARY KEY,
+                    login TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL,
+                    role TEXT NOT NULL CHECK (role IN ('chair', 'secretary', 'owner', 'member')),
+                    work_group TEXT NOT NULL DEFAULT '',
+                    line_name TEXT NOT NULL DEFAULT '');
+                CREATE TABLE owner (
+                    target_kind TEXT NOT NULL CHECK (target_kind IN ('indicator', 'item')),
+                    target TEXT NOT NULL,
+                    member_id INTEGER NOT NULL REFERENCES member(id),
+                    PRIMARY KEY (target_kind, target));
+                CREATE TABLE task (
+                    id INTEGER PRIMARY KEY,
+                    title TEXT NOT NULL,
+                    target_kind TEXT NOT NULL CHECK (target_kind IN ('indicator', 'item')),
+                    target TEXT NOT NULL,
+                    indicator INTEGER NOT NULL,
+                    owner_id INTEGER NOT NULL REFERENCES member(id),
+                    due TEXT,
+                    status TEXT NOT NULL CHECK (status IN ('todo', 'in_progress', 'done', 'blocked')),
+                    blocked_reason TEXT,
+                    evidence TEXT NOT NULL DEFAULT '[]',
+                    note TEXT NOT NULL DEFAULT '',
+                    phase TEXT,
+                    done_by INTEGER REFERENCES member(id),
+                    done_at TEXT,
+                    updated_at TEXT NOT NULL);
+                CREATE INDEX task_status_due ON task(status, due);
+                CREATE INDEX task_owner ON task(owner_id);
+                CREATE INDEX task_target ON task(target_kind, target);
+                CREATE INDEX task_indicator ON task(indicator);
+                CREATE TABLE audit (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    change_id INTEGER NOT NULL,
+                    at TEXT NOT NULL,
+                    at_epoch INTEGER NOT NULL,
+                    os_login TEXT NOT NULL,
+                    member_id INTEGER,
+                    action TEXT NOT NULL,
+                    entity TEXT NOT NULL,
+                    entity_key TEXT NOT NULL,
+                    field TEXT NOT NULL,
+                    old_value TEXT,
+                    new_value TEXT,
+                    undoes INTEGER);
+                CREATE INDEX audit_change ON audit(change_id);
+                CREATE INDEX audit_epoch ON audit(at_epoch);
+                CREATE INDEX audit_undoes ON audit(undoes);
+                CREATE TRIGGER audit_is_append_only_update BEFORE UPDATE ON audit
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                CREATE TRIGGER audit_is_append_only_delete BEFORE DELETE ON audit
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                """)
+        }
+        return migrator
+    }
+}

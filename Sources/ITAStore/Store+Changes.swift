@@ -1,0 +1,188 @@
+import Foundation
+import GRDB
+import ITACore
+
+extension Store {
+    /// What a change did: the fields written (empty when the task already was that way).
+    public struct ChangeResult: Hashable, Sendable {
+        public var task: WorkTask
+        public var fields: [String]
+    }
+
+    /// Applies a change to one task for `author`, or refuses it with the permission rule's reason.
+    @discardableResult
+    public func apply(_ change: TaskChange, toTask id: Int64, by author: Author, at now: Timestamp) throws -> ChangeResult {
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM task WHERE id = ?", arguments: [id]) else {
+                throw StoreError.unknownTask(id: id)
+            }
+            let before = Self.taskFromRow(row)
+            let owner = try Row.fetchOne(db, sql: "SELECT name FROM member WHERE id = ?", arguments: [before.ownerID]).map { $0["name"] as String }
+            if let denial = Permissions.canChange(before, actor: author.member, login: author.login,
+                                                  owner: owner.map { Member(id: before.ownerID, login: "", name: $0, role: .owner) }) {
+                throw StoreError.denied(denial)
+            }
+            var after = before
+            switch change {
+            case .markDone(let evidence, let note):
+                if before.status != .done {
+                    after.status = .done
+                    after.doneBy = author.member?.id
+                    after.doneAt = now
+                    after.blockedReason = nil
+                }
+                if let evidence, !evidence.isEmpty, !after.evidence.contains(evidence) { after.evidence.append(evidence) }
+                if let note { after.note = note }
+            case .start:
+                after.status = .inProgress
+                after.blockedReason = nil
+                after.doneBy = nil
+                after.doneAt = nil
+            case .block(let reason):
+                after.status = .blocked
+                after.blockedReason = reason
+                after.doneBy = nil
+                after.doneAt = nil
+            case .reopen:
+                after.status = .todo
+                after.blockedReason = nil
+                after.doneBy = nil
+                after.doneAt = nil
+            case .setEvidence(let urls): after.evidence = urls
+            case .setNote(let text): after.note = text
+            }
+            let changed = try Self.record(before: before, after: after, action: change.actionName, author: author, now: now, undoes: nil, db: db)
+            return ChangeResult(task: after, fields: changed)
+        }
+    }
+
+    /// Sets a survey tool's respondent count (chair and secretary only).
+    @discardableResult
+    public func setRespondents(tool: String, count: Int, by author: Author, at now: Timestamp) throws -> Respondents {
+        try write { db in
+            if let denial = Permissions.canRecordPlanData(actor: author.member, login: author.login) { throw StoreError.denied(denial) }
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM respondents WHERE tool = ?", arguments: [tool]) else {
+                throw StoreError.unknownTool(code: tool)
+            }
+            let old: Int = row["count"]
+            if old != count {
+                try db.execute(sql: "UPDATE respondents SET count = ? WHERE tool = ?", arguments: [count, tool])
+                let changeID = try Self.nextChangeID(db)
+                try Self.appendAudit(db, changeID: changeID, author: author, now: now, action: "respondents", entity: "respondents",
+                                     key: tool, field: "count", old: String(old), new: String(count), undoes: nil)
+            }
+            return Respondents(quota: row["quota"], count: count)
+        }
+    }
+
+    /// Reverses `author`'s most recent change that is not itself an undo and has not been undone.
+    /// Refuses, writing nothing, if any of its fields has changed since.
+    @discardableResult
+    public func undoLastChange(by author: Author, at now: Timestamp) throws -> [AuditEntry] {
+        try write { db in
+            // A member's changes are theirs from any login; a non-member's are those of their login.
+            let mine: (sql: String, arguments: StatementArguments) = author.member.map { ("member_id = ?", [$0.id]) }
+                ?? ("member_id IS NULL AND os_login = ?", [author.login])
+            guard let changeID = try Int64.fetchOne(db, sql: """
+                SELECT change_id FROM audit
+                WHERE \(mine.sql) AND undoes IS NULL
+                  AND change_id NOT IN (SELECT undoes FROM audit WHERE undoes IS NOT NULL)
+                ORDER BY id DESC LIMIT 1
+                """, arguments: mine.arguments) else { throw StoreError.nothingToUndo }
+            let entries = try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE change_id = ? ORDER BY id", arguments: [changeID])
+                .map(Self.auditFromRow)
+            let undoID = try Self.nextChangeID(db)
+            for entry in entries.reversed() {
+                guard let column = Self.undoableColumns[entry.entity]?[entry.field] else { continue }
+                let table = entry.entity == "task" ? "task" : "respondents"
+                let keyColumn = entry.entity == "task" ? "id" : "tool"
+                let current = try String.fetchOne(db, sql: "SELECT CAST(\(column) AS TEXT) FROM \(table) WHERE \(keyColumn) = ?",
+                                                  arguments: [entry.key])
+                guard current == entry.newValue else {
+                    throw StoreError.undoConflict(entity: entry.entity, key: entry.key, field: entry.field)
+                }
+                if entry.entity == "task", let id = Int64(entry.key), let task = try Row.fetchOne(db, sql: "SELECT * FROM task WHERE id = ?", arguments: [id]).map(Self.taskFromRow) {
+                    if let denial = Permissions.canChange(task, actor: author.member, login: author.login, owner: nil) { throw StoreError.denied(denial) }
+                }
+                try db.execute(sql: "UPDATE \(table) SET \(column) = ? WHERE \(keyColumn) = ?", arguments: [entry.oldValue, entry.key])
+                if entry.entity == "task" {
+                    try db.execute(sql: "UPDATE task SET updated_at = ? WHERE id = ?", arguments: [now.iso, entry.key])
+                }
+                try Self.appendAudit(db, changeID: undoID, author: author, now: now, action: "undo", entity: entry.entity, key: entry.key,
+                                     field: entry.field, old: entry.newValue, new: entry.oldValue, undoes: changeID)
+            }
+            return entries
+        }
+    }
+
+    /// Stored columns that a change may write, per audited entity; undo writes only these.
+    static let undoableColumns: [String: [String: String]] = [
+        "task": ["status": "status", "blocked_reason": "blocked_reason", "evidence": "evidence", "note": "note",
+                 "done_by": "done_by", "done_at": "done_at"],
+        "respondents": ["count": "count"],
+    ]
+
+    /// Writes the fields that differ between `before` and `after`, with one audit row each.
+    static func record(before: WorkTask, after: WorkTask, action: String, author: Author, now: Timestamp, undoes: Int64?,
+                       db: Database) throws -> [String] {
+        let old = fieldValues(before), new = fieldValues(after)
+        let changed = old.indices.filter { old[$0].value != new[$0].value }.map { old[$0].field }
+        guard !changed.isEmpty else { return [] }
+        let changeID = try nextChangeID(db)
+        for index in old.indices where old[index].value != new[index].value {
+            try db.execute(sql: "UPDATE task SET \(old[index].field) = ? WHERE id = ?", arguments: [new[index].value, before.id])
+            try appendAudit(db, changeID: changeID, author: author, now: now, action: action, entity: "task", key: String(before.id),
+                            field: old[index].field, old: old[index].value, new: new[index].value, undoes: undoes)
+        }
+        try db.execute(sql: "UPDATE task SET updated_at = ? WHERE id = ?", arguments: [now.iso, before.id])
+        return changed
+    }
+
+    /// A task's changeable fields as the text stored (and audited) for each.
+    static func fieldValues(_ t: WorkTask) -> [(field: String, value: String?)] {
+        [("status", t.status.rawValue), ("blocked_reason", t.blockedReason), ("evidence", encodeEvidence(t.evidence)),
+         ("note", t.note), ("done_by", t.doneBy.map(String.init)), ("done_at", t.doneAt?.iso)]
+    }
+
+    static func nextChangeID(_ db: Database) throws -> Int64 {
+        (try Int64.fetchOne(db, sql: "SELECT MAX(change_id) FROM audit") ?? 0) + 1
+    }
+
+    static func appendAudit(_ db: Database, changeID: Int64, author: Author, now: Timestamp, action: String, entity: String,
+                            key: String, field: String, old: String?, new: String?, undoes: Int64?) throws {
+        try db.execute(sql: """
+            INSERT INTO audit (change_id, at, at_epoch, os_login, member_id, action, entity, entity_key, field, old_value, new_value, undoes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [changeID, now.iso, now.secondsSince1970, author.login, author.member?.id, action, entity, key, field,
+                             old, new, undoes])
+    }
+
+    static func taskFromRow(_ row: Row) -> WorkTask {
+        WorkTask(id: row["id"], title: row["title"], target: TaskTarget(kind: row["target_kind"], text: row["target"]) ?? .indicator(0),
+                 ownerID: row["owner_id"], due: (row["due"] as String?).flatMap(CivilDate.init(iso:)),
+                 status: TaskStatus(rawValue: row["status"]) ?? .todo, blockedReason: row["blocked_reason"],
+                 evidence: decodeEvidence(row["evidence"]), note: row["note"], phase: row["phase"], doneBy: row["done_by"],
+                 doneAt: (row["done_at"] as String?).flatMap(Timestamp.init(iso:)))
+    }
+
+    static func auditFromRow(_ row: Row) -> AuditEntry {
+        AuditEntry(id: row["id"], changeID: row["change_id"],
+                   at: Timestamp(iso: row["at"]) ?? Timestamp(secondsSince1970: row["at_epoch"], utcOffsetSeconds: 0),
+                   login: row["os_login"], memberID: row["member_id"], action: row["action"], entity: row["entity"],
+                   key: row["entity_key"], field: row["field"], oldValue: row["old_value"], newValue: row["new_value"], undoes: row["undoes"])
+    }
+}
+
+extension TaskChange {
+    /// The audit log's name for this kind of change.
+    public var actionName: String {
+        switch self {
+        case .markDone: return "done"
+        case .start: return "start"
+        case .block: return "block"
+        case .reopen: return "reopen"
+        case .setEvidence: return "evidence"
+        case .setNote: return "note"
+        }
+    }
+}

@@ -1,0 +1,303 @@
+import Foundation
+import GRDB
+import ITACore
+
+/// The committee's database: one SQLite file in WAL mode, shared by every terminal and process.
+///
+/// Every change runs in one immediate transaction that re-reads the row, checks the permission
+/// rule, writes the new values and appends to the audit log, so concurrent writers serialise
+/// instead of overwriting each other. Nothing outside this module sees GRDB types.
+public final class Store: Sendable {
+    public let path: String
+    private let queue: DatabaseQueue
+
+    private init(path: String, queue: DatabaseQueue) {
+        self.path = path
+        self.queue = queue
+    }
+
+    private static func configuration(readonly: Bool = false) -> Configuration {
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        config.journalMode = .wal
+        config.readonly = readonly
+        config.foreignKeysEnabled = true
+        return config
+    }
+
+    // MARK: Opening and creating
+
+    /// Opens an existing database, refusing files that are not ITA Board databases or were
+    /// written by a newer version.
+    public static func open(at path: String) throws -> Store {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noDatabase(path: path) }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration())
+            try queue.read { db in
+                let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                guard id == Schema.applicationID else {
+                    throw StoreError.notADatabase(path: path, detail: "not an ITA Board database")
+                }
+                if try Schema.migrator.hasBeenSuperseded(db) { throw StoreError.newerVersion(path: path) }
+            }
+            try Schema.migrator.migrate(queue)
+            return Store(path: path, queue: queue)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw StoreError.notADatabase(path: path, detail: "not an SQLite database")
+        } catch let error as DatabaseError {
+            throw StoreError.failed("\(path): \(error.message ?? error.description)")
+        }
+    }
+
+    /// Creates a database from a framework and a committee plan. It is written beside `path`
+    /// and renamed into place only when complete, so a failure leaves nothing half-written.
+    public static func create(at path: String, framework: Framework, plan: CommitteePlan, now: Timestamp) throws -> Store {
+        let fm = FileManager.default
+        guard !fm.fileExists(atPath: path) else { throw StoreError.alreadyExists(path: path) }
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty { try? fm.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+        let temporary = path + ".creating-\(ProcessInfo.processInfo.processIdentifier)"
+        defer { for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: temporary + suffix) } }
+        do {
+            let queue = try DatabaseQueue(path: temporary, configuration: configuration())
+            try Schema.migrator.migrate(queue)
+            try queue.write { db in try insert(framework: framework, plan: plan, now: now, into: db) }
+            try queue.close()
+        } catch let error as DatabaseError {
+            throw StoreError.failed("\(path): \(error.message ?? error.description)")
+        }
+        guard rename(temporary, path) == 0 else { throw StoreError.failed("\(path): cannot write (\(String(cString: strerror(errno))))") }
+        return try open(at: path)
+    }
+
+    private static func insert(framework: Framework, plan: CommitteePlan, now: Timestamp, into db: Database) throws {
+        let a = plan.assessment
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        try db.execute(sql: """
+            INSERT INTO assessment (id, organisation, fiscal_year, framework_id, framework_json, target_grade,
+                                    indicator_target, process_json, created_on)
+            VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [a.organisation, a.fiscalYear, framework.id,
+                             String(decoding: try encoder.encode(framework), as: UTF8.self), a.targetGrade,
+                             a.indicatorTarget, String(decoding: try encoder.encode(a.process), as: UTF8.self), now.date.iso])
+        for (indicator, score) in a.lastYearScores {
+            try db.execute(sql: "INSERT INTO last_year_score VALUES (?, ?)", arguments: [indicator, score])
+        }
+        for (tool, score) in a.estimates { try db.execute(sql: "INSERT INTO estimate VALUES (?, ?)", arguments: [tool, score]) }
+        for (tool, r) in a.respondents {
+            try db.execute(sql: "INSERT INTO respondents VALUES (?, ?, ?)", arguments: [tool, r.quota, r.count])
+        }
+        for (index, m) in a.milestones.enumerated() {
+            try db.execute(sql: "INSERT INTO milestone VALUES (?, ?, ?, ?, ?, ?, ?)", arguments: [
+                m.key, index, m.titleTH, m.titleEN, m.starts?.iso, m.due.iso, m.reminderOffsets.map(String.init).joined(separator: ",")])
+        }
+        for h in a.holidays { try db.execute(sql: "INSERT OR REPLACE INTO holiday VALUES (?, ?)", arguments: [h.date.iso, h.name]) }
+        for m in plan.members {
+            try db.execute(sql: "INSERT INTO member VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [m.id, m.login, m.name, m.role.rawValue, m.workGroup, m.lineName])
+        }
+        for (target, memberID) in plan.owners {
+            try db.execute(sql: "INSERT INTO owner VALUES (?, ?, ?)", arguments: [target.kind, target.description, memberID])
+        }
+        let insertTask = try db.makeStatement(sql: """
+            INSERT INTO task (id, title, target_kind, target, indicator, owner_id, due, status, blocked_reason, evidence,
+                              note, phase, done_by, done_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for t in plan.tasks {
+            try insertTask.execute(arguments: [
+                t.id, t.title, t.target.kind, t.target.description, framework.indicatorNumber(of: t.target), t.ownerID,
+                t.due?.iso, t.status.rawValue, t.blockedReason, Self.encodeEvidence(t.evidence), t.note, t.phase,
+                t.doneBy, t.doneAt?.iso, now.iso])
+        }
+    }
+
+    // MARK: Reading
+
+    /// The day this database was created (the demo is remade when it is from an earlier day).
+    public func createdOn() throws -> CivilDate? {
+        try queue.read { db in try String.fetchOne(db, sql: "SELECT created_on FROM assessment").flatMap(CivilDate.init(iso:)) }
+    }
+
+    /// A number that changes whenever another connection commits a change: cheap to poll for
+    /// live refresh (SQLite's `PRAGMA data_version`).
+    public func changeToken() throws -> Int {
+        try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    }
+
+    public func framework() throws -> Framework { try queue.read { try Self.framework($0) } }
+
+    private static func framework(_ db: Database) throws -> Framework {
+        guard let json = try String.fetchOne(db, sql: "SELECT framework_json FROM assessment") else {
+            throw StoreError.failed("the database has no assessment")
+        }
+        return try JSONDecoder().decode(Framework.self, from: Data(json.utf8))
+    }
+
+    public func members() throws -> [Member] { try queue.read { try Self.members($0) } }
+
+    private static func members(_ db: Database) throws -> [Member] {
+        try Row.fetchAll(db, sql: "SELECT * FROM member ORDER BY id").map { row in
+            Member(id: row["id"], login: row["login"], name: row["name"], role: Member.Role(rawValue: row["role"]) ?? .member,
+                   workGroup: row["work_group"], lineName: row["line_name"])
+        }
+    }
+
+    public func member(login: String) throws -> Member? { try members().first { $0.login == login } }
+
+    /// Everything the status views need, in one read transaction.
+    public func board(today: CivilDate, dueGroupLimit: Int = 10) throws -> Board {
+        try queue.read { db in
+            let framework = try Self.framework(db)
+            let assessment = try Self.assessment(db, framework: framework)
+            let members = try Self.members(db)
+            var owners: [TaskTarget: Int64] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM owner") {
+                if let target = TaskTarget(kind: row["target_kind"], text: row["target"]) { owners[target] = row["member_id"] }
+            }
+            var tallies: [TaskTarget: Tally] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT target_kind, target, COUNT(*) AS total, SUM(status = 'done') AS done, SUM(status = 'blocked') AS blocked,
+                       SUM(status != 'done' AND due < ?) AS overdue, SUM(evidence != '[]') AS evidence
+                FROM task GROUP BY target_kind, target
+                """, arguments: [today.iso]) {
+                guard let target = TaskTarget(kind: row["target_kind"], text: row["target"]) else { continue }
+                tallies[target] = Tally(total: row["total"], done: row["done"], blocked: row["blocked"], overdue: row["overdue"],
+                                        withEvidence: row["evidence"])
+            }
+            var groups: [CivilDate: DueGroup] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT due, target_kind, target, owner_id FROM task
+                WHERE status != 'done' AND due IN (SELECT DISTINCT due FROM task WHERE status != 'done' AND due >= ?
+                                                   ORDER BY due LIMIT ?)
+                """, arguments: [today.iso, dueGroupLimit]) {
+                guard let due = CivilDate(iso: row["due"]), let target = TaskTarget(kind: row["target_kind"], text: row["target"]) else { continue }
+                var group = groups[due] ?? DueGroup(date: due, openCount: 0, targets: [], ownerIDs: [])
+                group.openCount += 1
+                if !group.targets.contains(target) { group.targets.append(target) }
+                let owner: Int64 = row["owner_id"]
+                if !group.ownerIDs.contains(owner) { group.ownerIDs.append(owner) }
+                groups[due] = group
+            }
+            let dueGroups = groups.values.sorted { $0.date < $1.date }.map { g -> DueGroup in
+                var g = g; g.targets.sort(); g.ownerIDs.sort(); return g
+            }
+            var nearest: [String: CivilDate] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT target, MIN(due) AS due FROM task
+                WHERE target_kind = 'item' AND status != 'done' AND due IS NOT NULL GROUP BY target
+                """) {
+                if let due = CivilDate(iso: row["due"]) { nearest[row["target"]] = due }
+            }
+            return Board(framework: framework, assessment: assessment, members: members, owners: owners, tallies: tallies,
+                         dueGroups: dueGroups, nearestDue: nearest, today: today)
+        }
+    }
+
+    private static func assessment(_ db: Database, framework: Framework) throws -> Assessment {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM assessment") else { throw StoreError.failed("the database has no assessment") }
+        let process = try JSONDecoder().decode(ProcessModel.self, from: Data((row["process_json"] as String).utf8))
+        var lastYear: [Int: Double] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT * FROM last_year_score") { lastYear[r["indicator"]] = r["score"] }
+        var estimates: [String: Double] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT * FROM estimate") { estimates[r["tool"]] = r["score"] }
+        var respondents: [String: Respondents] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT * FROM respondents") { respondents[r["tool"]] = Respondents(quota: r["quota"], count: r["count"]) }
+        let milestones = try Row.fetchAll(db, sql: "SELECT * FROM milestone ORDER BY due, position").compactMap { r -> Milestone? in
+            guard let due = CivilDate(iso: r["due"]) else { return nil }
+            let reminders = (r["reminders"] as String).split(separator: ",").compactMap { Int($0) }
+            return Milestone(key: r["key"], titleTH: r["title_th"], titleEN: r["title_en"],
+                             starts: (r["starts"] as String?).flatMap(CivilDate.init(iso:)), due: due, reminderOffsets: reminders)
+        }
+        let holidays = try Row.fetchAll(db, sql: "SELECT * FROM holiday ORDER BY date").compactMap { r -> Holiday? in
+            CivilDate(iso: r["date"]).map { Holiday(date: $0, name: r["name"]) }
+        }
+        return Assessment(organisation: row["organisation"], fiscalYear: row["fiscal_year"], frameworkID: row["framework_id"],
+                          targetGrade: row["target_grade"], indicatorTarget: row["indicator_target"], lastYearScores: lastYear,
+                          estimates: estimates, respondents: respondents, milestones: milestones, holidays: holidays, process: process)
+    }
+
+    public func task(id: Int64) throws -> WorkTask? {
+        try queue.read { db in try Row.fetchOne(db, sql: "SELECT * FROM task WHERE id = ?", arguments: [id]).map(Self.taskFromRow) }
+    }
+
+    /// Tasks matching `query`, in id order (callers sort by urgency in the domain).
+    public func tasks(_ query: TaskQuery = TaskQuery()) throws -> [WorkTask] {
+        var clauses: [String] = []
+        var arguments: StatementArguments = []
+        if let owner = query.ownerID { clauses.append("owner_id = ?"); arguments += [owner] }
+        if let indicator = query.indicator { clauses.append("indicator = ?"); arguments += [indicator] }
+        if let item = query.item { clauses.append("target_kind = 'item' AND target = ?"); arguments += [item] }
+        if let status = query.status { clauses.append("status = ?"); arguments += [status.rawValue] }
+        if let day = query.overdueOn { clauses.append("status != 'done' AND due < ?"); arguments += [day.iso] }
+        if let range = query.dueWithin {
+            clauses.append("status != 'done' AND due >= ? AND due <= ?"); arguments += [range.lowerBound.iso, range.upperBound.iso]
+        }
+        let sql = "SELECT * FROM task" + (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")) + " ORDER BY id"
+        return try queue.read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.taskFromRow) }
+    }
+
+    /// Audit entries, oldest first; from local midnight of `since` when given.
+    public func log(sinceEpoch: Int64? = nil, limit: Int? = nil) throws -> [AuditEntry] {
+        try queue.read { db in
+            var sql = "SELECT * FROM audit"
+            var arguments: StatementArguments = []
+            if let since = sinceEpoch { sql += " WHERE at_epoch >= ?"; arguments += [since] }
+            sql += " ORDER BY id"
+            if let limit { sql = "SELECT * FROM (\(sql.replacingOccurrences(of: "ORDER BY id", with: "ORDER BY id DESC")) LIMIT \(limit)) ORDER BY id" }
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.auditFromRow)
+        }
+    }
+
+    // MARK: Encoding helpers
+
+    static func encodeEvidence(_ urls: [String]) -> String {
+        String(decoding: (try? JSONEncoder().encode(urls)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+
+    static func decodeEvidence(_ json: String) -> [String] {
+        (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
+    }
+
+    /// Runs `body` in one immediate transaction: it takes the write lock up front, so a concurrent
+    /// writer waits (up to the busy timeout) instead of failing half-way.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        var result: T?
+        do {
+            try queue.inTransaction(.immediate) { db in
+                result = try body(db)
+                return .commit
+            }
+        } catch let error as DatabaseError {
+            throw StoreError.failed("\(path): \(error.message ?? error.description)")
+        }
+        return result!
+    }
+}
+
+extension TaskTarget {
+    /// `indicator` or `item`, as stored.
+    var kind: String {
+        if case .item = self { return "item" }
+        return "indicator"
+    }
+
+    init?(kind: String, text: String) {
+        switch kind {
+        case "indicator": guard let n = Int(text) else { return nil }; self = .indicator(n)
+        case "item": self = .item(text)
+        default: return nil
+        }
+    }
+}
+
+extension Framework {
+    /// The indicator a target belongs to (an item's own indicator).
+    func indicatorNumber(of target: TaskTarget) -> Int {
+        switch target {
+        case .indicator(let n): return n
+        case .item(let code): return location(ofItem: code)?.indicator.number ?? 0
+        }
+    }
+}

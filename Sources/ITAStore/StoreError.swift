@@ -1,0 +1,76 @@
+import ITACore
+
+/// What can go wrong opening or changing a database, in terms a front end can explain.
+public enum StoreError: Error, Hashable, Sendable {
+    case noDatabase(path: String)
+    case notADatabase(path: String, detail: String)
+    case newerVersion(path: String)
+    case alreadyExists(path: String)
+    case unknownTask(id: Int64)
+    case unknownTool(code: String)
+    case denied(Permissions.Denial)
+    case nothingToUndo
+    /// The value changed since the change being undone (by someone else); nothing was written.
+    case undoConflict(entity: String, key: String, field: String)
+    case failed(String)
+}
+
+/// Who is making a change: the OS login at the keyboard and the member it maps to (if any).
+public struct Author: Hashable, Sendable {
+    public var login: String
+    public var member: Member?
+
+    public init(login: String, member: Member?) {
+        self.login = login
+        self.member = member
+    }
+}
+
+/// A change to one task, as a user asks for it.
+public enum TaskChange: Hashable, Sendable {
+    case markDone(evidence: String?, note: String?)
+    case start
+    case block(reason: String)
+    case reopen
+    case setEvidence([String])
+    case setNote(String)
+}
+
+/// Which tasks to list.
+public struct TaskQuery: Hashable, Sendable {
+    public var ownerID: Int64?
+    public var indicator: Int?
+    public var item: String?
+    public var status: TaskStatus?
+    /// Only open tasks due before this day.
+    public var overdueOn: CivilDate?
+    /// Only open tasks due from `dueWithin.lowerBound` through `dueWithin.upperBound`.
+    public var dueWithin: ClosedRange<CivilDate>?
+
+    public init(ownerID: Int64? = nil, indicator: Int? = nil, item: String? = nil, status: TaskStatus? = nil,
+                overdueOn: CivilDate? = nil, dueWithin: ClosedRange<CivilDate>? = nil) {
+        self.ownerID = ownerID
+        self.indicator = indicator
+        self.item = item
+        self.status = status
+        self.overdueOn = overdueOn
+        self.dueWithin = dueWithin
+    }
+}
+
+/// One field's change, as recorded in the audit log.
+public struct AuditEntry: Hashable, Sendable {
+    public var id: Int64
+    public var changeID: Int64
+    public var at: Timestamp
+    public var login: String
+    public var memberID: Int64?
+    public var action: String
+    public var entity: String
+    public var key: String
+    public var field: String
+    public var oldValue: String?
+    public var newValue: String?
+    /// For an undo: the change it reversed.
+    public var undoes: Int64?
+}

@@ -1,0 +1,112 @@
+import Yams
+
+/// Reads a YAML document node by node, keeping each value's line and dotted field path so every
+/// problem can be reported as `file:line: field: problem`. Unknown keys are errors, which
+/// catches typos in hand-edited files.
+struct YAMLReader {
+    let node: Node
+    let file: String
+    let path: String
+
+    /// Parses `text`; a syntax error becomes a `DataFileError` at the line the parser names.
+    static func parse(_ text: String, file: String) throws -> YAMLReader {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw DataFileError(file: file, line: nil, field: "", problem: "the file is empty")
+            }
+            return YAMLReader(node: node, file: file, path: "")
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+                 .composer(_, let problem, let mark, _):
+                throw DataFileError(file: file, line: mark.line, field: "", problem: "not valid YAML: \(problem)")
+            default:
+                throw DataFileError(file: file, line: nil, field: "", problem: "not valid YAML: \(error)")
+            }
+        }
+    }
+
+    var line: Int? { node.mark?.line }
+
+    func fail(_ problem: String) -> DataFileError {
+        DataFileError(file: file, line: line, field: path, problem: problem)
+    }
+
+    private func child(_ node: Node, _ component: String) -> YAMLReader {
+        YAMLReader(node: node, file: file, path: path.isEmpty ? component : "\(path).\(component)")
+    }
+
+    // MARK: Mappings
+
+    func entries() throws -> [(key: String, value: YAMLReader)] {
+        guard case .mapping(let mapping) = node else { throw fail("expected a mapping of `key: value` lines") }
+        return try mapping.map { key, value in
+            guard let name = key.string else { throw fail("a key must be plain text") }
+            return (name, child(value, name))
+        }
+    }
+
+    func optional(_ key: String) throws -> YAMLReader? {
+        guard case .mapping(let mapping) = node else { throw fail("expected a mapping of `key: value` lines") }
+        guard let value = mapping[key] else { return nil }
+        if case .scalar(let s) = value, s.string.isEmpty || s.string == "~" || s.string == "null", s.style == .plain { return nil }
+        return child(value, key)
+    }
+
+    func required(_ key: String) throws -> YAMLReader {
+        guard let value = try optional(key) else {
+            throw DataFileError(file: file, line: line, field: path.isEmpty ? key : "\(path).\(key)", problem: "missing")
+        }
+        return value
+    }
+
+    /// Rejects keys other than `allowed`, naming the first unknown one and its line.
+    func onlyKeys(_ allowed: Set<String>) throws {
+        guard case .mapping(let mapping) = node else { throw fail("expected a mapping of `key: value` lines") }
+        for (key, _) in mapping {
+            guard let name = key.string, allowed.contains(name) else {
+                throw DataFileError(file: file, line: key.mark?.line ?? line, field: path.isEmpty ? (key.string ?? "?") : "\(path).\(key.string ?? "?")",
+                                    problem: "unknown field (expected one of: \(allowed.sorted().joined(separator: ", ")))")
+            }
+        }
+    }
+
+    // MARK: Sequences
+
+    func list() throws -> [YAMLReader] {
+        guard case .sequence(let sequence) = node else { throw fail("expected a list of `- ` entries") }
+        return sequence.enumerated().map { index, item in
+            YAMLReader(node: item, file: file, path: "\(path)[\(index + 1)]")
+        }
+    }
+
+    // MARK: Scalars
+
+    func string() throws -> String {
+        guard case .scalar(let scalar) = node else { throw fail("expected a single value") }
+        let text = scalar.string
+        if text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" || $0.value == 0x7F }) {
+            throw fail("contains control characters")
+        }
+        return text
+    }
+
+    func nonEmptyString() throws -> String {
+        let text = try string()
+        guard !text.allSatisfy({ $0 == " " || $0 == "\n" || $0 == "\t" }) else { throw fail("must not be empty") }
+        return text
+    }
+
+    func int() throws -> Int {
+        guard let value = Int(try string()) else { throw fail("expected a whole number, found \"\(try string())\"") }
+        return value
+    }
+
+    func double() throws -> Double {
+        guard let value = Double(try string()), value.isFinite else { throw fail("expected a number, found \"\(try string())\"") }
+        return value
+    }
+
+    func strings() throws -> [String] { try list().map { try $0.string() } }
+    func ints() throws -> [Int] { try list().map { try $0.int() } }
+}

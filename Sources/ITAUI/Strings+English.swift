@@ -1,0 +1,114 @@
+import ITACore
+
+extension Strings {
+    public static let english = Strings(
+        date: { ThaiDateFormat.english($0) },
+        weekday: { ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][$0.weekday - 1] },
+        quarter: { "Q\($0)" },
+        daysLeft: { c in
+            switch c.calendarDays {
+            case 0: return "today"
+            case ..<0: return "\(-c.calendarDays) days overdue"
+            default: return "in \(c.calendarDays) days (\(c.workingDays) working)"
+            }
+        },
+        urgency: { u in
+            switch u {
+            case .calm: return "calm"
+            case .upcoming: return "upcoming"
+            case .soon: return "soon"
+            case .urgent: return "urgent"
+            case .today: return "today"
+            case .overdue: return "overdue"
+            }
+        },
+        fiscalYearLine: { fy, framework, today, quarter in "ITA fiscal year \(fy) · framework \(framework) · today \(today) (\(quarter))" },
+        projectedScore: "Projected score",
+        grade: "grade",
+        target: "target",
+        estimated: "estimate",
+        noEstimate: "no estimate, counted as 0",
+        whatItTakes: { w, target in
+            switch w {
+            case .alreadyMet: return "Target \(target) reached"
+            case .finish(let items, let total):
+                return "To reach \(target): pass \(items.count) more OIT items — \(items.joined(separator: ", ")) (projected \(Score.text(total)))"
+            case .toolBelowRequirement(let tool, let score, let required):
+                return "\(target) is out of reach: \(tool) estimate \(Score.text(score)) is below the \(Score.text(required)) every tool needs"
+            case .unreachable(let best):
+                return "\(target) is out of reach even with every OIT item passed (best \(Score.text(best)))"
+            }
+        },
+        progress: "Progress",
+        tasksDone: { "\($0)/\($1) tasks done" },
+        overdueCount: { "\($0) overdue" },
+        blockedCount: { "\($0) blocked" },
+        indicators: "Indicators",
+        lastYear: "last year",
+        belowTarget: "▼ below target",
+        nextDeadlines: "Next deadlines",
+        milestoneTitle: { $0.titleEN },
+        noDeadlines: "No open deadlines",
+        openTasksOn: { count, targets in "\(count) open: \(targets)" },
+        respondents: "Respondents",
+        quotaMet: "quota met",
+        owner: "Owner",
+        taskHeaders: (id: "ID", status: "Status", due: "Due", target: "Item", owner: "Owner", title: "Task"),
+        status: { s in
+            switch s {
+            case .todo: return "○ to do"
+            case .inProgress: return "◐ in progress"
+            case .done: return "● done"
+            case .blocked: return "✕ blocked"
+            }
+        },
+        noTasks: "No tasks match",
+        taskCount: { "\($0) tasks" },
+        changed: { action, id, title in "✓ task #\(id) \(action): \(title)" },
+        unchanged: { "task #\($0) is already so; nothing changed" },
+        undone: { fields, ids in "↶ undid \(fields) field(s) (\(ids))" },
+        respondentsSet: { tool, count, quota in "✓ \(tool): \(count)/\(quota) respondents" },
+        action: { a in
+            switch a {
+            case "done": return "done"
+            case "start": return "started"
+            case "block": return "blocked"
+            case "reopen": return "reopened"
+            case "evidence": return "evidence set"
+            case "note": return "note set"
+            case "undo": return "undo"
+            case "respondents": return "respondents"
+            default: return a
+            }
+        },
+        logEmpty: "No changes yet",
+        fieldName: { $0.replacingUnderscores },
+        errorPrefix: "ita: error:",
+        denied: { d in
+            switch d {
+            case .notAMember(let login): return "user \(login) is not on the committee, so can only look"
+            case .notYourTask(let owner): return "this task belongs to \(owner): only its owner, the chair or the secretary may change it"
+            case .coordinatorsOnly: return "only the committee chair or secretary may do this"
+            }
+        },
+        noDatabase: { "no database at \($0) — create one with `ita init`, or try `ita demo`" },
+        notADatabase: { path, detail in "\(path): not an ITA Board database (\(detail))" },
+        newerVersion: { "\($0): written by a newer version of ita — please update ita" },
+        alreadyExists: { "\($0) already exists — not overwritten (remove it or choose another --db)" },
+        unknownTask: { "no task #\($0) (see `ita tasks --all`)" },
+        unknownTool: { "no survey tool \($0) counts respondents (use iit or eit)" },
+        unknownMember: { "no member with login \($0)" },
+        unknownIndicator: { "no indicator \($0) in this framework" },
+        unknownItem: { "no item \($0) in this framework" },
+        nothingToUndo: "nothing of yours to undo",
+        undoConflict: { entity, key, field in "cannot undo: \(entity == "task" ? "task #" : "")\(key) \(field) was changed since — nothing changed" },
+        cannotRead: { path, reason in "\(path): cannot read (\(reason))" },
+        badDate: { "not a date \"\($0)\" — use YYYY-MM-DD (CE)" },
+        demoCreated: { "created the demo database at \($0)" },
+        created: { path, members, tasks in "✓ created \(path): \(members) members, \(tasks) tasks" }
+    )
+}
+
+private extension String {
+    var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
+}

@@ -1,0 +1,121 @@
+import ITACore
+
+extension Strings {
+    public static let thai = Strings(
+        date: { ThaiDateFormat.string($0) },
+        weekday: { ThaiDateFormat.weekdayAbbreviations[$0.weekday - 1] },
+        quarter: { "ไตรมาส \($0)" },
+        daysLeft: { c in
+            switch c.calendarDays {
+            case 0: return "วันนี้"
+            case ..<0: return "เกินกำหนด \(-c.calendarDays) วัน"
+            default: return "อีก \(c.calendarDays) วัน (\(c.workingDays) วันทำการ)"
+            }
+        },
+        urgency: { u in
+            switch u {
+            case .calm: return "ยังมีเวลา"
+            case .upcoming: return "ใกล้ถึง"
+            case .soon: return "ใกล้แล้ว"
+            case .urgent: return "ด่วน"
+            case .today: return "วันนี้"
+            case .overdue: return "เกินกำหนด"
+            }
+        },
+        fiscalYearLine: { fy, framework, today, quarter in "ITA ปีงบประมาณ \(fy) · เกณฑ์ \(framework) · วันนี้ \(today) (\(quarter))" },
+        projectedScore: "คะแนนคาดการณ์",
+        grade: "ระดับ",
+        target: "เป้าหมาย",
+        estimated: "ประมาณการ",
+        noEstimate: "ไม่มีค่าประมาณการ นับเป็น 0",
+        whatItTakes: { w, target in
+            switch w {
+            case .alreadyMet: return "ถึงเป้าหมาย \(target) แล้ว"
+            case .finish(let items, let total):
+                return "ให้ถึง \(target): ทำข้อ OIT ให้ผ่านอีก \(items.count) ข้อ — \(items.joined(separator: ", ")) (คาดการณ์ \(Score.text(total)))"
+            case .toolBelowRequirement(let tool, let score, let required):
+                return "ยังถึง \(target) ไม่ได้: \(tool) ประมาณการ \(Score.text(score)) ต่ำกว่า \(Score.text(required)) ที่ระดับนี้กำหนดทุกเครื่องมือ"
+            case .unreachable(let best):
+                return "ยังถึง \(target) ไม่ได้ แม้ OIT ผ่านครบทุกข้อ (สูงสุด \(Score.text(best)))"
+            }
+        },
+        progress: "ความคืบหน้า",
+        tasksDone: { "เสร็จ \($0)/\($1) งาน" },
+        overdueCount: { "เกินกำหนด \($0)" },
+        blockedCount: { "ติดขัด \($0)" },
+        indicators: "ตัวชี้วัด",
+        lastYear: "ปีที่แล้ว",
+        belowTarget: "▼ ต่ำกว่าเป้า",
+        nextDeadlines: "กำหนดส่งถัดไป",
+        milestoneTitle: { $0.titleTH },
+        noDeadlines: "ไม่มีกำหนดส่งที่ยังค้าง",
+        openTasksOn: { count, targets in "งานค้าง \(count) รายการ: \(targets)" },
+        respondents: "ผู้ตอบแบบวัด",
+        quotaMet: "ครบแล้ว",
+        owner: "ผู้รับผิดชอบ",
+        taskHeaders: (id: "รหัส", status: "สถานะ", due: "กำหนดส่ง", target: "ข้อ", owner: "ผู้รับผิดชอบ", title: "งาน"),
+        status: { s in
+            switch s {
+            case .todo: return "○ ยังไม่เริ่ม"
+            case .inProgress: return "◐ กำลังทำ"
+            case .done: return "● เสร็จแล้ว"
+            case .blocked: return "✕ ติดขัด"
+            }
+        },
+        noTasks: "ไม่มีงานตามเงื่อนไข",
+        taskCount: { "ทั้งหมด \($0) งาน" },
+        changed: { action, id, title in "✓ งาน #\(id) \(action): \(title)" },
+        unchanged: { "งาน #\($0) เป็นเช่นนั้นอยู่แล้ว ไม่มีการเปลี่ยนแปลง" },
+        undone: { fields, ids in "↶ ย้อนกลับแล้ว \(fields) ช่องข้อมูล (\(ids))" },
+        respondentsSet: { tool, count, quota in "✓ \(tool): ผู้ตอบ \(count)/\(quota)" },
+        action: { a in
+            switch a {
+            case "done": return "เสร็จแล้ว"
+            case "start": return "เริ่มทำ"
+            case "block": return "ติดขัด"
+            case "reopen": return "เปิดใหม่"
+            case "evidence": return "แก้หลักฐาน"
+            case "note": return "แก้บันทึก"
+            case "undo": return "ย้อนกลับ"
+            case "respondents": return "จำนวนผู้ตอบ"
+            default: return a
+            }
+        },
+        logEmpty: "ยังไม่มีการเปลี่ยนแปลง",
+        fieldName: { f in
+            switch f {
+            case "status": return "สถานะ"
+            case "blocked_reason": return "เหตุติดขัด"
+            case "evidence": return "หลักฐาน"
+            case "note": return "บันทึก"
+            case "done_by": return "ผู้ทำเสร็จ"
+            case "done_at": return "เวลาเสร็จ"
+            case "count": return "จำนวน"
+            default: return f
+            }
+        },
+        errorPrefix: "ita: ผิดพลาด:",
+        denied: { d in
+            switch d {
+            case .notAMember(let login): return "ผู้ใช้ \(login) ไม่อยู่ในรายชื่อคณะทำงาน จึงดูได้อย่างเดียว"
+            case .notYourTask(let owner): return "งานนี้เป็นของ \(owner): เจ้าของงาน ประธาน หรือเลขานุการเท่านั้นที่แก้ได้"
+            case .coordinatorsOnly: return "เฉพาะประธานหรือเลขานุการคณะทำงานเท่านั้น"
+            }
+        },
+        noDatabase: { "ไม่พบฐานข้อมูล \($0) — สร้างด้วย `ita init` หรือทดลองด้วย `ita demo`" },
+        notADatabase: { path, detail in "\(path): ไม่ใช่ฐานข้อมูล ITA Board (\(detail))" },
+        newerVersion: { "\($0): ฐานข้อมูลนี้เขียนโดย ita รุ่นใหม่กว่า — โปรดอัปเดต ita" },
+        alreadyExists: { "มีฐานข้อมูล \($0) อยู่แล้ว — ไม่เขียนทับ (ลบเองหรือใช้ --db ที่อื่น)" },
+        unknownTask: { "ไม่พบงาน #\($0) (ดูรายการด้วย `ita tasks --all`)" },
+        unknownTool: { "ไม่มีแบบวัด \($0) ที่นับผู้ตอบ (ใช้ iit หรือ eit)" },
+        unknownMember: { "ไม่พบสมาชิกที่มีชื่อผู้ใช้ \($0)" },
+        unknownIndicator: { "ไม่มีตัวชี้วัดที่ \($0) ในเกณฑ์นี้" },
+        unknownItem: { "ไม่มีข้อ \($0) ในเกณฑ์นี้" },
+        nothingToUndo: "ไม่มีการเปลี่ยนแปลงของคุณให้ย้อนกลับ",
+        undoConflict: { entity, key, field in "ย้อนกลับไม่ได้: \(entity == "task" ? "งาน #" : "")\(key) ช่อง \(field) ถูกแก้ไขไปแล้วหลังจากนั้น — ไม่มีการเปลี่ยนแปลง" },
+        cannotRead: { path, reason in "\(path): อ่านไฟล์ไม่ได้ (\(reason))" },
+        badDate: { "วันที่ไม่ถูกต้อง \"\($0)\" — ใช้รูปแบบ YYYY-MM-DD (ค.ศ.)" },
+        demoCreated: { "สร้างฐานข้อมูลตัวอย่างที่ \($0)" },
+        created: { path, members, tasks in "✓ สร้างฐานข้อมูล \(path): สมาชิก \(members) คน งาน \(tasks) รายการ" }
+    )
+}

@@ -1,0 +1,190 @@
+import ITACore
+
+/// Plain-text reports for the command line, rendered from domain data only. Every piece of
+/// data-sourced text passes through `sanitizedForTerminal`, and columns are sized by display
+/// width so Thai lines up.
+public enum TextReports {
+    /// `██████░░░░` for a fraction 0…1.
+    public static func bar(_ fraction: Double, width: Int) -> String {
+        let filled = Int((max(0, min(1, fraction)) * Double(width)).rounded())
+        return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+    }
+
+    static func percent(_ fraction: Double) -> String { "\(Int((fraction * 100).rounded()))%" }
+
+    // MARK: Status
+
+    public static func status(_ board: Board, strings s: Strings) -> [String] {
+        let f = board.framework, a = board.assessment
+        let projection = board.projection
+        let progress = board.progress
+        var lines: [String] = []
+        lines.append(a.organisation.sanitizedForTerminal)
+        lines.append(s.fiscalYearLine(a.fiscalYear, f.id.sanitizedForTerminal, "\(s.weekday(board.today)) \(s.date(board.today))",
+                                      s.quarter(ThaiCalendar.fiscalQuarter(of: board.today))))
+        lines.append("")
+
+        let grade = projection.grade?.grade ?? "-"
+        lines.append("\(s.projectedScore)  \(Score.text(projection.total))  \(s.grade) \(grade)   \(s.target) \(a.targetGrade)")
+        for tool in f.tools {
+            let score = projection.toolScores[tool.code] ?? 0
+            let note: String
+            if tool.scoredFromItems { note = "" }
+            else if projection.unknownTools.contains(tool.code) { note = s.noEstimate }
+            else { note = s.estimated }
+            lines.append("  " + tool.code.padded(toWidth: 4) + Score.text(score).leftPadded(toWidth: 7) + "  ×"
+                         + weightText(tool.weight) + " = " + Score.text(projection.points(of: tool.code, in: f)).leftPadded(toWidth: 6)
+                         + (note.isEmpty ? "" : "  (\(note))"))
+        }
+        lines.append(s.whatItTakes(board.whatItTakes, a.targetGrade))
+        lines.append("")
+
+        let whole = progress.whole
+        lines.append("\(s.progress)  \(s.tasksDone(whole.done, whole.total)) (\(percent(whole.fraction)))  "
+                     + "\(s.overdueCount(whole.overdue))  \(s.blockedCount(whole.blocked))")
+        for tool in f.tools {
+            let t = progress.tools[tool.code] ?? .zero
+            lines.append("  " + tool.code.padded(toWidth: 4) + bar(t.fraction, width: 20) + " " + "\(t.done)/\(t.total)".leftPadded(toWidth: 7)
+                         + " " + percent(t.fraction).leftPadded(toWidth: 4))
+        }
+        lines.append("")
+
+        lines.append(s.indicators)
+        let below = Set(a.indicatorsBelowTargetLastYear)
+        let nameWidth = min(30, f.indicators.map { $0.nameTH.sanitizedForTerminal.displayWidth }.max() ?? 10)
+        for indicator in f.indicators {
+            let t = progress.indicators[indicator.number] ?? .zero
+            var line = "  " + "\(indicator.number)".leftPadded(toWidth: 2) + " " + indicator.nameTH.sanitizedForTerminal.padded(toWidth: nameWidth)
+                + " " + indicator.tool.padded(toWidth: 3) + " " + bar(t.fraction, width: 10) + " " + "\(t.done)/\(t.total)".leftPadded(toWidth: 6)
+            if let score = projection.indicatorScores[indicator.number] {
+                line += "  \(s.projectedScore) \(Score.text(score))"
+            } else if let last = a.lastYearScores[indicator.number] {
+                line += "  \(s.lastYear) \(Score.text(last))"
+            }
+            if below.contains(indicator.number) { line += "  \(s.belowTarget)" }
+            if let owner = board.member(board.owners[.indicator(indicator.number)]) {
+                line += "  · " + owner.name.sanitizedForTerminal
+            }
+            lines.append(line)
+        }
+        lines.append("")
+
+        lines.append(s.nextDeadlines)
+        let deadlines = board.upcomingDeadlines(limit: 5)
+        if deadlines.isEmpty { lines.append("  " + s.noDeadlines) }
+        for deadline in deadlines {
+            let when = "\(s.weekday(deadline.date)) \(s.date(deadline.date))".padded(toWidth: 17)
+            let left = s.daysLeft(deadline.countdown).padded(toWidth: 26)
+            switch deadline.kind {
+            case .milestone(let m):
+                lines.append("  \(when) \(left) ◆ \(s.milestoneTitle(m).sanitizedForTerminal)")
+            case .tasks(let group):
+                lines.append("  \(when) \(left) " + s.openTasksOn(group.openCount, targetList(group.targets, limit: 6)))
+            }
+        }
+        lines.append("")
+
+        lines.append(s.respondents)
+        for tool in f.tools where !tool.scoredFromItems {
+            guard let r = a.respondents[tool.code] else { continue }
+            lines.append("  " + tool.code.padded(toWidth: 4) + bar(r.fraction, width: 20) + " " + "\(r.count)/\(r.quota)".leftPadded(toWidth: 7)
+                         + " " + percent(r.fraction).leftPadded(toWidth: 4) + (r.isMet ? "  ✓ \(s.quotaMet)" : ""))
+        }
+        return lines
+    }
+
+    static func weightText(_ weight: Double) -> String {
+        let hundredths = Int((weight * 100).rounded())
+        return "0.\(hundredths < 10 ? "0" : "")\(hundredths)"
+    }
+
+    /// `O12, O24, O31 +2`
+    public static func targetList(_ targets: [TaskTarget], limit: Int) -> String {
+        let shown = targets.prefix(limit).map { target -> String in
+            if case .indicator(let n) = target { return "#\(n)" }
+            return target.description
+        }
+        return shown.joined(separator: ", ") + (targets.count > limit ? " +\(targets.count - limit)" : "")
+    }
+
+    // MARK: Tasks
+
+    public static func taskTable(_ tasks: [WorkTask], members: [Member], today: CivilDate, strings s: Strings, width: Int = 120) -> [String] {
+        guard !tasks.isEmpty else { return [s.noTasks] }
+        let names = Dictionary(uniqueKeysWithValues: members.map { ($0.id, $0.name.sanitizedForTerminal) })
+        let idWidth = max(s.taskHeaders.id.displayWidth, tasks.map { "#\($0.id)".displayWidth }.max() ?? 2)
+        let statusWidth = max(s.taskHeaders.status.displayWidth, TaskStatus.allCases.map { s.status($0).displayWidth }.max()!)
+        let dueWidth = 17
+        let targetWidth = 4
+        let ownerWidth = 18
+        let fixed = idWidth + statusWidth + dueWidth + targetWidth + ownerWidth + 5
+        let titleWidth = max(10, width - fixed)
+        var lines = [[s.taskHeaders.id.padded(toWidth: idWidth), s.taskHeaders.status.padded(toWidth: statusWidth),
+                      s.taskHeaders.due.padded(toWidth: dueWidth), s.taskHeaders.target.padded(toWidth: targetWidth),
+                      s.taskHeaders.owner.padded(toWidth: ownerWidth), s.taskHeaders.title].joined(separator: " ")]
+        let calendar = WorkingCalendar()
+        for task in tasks {
+            var due = ""
+            if let d = task.due {
+                due = s.date(d)
+                if task.status.isOpen {
+                    let c = Countdown(from: today, to: d, calendar: calendar)
+                    if c.calendarDays < 0 { due += " !\(-c.calendarDays)" }
+                }
+            }
+            var title = task.title.sanitizedForTerminal
+            if task.status == .blocked, let reason = task.blockedReason { title += " — " + reason.sanitizedForTerminal }
+            lines.append([("#\(task.id)").leftPadded(toWidth: idWidth), s.status(task.status).padded(toWidth: statusWidth),
+                          due.padded(toWidth: dueWidth), task.target.description.padded(toWidth: targetWidth),
+                          (names[task.ownerID] ?? "#\(task.ownerID)").padded(toWidth: ownerWidth),
+                          title.truncated(toWidth: titleWidth)].joined(separator: " "))
+        }
+        lines.append(s.taskCount(tasks.count))
+        return lines
+    }
+
+    // MARK: Log
+
+    public static func log(_ entries: [AuditLine], strings s: Strings) -> [String] {
+        guard !entries.isEmpty else { return [s.logEmpty] }
+        return entries.map { e in
+            let (h, m) = e.at.hourMinute
+            let time = "\(s.date(e.at.date)) \(h < 10 ? "0" : "")\(h):\(m < 10 ? "0" : "")\(m)"
+            let who = (e.memberName ?? e.login).sanitizedForTerminal
+            let subject = e.entity == "task" ? "#\(e.key)" : e.key
+            return "\(time)  \(who.padded(toWidth: 20)) \(s.action(e.action).padded(toWidth: 10)) \(subject.padded(toWidth: 6)) "
+                + "\(s.fieldName(e.field)): \(display(e.oldValue)) → \(display(e.newValue))"
+        }
+    }
+
+    static func display(_ value: String?) -> String {
+        guard let value else { return "∅" }
+        return value.isEmpty ? "\"\"" : value.sanitizedForTerminal.truncated(toWidth: 40)
+    }
+}
+
+/// One audit-log row as the log report shows it.
+public struct AuditLine: Hashable, Sendable {
+    public var at: Timestamp
+    public var login: String
+    public var memberName: String?
+    public var action: String
+    public var entity: String
+    public var key: String
+    public var field: String
+    public var oldValue: String?
+    public var newValue: String?
+
+    public init(at: Timestamp, login: String, memberName: String?, action: String, entity: String, key: String, field: String,
+                oldValue: String?, newValue: String?) {
+        self.at = at
+        self.login = login
+        self.memberName = memberName
+        self.action = action
+        self.entity = entity
+        self.key = key
+        self.field = field
+        self.oldValue = oldValue
+        self.newValue = newValue
+    }
+}

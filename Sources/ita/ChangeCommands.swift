@@ -1,0 +1,98 @@
+import ArgumentParser
+import ITACore
+import ITAStore
+import ITAUI
+
+/// Applies one change to one task and reports it in a line.
+func change(_ global: GlobalOptions, taskID: Int64, _ change: TaskChange) throws {
+    try Context.run(global) { ctx in
+        let store = try ctx.openStore()
+        let author = try ctx.author(in: store)
+        let result = try store.apply(change, toTask: taskID, by: author, at: ctx.now)
+        if result.fields.isEmpty {
+            ctx.print([ctx.strings.unchanged(taskID)])
+        } else {
+            ctx.print([ctx.strings.changed(ctx.strings.action(change.actionName), taskID, result.task.title.sanitizedForTerminal)])
+        }
+    }
+}
+
+struct Done: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Mark a task done, optionally adding an evidence URL and a note.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Task id (see `ita tasks`).") var id: Int64
+    @Option(help: ArgumentHelp("Evidence URL on the office website (added to the task's list).", valueName: "url")) var evidence: String?
+    @Option(help: "Note to keep with the task (replaces the note).") var note: String?
+
+    func validate() throws {
+        if let evidence, !(evidence.hasPrefix("http://") || evidence.hasPrefix("https://")) || evidence.contains(" ") {
+            throw ValidationError("--evidence must be an http:// or https:// URL without spaces")
+        }
+    }
+
+    func run() throws { try change(global, taskID: id, .markDone(evidence: evidence, note: note)) }
+}
+
+struct Start: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Mark a task in progress.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Task id.") var id: Int64
+    func run() throws { try change(global, taskID: id, .start) }
+}
+
+struct Block: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Mark a task blocked, with the reason.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Task id.") var id: Int64
+    @Option(help: "Why it cannot go on (who or what it waits for).") var reason: String
+
+    func validate() throws {
+        if reason.allSatisfy(\.isWhitespace) { throw ValidationError("--reason must say why the task is blocked") }
+    }
+
+    func run() throws { try change(global, taskID: id, .block(reason: reason)) }
+}
+
+struct Reopen: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Set a task back to to-do.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Task id.") var id: Int64
+    func run() throws { try change(global, taskID: id, .reopen) }
+}
+
+struct Undo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Undo your last change (again to go further back). Refused if someone changed the same field since.")
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try Context.run(global) { ctx in
+            let store = try ctx.openStore()
+            let entries = try store.undoLastChange(by: try ctx.author(in: store), at: ctx.now)
+            let subjects = Array(Set(entries.map { $0.entity == "task" ? "#\($0.key)" : $0.key })).sorted()
+            ctx.print([ctx.strings.undone(entries.count, subjects.joined(separator: ", "))])
+        }
+    }
+}
+
+struct RespondentsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "respondents",
+                                                    abstract: "Record how many have answered a survey (chair or secretary).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "iit or eit.") var tool: String
+    @Argument(help: "Number of respondents so far.") var count: Int
+
+    func validate() throws {
+        if count < 0 { throw ValidationError("the count cannot be negative") }
+    }
+
+    func run() throws {
+        try Context.run(global) { ctx in
+            let store = try ctx.openStore()
+            let code = tool.uppercased()
+            let r = try store.setRespondents(tool: code, count: count, by: try ctx.author(in: store), at: ctx.now)
+            ctx.print([ctx.strings.respondentsSet(code, r.count, r.quota)])
+        }
+    }
+}

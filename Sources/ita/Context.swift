@@ -1,0 +1,133 @@
+import ArgumentParser
+import Foundation
+import ITACore
+import ITAStore
+import ITAUI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The process's view of the world, read once: the clock, the OS login, the environment and the
+/// database. Commands get everything through it, so the domain never reads any of them.
+struct Context {
+    let options: GlobalOptions
+    let strings: Strings
+    let now: Timestamp
+    let login: String
+    let isAdministrator: Bool
+
+    init(options: GlobalOptions) throws {
+        self.options = options
+        strings = options.lang.strings
+        let clock = Date()
+        let offset = TimeZone.current.secondsFromGMT(for: clock)
+        if let text = options.today {
+            guard let day = CivilDate(iso: text) else { throw CLIError(strings.badDate(text)) }
+            // A fixed moment in the morning of that day, so outputs that show times are stable.
+            now = Timestamp(secondsSince1970: Int64(day.dayNumber) * 86_400 + 9 * 3600 - Int64(offset), utcOffsetSeconds: offset)
+        } else {
+            now = Timestamp(secondsSince1970: Int64(clock.timeIntervalSince1970), utcOffsetSeconds: offset)
+        }
+        login = Self.osLogin()
+        isAdministrator = geteuid() == 0
+    }
+
+    var today: CivilDate { now.date }
+
+    static func osLogin() -> String {
+        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return "uid\(geteuid())"
+    }
+
+    static var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    /// --db, else $ITA_DB, else $XDG_DATA_HOME/ita/ita.sqlite.
+    var databasePath: String {
+        if let db = options.db { return db }
+        if let db = Self.environment["ITA_DB"], !db.isEmpty { return db }
+        return Self.dataHome + "/ita/ita.sqlite"
+    }
+
+    static var home: String { environment["HOME"] ?? NSHomeDirectory() }
+
+    static var dataHome: String {
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg }
+        return home + "/.local/share"
+    }
+
+    static var cacheHome: String {
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return xdg }
+        return home + "/.cache"
+    }
+
+    func openStore() throws -> Store { try Store.open(at: databasePath) }
+
+    /// Who is making changes: the OS login's member, or with --as the named one (if allowed).
+    func author(in store: Store) throws -> Author {
+        let own = try store.member(login: login)
+        guard let other = options.actAs, other != login else { return Author(login: login, member: own) }
+        if let denial = Permissions.canActAs(actual: own, login: login, isAdministrator: isAdministrator) {
+            throw CLIError(strings.denied(denial))
+        }
+        guard let member = try store.member(login: other) else { throw CLIError(strings.unknownMember(other)) }
+        return Author(login: login, member: member)
+    }
+
+    func print(_ lines: [String]) {
+        Swift.print(lines.joined(separator: "\n"))
+    }
+
+    /// Runs a command body, turning every known failure into one line on stderr and exit status 1.
+    static func run(_ options: GlobalOptions, _ body: (Context) throws -> Void) throws {
+        let strings = options.lang.strings
+        do {
+            try body(try Context(options: options))
+        } catch let error as CLIError {
+            fail(strings, error.message)
+        } catch let error as StoreError {
+            fail(strings, message(for: error, strings))
+        } catch let error as DataFileError {
+            fail(strings, error.description)
+        }
+    }
+
+    static func fail(_ strings: Strings, _ message: String) -> Never {
+        FileHandle.standardError.write(Data("\(strings.errorPrefix) \(message.sanitizedForTerminal)\n".utf8))
+        Foundation.exit(1)
+    }
+
+    static func message(for error: StoreError, _ s: Strings) -> String {
+        switch error {
+        case .noDatabase(let path): return s.noDatabase(path)
+        case .notADatabase(let path, let detail): return s.notADatabase(path, detail)
+        case .newerVersion(let path): return s.newerVersion(path)
+        case .alreadyExists(let path): return s.alreadyExists(path)
+        case .unknownTask(let id): return s.unknownTask(id)
+        case .unknownTool(let code): return s.unknownTool(code)
+        case .denied(let denial): return s.denied(denial)
+        case .nothingToUndo: return s.nothingToUndo
+        case .undoConflict(let entity, let key, let field): return s.undoConflict(entity, key, field)
+        case .failed(let detail): return detail
+        }
+    }
+
+    /// Reads a text file, naming it in the error when it cannot.
+    func readFile(_ path: String) throws -> String {
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            guard let text = String(data: data, encoding: .utf8) else { throw CLIError(strings.cannotRead(path, "not UTF-8 text")) }
+            return text
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: path) ? "permission or I/O error" : "no such file"
+            throw CLIError(strings.cannotRead(path, reason))
+        }
+    }
+}
+
+/// A failure whose message is already in the user's language.
+struct CLIError: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import ITAUI
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Database file.", valueName: "path"))
+    var db: String?
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("Act as this member (chair, secretary or administrator only).", valueName: "login"))
+    var actAs: String?
+
+    @Option(name: .long, help: "Language of the output: th or en.")
+    var lang: Language = .th
+
+    /// Pretend today is this date (tests and golden outputs).
+    @Option(name: .long, help: .hidden)
+    var today: String?
+}
+
+extension Language: ExpressibleByArgument {}

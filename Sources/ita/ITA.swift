@@ -1,0 +1,18 @@
+import ArgumentParser
+
+@main
+struct ITA: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ita",
+        abstract: "ITA Board — follow up an office's ITA (Integrity and Transparency Assessment) work.",
+        discussion: """
+            Database: --db PATH, else $ITA_DB, else $XDG_DATA_HOME/ita/ita.sqlite (~/.local/share/ita/ita.sqlite).
+            You are the committee member whose login is your OS login name; chair, secretary and the
+            machine's administrator may act as another member with --as LOGIN.
+            Output is Thai; --lang en for English. Shell completion: ita --generate-completion-script bash|zsh|fish.
+            """,
+        subcommands: [Status.self, Tasks.self, Done.self, Start.self, Block.self, Reopen.self, Undo.self, Log.self,
+                      RespondentsCommand.self, Init.self, Demo.self],
+        defaultSubcommand: Status.self
+    )
+}

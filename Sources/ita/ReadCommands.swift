@@ -1,0 +1,158 @@
+import ArgumentParser
+import Foundation
+import ITACore
+import ITAStore
+import ITAUI
+
+struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Progress per tool and indicator, projected score and grade, what it takes, next deadlines, respondents.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try Context.run(global) { ctx in
+            let board = try ctx.openStore().board(today: ctx.today)
+            ctx.print(TextReports.status(board, strings: ctx.strings))
+        }
+    }
+}
+
+struct Tasks: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List tasks by urgency: overdue first, then nearest due, then points at stake.",
+        discussion: "Open tasks only unless --all or --status is given.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("Only this member's tasks.", valueName: "login"))
+    var owner: String?
+
+    @Option(help: ArgumentHelp("Only tasks of this indicator (and its items).", valueName: "number"))
+    var indicator: Int?
+
+    @Option(help: ArgumentHelp("Only tasks of this OIT item, e.g. O12.", valueName: "code"))
+    var item: String?
+
+    @Option(help: "Only tasks with this status: todo, in_progress, done, blocked.")
+    var status: TaskStatus?
+
+    @Flag(help: "Only open tasks past their due date.")
+    var overdue = false
+
+    @Option(name: .customLong("due-within"), help: ArgumentHelp("Only open tasks due within this many days.", valueName: "days"))
+    var dueWithin: Int?
+
+    @Flag(help: "Include done tasks.")
+    var all = false
+
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    func validate() throws {
+        if indicator != nil && item != nil { throw ValidationError("use --indicator or --item, not both") }
+        if let dueWithin, dueWithin < 0 { throw ValidationError("--due-within takes a number of days, 0 or more") }
+    }
+
+    func run() throws {
+        try Context.run(global) { ctx in
+            let store = try ctx.openStore()
+            let framework = try store.framework()
+            let members = try store.members()
+            var query = TaskQuery(status: status)
+            if let owner {
+                guard let member = members.first(where: { $0.login == owner }) else { throw CLIError(ctx.strings.unknownMember(owner)) }
+                query.ownerID = member.id
+            }
+            if let indicator {
+                guard framework.indicator(indicator) != nil else { throw CLIError(ctx.strings.unknownIndicator(indicator)) }
+                query.indicator = indicator
+            }
+            if let item {
+                guard case .item(let code)? = TaskTarget(text: item), framework.item(code) != nil else { throw CLIError(ctx.strings.unknownItem(item)) }
+                query.item = code
+            }
+            if overdue { query.overdueOn = ctx.today }
+            if let dueWithin { query.dueWithin = ctx.today...ctx.today.adding(days: dueWithin) }
+            var tasks = try store.tasks(query)
+            if !all && status == nil { tasks = tasks.filter { $0.status.isOpen } }
+            tasks = UrgencyOrder.sorted(tasks, today: ctx.today, framework: framework)
+            if json {
+                Swift.print(try TaskJSON.encode(tasks, members: members, today: ctx.today))
+            } else {
+                ctx.print(TextReports.taskTable(tasks, members: members, today: ctx.today, strings: ctx.strings, width: Self.terminalWidth))
+            }
+        }
+    }
+
+    static var terminalWidth: Int {
+        if let columns = Context.environment["COLUMNS"].flatMap(Int.init), columns >= 60 { return columns }
+        return 120
+    }
+}
+
+extension TaskStatus: ExpressibleByArgument {}
+
+/// The JSON shape of `ita tasks --json` (documented in README.md).
+enum TaskJSON {
+    struct Entry: Encodable {
+        let id: Int64
+        let title: String
+        let target: String
+        let kind: String
+        let owner: String
+        let ownerName: String
+        let due: String?
+        let status: String
+        let overdue: Bool
+        let blockedReason: String?
+        let evidence: [String]
+        let note: String
+        let phase: String?
+        let doneBy: String?
+        let doneAt: String?
+    }
+
+    static func encode(_ tasks: [WorkTask], members: [Member], today: CivilDate) throws -> String {
+        let byID = Dictionary(uniqueKeysWithValues: members.map { ($0.id, $0) })
+        let entries = tasks.map { t in
+            Entry(id: t.id, title: t.title, target: t.target.description, kind: { if case .item = t.target { return "item" }; return "indicator" }(),
+                  owner: byID[t.ownerID]?.login ?? "", ownerName: byID[t.ownerID]?.name ?? "", due: t.due?.iso, status: t.status.rawValue,
+                  overdue: t.isOverdue(on: today), blockedReason: t.blockedReason, evidence: t.evidence, note: t.note, phase: t.phase,
+                  doneBy: t.doneBy.flatMap { byID[$0]?.login }, doneAt: t.doneAt?.iso)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: try encoder.encode(entries), as: UTF8.self)
+    }
+}
+
+struct Log: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show the audit log of changes: who, when, what, old → new.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("Only changes from this day on (YYYY-MM-DD).", valueName: "date"))
+    var since: String?
+
+    @Option(help: "Only the last N changes.")
+    var limit: Int?
+
+    func run() throws {
+        try Context.run(global) { ctx in
+            var sinceEpoch: Int64?
+            if let since {
+                guard let day = CivilDate(iso: since) else { throw CLIError(ctx.strings.badDate(since)) }
+                sinceEpoch = Int64(day.dayNumber) * 86_400 - Int64(ctx.now.utcOffsetSeconds)
+            }
+            let store = try ctx.openStore()
+            let names = Dictionary(uniqueKeysWithValues: try store.members().map { ($0.id, $0.name) })
+            let lines = try store.log(sinceEpoch: sinceEpoch, limit: limit).map { e in
+                AuditLine(at: e.at, login: e.login, memberName: e.memberID.flatMap { names[$0] }, action: e.action, entity: e.entity,
+                          key: e.key, field: e.field, oldValue: e.oldValue, newValue: e.newValue)
+            }
+            ctx.print(TextReports.log(lines, strings: ctx.strings))
+        }
+    }
+}

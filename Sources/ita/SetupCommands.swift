@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import ITACore
+import ITAStore
+import ITAUI
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a database from a framework file and a committee file.",
+        discussion: "Both files are YAML; see README.md for their fields and sample-data/ for examples.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("Framework file, e.g. sample-data/frameworks/fy2566.yaml.", valueName: "file")) var framework: String
+    @Option(help: ArgumentHelp("Committee file, e.g. sample-data/committee-demo.yaml.", valueName: "file")) var committee: String
+
+    func run() throws {
+        try Context.run(global) { ctx in
+            let store = try createDatabase(ctx, at: ctx.databasePath, frameworkFile: framework, committeeFile: committee)
+            let board = try store.board(today: ctx.today)
+            ctx.print([ctx.strings.created(store.path, board.members.count, board.progress.whole.total)])
+        }
+    }
+}
+
+/// Reads and checks both files completely before anything is written.
+func createDatabase(_ ctx: Context, at path: String, frameworkFile: String, committeeFile: String) throws -> Store {
+    let framework = try FrameworkFile.parse(try ctx.readFile(frameworkFile), file: frameworkFile)
+    let plan = try CommitteePlan.parse(try ctx.readFile(committeeFile), file: committeeFile, framework: framework, today: ctx.today,
+                                       utcOffsetSeconds: ctx.now.utcOffsetSeconds)
+    return try Store.create(at: path, framework: framework, plan: plan, now: ctx.now)
+}
+
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create (or reuse) a demo database from sample-data in your cache directory and show it.",
+        discussion: "The demo is remade when it was created on an earlier day, so its deadlines stay current.")
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Remake the demo database even if it is from today.") var fresh = false
+
+    func run() throws {
+        try Context.run(global) { ctx in
+            let path = global.db ?? Context.cacheHome + "/ita/demo.sqlite"
+            var store: Store?
+            if !fresh, FileManager.default.fileExists(atPath: path), let existing = try? Store.open(at: path),
+               (try? existing.createdOn()) == ctx.today {
+                store = existing
+            }
+            if store == nil {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+                let data = try SampleData.directory()
+                store = try createDatabase(ctx, at: path, frameworkFile: data + "/frameworks/fy2566.yaml",
+                                           committeeFile: data + "/committee-demo.yaml")
+                FileHandle.standardError.write(Data((ctx.strings.demoCreated(path) + "\n").utf8))
+            }
+            ctx.print(TextReports.status(try store!.board(today: ctx.today), strings: ctx.strings))
+        }
+    }
+}
+
+/// Where the sample data is: $ITA_SAMPLE_DATA, beside an installed binary (../share/ita/sample-data),
+/// or in the source tree this binary was built from.
+enum SampleData {
+    static func directory() throws -> String {
+        var candidates: [String] = []
+        if let env = Context.environment["ITA_SAMPLE_DATA"] { candidates.append(env) }
+        if let exe = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+            candidates.append(exe.deletingLastPathComponent().appendingPathComponent("../share/ita/sample-data").standardized.path)
+        }
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../sample-data").standardized.path
+        candidates.append(source)
+        for candidate in candidates where FileManager.default.fileExists(atPath: candidate + "/committee-demo.yaml") {
+            return candidate
+        }
+        throw CLIError("sample-data not found (looked in: \(candidates.joined(separator: ", "))); set ITA_SAMPLE_DATA")
+    }
+}

@@ -1,0 +1,3 @@
+import Testing
+import ITAUI
+@Test func barIsFilledByFraction() { #expect(TextReports.bar(0.5, width: 4) == "██░░") }
