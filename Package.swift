@@ -38,7 +38,10 @@ let package = Package(
         ),
         .testTarget(name: "ITACoreTests", dependencies: ["ITACore"]),
         .testTarget(name: "ITAUITests", dependencies: ["ITAUI", "ITACore"]),
-        .testTarget(name: "ITAStoreTests", dependencies: ["ITAStore", "ITACore"]),
+        .testTarget(
+            name: "ITAStoreTests",
+            dependencies: ["ITAStore", "ITACore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // Drives the real `ita` binary against real SQLite files.
         .testTarget(name: "ITACommandTests", dependencies: ["ITACore"]),
     ],

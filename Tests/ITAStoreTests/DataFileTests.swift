@@ -1,0 +1,123 @@
+import Testing
+import ITACore
+@testable import ITAStore
+
+@Suite struct FrameworkFileTests {
+    @Test func fy2566HasTheReferenceShape() throws {
+        let f = try StoreFixture.fy2566()
+        #expect(f.indicators.count == 10)
+        #expect(f.items.count == 43)
+        #expect(f.indicators.flatMap(\.subIndicators).map { $0.items.count } == [10, 8, 4, 4, 4, 8, 5])
+        #expect(f.tools.map(\.weight) == [0.3, 0.3, 0.4])
+        #expect(f.grading.kind == .letter)
+        #expect(f.grading.rules.map(\.grade) == ["AA", "A", "B", "C", "D", "E", "F"])
+        #expect(f.item("O42")?.titleTH == "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน")
+        #expect(f.location(ofItem: "O19")?.sub.code == "9.3")
+    }
+
+    @Test func fy2568UsesVerbalGrades() throws {
+        let f = try FrameworkFile.parse(try StoreFixture.text("sample-data/frameworks/fy2568.yaml"), file: "fy2568.yaml")
+        #expect(f.grading.kind == .verbal)
+        #expect(f.grading.rule(named: "ผ่านดี")?.minEachTool == 85)
+        #expect(!f.notes.isEmpty)   // says what must be checked against the manual
+        #expect(f.items.count == 26)
+    }
+
+    func error(_ yaml: String) -> DataFileError? {
+        do { _ = try FrameworkFile.parse(yaml, file: "f.yaml"); return nil } catch let e as DataFileError { return e } catch { return nil }
+    }
+
+    @Test func syntaxErrorNamesTheLine() {
+        let e = error("id: x\nfiscal_year: 2566\ntools: [\n  - code")
+        #expect(e?.file == "f.yaml")
+        #expect(e?.line != nil)
+        #expect(e?.description.hasPrefix("f.yaml:") == true)
+    }
+
+    @Test func unknownFieldNamesLineAndField() throws {
+        var text = try StoreFixture.text("sample-data/frameworks/fy2566.yaml")
+        text = text.replacingOccurrences(of: "    name_th: การใช้อำนาจ", with: "    name_th: การใช้อำนาจ\n    wieght: 3")
+        let e = error(text)
+        #expect(e?.field == "indicators[3].wieght")
+        #expect(e?.problem.hasPrefix("unknown field") == true)
+        let expectedLine = text.components(separatedBy: "\n").firstIndex { $0.contains("wieght") }! + 1
+        #expect(e?.line == expectedLine)
+    }
+
+    @Test func weightsMustAddUp() throws {
+        let text = try StoreFixture.text("sample-data/frameworks/fy2566.yaml").replacingOccurrences(of: "weight: 0.40", with: "weight: 0.50")
+        #expect(error(text)?.problem.contains("add up to") == true)
+    }
+
+    @Test func duplicateItemIsRefused() throws {
+        let text = try StoreFixture.text("sample-data/frameworks/fy2566.yaml").replacingOccurrences(of: "{code: O2,", with: "{code: O1,")
+        #expect(error(text)?.problem == "duplicate item O1")
+    }
+}
+
+@Suite struct CommitteeFileTests {
+    @Test func demoCommitteeIsComplete() throws {
+        let f = try StoreFixture.fy2566()
+        let plan = try StoreFixture.demoPlan()
+        #expect(plan.members.count == 12)
+        #expect(plan.tasks.count >= 100)
+        for item in f.items { #expect(plan.owners[.item(item.code)] != nil) }
+        for indicator in f.indicators { #expect(plan.owners[.indicator(indicator.number)] != nil) }
+        #expect(plan.assessment.indicatorsBelowTargetLastYear == [7, 8])
+        #expect(plan.assessment.fiscalYear == 2570)   // 18 Nov 2026 is in FY2570
+        #expect(plan.members.contains { $0.role == .chair } && plan.members.contains { $0.role == .secretary })
+        // Relative dates: the kickoff milestone is 40 days before "today".
+        #expect(plan.assessment.milestones.first { $0.key == "kickoff" }?.due == StoreFixture.today.adding(days: -40))
+        // Alive on any day: some work overdue, some due within a week, some done.
+        let open = plan.tasks.filter { $0.status.isOpen }
+        #expect(open.contains { $0.isOverdue(on: StoreFixture.today) })
+        #expect(open.contains { ($0.due.map { StoreFixture.today.days(to: $0) } ?? 99) <= 7 && !$0.isOverdue(on: StoreFixture.today) })
+        #expect(plan.tasks.contains { $0.status == .done && !$0.evidence.isEmpty })
+    }
+
+    func error(_ transform: (String) -> String) throws -> DataFileError? {
+        let text = transform(try StoreFixture.text("sample-data/committee-demo.yaml"))
+        do {
+            _ = try CommitteePlan.parse(text, file: "c.yaml", framework: try StoreFixture.fy2566(), today: StoreFixture.today, utcOffsetSeconds: 0)
+            return nil
+        } catch let e as DataFileError { return e }
+    }
+
+    @Test func unknownItemInATaskNamesLineAndField() throws {
+        var lineNumber = 0
+        let e = try error { text in
+            var lines = text.components(separatedBy: "\n")
+            let index = lines.firstIndex { $0.contains("target: O12,") }!
+            lines[index] = lines[index].replacingOccurrences(of: "target: O12,", with: "target: O99,")
+            lineNumber = index + 1
+            return lines.joined(separator: "\n")
+        }
+        #expect(e?.line == lineNumber)
+        #expect(e?.field.hasPrefix("tasks[") == true && e?.field.hasSuffix("].target") == true)
+        #expect(e?.problem == "no item O99 in framework fy2566")
+    }
+
+    @Test func unknownOwnerLogin() throws {
+        let e = try error { $0.replacingOccurrences(of: "    O7: kittipat", with: "    O7: nobody") }
+        #expect(e?.field == "owners.items.O7")
+        #expect(e?.problem == "no member with login \"nobody\"")
+    }
+
+    @Test func missingOwnerIsRefused() throws {
+        let e = try error { $0.replacingOccurrences(of: "    O43: pranee\n", with: "") }
+        #expect(e?.problem == "item O43 has no owner: every indicator and item needs one")
+    }
+
+    @Test func badDateAndStatus() throws {
+        #expect(try error { $0.replacingOccurrences(of: "due: -40}", with: "due: 2026-02-30}") }?.problem.hasPrefix("expected a date") == true)
+        #expect(try error { $0.replacingOccurrences(of: "status: done, phase: P}", with: "status: finished, phase: P}") }?.field.hasSuffix(".status") == true)
+    }
+
+    @Test func frameworkMismatch() throws {
+        #expect(try error { $0.replacingOccurrences(of: "framework: fy2566", with: "framework: fy2568") }?.field == "framework")
+    }
+
+    @Test func targetGradeMustExist() throws {
+        #expect(try error { $0.replacingOccurrences(of: "target_grade: A", with: "target_grade: ผ่านดี") }?.field == "target_grade")
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import GRDB
+import Testing
+import ITACore
+@testable import ITAStore
+
+@Suite struct StoreTests {
+    @Test func migratedDatabaseIsRecognised() throws {
+        let store = try StoreFixture.demoStore()
+        let queue = try DatabaseQueue(path: store.path)
+        let applied = try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
+        #expect(applied == ["v1"])
+        #expect(try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+        #expect(try Store.open(at: store.path).framework().id == "fy2566")
+    }
+
+    @Test func newerDatabaseIsRefused() throws {
+        let store = try StoreFixture.demoStore()
+        let queue = try DatabaseQueue(path: store.path)
+        try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-from-the-future')") }
+        #expect(throws: StoreError.newerVersion(path: store.path)) { try Store.open(at: store.path) }
+    }
+
+    @Test func foreignFilesAreRefused() throws {
+        let dir = StoreFixture.temporaryDirectory()
+        let text = dir + "/notes.sqlite"
+        try "hello".write(toFile: text, atomically: true, encoding: .utf8)
+        #expect(throws: StoreError.notADatabase(path: text, detail: "not an SQLite database")) { try Store.open(at: text) }
+        let other = dir + "/other.sqlite"
+        try DatabaseQueue(path: other).write { try $0.execute(sql: "CREATE TABLE t (x)") }
+        #expect(throws: StoreError.notADatabase(path: other, detail: "not an ITA Board database")) { try Store.open(at: other) }
+        #expect(throws: StoreError.noDatabase(path: dir + "/missing.sqlite")) { try Store.open(at: dir + "/missing.sqlite") }
+    }
+
+    @Test func createRefusesToOverwrite() throws {
+        let store = try StoreFixture.demoStore()
+        #expect(throws: StoreError.alreadyExists(path: store.path)) {
+            try Store.create(at: store.path, framework: try StoreFixture.fy2566(), plan: try StoreFixture.demoPlan(), now: StoreFixture.now)
+        }
+    }
+
+    @Test func auditLogRefusesUpdateAndDelete() throws {
+        let store = try StoreFixture.demoStore()
+        let chair = try StoreFixture.author(store, "pimchanok")
+        let todo = try #require(try store.tasks().first { $0.status == .todo })
+        try store.apply(.start, toTask: todo.id, by: chair, at: StoreFixture.now)
+        let queue = try DatabaseQueue(path: store.path)
+        #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "UPDATE audit SET new_value = 'x'") } }
+        #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "DELETE FROM audit") } }
+        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM audit") } == 1)
+        #expect(try queue.read { try String.fetchOne($0, sql: "SELECT new_value FROM audit") } == "in_progress")
+    }
+
+    @Test func doneIsAuditedWithOldAndNewValues() throws {
+        let store = try StoreFixture.demoStore()
+        let task = try #require(try store.tasks().first { $0.status == .todo })
+        let owner = try #require(try store.members().first { $0.id == task.ownerID })
+        let result = try store.apply(.markDone(evidence: "https://x.example/o1", note: "ลงเว็บแล้ว"), toTask: task.id,
+                                     by: Author(login: owner.login, member: owner), at: StoreFixture.now)
+        #expect(result.task.status == .done)
+        #expect(Set(result.fields) == ["status", "evidence", "note", "done_by", "done_at"])
+        let stored = try #require(try store.task(id: task.id))
+        #expect(stored.status == .done && stored.doneBy == owner.id && stored.doneAt == StoreFixture.now)
+        #expect(stored.evidence.last == "https://x.example/o1")
+        let log = try store.log()
+        #expect(log.count == 5)
+        #expect(Set(log.map(\.changeID)).count == 1)
+        let status = try #require(log.first { $0.field == "status" })
+        #expect(status.oldValue == "todo" && status.newValue == "done" && status.login == owner.login && status.memberID == owner.id)
+        // Doing it again changes nothing and logs nothing.
+        #expect(try store.apply(.markDone(evidence: nil, note: nil), toTask: task.id, by: Author(login: owner.login, member: owner), at: StoreFixture.now).fields.isEmpty)
+        #expect(try store.log().count == 5)
+    }
+
+    @Test func forbiddenChangeWritesNothing() throws {
+        let store = try StoreFixture.demoStore()
+        let members = try store.members()
+        let task = try #require(try store.tasks().first { $0.status == .todo })
+        let stranger = try #require(members.first { $0.role == .owner && $0.id != task.ownerID })
+        #expect(throws: StoreError.self) {
+            try store.apply(.markDone(evidence: nil, note: nil), toTask: task.id, by: Author(login: stranger.login, member: stranger), at: StoreFixture.now)
+        }
+        #expect(throws: StoreError.denied(.notAMember(login: "guest"))) {
+            try store.apply(.start, toTask: task.id, by: Author(login: "guest", member: nil), at: StoreFixture.now)
+        }
+        #expect(try store.task(id: task.id)?.status == .todo)
+        #expect(try store.log().isEmpty)
+        #expect(throws: StoreError.unknownTask(id: 9999)) {
+            try store.apply(.start, toTask: 9999, by: StoreFixture.author(store, "pimchanok"), at: StoreFixture.now)
+        }
+    }
+
+    @Test func undoWalksBackOwnChanges() throws {
+        let store = try StoreFixture.demoStore()
+        let secretary = try StoreFixture.author(store, "thanakorn")
+        let chair = try StoreFixture.author(store, "pimchanok")
+        let open = try store.tasks().filter { $0.status == .todo }
+        try store.apply(.start, toTask: open[0].id, by: secretary, at: StoreFixture.now)
+        try store.apply(.block(reason: "รอลายเซ็น"), toTask: open[1].id, by: secretary, at: StoreFixture.now)
+        try store.apply(.start, toTask: open[2].id, by: chair, at: StoreFixture.now)
+        try store.undoLastChange(by: secretary, at: StoreFixture.now)          // undoes the block, not the chair's change
+        #expect(try store.task(id: open[1].id)?.status == .todo)
+        #expect(try store.task(id: open[1].id)?.blockedReason == nil)
+        #expect(try store.task(id: open[2].id)?.status == .inProgress)
+        try store.undoLastChange(by: secretary, at: StoreFixture.now)          // then the start
+        #expect(try store.task(id: open[0].id)?.status == .todo)
+        #expect(throws: StoreError.nothingToUndo) { try store.undoLastChange(by: secretary, at: StoreFixture.now) }
+        // Undo is itself in the log.
+        #expect(try store.log().filter { $0.action == "undo" }.count == 3)
+    }
+
+    @Test func undoRefusesWhenSomeoneChangedTheFieldSince() throws {
+        let store = try StoreFixture.demoStore()
+        let secretary = try StoreFixture.author(store, "thanakorn")
+        let chair = try StoreFixture.author(store, "pimchanok")
+        let task = try #require(try store.tasks().first { $0.status == .todo })
+        try store.apply(.start, toTask: task.id, by: secretary, at: StoreFixture.now)
+        try store.apply(.block(reason: "รอ"), toTask: task.id, by: chair, at: StoreFixture.now)
+        let before = try store.log().count
+        #expect(throws: StoreError.undoConflict(entity: "task", key: String(task.id), field: "status")) {
+            try store.undoLastChange(by: secretary, at: StoreFixture.now)
+        }
+        #expect(try store.task(id: task.id)?.status == .blocked)
+        #expect(try store.log().count == before)
+    }
+
+    @Test func respondentsAreCoordinatorsOnlyAndUndoable() throws {
+        let store = try StoreFixture.demoStore()
+        #expect(throws: StoreError.denied(.coordinatorsOnly)) {
+            try store.setRespondents(tool: "IIT", count: 20, by: StoreFixture.author(store, "kittipat"), at: StoreFixture.now)
+        }
+        let secretary = try StoreFixture.author(store, "thanakorn")
+        #expect(try store.setRespondents(tool: "IIT", count: 20, by: secretary, at: StoreFixture.now) == Respondents(quota: 25, count: 20))
+        #expect(throws: StoreError.unknownTool(code: "OIT")) { try store.setRespondents(tool: "OIT", count: 1, by: secretary, at: StoreFixture.now) }
+        try store.undoLastChange(by: secretary, at: StoreFixture.now)
+        #expect(try store.board(today: StoreFixture.today).assessment.respondents["IIT"]?.count == 9)
+    }
+
+    @Test func sqlTalliesAgreeWithTheDomain() throws {
+        let store = try StoreFixture.demoStore()
+        let board = try store.board(today: StoreFixture.today, dueGroupLimit: 1000)
+        let tasks = try store.tasks()
+        #expect(board.tallies == Tally.byTarget(tasks, today: StoreFixture.today))
+        #expect(board.dueGroups == DueGroup.of(tasks).filter { $0.date >= StoreFixture.today })
+    }
+
+    @Test func queriesFilter() throws {
+        let store = try StoreFixture.demoStore()
+        let today = StoreFixture.today
+        let overdue = try store.tasks(TaskQuery(overdueOn: today))
+        #expect(!overdue.isEmpty && overdue.allSatisfy { $0.isOverdue(on: today) })
+        #expect(try store.tasks(TaskQuery(indicator: 10)).allSatisfy { $0.target == .indicator(10) || (Int($0.target.description.dropFirst()) ?? 0) >= 31 })
+        #expect(try store.tasks(TaskQuery(item: "O12")).allSatisfy { $0.target == .item("O12") })
+        let week = try store.tasks(TaskQuery(dueWithin: today...today.adding(days: 7)))
+        #expect(week.allSatisfy { $0.status.isOpen && $0.due! >= today && $0.due! <= today.adding(days: 7) })
+    }
+
+    @Test func changeTokenMovesWhenAnotherConnectionWrites() throws {
+        let store = try StoreFixture.demoStore()
+        let other = try Store.open(at: store.path)
+        let before = try store.changeToken()
+        #expect(try store.changeToken() == before)
+        let todo = try #require(try store.tasks().first { $0.status == .todo })
+        try other.apply(.start, toTask: todo.id, by: StoreFixture.author(other, "pimchanok"), at: StoreFixture.now)
+        #expect(try store.changeToken() != before)
+    }
+
+    @Test func concurrentWritersLoseNothing() async throws {
+        let store = try StoreFixture.demoStore()
+        let open = try store.tasks().filter { $0.status.isOpen }.map(\.id)
+        let path = store.path
+        // Two separate connections (as two processes would have), each ticking half the tasks.
+        await withThrowingTaskGroup(of: Void.self) { group in
+            for half in [open.enumerated().filter { $0.offset % 2 == 0 }.map(\.element), open.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)] {
+                group.addTask {
+                    let connection = try Store.open(at: path)
+                    let chair = try StoreFixture.author(connection, "pimchanok")
+                    for id in half { try connection.apply(.markDone(evidence: "https://x.example/\(id)", note: nil), toTask: id, by: chair, at: StoreFixture.now) }
+                }
+            }
+        }
+        #expect(try store.tasks().filter { $0.status.isOpen }.isEmpty)
+        #expect(Set(try store.log().filter { $0.field == "status" }.map(\.key)) == Set(open.map(String.init)))
+        #expect(Set(try store.log().map(\.changeID)).count == open.count)
+    }
+}
