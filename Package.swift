@@ -43,7 +43,7 @@ let package = Package(
             dependencies: ["ITAStore", "ITACore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Drives the real `ita` binary against real SQLite files.
-        .testTarget(name: "ITACommandTests", dependencies: ["ITACore"]),
+        .testTarget(name: "ITACommandTests", dependencies: ["ITACore"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -253,7 +253,9 @@ public final class Store: Sendable {
     // MARK: Encoding helpers
 
     static func encodeEvidence(_ urls: [String]) -> String {
-        String(decoding: (try? JSONEncoder().encode(urls)) ?? Data("[]".utf8), as: UTF8.self)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        return String(decoding: (try? encoder.encode(urls)) ?? Data("[]".utf8), as: UTF8.self)
     }
 
     static func decodeEvidence(_ json: String) -> [String] {

@@ -9,7 +9,7 @@ extension Strings {
             switch c.calendarDays {
             case 0: return "today"
             case ..<0: return "\(-c.calendarDays) days overdue"
-            default: return "in \(c.calendarDays) days (\(c.workingDays) working)"
+            default: return "in \(c.calendarDays) day\(c.calendarDays == 1 ? "" : "s") (\(c.workingDays) working)"
             }
         },
         urgency: { u in
@@ -24,6 +24,8 @@ extension Strings {
         },
         fiscalYearLine: { fy, framework, today, quarter in "ITA fiscal year \(fy) · framework \(framework) · today \(today) (\(quarter))" },
         projectedScore: "Projected score",
+        projected: "projected",
+        indicatorShort: { "indicator \($0)" },
         grade: "grade",
         target: "target",
         estimated: "estimate",

@@ -24,6 +24,8 @@ extension Strings {
         },
         fiscalYearLine: { fy, framework, today, quarter in "ITA ปีงบประมาณ \(fy) · เกณฑ์ \(framework) · วันนี้ \(today) (\(quarter))" },
         projectedScore: "คะแนนคาดการณ์",
+        projected: "คาดการณ์",
+        indicatorShort: { "ตัวชี้วัด \($0)" },
         grade: "ระดับ",
         target: "เป้าหมาย",
         estimated: "ประมาณการ",

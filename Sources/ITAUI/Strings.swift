@@ -20,6 +20,8 @@ public struct Strings: Sendable {
     // Status report
     public let fiscalYearLine: @Sendable (_ fiscalYear: Int, _ frameworkID: String, _ today: String, _ quarter: String) -> String
     public let projectedScore: String
+    public let projected: String
+    public let indicatorShort: @Sendable (Int) -> String
     public let grade: String
     public let target: String
     public let estimated: String

@@ -57,7 +57,7 @@ public enum TextReports {
             var line = "  " + "\(indicator.number)".leftPadded(toWidth: 2) + " " + indicator.nameTH.sanitizedForTerminal.padded(toWidth: nameWidth)
                 + " " + indicator.tool.padded(toWidth: 3) + " " + bar(t.fraction, width: 10) + " " + "\(t.done)/\(t.total)".leftPadded(toWidth: 6)
             if let score = projection.indicatorScores[indicator.number] {
-                line += "  \(s.projectedScore) \(Score.text(score))"
+                line += "  \(s.projected) \(Score.text(score))"
             } else if let last = a.lastYearScores[indicator.number] {
                 line += "  \(s.lastYear) \(Score.text(last))"
             }
@@ -79,7 +79,7 @@ public enum TextReports {
             case .milestone(let m):
                 lines.append("  \(when) \(left) ◆ \(s.milestoneTitle(m).sanitizedForTerminal)")
             case .tasks(let group):
-                lines.append("  \(when) \(left) " + s.openTasksOn(group.openCount, targetList(group.targets, limit: 6)))
+                lines.append("  \(when) \(left) " + s.openTasksOn(group.openCount, targetList(group.targets, limit: 6, strings: s)))
             }
         }
         lines.append("")
@@ -98,10 +98,10 @@ public enum TextReports {
         return "0.\(hundredths < 10 ? "0" : "")\(hundredths)"
     }
 
-    /// `O12, O24, O31 +2`
-    public static func targetList(_ targets: [TaskTarget], limit: Int) -> String {
+    /// `ตัวชี้วัด 2, O12, O24 +2`
+    public static func targetList(_ targets: [TaskTarget], limit: Int, strings s: Strings) -> String {
         let shown = targets.prefix(limit).map { target -> String in
-            if case .indicator(let n) = target { return "#\(n)" }
+            if case .indicator(let n) = target { return s.indicatorShort(n) }
             return target.description
         }
         return shown.joined(separator: ", ") + (targets.count > limit ? " +\(targets.count - limit)" : "")
