@@ -93,6 +93,8 @@ extension String {
     /// The text with control characters and escape sequences removed, so data from files or the
     /// database can never drive the terminal. Tabs and newlines become single spaces.
     public var sanitizedForTerminal: String {
+        // Most text has nothing to remove: return it without building a copy.
+        if !unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) { return self }
         var out = String.UnicodeScalarView()
         var iterator = unicodeScalars.makeIterator()
         while let scalar = iterator.next() {

@@ -56,11 +56,43 @@ enum Schema {
                     phase TEXT,
                     done_by INTEGER REFERENCES member(id),
                     done_at TEXT,
-                    updated_at TEXT NOT NULL);
-                CREATE INDEX task_status_due ON task(status, due);
+                    updated_at TEXT NOT NULL,
+                    has_evidence INTEGER GENERATED ALWAYS AS (evidence != '[]') VIRTUAL);
+                -- Covers overdue and due-soon reads (which also need the target) without the table rows.
+                CREATE INDEX task_status_due ON task(status, due, target_kind, target, owner_id);
                 CREATE INDEX task_owner ON task(owner_id);
-                CREATE INDEX task_target ON task(target_kind, target);
+                -- Covers the status roll-up (GROUP BY target, status) and nearest-due-per-item reads
+                -- without touching the table rows, which carry the long titles.
+                CREATE INDEX task_rollup ON task(target_kind, target, status, due, has_evidence);
                 CREATE INDEX task_indicator ON task(indicator);
+                -- Task counts per target and status, kept by the triggers below so the status view
+                -- reads a few hundred rows instead of every task. Overdue depends on the day and is
+                -- counted from the (status, due) index at read time.
+                CREATE TABLE task_tally (
+                    target_kind TEXT NOT NULL,
+                    target TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    total INTEGER NOT NULL,
+                    with_evidence INTEGER NOT NULL,
+                    PRIMARY KEY (target_kind, target, status)) WITHOUT ROWID;
+                CREATE TRIGGER task_tally_insert AFTER INSERT ON task BEGIN
+                    INSERT INTO task_tally VALUES (NEW.target_kind, NEW.target, NEW.status, 1, NEW.evidence != '[]')
+                    ON CONFLICT (target_kind, target, status) DO UPDATE
+                    SET total = total + 1, with_evidence = with_evidence + (NEW.evidence != '[]');
+                END;
+                CREATE TRIGGER task_tally_delete AFTER DELETE ON task BEGIN
+                    UPDATE task_tally SET total = total - 1, with_evidence = with_evidence - (OLD.evidence != '[]')
+                    WHERE target_kind = OLD.target_kind AND target = OLD.target AND status = OLD.status;
+                    DELETE FROM task_tally WHERE total = 0;
+                END;
+                CREATE TRIGGER task_tally_update AFTER UPDATE OF target_kind, target, status, evidence ON task BEGIN
+                    UPDATE task_tally SET total = total - 1, with_evidence = with_evidence - (OLD.evidence != '[]')
+                    WHERE target_kind = OLD.target_kind AND target = OLD.target AND status = OLD.status;
+                    INSERT INTO task_tally VALUES (NEW.target_kind, NEW.target, NEW.status, 1, NEW.evidence != '[]')
+                    ON CONFLICT (target_kind, target, status) DO UPDATE
+                    SET total = total + 1, with_evidence = with_evidence + (NEW.evidence != '[]');
+                    DELETE FROM task_tally WHERE total = 0;
+                END;
                 CREATE TABLE audit (
                     id INTEGER PRIMARY KEY AUTOINCREMENT,
                     change_id INTEGER NOT NULL,

@@ -13,7 +13,7 @@ extension Store {
     @discardableResult
     public func apply(_ change: TaskChange, toTask id: Int64, by author: Author, at now: Timestamp) throws -> ChangeResult {
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM task WHERE id = ?", arguments: [id]) else {
+            guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.taskColumns) FROM task WHERE id = ?", arguments: [id]) else {
                 throw StoreError.unknownTask(id: id)
             }
             let before = Self.taskFromRow(row)
@@ -101,7 +101,7 @@ extension Store {
                 guard current == entry.newValue else {
                     throw StoreError.undoConflict(entity: entry.entity, key: entry.key, field: entry.field)
                 }
-                if entry.entity == "task", let id = Int64(entry.key), let task = try Row.fetchOne(db, sql: "SELECT * FROM task WHERE id = ?", arguments: [id]).map(Self.taskFromRow) {
+                if entry.entity == "task", let id = Int64(entry.key), let task = try Row.fetchOne(db, sql: "SELECT \(Self.taskColumns) FROM task WHERE id = ?", arguments: [id]).map(Self.taskFromRow) {
                     if let denial = Permissions.canChange(task, actor: author.member, login: author.login, owner: nil) { throw StoreError.denied(denial) }
                 }
                 try db.execute(sql: "UPDATE \(table) SET \(column) = ? WHERE \(keyColumn) = ?", arguments: [entry.oldValue, entry.key])
@@ -157,12 +157,16 @@ extension Store {
                              old, new, undoes])
     }
 
+    /// The columns `taskFromRow` reads, by position (name lookups per row cost more than the query).
+    static let taskColumns = "id, title, target_kind, target, owner_id, due, status, blocked_reason, evidence, note, phase, done_by, done_at"
+
+    /// Decodes a row selected with `taskColumns`.
     static func taskFromRow(_ row: Row) -> WorkTask {
-        WorkTask(id: row["id"], title: row["title"], target: TaskTarget(kind: row["target_kind"], text: row["target"]) ?? .indicator(0),
-                 ownerID: row["owner_id"], due: (row["due"] as String?).flatMap(CivilDate.init(iso:)),
-                 status: TaskStatus(rawValue: row["status"]) ?? .todo, blockedReason: row["blocked_reason"],
-                 evidence: decodeEvidence(row["evidence"]), note: row["note"], phase: row["phase"], doneBy: row["done_by"],
-                 doneAt: (row["done_at"] as String?).flatMap(Timestamp.init(iso:)))
+        WorkTask(id: row[0], title: row[1], target: TaskTarget(kind: row[2], text: row[3]) ?? .indicator(0),
+                 ownerID: row[4], due: (row[5] as String?).flatMap(CivilDate.init(iso:)),
+                 status: TaskStatus(rawValue: row[6]) ?? .todo, blockedReason: row[7],
+                 evidence: decodeEvidence(row[8]), note: row[9], phase: row[10], doneBy: row[11],
+                 doneAt: (row[12] as String?).flatMap(Timestamp.init(iso:)))
     }
 
     static func auditFromRow(_ row: Row) -> AuditEntry {

@@ -138,6 +138,14 @@ import ITACore
 
     @Test func sqlTalliesAgreeWithTheDomain() throws {
         let store = try StoreFixture.demoStore()
+        // Change statuses and evidence in every direction first: the trigger-kept counts must follow.
+        let chair = try StoreFixture.author(store, "pimchanok")
+        let before = try store.tasks()
+        try store.apply(.markDone(evidence: "https://x.example/a", note: nil), toTask: before.first { $0.status == .todo }!.id, by: chair, at: StoreFixture.now)
+        try store.apply(.reopen, toTask: before.first { $0.status == .done && !$0.evidence.isEmpty }!.id, by: chair, at: StoreFixture.now)
+        try store.apply(.setEvidence([]), toTask: before.first { $0.status == .done && !$0.evidence.isEmpty && $0.id > 20 }!.id, by: chair, at: StoreFixture.now)
+        try store.apply(.block(reason: "x"), toTask: before.first { $0.status == .inProgress }!.id, by: chair, at: StoreFixture.now)
+        try store.undoLastChange(by: chair, at: StoreFixture.now)
         let board = try store.board(today: StoreFixture.today, dueGroupLimit: 1000)
         let tasks = try store.tasks()
         #expect(board.tallies == Tally.byTarget(tasks, today: StoreFixture.today))

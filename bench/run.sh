@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Benchmark: `ita tasks --overdue` and `ita status` on 10,000 and 50,000 tasks (release build), side by
+# side with Taskwarrior 2.6 (`task +OVERDUE list`, `task summary`) on the same 10,000 tasks.
+# Writes bench/out/results.md. Not a test: it measures and reports, it asserts nothing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -d /opt/swift/usr/bin ]; then export PATH="/opt/swift/usr/bin:$PATH"; fi
+for pkg in taskwarrior hyperfine; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$pkg"; }
+done
+
+swift build -c release --product ita >/dev/null
+ITA="$PWD/.build/release/ita"
+OUT="$PWD/bench/out"
+rm -rf "$OUT" && mkdir -p "$OUT"
+TODAY=$(date +%F)   # Taskwarrior judges "overdue" by the real clock, so both use the real today
+export TZ=Asia/Bangkok
+
+for n in 10000 50000; do
+  "$ITA" init --framework sample-data/frameworks/fy2566.yaml --committee sample-data/committee-demo.yaml \
+    --db "$OUT/ita-$n.sqlite" --today "$TODAY" >/dev/null
+  python3 bench/generate.py "$OUT/ita-$n.sqlite" "$n" "$OUT/tw-$n.json" "$TODAY"
+done
+
+# Taskwarrior on the same 10,000 tasks, in a private data directory.
+export TASKRC="$OUT/taskrc" TASKDATA="$OUT/taskdata"
+mkdir -p "$TASKDATA"
+printf 'data.location=%s\nconfirmation=off\nverbose=nothing\nnews.version=2.6.2\n' "$TASKDATA" > "$TASKRC"
+task import "$OUT/tw-10000.json" >/dev/null 2>&1
+echo "taskwarrior tasks: $(task count 2>/dev/null)"
+
+run() { hyperfine --shell=none --warmup 3 --runs "${RUNS:-30}" --export-json "$OUT/$1.json" "${@:2}" >/dev/null; }
+run tasks-overdue-10k "$ITA tasks --overdue --db $OUT/ita-10000.sqlite --today $TODAY"
+run status-10k "$ITA status --db $OUT/ita-10000.sqlite --today $TODAY"
+run tasks-overdue-50k "$ITA tasks --overdue --db $OUT/ita-50000.sqlite --today $TODAY"
+run status-50k "$ITA status --db $OUT/ita-50000.sqlite --today $TODAY"
+run tw-overdue-10k "task +OVERDUE list"
+run tw-summary-10k "task summary"
+
+python3 - "$OUT" <<'PY'
+import json, sys, os
+out = sys.argv[1]
+def ms(name):
+    r = json.load(open(os.path.join(out, name + ".json")))["results"][0]
+    return r["mean"] * 1000, r["median"] * 1000, r["stddev"] * 1000
+rows = [("ita tasks --overdue", "tasks-overdue-10k", "tw-overdue-10k", "task +OVERDUE list"),
+        ("ita status", "status-10k", "tw-summary-10k", "task summary")]
+lines = ["| command | tasks | median ms | mean ± sd ms | Taskwarrior peer | peer median ms | speed-up |", "|---|---|---|---|---|---|---|"]
+for label, ours, peer, peer_label in rows:
+    m, med, sd = ms(ours); pm, pmed, psd = ms(peer)
+    lines.append(f"| {label} | 10,000 | {med:.1f} | {m:.1f} ± {sd:.1f} | {peer_label} | {pmed:.1f} | {pmed / med:.1f}× |")
+for label, ours in [("ita tasks --overdue", "tasks-overdue-50k"), ("ita status", "status-50k")]:
+    m, med, sd = ms(ours)
+    lines.append(f"| {label} | 50,000 | {med:.1f} | {m:.1f} ± {sd:.1f} | | | |")
+text = "\n".join(lines)
+open(os.path.join(out, "results.md"), "w").write(text + "\n")
+print(text)
+PY
