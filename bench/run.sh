@@ -9,8 +9,9 @@ for pkg in taskwarrior hyperfine; do
   dpkg -s "$pkg" >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$pkg"; }
 done
 
-swift build -c release --product ita >/dev/null
-ITA="$PWD/.build/release/ita"
+# The build we recommend installing: release, Swift runtime linked statically (about 4 ms less start-up).
+swift build -c release --product ita --static-swift-stdlib --scratch-path .build-static >/dev/null
+ITA="$PWD/.build-static/release/ita"
 OUT="$PWD/bench/out"
 rm -rf "$OUT" && mkdir -p "$OUT"
 TODAY=$(date +%F)   # Taskwarrior judges "overdue" by the real clock, so both use the real today

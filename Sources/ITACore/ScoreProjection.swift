@@ -78,8 +78,9 @@ public enum WhatItTakes: Hashable, Sendable {
             }
         }
         let order = Dictionary(uniqueKeysWithValues: framework.items.enumerated().map { ($1.code, $0) })
+        let points = Dictionary(uniqueKeysWithValues: framework.items.map { ($0.code, framework.points(of: .item($0.code))) })
         let open = framework.items.map(\.code).filter { !passedItems.contains($0) }.sorted { a, b in
-            let pa = framework.points(of: .item(a)), pb = framework.points(of: .item(b))
+            let pa = points[a]!, pb = points[b]!
             if abs(pa - pb) > 1e-9 { return pa > pb }
             let da = nearestDue[a]?.dayNumber ?? Int.max, db = nearestDue[b]?.dayNumber ?? Int.max
             if da != db { return da < db }
