@@ -57,20 +57,3 @@ public struct TaskQuery: Hashable, Sendable {
         self.dueWithin = dueWithin
     }
 }
-
-/// One field's change, as recorded in the audit log.
-public struct AuditEntry: Hashable, Sendable {
-    public var id: Int64
-    public var changeID: Int64
-    public var at: Timestamp
-    public var login: String
-    public var memberID: Int64?
-    public var action: String
-    public var entity: String
-    public var key: String
-    public var field: String
-    public var oldValue: String?
-    public var newValue: String?
-    /// For an undo: the change it reversed.
-    public var undoes: Int64?
-}

@@ -145,46 +145,26 @@ public enum TextReports {
 
     // MARK: Log
 
-    public static func log(_ entries: [AuditLine], strings s: Strings) -> [String] {
+    /// The audit log, oldest first. `names` maps member ids to names: for who made each change,
+    /// and for `done_by` values, which hold a member id.
+    public static func log(_ entries: [AuditEntry], names: [Int64: String], strings s: Strings) -> [String] {
         guard !entries.isEmpty else { return [s.logEmpty] }
+        func value(_ text: String?, _ field: String) -> String? {
+            guard field == "done_by", let id = text.flatMap({ Int64($0) }), let name = names[id] else { return text }
+            return name
+        }
         return entries.map { e in
             let (h, m) = e.at.hourMinute
             let time = "\(s.date(e.at.date)) \(h < 10 ? "0" : "")\(h):\(m < 10 ? "0" : "")\(m)"
-            let who = (e.memberName ?? e.login).sanitizedForTerminal
+            let who = (e.memberID.flatMap { names[$0] } ?? e.login).sanitizedForTerminal
             let subject = e.entity == "task" ? "#\(e.key)" : e.key
             return "\(time)  \(who.padded(toWidth: 20)) \(s.action(e.action).padded(toWidth: 10)) \(subject.padded(toWidth: 6)) "
-                + "\(s.fieldName(e.field)): \(display(e.oldValue)) → \(display(e.newValue))"
+                + "\(s.fieldName(e.field)): \(display(value(e.oldValue, e.field))) → \(display(value(e.newValue, e.field)))"
         }
     }
 
     static func display(_ value: String?) -> String {
         guard let value else { return "∅" }
         return value.isEmpty ? "\"\"" : value.sanitizedForTerminal.truncated(toWidth: 40)
-    }
-}
-
-/// One audit-log row as the log report shows it.
-public struct AuditLine: Hashable, Sendable {
-    public var at: Timestamp
-    public var login: String
-    public var memberName: String?
-    public var action: String
-    public var entity: String
-    public var key: String
-    public var field: String
-    public var oldValue: String?
-    public var newValue: String?
-
-    public init(at: Timestamp, login: String, memberName: String?, action: String, entity: String, key: String, field: String,
-                oldValue: String?, newValue: String?) {
-        self.at = at
-        self.login = login
-        self.memberName = memberName
-        self.action = action
-        self.entity = entity
-        self.key = key
-        self.field = field
-        self.oldValue = oldValue
-        self.newValue = newValue
     }
 }

@@ -148,13 +148,7 @@ struct Log: ParsableCommand {
             }
             let store = try ctx.openStore()
             let names = Dictionary(uniqueKeysWithValues: try store.members().map { ($0.id, $0.name) })
-            let lines = try store.log(sinceEpoch: sinceEpoch, limit: limit).map { e in
-                // done_by holds a member id; show whose name it is.
-                let person = { (value: String?) in e.field == "done_by" ? value.flatMap { Int64($0) }.flatMap { names[$0] } ?? value : value }
-                return AuditLine(at: e.at, login: e.login, memberName: e.memberID.flatMap { names[$0] }, action: e.action, entity: e.entity,
-                                 key: e.key, field: e.field, oldValue: person(e.oldValue), newValue: person(e.newValue))
-            }
-            ctx.print(TextReports.log(lines, strings: ctx.strings))
+            ctx.print(TextReports.log(try store.log(sinceEpoch: sinceEpoch, limit: limit), names: names, strings: ctx.strings))
         }
     }
 }
