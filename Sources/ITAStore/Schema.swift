@@ -56,14 +56,12 @@ enum Schema {
                     phase TEXT,
                     done_by INTEGER REFERENCES member(id),
                     done_at TEXT,
-                    updated_at TEXT NOT NULL,
-                    has_evidence INTEGER GENERATED ALWAYS AS (evidence != '[]') VIRTUAL);
+                    updated_at TEXT NOT NULL);
                 -- Covers overdue and due-soon reads (which also need the target) without the table rows.
                 CREATE INDEX task_status_due ON task(status, due, target_kind, target, owner_id);
                 CREATE INDEX task_owner ON task(owner_id);
-                -- Covers the status roll-up (GROUP BY target, status) and nearest-due-per-item reads
-                -- without touching the table rows, which carry the long titles.
-                CREATE INDEX task_rollup ON task(target_kind, target, status, due, has_evidence);
+                -- Covers the nearest-due-per-item read without touching the rows, which carry long titles.
+                CREATE INDEX task_rollup ON task(target_kind, target, status, due);
                 CREATE INDEX task_indicator ON task(indicator);
                 -- Task counts per target and status, kept by the triggers below so the status view
                 -- reads a few hundred rows instead of every task. Overdue depends on the day and is

@@ -254,12 +254,11 @@ public final class Store: Sendable {
     /// Audit entries, oldest first; from local midnight of `since` when given.
     public func log(sinceEpoch: Int64? = nil, limit: Int? = nil) throws -> [AuditEntry] {
         try queue.read { db in
-            var sql = "SELECT * FROM audit"
-            var arguments: StatementArguments = []
-            if let since = sinceEpoch { sql += " WHERE at_epoch >= ?"; arguments += [since] }
-            sql += " ORDER BY id"
-            if let limit { sql = "SELECT * FROM (\(sql.replacingOccurrences(of: "ORDER BY id", with: "ORDER BY id DESC")) LIMIT \(limit)) ORDER BY id" }
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.auditFromRow)
+            // The newest `limit` rows (all when nil: LIMIT -1), shown oldest first.
+            let sql = """
+                SELECT * FROM (SELECT * FROM audit WHERE at_epoch >= ? ORDER BY id DESC LIMIT ?) ORDER BY id
+                """
+            return try Row.fetchAll(db, sql: sql, arguments: [sinceEpoch ?? Int64.min, limit ?? -1]).map(Self.auditFromRow)
         }
     }
 

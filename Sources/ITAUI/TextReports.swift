@@ -17,7 +17,7 @@ public enum TextReports {
     public static func status(_ board: Board, strings s: Strings) -> [String] {
         let f = board.framework, a = board.assessment
         let progress = board.progress
-        let projection = ScoreProjection(framework: f, passedItems: progress.passedItems, estimates: board.estimates)
+        let projection = board.projection
         var lines: [String] = []
         lines.append(a.organisation.sanitizedForTerminal)
         lines.append(s.fiscalYearLine(a.fiscalYear, f.id.sanitizedForTerminal, "\(s.weekday(board.today)) \(s.date(board.today))",

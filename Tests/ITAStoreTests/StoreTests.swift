@@ -136,6 +136,19 @@ import ITACore
         #expect(try store.board(today: StoreFixture.today).assessment.respondents["IIT"]?.count == 9)
     }
 
+    @Test func logLimitKeepsTheNewestOldestFirst() throws {
+        let store = try StoreFixture.demoStore()
+        let chair = try StoreFixture.author(store, "pimchanok")
+        let todo = try store.tasks().filter { $0.status == .todo }.prefix(3).map(\.id)
+        let later = Timestamp(iso: "2026-11-20T10:00:00+07:00")!
+        try store.apply(.start, toTask: todo[0], by: chair, at: StoreFixture.now)
+        try store.apply(.start, toTask: todo[1], by: chair, at: later)
+        try store.apply(.start, toTask: todo[2], by: chair, at: later)
+        #expect(try store.log().map(\.key) == todo.map(String.init))
+        #expect(try store.log(limit: 2).map(\.key) == todo.suffix(2).map(String.init))
+        #expect(try store.log(sinceEpoch: later.secondsSince1970).count == 2)
+    }
+
     @Test func sqlTalliesAgreeWithTheDomain() throws {
         let store = try StoreFixture.demoStore()
         // Change statuses and evidence in every direction first: the trigger-kept counts must follow.
