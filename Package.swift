@@ -24,8 +24,17 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        // Pure presentation: string tables per language, text reports (and later the dashboard).
+        // Pure presentation: app state, update -> effects, views into a cell grid, keymap, themes, reports.
         .target(name: "ITAUI", dependencies: ["ITACore"]),
+        // ncursesw with its wide-character API (module map + shim header).
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]
+        ),
+        // Signal and crash handlers that must be plain C.
+        .target(name: "CTerminalSupport"),
+        // The only code that imports ncurses: presents a Screen, reads keys, restores the terminal.
+        .target(name: "ITATerminal", dependencies: ["ITAUI", "CNcursesw", "CTerminalSupport"]),
         // The thin command line: wires clock, identity, store and output.
         .executableTarget(
             name: "ita",
@@ -33,6 +42,7 @@ let package = Package(
                 "ITACore",
                 "ITAStore",
                 "ITAUI",
+                "ITATerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -2,6 +2,11 @@
 /// then the points at stake, then id. Done tasks come last.
 public enum UrgencyOrder {
     public static func sorted(_ tasks: [WorkTask], today: CivilDate, framework: Framework) -> [WorkTask] {
+        sortedIndices(tasks, today: today, framework: framework).map { tasks[$0] }
+    }
+
+    /// Positions into `tasks` in urgency order (for views that keep one array and several orders).
+    public static func sortedIndices(_ tasks: [WorkTask], today: CivilDate, framework: Framework) -> [Int] {
         var points: [TaskTarget: Double] = [:]
         func weight(_ target: TaskTarget) -> Double {
             if let cached = points[target] { return cached }
@@ -9,15 +14,18 @@ public enum UrgencyOrder {
             points[target] = value
             return value
         }
-        let keyed = tasks.map { task -> (WorkTask, Int, Int, Double) in
+        struct Key { var index: Int; var rank: Int; var due: Int; var points: Double; var id: Int64 }
+        var keys = tasks.indices.map { i -> Key in
+            let task = tasks[i]
             let rank = !task.status.isOpen ? 2 : (task.isOverdue(on: today) ? 0 : 1)
-            return (task, rank, task.due?.dayNumber ?? Int.max, weight(task.target))
+            return Key(index: i, rank: rank, due: task.due?.dayNumber ?? Int.max, points: weight(task.target), id: task.id)
         }
-        return keyed.sorted { a, b in
-            if a.1 != b.1 { return a.1 < b.1 }
-            if a.2 != b.2 { return a.2 < b.2 }
-            if abs(a.3 - b.3) > 1e-9 { return a.3 > b.3 }
-            return a.0.id < b.0.id
-        }.map(\.0)
+        keys.sort { a, b in
+            if a.rank != b.rank { return a.rank < b.rank }
+            if a.due != b.due { return a.due < b.due }
+            if abs(a.points - b.points) > 1e-9 { return a.points > b.points }
+            return a.id < b.id
+        }
+        return keys.map(\.index)
     }
 }

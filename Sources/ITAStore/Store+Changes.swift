@@ -176,17 +176,3 @@ extension Store {
                    key: row["entity_key"], field: row["field"], oldValue: row["old_value"], newValue: row["new_value"], undoes: row["undoes"])
     }
 }
-
-extension TaskChange {
-    /// The audit log's name for this kind of change.
-    public var actionName: String {
-        switch self {
-        case .markDone: return "done"
-        case .start: return "start"
-        case .block: return "block"
-        case .reopen: return "reopen"
-        case .setEvidence: return "evidence"
-        case .setNote: return "note"
-        }
-    }
-}

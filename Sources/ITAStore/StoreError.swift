@@ -26,16 +26,6 @@ public struct Author: Hashable, Sendable {
     }
 }
 
-/// A change to one task, as a user asks for it.
-public enum TaskChange: Hashable, Sendable {
-    case markDone(evidence: String?, note: String?)
-    case start
-    case block(reason: String)
-    case reopen
-    case setEvidence([String])
-    case setNote(String)
-}
-
 /// Which tasks to list.
 public struct TaskQuery: Hashable, Sendable {
     public var ownerID: Int64?

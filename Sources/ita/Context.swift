@@ -11,6 +11,8 @@ import Glibc
 /// database. Commands get everything through it, so the domain never reads any of them.
 struct Context {
     let options: GlobalOptions
+    let config: Config
+    let language: Language
     let strings: Strings
     let now: Timestamp
     let login: String
@@ -18,7 +20,9 @@ struct Context {
 
     init(options: GlobalOptions) throws {
         self.options = options
-        strings = options.lang.strings
+        config = try Config.load()
+        language = options.lang ?? config.language ?? .th
+        strings = language.strings
         let clock = Date()
         let offset = TimeZone.current.secondsFromGMT(for: clock)
         if let text = options.today {
@@ -32,6 +36,13 @@ struct Context {
         isAdministrator = geteuid() == 0
     }
 
+    /// The moment now: fixed with --today (tests), else the clock (the dashboard runs for hours).
+    func currentTime() -> Timestamp {
+        if options.today != nil { return now }
+        let clock = Date()
+        return Timestamp(secondsSince1970: Int64(clock.timeIntervalSince1970), utcOffsetSeconds: TimeZone.current.secondsFromGMT(for: clock))
+    }
+
     var today: CivilDate { now.date }
 
     static func osLogin() -> String {
@@ -41,10 +52,11 @@ struct Context {
 
     static var environment: [String: String] { ProcessInfo.processInfo.environment }
 
-    /// --db, else $ITA_DB, else $XDG_DATA_HOME/ita/ita.sqlite.
+    /// --db, else $ITA_DB, else `db` in the config file, else $XDG_DATA_HOME/ita/ita.sqlite.
     var databasePath: String {
         if let db = options.db { return db }
         if let db = Self.environment["ITA_DB"], !db.isEmpty { return db }
+        if let db = config.database, !db.isEmpty { return db }
         return Self.dataHome + "/ita/ita.sqlite"
     }
 
@@ -79,7 +91,7 @@ struct Context {
 
     /// Runs a command body, turning every known failure into one line on stderr and exit status 1.
     static func run(_ options: GlobalOptions, _ body: (Context) throws -> Void) throws {
-        let strings = options.lang.strings
+        let strings = (options.lang ?? (try? Config.load())?.language ?? .th).strings
         do {
             try body(try Context(options: options))
         } catch let error as CLIError {
@@ -87,6 +99,8 @@ struct Context {
         } catch let error as StoreError {
             fail(strings, message(for: error, strings))
         } catch let error as DataFileError {
+            fail(strings, error.description)
+        } catch let error as SettingsFileError {
             fail(strings, error.description)
         }
     }

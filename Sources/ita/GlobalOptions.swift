@@ -9,8 +9,8 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: ArgumentHelp("Act as this member (chair, secretary or administrator only).", valueName: "login"))
     var actAs: String?
 
-    @Option(name: .long, help: "Language of the output: th or en.")
-    var lang: Language = .th
+    @Option(name: .long, help: "Language of the output: th (default) or en; also `lang` in the config file.")
+    var lang: Language?
 
     /// Pretend today is this date (tests and golden outputs).
     @Option(name: .long, help: .hidden)

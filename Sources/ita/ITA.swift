@@ -9,10 +9,11 @@ struct ITA: ParsableCommand {
             Database: --db PATH, else $ITA_DB, else $XDG_DATA_HOME/ita/ita.sqlite (~/.local/share/ita/ita.sqlite).
             You are the committee member whose login is your OS login name; chair, secretary and the
             machine's administrator may act as another member with --as LOGIN.
-            Output is Thai; --lang en for English. Shell completion: ita --generate-completion-script bash|zsh|fish.
+            With no command, `ita` opens the full-screen dashboard (`ita board`); `ita status` prints the same overview as text.
+            Output is Thai; --lang en for English. Settings: $XDG_CONFIG_HOME/ita/config (theme, lang, db). Shell completion: ita --generate-completion-script bash|zsh|fish.
             """,
-        subcommands: [Status.self, Tasks.self, Done.self, Start.self, Block.self, Reopen.self, Undo.self, Log.self,
+        subcommands: [DashboardCommand.self, Snapshot.self, Status.self, Tasks.self, Done.self, Start.self, Block.self, Reopen.self, Undo.self, Log.self,
                       RespondentsCommand.self, Init.self, Demo.self],
-        defaultSubcommand: Status.self
+        defaultSubcommand: DashboardCommand.self
     )
 }

@@ -32,11 +32,12 @@ func createDatabase(_ ctx: Context, at path: String, frameworkFile: String, comm
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create (or reuse) a demo database from sample-data in your cache directory and show it.",
+        abstract: "Create (or reuse) a demo database from sample-data in your cache directory and open the dashboard on it.",
         discussion: "The demo is remade when it was created on an earlier day, so its deadlines stay current.")
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Remake the demo database even if it is from today.") var fresh = false
+    @OptionGroup var display: DisplayOptions
 
     func run() throws {
         try Context.run(global) { ctx in
@@ -53,7 +54,13 @@ struct Demo: ParsableCommand {
                                            committeeFile: data + "/committee-demo.yaml")
                 FileHandle.standardError.write(Data((ctx.strings.demoCreated(path) + "\n").utf8))
             }
-            ctx.print(TextReports.status(try store!.board(today: ctx.today), strings: ctx.strings))
+            // In a terminal the demo opens the dashboard; piped, it prints the status report.
+            if isatty(0) == 1, isatty(1) == 1 {
+                let code = try Dashboard.open(ctx, store: store!, display: display)
+                if code != 0 { throw ExitCode(code) }
+            } else {
+                ctx.print(TextReports.status(try store!.board(today: ctx.today), strings: ctx.strings))
+            }
         }
     }
 }
@@ -64,11 +71,7 @@ enum SampleData {
     static func directory() throws -> String {
         var candidates: [String] = []
         if let env = Context.environment["ITA_SAMPLE_DATA"] { candidates.append(env) }
-        if let exe = Bundle.main.executableURL?.resolvingSymlinksInPath() {
-            candidates.append(exe.deletingLastPathComponent().appendingPathComponent("../share/ita/sample-data").standardized.path)
-        }
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../sample-data").standardized.path
-        candidates.append(source)
+        candidates += InstalledData.candidates(named: "sample-data")
         for candidate in candidates where FileManager.default.fileExists(atPath: candidate + "/committee-demo.yaml") {
             return candidate
         }

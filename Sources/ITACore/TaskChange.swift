@@ -1,0 +1,23 @@
+/// A change to one task, as a user asks for it.
+public enum TaskChange: Hashable, Sendable {
+    case markDone(evidence: String?, note: String?)
+    case start
+    case block(reason: String)
+    case reopen
+    case setEvidence([String])
+    case setNote(String)
+}
+
+extension TaskChange {
+    /// The audit log's name for this kind of change.
+    public var actionName: String {
+        switch self {
+        case .markDone: return "done"
+        case .start: return "start"
+        case .block: return "block"
+        case .reopen: return "reopen"
+        case .setEvidence: return "evidence"
+        case .setNote: return "note"
+        }
+    }
+}

@@ -1,0 +1,245 @@
+import ITACore
+
+/// What the dashboard shows, loaded from the store in one go.
+public struct DashboardData: Hashable, Sendable {
+    public var board: Board
+    public var tasks: [WorkTask]
+
+    public init(board: Board, tasks: [WorkTask]) {
+        self.board = board
+        self.tasks = tasks
+    }
+}
+
+/// A scrolling list of tasks: positions into `DashboardData.tasks`, the cursor and the first row shown.
+public struct TaskList: Hashable, Sendable {
+    public var indices: [Int] = []
+    public var cursor = 0
+    public var top = 0
+
+    public init() {}
+}
+
+/// The text line at the bottom: a prompt being typed.
+public struct Prompt: Hashable, Sendable {
+    public enum Purpose: Hashable, Sendable {
+        case filter, command, evidence(Int64), note(Int64), block(Int64)
+    }
+
+    public var purpose: Purpose
+    public var text: String
+
+    public init(purpose: Purpose, text: String = "") {
+        self.purpose = purpose
+        self.text = text
+    }
+}
+
+/// A one-line message on the status line, until the next key.
+public struct StatusMessage: Hashable, Sendable {
+    public var text: String
+    public var isError: Bool
+
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}
+
+/// The tasks of one tree row, opened with Enter on the Indicators screen.
+public struct Drill: Hashable, Sendable {
+    public var node: TreeRow.Node
+    public var title: String
+    public var list: TaskList
+}
+
+/// Everything the dashboard is showing. `update` changes it; `DashboardView.render` draws it.
+public struct AppState: Hashable, Sendable {
+    public internal(set) var data: DashboardData
+    public var language: Language
+    /// The OS login at the keyboard and the member acting (the login's own, or `--as`).
+    public var login: String
+    public var viewer: Member?
+    public var readOnly: Bool
+    public var size: Size
+    public var screen: ScreenID
+    public var helpVisible = false
+    public var overviewTop = 0
+    public var treeRows: [TreeRow] = []
+    public var treeCursor = 0
+    public var treeTop = 0
+    public var collapsed: Set<TreeRow.Node> = []
+    public var drill: Drill?
+    public var mine = TaskList()
+    public var all = TaskList()
+    public var filter = TaskFilter()
+    public var prompt: Prompt?
+    public var message: StatusMessage?
+
+    /// Derived on load: position of each task id, positions in urgency order, positions per
+    /// target, and the nearest open due date per target.
+    private(set) var position: [Int64: Int] = [:]
+    private(set) var urgencyOrder: [Int] = []
+    private(set) var byTarget: [TaskTarget: [Int]] = [:]
+    private(set) var nearestDue: [TaskTarget: CivilDate] = [:]
+
+    public init(data: DashboardData, language: Language, login: String, viewer: Member?, readOnly: Bool = false,
+                size: Size, screen: ScreenID? = nil) {
+        self.data = data
+        self.language = language
+        self.login = login
+        self.viewer = viewer
+        self.readOnly = readOnly
+        self.size = size
+        // Owners open straight into their own tasks; the chair and secretary into the overview.
+        self.screen = screen ?? ((viewer.map { !$0.coordinates } ?? false) ? .mine : .overview)
+        rebuild()
+    }
+
+    public var board: Board { data.board }
+    public var today: CivilDate { data.board.today }
+    public var strings: Strings { language.strings }
+    public var text: DashboardStrings { language.dashboard }
+
+    public func task(at position: Int) -> WorkTask { data.tasks[position] }
+    public func task(id: Int64) -> WorkTask? { position[id].map { data.tasks[$0] } }
+
+    /// The task list the current screen shows, if it shows one.
+    public var currentList: TaskList? {
+        switch screen {
+        case .mine: return mine
+        case .all: return all
+        case .tree: return drill?.list
+        case .overview: return nil
+        }
+    }
+
+    public var selectedTask: WorkTask? {
+        guard let list = currentList, list.indices.indices.contains(list.cursor) else { return nil }
+        return data.tasks[list.indices[list.cursor]]
+    }
+
+    // MARK: Loading
+
+    /// Replaces all data (a reload after someone else's change), keeping each list on the same task.
+    mutating func replaceData(_ newData: DashboardData) {
+        let keep = (mine: selectedID(mine), all: selectedID(all), drill: drill.flatMap { selectedID($0.list) },
+                    tree: treeRows.indices.contains(treeCursor) ? treeRows[treeCursor].node : nil)
+        data = newData
+        rebuild()
+        restore(&mine, keep.mine)
+        restore(&all, keep.all)
+        if var d = drill { restore(&d.list, keep.drill); drill = d }
+        if let node = keep.tree, let row = treeRows.firstIndex(where: { $0.node == node }) { treeCursor = row }
+        clampScrolling()
+    }
+
+    /// Puts one changed task in place (our own change): lists keep their order so the row does
+    /// not jump away from the cursor; the next reload re-sorts.
+    mutating func patch(_ task: WorkTask, board: Board) {
+        data.board = board
+        guard let index = position[task.id] else { return }
+        let oldTarget = data.tasks[index].target
+        data.tasks[index] = task
+        recomputeNearestDue(for: oldTarget)
+        if task.target != oldTarget { recomputeNearestDue(for: task.target) }
+        treeRows = TreeRow.build(board: board, nearestDue: nearestDue, collapsed: collapsed)
+    }
+
+    private func selectedID(_ list: TaskList) -> Int64? {
+        list.indices.indices.contains(list.cursor) ? data.tasks[list.indices[list.cursor]].id : nil
+    }
+
+    private func restore(_ list: inout TaskList, _ id: Int64?) {
+        if let id, let p = position[id], let row = list.indices.firstIndex(of: p) { list.cursor = row }
+        list.cursor = max(0, min(list.cursor, list.indices.count - 1))
+    }
+
+    private mutating func rebuild() {
+        let tasks = data.tasks
+        position = Dictionary(uniqueKeysWithValues: tasks.indices.map { (tasks[$0].id, $0) })
+        urgencyOrder = UrgencyOrder.sortedIndices(tasks, today: today, framework: board.framework)
+        byTarget = [:]
+        for i in tasks.indices { byTarget[tasks[i].target, default: []].append(i) }
+        nearestDue = [:]
+        for target in byTarget.keys { recomputeNearestDue(for: target) }
+        treeRows = TreeRow.build(board: board, nearestDue: nearestDue, collapsed: collapsed)
+        mine.indices = viewer.map { member in urgencyOrder.filter { tasks[$0].ownerID == member.id } } ?? []
+        applyFilter()
+        if let d = drill { openDrill(d.node, title: d.title) }
+    }
+
+    private mutating func recomputeNearestDue(for target: TaskTarget) {
+        nearestDue[target] = byTarget[target]?.compactMap { i -> CivilDate? in
+            let t = data.tasks[i]
+            return t.status.isOpen ? t.due : nil
+        }.min()
+    }
+
+    mutating func applyFilter() {
+        let names = Dictionary(uniqueKeysWithValues: board.members.map { ($0.id, $0.name) })
+        if filter.isEmpty {
+            all.indices = urgencyOrder
+        } else {
+            all.indices = urgencyOrder.filter { filter.matches(data.tasks[$0], ownerName: names[data.tasks[$0].ownerID] ?? "", today: today) }
+        }
+        all.cursor = max(0, min(all.cursor, all.indices.count - 1))
+    }
+
+    mutating func openDrill(_ node: TreeRow.Node, title: String) {
+        let targets = TreeRow(node: node, depth: 0, title: "", ownerID: nil, tally: .zero, nearestDue: nil, hasChildren: false,
+                              belowTargetLastYear: false).targets(in: board.framework)
+        var list = drill?.node == node ? drill!.list : TaskList()
+        list.indices = urgencyOrder.filter { targets.contains(data.tasks[$0].target) }
+        list.cursor = max(0, min(list.cursor, list.indices.count - 1))
+        drill = Drill(node: node, title: title, list: list)
+    }
+
+    mutating func rebuildTree() {
+        treeRows = TreeRow.build(board: board, nearestDue: nearestDue, collapsed: collapsed)
+        treeCursor = max(0, min(treeCursor, treeRows.count - 1))
+    }
+
+    /// Keeps every cursor on screen after a move, a resize or a reload.
+    mutating func clampScrolling() {
+        let layout = Layout(size: size)
+        func clamp(_ list: inout TaskList, height: Int) {
+            list.cursor = max(0, min(list.cursor, list.indices.count - 1))
+            list.top = Layout.scroll(top: list.top, cursor: list.cursor, count: list.indices.count, height: height)
+        }
+        clamp(&mine, height: layout.taskListHeight)
+        clamp(&all, height: layout.taskListHeight)
+        if var d = drill { clamp(&d.list, height: layout.taskListHeight); drill = d }
+        treeCursor = max(0, min(treeCursor, treeRows.count - 1))
+        treeTop = Layout.scroll(top: treeTop, cursor: treeCursor, count: treeRows.count, height: layout.treeListHeight)
+    }
+}
+
+/// Where things go on the screen; shared by `update` (mouse, scrolling) and the views.
+public struct Layout: Hashable, Sendable {
+    public var size: Size
+
+    public static let minimum = Size(width: 40, height: 12)
+
+    public var isTooSmall: Bool { size.width < Self.minimum.width || size.height < Self.minimum.height }
+    public var bodyTop: Int { 2 }
+    public var bodyHeight: Int { max(0, size.height - 4) }
+    public var hintRow: Int { size.height - 2 }
+    public var statusRow: Int { size.height - 1 }
+    /// Two detail lines under a task list when there is room.
+    public var detailHeight: Int { bodyHeight >= 10 ? 2 : 0 }
+    /// Task lists: a title line and a column header above the rows.
+    public var taskListTop: Int { bodyTop + 2 }
+    public var taskListHeight: Int { max(1, bodyHeight - 2 - detailHeight) }
+    /// The tree: a column header above the rows.
+    public var treeListTop: Int { bodyTop + 1 }
+    public var treeListHeight: Int { max(1, bodyHeight - 1) }
+
+    /// The first row to show so that `cursor` is visible, moving as little as possible.
+    public static func scroll(top: Int, cursor: Int, count: Int, height: Int) -> Int {
+        var top = min(top, max(0, count - height))
+        if cursor < top { top = cursor }
+        if cursor >= top + height { top = cursor - height + 1 }
+        return max(0, top)
+    }
+}

@@ -1,0 +1,87 @@
+/// The dashboard's screens, in tab order (keys 1–4).
+public enum ScreenID: String, Hashable, Sendable, CaseIterable {
+    case overview, tree, mine, all
+
+    public var number: Int { Self.allCases.firstIndex(of: self)! + 1 }
+}
+
+/// What a key asks for, named by intent.
+public enum Command: Hashable, Sendable {
+    case quit
+    case selectNext, selectPrevious, selectFirst, selectLast, pageDown, pageUp
+    case nextScreen, previousScreen
+    case show(ScreenID)
+    case open, back, collapse, expand
+    case toggleDone, undo, editEvidence, editNote, block
+    case filter, commandLine, help
+}
+
+/// One key binding: the keys, the command, where it works, and whether the hint bar shows it.
+/// The list in `Keymap.bindings` feeds dispatch, the hint bar and the help screen.
+public struct KeyBinding: Hashable, Sendable {
+    public var keys: [KeyPress]
+    public var command: Command
+    /// The screens where it works; nil means everywhere.
+    public var screens: Set<ScreenID>?
+    public var inHintBar: Bool
+
+    public init(_ keys: [KeyPress], _ command: Command, screens: Set<ScreenID>? = nil, hint: Bool = false) {
+        self.keys = keys
+        self.command = command
+        self.screens = screens
+        self.inHintBar = hint
+    }
+
+    public func works(on screen: ScreenID) -> Bool { screens?.contains(screen) ?? true }
+
+    /// `j/↓`: how help and the hint bar write the keys.
+    public var keyLabel: String { keys.map(\.label).joined(separator: "/") }
+}
+
+public enum Keymap {
+    static let taskScreens: Set<ScreenID> = [.tree, .mine, .all]
+
+    public static let bindings: [KeyBinding] = [
+        KeyBinding([.character("j"), .down], .selectNext),
+        KeyBinding([.character("k"), .up], .selectPrevious),
+        KeyBinding([.character("g"), .home], .selectFirst),
+        KeyBinding([.character("G"), .end], .selectLast),
+        KeyBinding([.control("d"), .pageDown], .pageDown),
+        KeyBinding([.control("u"), .pageUp], .pageUp),
+        // Tree-only meanings of h and l come first: dispatch takes the first binding that matches.
+        KeyBinding([.character("l"), .right], .expand, screens: [.tree]),
+        KeyBinding([.character("h"), .left], .collapse, screens: [.tree]),
+        KeyBinding([.tab, .character("l"), .right], .nextScreen),
+        KeyBinding([.backTab, .character("h"), .left], .previousScreen),
+        KeyBinding([.character("1")], .show(.overview)),
+        KeyBinding([.character("2")], .show(.tree)),
+        KeyBinding([.character("3")], .show(.mine)),
+        KeyBinding([.character("4")], .show(.all)),
+        KeyBinding([.enter], .open, screens: [.tree], hint: true),
+        KeyBinding([.escape], .back, screens: [.tree, .all], hint: true),
+        KeyBinding([.character(" ")], .toggleDone, screens: taskScreens, hint: true),
+        KeyBinding([.character("u")], .undo, screens: taskScreens, hint: true),
+        KeyBinding([.character("e")], .editEvidence, screens: taskScreens, hint: true),
+        KeyBinding([.character("n")], .editNote, screens: taskScreens, hint: true),
+        KeyBinding([.character("b")], .block, screens: taskScreens, hint: true),
+        KeyBinding([.character("/")], .filter, hint: true),
+        KeyBinding([.character(":")], .commandLine, hint: true),
+        KeyBinding([.character("?")], .help, hint: true),
+        KeyBinding([.character("q"), .control("c")], .quit, hint: true),
+    ]
+
+    /// The command for a key on a screen. A Thai-layout key counts as the Latin key it shares.
+    public static func command(for key: KeyPress, on screen: ScreenID) -> Command? {
+        for candidate in [key, key.latinEquivalent] {
+            if let binding = bindings.first(where: { $0.works(on: screen) && $0.keys.contains(candidate) }) {
+                return binding.command
+            }
+        }
+        return nil
+    }
+
+    /// Bindings for the hint bar on a screen (in list order, one per command).
+    public static func hints(on screen: ScreenID) -> [KeyBinding] {
+        bindings.filter { $0.inHintBar && $0.works(on: screen) }
+    }
+}

@@ -1,0 +1,106 @@
+import ITACore
+
+extension DashboardStrings {
+    public static let english = DashboardStrings(
+        screenTitle: englishScreenTitle,
+        commandTitle: { c in
+            switch c {
+            case .quit: return "quit"
+            case .selectNext: return "down one row"
+            case .selectPrevious: return "up one row"
+            case .selectFirst: return "first row"
+            case .selectLast: return "last row"
+            case .pageDown: return "page down"
+            case .pageUp: return "page up"
+            case .nextScreen: return "next screen"
+            case .previousScreen: return "previous screen"
+            case .show(let s): return "go to \(englishScreenTitle(s))"
+            case .open: return "open tasks"
+            case .back: return "back"
+            case .collapse: return "collapse"
+            case .expand: return "expand"
+            case .toggleDone: return "done/reopen"
+            case .undo: return "undo"
+            case .editEvidence: return "evidence"
+            case .editNote: return "note"
+            case .block: return "block"
+            case .filter: return "filter"
+            case .commandLine: return "command"
+            case .help: return "help"
+            }
+        },
+        viewer: { name, login in name.map { "user: \($0)" } ?? "user: \(login) (not on the committee)" },
+        readOnly: "read-only",
+        helpTitle: "Help — keys (they also work with a Thai keyboard layout)",
+        helpFooter: "Commands: :owner NAME · :filter TEXT · :all · :q    Filter /: text @login status:done overdue    Any key closes",
+        tooSmall: { w, h in "Terminal too small (\(w)×\(h)); need at least 40×12" },
+        treeHeaders: (name: "Indicator / item", owner: "Owner", done: "Done", due: "Next due", mark: "Status"),
+        myTasksOf: { "Tasks of \($0), most urgent first" },
+        notAMember: { "\($0) is not on the committee — see all tasks on tab 4, or start with --as LOGIN" },
+        allTasksHeader: { shown, total in "\(shown) of \(total) tasks, most urgent first" },
+        filterLabel: { "filter: \($0)" },
+        drillHeader: { target, count in "Tasks of \(target) · \(count) (Esc back)" },
+        noSelection: "No task selected",
+        openTasksFirst: "Press Enter to open this row's tasks first",
+        promptLabel: { p in
+            switch p {
+            case .filter: return "filter"
+            case .command: return ":"
+            case .evidence(let id): return "evidence URL for #\(id)"
+            case .note(let id): return "note for #\(id)"
+            case .block(let id): return "why is #\(id) blocked"
+            }
+        },
+        promptKeys: "Enter accept · Esc cancel",
+        reasonRequired: "A reason is required",
+        unknownCommand: { "Unknown command :\($0) (try :owner, :filter, :all, :q)" },
+        unknownOwner: { "No member \"\($0)\"" },
+        filterCleared: "Filter cleared",
+        filterSet: { f, n in "Filter \(f): \(n) tasks" },
+        evidenceLabel: "evidence",
+        noteLabel: "note",
+        blockedLabel: "blocked",
+        doneByLabel: { name, when in "done by \(name) \(when)" },
+        overdueMark: "! late",
+        refreshed: "Changed elsewhere; showing the latest data",
+        belowTargetLegend: "▼ = below target last year",
+        dueShort: { c in
+            switch c.calendarDays {
+            case 0: return "today"
+            case ..<0: return "\(-c.calendarDays)d late"
+            default: return "in \(c.calendarDays)d"
+            }
+        },
+        targetShort: { t in
+            if case .indicator(let n) = t { return "I\(n)" }
+            return t.description
+        },
+        treeMark: { t in
+            if t.total == 0 { return "– none" }
+            if t.done == t.total { return "✓ all done" }
+            if t.overdue > 0 { return "! \(t.overdue) late" }
+            if t.blocked > 0 { return "✕ \(t.blocked) blocked" }
+            return "○ \(t.open) open"
+        },
+        notATerminal: "The dashboard needs a terminal (stdin/stdout is not one); use `ita status` or `ita tasks` for text",
+        noTerminalType: { $0.isEmpty ? "TERM is not set, so the dashboard cannot draw; use `ita status`, or set TERM=xterm-256color" : "TERM=\($0) cannot draw the dashboard; use `ita status`, or set TERM=xterm-256color" },
+        cannotOpenTerminal: { "Cannot open the terminal (\($0)); check TERM" },
+        statusSymbol: { s in
+            switch s {
+            case .todo: return "○"
+            case .inProgress: return "◐"
+            case .done: return "●"
+            case .blocked: return "✕"
+            }
+        }
+    )
+}
+
+private let englishScreenTitle: @Sendable (ScreenID) -> String = { s in
+    switch s {
+    case .overview: return "Overview"
+    case .tree: return "Indicators"
+    case .mine: return "My tasks"
+    case .all: return "All tasks"
+    }
+}

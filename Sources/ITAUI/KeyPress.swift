@@ -1,0 +1,74 @@
+/// A key as the terminal layer reports it, independent of ncurses key codes.
+public enum KeyPress: Hashable, Sendable {
+    case character(Unicode.Scalar)
+    case up, down, left, right, home, end, pageUp, pageDown
+    case enter, escape, tab, backTab, backspace, delete
+    /// Ctrl plus a letter, lower case (`.control("c")`).
+    case control(Character)
+    case function(Int)
+
+    /// The Latin key on the same physical key of a Kedmanee (Thai) keyboard, so commands keep
+    /// working when the keyboard is switched to Thai: ๆ is on q, ่ on j, า on k.
+    public var latinEquivalent: KeyPress {
+        guard case .character(let scalar) = self, let latin = Self.kedmanee[scalar] else { return self }
+        return .character(latin)
+    }
+
+    /// Thai Kedmanee characters → the US key they share, unshifted and shifted. Thai characters that
+    /// are themselves ASCII on that layout ('/', '-', '"', …) keep their own meaning.
+    static let kedmanee: [Unicode.Scalar: Unicode.Scalar] = {
+        let pairs: [(String, String)] = [
+            ("ๅภถุึคตจขช", "14567890-="),
+            ("ๆไำพะัีรนยบลฃ", "qwertyuiop[]\\"),
+            ("ฟหกดเ้่าสวง", "asdfghjkl;'"),
+            ("ผปแอิืทมใฝ", "zxcvbnm,./"),
+            ("+๑๒๓๔ู฿๕๖๗๘๙", "!@#$%^&*()_+"),
+            ("๐ฎฑธํ๊ณฯญฐฅ", "QERTYUIOP{|"),
+            ("ฤฆฏโฌ็๋ษศซ", "ASDFGHJKL:"),
+            ("ฉฮฺ์ฒฬฦ", "CVBN<>?"),
+        ]
+        var map: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for (thai, latin) in pairs {
+            for (t, l) in zip(thai.unicodeScalars, latin.unicodeScalars) where !t.isASCII { map[t] = l }
+        }
+        return map
+    }()
+
+    /// How the help screen and hint bar write this key.
+    public var label: String {
+        switch self {
+        case .character(" "): return "Space"
+        case .character(let c): return String(c)
+        case .up: return "↑"
+        case .down: return "↓"
+        case .left: return "←"
+        case .right: return "→"
+        case .home: return "Home"
+        case .end: return "End"
+        case .pageUp: return "PgUp"
+        case .pageDown: return "PgDn"
+        case .enter: return "Enter"
+        case .escape: return "Esc"
+        case .tab: return "Tab"
+        case .backTab: return "S-Tab"
+        case .backspace: return "Bksp"
+        case .delete: return "Del"
+        case .control(let c): return "Ctrl-\(c.uppercased())"
+        case .function(let n): return "F\(n)"
+        }
+    }
+}
+
+/// A mouse report: a click at a cell, or the wheel.
+public struct MouseEvent: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case click, wheelUp, wheelDown }
+    public var kind: Kind
+    public var x: Int
+    public var y: Int
+
+    public init(kind: Kind, x: Int, y: Int) {
+        self.kind = kind
+        self.x = x
+        self.y = y
+    }
+}

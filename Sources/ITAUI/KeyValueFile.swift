@@ -1,0 +1,71 @@
+/// A `key = value` text file (config, themes): `#` comments and blank lines ignored, every entry
+/// kept with its line number so errors can name file, line and key.
+public struct KeyValueFile: Hashable, Sendable {
+    public struct Entry: Hashable, Sendable {
+        public var line: Int
+        public var key: String
+        public var value: String
+    }
+
+    public var entries: [Entry]
+
+    public static func parse(_ text: String, file: String) throws(SettingsFileError) -> KeyValueFile {
+        var entries: [Entry] = []
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.trimmingCharacters(in: " \t\r")
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            guard let equals = line.firstIndex(of: "=") else {
+                throw SettingsFileError(file: file, line: index + 1, key: line, problem: .notKeyValue)
+            }
+            let key = line[..<equals].trimmingCharacters(in: " \t")
+            let value = line[line.index(after: equals)...].trimmingCharacters(in: " \t")
+            if entries.contains(where: { $0.key == key }) {
+                throw SettingsFileError(file: file, line: index + 1, key: key, problem: .duplicate)
+            }
+            entries.append(Entry(line: index + 1, key: key, value: value))
+        }
+        return KeyValueFile(entries: entries)
+    }
+}
+
+/// A problem in a config or theme file, with where it is.
+public struct SettingsFileError: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Problem: Hashable, Sendable {
+        case notKeyValue, duplicate, unknownKey
+        case badValue(String)
+    }
+
+    public var file: String
+    public var line: Int
+    public var key: String
+    public var problem: Problem
+
+    public init(file: String, line: Int, key: String, problem: Problem) {
+        self.file = file
+        self.line = line
+        self.key = key
+        self.problem = problem
+    }
+
+    /// `themes/x.theme:12: key 'selected': unknown colour 'pinkish'` (English: it names code-level keys).
+    public var description: String {
+        let what: String
+        switch problem {
+        case .notKeyValue: what = "expected 'key = value'"
+        case .duplicate: what = "set twice"
+        case .unknownKey: what = "unknown key"
+        case .badValue(let detail): what = detail
+        }
+        return "\(file):\(line): key '\(key.sanitizedForTerminal)': \(what.sanitizedForTerminal)"
+    }
+}
+
+extension StringProtocol {
+    func trimmingCharacters(in set: String) -> String {
+        let scalars = Set(set.unicodeScalars)
+        let view = String(self).unicodeScalars
+        guard let start = view.firstIndex(where: { !scalars.contains($0) }),
+              let end = view.lastIndex(where: { !scalars.contains($0) }) else { return "" }
+        return String(view[start...end])
+    }
+}

@@ -1,0 +1,115 @@
+import ITACore
+
+/// Columns × rows of a terminal.
+public struct Size: Hashable, Sendable {
+    public var width: Int
+    public var height: Int
+
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+}
+
+/// What a cell means, not how it looks: a `Theme` maps each role to colours and attributes.
+public enum StyleRole: String, Hashable, Sendable, CaseIterable {
+    case normal, dim, title, tab, tabActive, heading, selected, hint, hintKey
+    case statusInfo, statusError, prompt
+    case done, inProgress, todo, blocked, soon, urgent, overdue
+    case barFilled, barEmpty, accent, bigDigits
+}
+
+/// One terminal cell: a spacing scalar with the zero-width marks that ride on it (so "สำ" is two
+/// cells and "น้ำ" is two cells), or the empty continuation of a wide character to its left.
+public struct Cell: Hashable, Sendable {
+    public var text: String
+    public var style: StyleRole
+
+    public init(text: String, style: StyleRole) {
+        self.text = text
+        self.style = style
+    }
+
+    public static let blank = Cell(text: " ", style: .normal)
+}
+
+/// A grid of cells that views draw into. The terminal layer writes it out; tests read it as text.
+public struct Screen: Hashable, Sendable {
+    public let size: Size
+    public private(set) var cells: [Cell]
+
+    public init(size: Size, fill: StyleRole = .normal) {
+        self.size = size
+        cells = Array(repeating: Cell(text: " ", style: fill), count: max(0, size.width * size.height))
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * size.width + x] }
+        set { cells[y * size.width + x] = newValue }
+    }
+
+    /// Writes `text` at (x, y), clipped at `x + maxWidth` and at the right edge, cluster-safe: the
+    /// caller truncates with "…" first when it wants an ellipsis. Returns the column after the text.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: StyleRole, maxWidth: Int? = nil) -> Int {
+        guard y >= 0, y < size.height, x < size.width else { return x }
+        let limit = min(size.width, x + (maxWidth ?? size.width))
+        var column = x
+        for character in text {
+            let width = DisplayWidth.of(character)
+            if width == 0 {
+                // A lone mark (data starting with a combining mark) rides on the previous cell.
+                if column > x, column - 1 >= 0, column - 1 < size.width { self[column - 1, y].text += String(character) }
+                continue
+            }
+            if column + width > limit { break }
+            // Split a character into cells: each spacing scalar opens a cell, marks join it.
+            var cellsOfCharacter: [String] = []
+            for scalar in character.unicodeScalars {
+                if DisplayWidth.of(scalar) == 0, !cellsOfCharacter.isEmpty { cellsOfCharacter[cellsOfCharacter.count - 1].unicodeScalars.append(scalar) }
+                else if DisplayWidth.of(scalar) > 0 { cellsOfCharacter.append(String(scalar)) }
+            }
+            for piece in cellsOfCharacter {
+                let pieceWidth = DisplayWidth.of(piece)
+                if column >= 0 { self[column, y] = Cell(text: piece, style: style) }
+                if pieceWidth == 2, column + 1 < size.width { self[column + 1, y] = Cell(text: "", style: style) }
+                column += pieceWidth
+            }
+        }
+        return column
+    }
+
+    /// Fills a row segment with one style (a highlighted bar, a selection).
+    public mutating func fill(y: Int, from x: Int = 0, width: Int? = nil, style: StyleRole, text: String = " ") {
+        guard y >= 0, y < size.height else { return }
+        let end = min(size.width, x + (width ?? size.width))
+        guard x < end else { return }
+        for column in max(0, x)..<end { self[column, y] = Cell(text: text, style: style) }
+    }
+
+    /// Restyles a row segment, keeping its text.
+    public mutating func restyle(y: Int, from x: Int = 0, width: Int? = nil, style: StyleRole) {
+        guard y >= 0, y < size.height else { return }
+        let end = min(size.width, x + (width ?? size.width))
+        guard x < end else { return }
+        for column in max(0, x)..<end { self[column, y].style = style }
+    }
+
+    /// The rows as plain text (continuation cells skipped), trailing spaces kept.
+    public var lines: [String] {
+        (0..<size.height).map { y in
+            var line = ""
+            for x in 0..<size.width { line += self[x, y].text }
+            return line
+        }
+    }
+
+    /// The rows as text with trailing spaces removed: what `ita snapshot` prints.
+    public var trimmedLines: [String] {
+        lines.map { line in
+            var end = line.endIndex
+            while end > line.startIndex, line[line.index(before: end)] == " " { end = line.index(before: end) }
+            return String(line[..<end])
+        }
+    }
+}

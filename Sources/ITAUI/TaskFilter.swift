@@ -1,0 +1,64 @@
+import ITACore
+
+/// What the All tasks screen shows: free text plus `@login` / `owner:login`, `status:STATUS` and
+/// `overdue` tokens, as typed after `/`.
+public struct TaskFilter: Hashable, Sendable {
+    public var text: String = ""
+    public var ownerID: Int64?
+    public var status: TaskStatus?
+    public var overdueOnly = false
+    /// What the user typed, shown back in the header.
+    public var source: String = ""
+
+    public init() {}
+
+    public var isEmpty: Bool { text.isEmpty && ownerID == nil && status == nil && !overdueOnly }
+
+    public enum ParseError: Error, Hashable, Sendable { case unknownOwner(String) }
+
+    /// Parses a filter; an owner is matched by login, else by a part of the name.
+    public static func parse(_ input: String, members: [Member]) throws(ParseError) -> TaskFilter {
+        var filter = TaskFilter()
+        filter.source = input
+        var words: [String] = []
+        for word in input.split(separator: " ").map(String.init) {
+            let lower = word.lowercased()
+            if lower.hasPrefix("@") || lower.hasPrefix("owner:") {
+                let name = String(word.drop(while: { $0 != "@" && $0 != ":" }).dropFirst())
+                guard let member = member(named: name, in: members) else { throw .unknownOwner(name) }
+                filter.ownerID = member.id
+            } else if lower.hasPrefix("status:"), let status = TaskStatus(rawValue: String(lower.dropFirst(7))) {
+                filter.status = status
+            } else if lower == "overdue" || lower == "is:overdue" || word == "เกินกำหนด" {
+                filter.overdueOnly = true
+            } else {
+                words.append(lower)
+            }
+        }
+        filter.text = words.joined(separator: " ")
+        return filter
+    }
+
+    public static func member(named name: String, in members: [Member]) -> Member? {
+        guard !name.isEmpty else { return nil }
+        if let exact = members.first(where: { $0.login == name }) { return exact }
+        let lower = name.lowercased()
+        return members.first { $0.name.lowercased().contains(lower) || $0.lineName.lowercased().contains(lower) }
+    }
+
+    public func matches(_ task: WorkTask, ownerName: String, today: CivilDate) -> Bool {
+        if let ownerID, task.ownerID != ownerID { return false }
+        if let status, task.status != status { return false }
+        if overdueOnly, !task.isOverdue(on: today) { return false }
+        if !text.isEmpty {
+            for word in text.split(separator: " ") {
+                let w = String(word)
+                if !(task.title.lowercased().contains(w) || task.target.description.lowercased() == w
+                     || ownerName.lowercased().contains(w) || task.note.lowercased().contains(w) || "#\(task.id)" == w) {
+                    return false
+                }
+            }
+        }
+        return true
+    }
+}

@@ -1,0 +1,349 @@
+import ITACore
+
+/// Everything that reaches the dashboard: keys, mouse, resizes, timer ticks and store results.
+public enum Message: Hashable, Sendable {
+    case key(KeyPress)
+    case mouse(MouseEvent)
+    case resized(Size)
+    /// The input timeout passed with no key: time to look for other people's changes.
+    case tick
+    /// Everything reloaded after a change elsewhere.
+    case loaded(DashboardData)
+    /// Our change was saved: the task as stored now and the new board.
+    case applied(WorkTask, Board, action: String, changed: Bool)
+    /// Undo reversed `fields` fields of these tasks.
+    case undone([WorkTask], Board, fields: Int)
+    /// The store refused or failed; the message is already in the user's language.
+    case failed(String)
+}
+
+/// What `update` asks the runtime to do, as data.
+public enum Effect: Hashable, Sendable {
+    case apply(TaskChange, taskID: Int64)
+    case undo
+    case checkForChanges
+    case quit
+}
+
+extension AppState {
+    /// Applies a message and returns the effects the runtime must perform.
+    public mutating func update(_ message: Message) -> [Effect] {
+        switch message {
+        case .key(let key):
+            return handle(key)
+        case .mouse(let event):
+            handle(event)
+            return []
+        case .resized(let newSize):
+            size = newSize
+            clampScrolling()
+            return []
+        case .tick:
+            return [.checkForChanges]
+        case .loaded(let newData):
+            replaceData(newData)
+            return []
+        case .applied(let task, let board, let action, let changed):
+            patch(task, board: board)
+            self.message = StatusMessage(changed ? strings.changed(strings.action(action), task.id, task.title.sanitizedForTerminal)
+                                                 : strings.unchanged(task.id))
+            return []
+        case .undone(let tasks, let board, let fields):
+            for task in tasks { patch(task, board: board) }
+            if tasks.isEmpty { data = DashboardData(board: board, tasks: data.tasks) }
+            self.message = StatusMessage(strings.undone(fields, tasks.map { "#\($0.id)" }.joined(separator: ", ")))
+            return []
+        case .failed(let text):
+            self.message = StatusMessage(text, isError: true)
+            return []
+        }
+    }
+
+    // MARK: Keys
+
+    mutating func handle(_ key: KeyPress) -> [Effect] {
+        if prompt != nil { return editPrompt(key) }
+        message = nil
+        if helpVisible {
+            helpVisible = false
+            return key == .control("c") ? [.quit] : []
+        }
+        guard let command = Keymap.command(for: key, on: screen) else { return [] }
+        return perform(command)
+    }
+
+    /// Runs a command (from a key, or directly in tests).
+    public mutating func perform(_ command: Command) -> [Effect] {
+        switch command {
+        case .quit: return [.quit]
+        case .selectNext: move(by: 1)
+        case .selectPrevious: move(by: -1)
+        case .selectFirst: move(to: 0)
+        case .selectLast: move(to: Int.max)
+        case .pageDown: move(by: pageSize)
+        case .pageUp: move(by: -pageSize)
+        case .nextScreen: show(ScreenID.allCases[(screen.number) % ScreenID.allCases.count])
+        case .previousScreen: show(ScreenID.allCases[(screen.number + ScreenID.allCases.count - 2) % ScreenID.allCases.count])
+        case .show(let target): show(target)
+        case .open: openSelectedRow()
+        case .back:
+            if screen == .tree, drill != nil { drill = nil }
+            else if screen == .all, !filter.isEmpty { setFilter(TaskFilter()); message = StatusMessage(text.filterCleared) }
+        case .collapse: collapseSelectedRow()
+        case .expand: expandSelectedRow()
+        case .toggleDone:
+            guard let task = changeableTask() else { return [] }
+            return [.apply(task.status == .done ? .reopen : .markDone(evidence: nil, note: nil), taskID: task.id)]
+        case .undo:
+            if let refusal = refusalToWrite() { message = StatusMessage(refusal, isError: true); return [] }
+            return [.undo]
+        case .editEvidence:
+            guard let task = changeableTask() else { return [] }
+            prompt = Prompt(purpose: .evidence(task.id), text: task.evidence.joined(separator: " "))
+        case .editNote:
+            guard let task = changeableTask() else { return [] }
+            prompt = Prompt(purpose: .note(task.id), text: task.note)
+        case .block:
+            guard let task = changeableTask() else { return [] }
+            prompt = Prompt(purpose: .block(task.id), text: task.blockedReason ?? "")
+        case .filter: prompt = Prompt(purpose: .filter, text: filter.source)
+        case .commandLine: prompt = Prompt(purpose: .command)
+        case .help: helpVisible = true
+        }
+        return []
+    }
+
+    var pageSize: Int { max(1, (screen == .tree && drill == nil ? Layout(size: size).treeListHeight : Layout(size: size).taskListHeight) - 1) }
+
+    mutating func show(_ target: ScreenID) {
+        screen = target
+        helpVisible = false
+        clampScrolling()
+    }
+
+    mutating func move(by delta: Int) {
+        switch screen {
+        case .overview: overviewTop = max(0, overviewTop + delta)
+        case .tree:
+            if var d = drill { d.list.cursor = max(0, d.list.cursor + delta); drill = d } else { treeCursor = max(0, treeCursor + delta) }
+        case .mine: mine.cursor = max(0, mine.cursor + delta)
+        case .all: all.cursor = max(0, all.cursor + delta)
+        }
+        clampScrolling()
+    }
+
+    mutating func move(to row: Int) {
+        switch screen {
+        case .overview: overviewTop = row == 0 ? 0 : Int.max / 2
+        case .tree:
+            if var d = drill { d.list.cursor = row; drill = d } else { treeCursor = row }
+        case .mine: mine.cursor = row
+        case .all: all.cursor = row
+        }
+        clampScrolling()
+    }
+
+    /// Moves the tree cursor to a target's row (expanding what hides it). False if there is none.
+    public mutating func select(_ target: TaskTarget) -> Bool {
+        let node: TreeRow.Node
+        switch target {
+        case .indicator(let n): node = .indicator(n)
+        case .item(let code): node = .item(code)
+        }
+        collapsed = []
+        rebuildTree()
+        guard let row = treeRows.firstIndex(where: { $0.node == node }) else { return false }
+        screen = .tree
+        treeCursor = row
+        clampScrolling()
+        return true
+    }
+
+    mutating func openSelectedRow() {
+        guard screen == .tree, drill == nil, treeRows.indices.contains(treeCursor) else { return }
+        let row = treeRows[treeCursor]
+        openDrill(row.node, title: row.title)
+        clampScrolling()
+    }
+
+    mutating func collapseSelectedRow() {
+        if drill != nil { drill = nil; return }
+        guard treeRows.indices.contains(treeCursor) else { return }
+        let row = treeRows[treeCursor]
+        if row.hasChildren, !collapsed.contains(row.node) {
+            collapsed.insert(row.node)
+        } else if let parent = treeRows[..<treeCursor].lastIndex(where: { $0.depth < row.depth }) {
+            treeCursor = parent   // like a file tree: h on a leaf goes to its parent
+        }
+        rebuildTree()
+        clampScrolling()
+    }
+
+    mutating func expandSelectedRow() {
+        guard drill == nil, treeRows.indices.contains(treeCursor) else { return }
+        let row = treeRows[treeCursor]
+        if collapsed.contains(row.node) {
+            collapsed.remove(row.node)
+            rebuildTree()
+        } else if !row.hasChildren {
+            openSelectedRow()
+        } else {
+            treeCursor += 1
+        }
+        clampScrolling()
+    }
+
+    /// The selected task if the viewer may change it; otherwise nil, with the reason on the status line.
+    mutating func changeableTask() -> WorkTask? {
+        if let refusal = refusalToWrite() { message = StatusMessage(refusal, isError: true); return nil }
+        guard let task = selectedTask else {
+            message = StatusMessage(screen == .tree ? text.openTasksFirst : text.noSelection, isError: true)
+            return nil
+        }
+        if let denial = Permissions.canChange(task, actor: viewer, login: login, owner: board.member(task.ownerID)) {
+            message = StatusMessage(strings.denied(denial), isError: true)
+            return nil
+        }
+        return task
+    }
+
+    func refusalToWrite() -> String? {
+        if readOnly { return text.readOnly }
+        if viewer == nil { return strings.denied(.notAMember(login: login)) }
+        return nil
+    }
+
+    // MARK: Prompt
+
+    mutating func editPrompt(_ key: KeyPress) -> [Effect] {
+        guard var p = prompt else { return [] }
+        switch key {
+        case .escape, .control("c"), .control("g"):
+            prompt = nil
+        case .enter:
+            prompt = nil
+            return commit(p)
+        case .backspace, .delete:
+            if !p.text.isEmpty { p.text.removeLast() }
+            prompt = p
+        case .control("u"):
+            p.text = ""
+            prompt = p
+        case .character(let scalar) where scalar.value >= 0x20 && scalar.value != 0x7F:
+            p.text.unicodeScalars.append(scalar)
+            prompt = p
+        default:
+            break
+        }
+        return []
+    }
+
+    mutating func commit(_ p: Prompt) -> [Effect] {
+        let value = p.text.trimmingCharacters(in: " \t")
+        switch p.purpose {
+        case .filter:
+            applyFilterText(value)
+        case .command:
+            return runCommandLine(value)
+        case .evidence(let id):
+            return [.apply(.setEvidence(value.split(separator: " ").map(String.init)), taskID: id)]
+        case .note(let id):
+            return [.apply(.setNote(value), taskID: id)]
+        case .block(let id):
+            guard !value.isEmpty else { message = StatusMessage(text.reasonRequired, isError: true); return [] }
+            return [.apply(.block(reason: value), taskID: id)]
+        }
+        return []
+    }
+
+    mutating func applyFilterText(_ value: String) {
+        do {
+            let parsed = try TaskFilter.parse(value, members: board.members)
+            setFilter(parsed)
+            message = StatusMessage(parsed.isEmpty ? text.filterCleared : text.filterSet(value, all.indices.count))
+        } catch {
+            if case .unknownOwner(let name) = error { message = StatusMessage(text.unknownOwner(name), isError: true) }
+        }
+    }
+
+    mutating func setFilter(_ newFilter: TaskFilter) {
+        filter = newFilter
+        all.cursor = 0
+        all.top = 0
+        applyFilter()
+        screen = .all
+        clampScrolling()
+    }
+
+    /// `:owner NAME`, `:filter TEXT`, `:all`, `:q`, `:help`, `:1`…`:4`.
+    mutating func runCommandLine(_ line: String) -> [Effect] {
+        let words = line.split(separator: " ", maxSplits: 1).map(String.init)
+        guard let name = words.first else { return [] }
+        let argument = words.count > 1 ? words[1] : ""
+        switch name {
+        case "q", "quit", "q!", "wq": return [.quit]
+        case "owner", "o": applyFilterText(argument.isEmpty ? "" : "@" + argument)
+        case "filter", "f": applyFilterText(argument)
+        case "all": applyFilterText("")
+        case "help", "h": helpVisible = true
+        default:
+            if let n = Int(name), (1...ScreenID.allCases.count).contains(n) { show(ScreenID.allCases[n - 1]) }
+            else { message = StatusMessage(text.unknownCommand(name), isError: true) }
+        }
+        return []
+    }
+
+    // MARK: Mouse
+
+    mutating func handle(_ event: MouseEvent) {
+        message = nil
+        switch event.kind {
+        case .wheelUp: move(by: -3)
+        case .wheelDown: move(by: 3)
+        case .click:
+            if helpVisible { helpVisible = false; return }
+            if event.y == 0 {
+                if let tab = TabBar.tabs(for: self).first(where: { $0.columns.contains(event.x) }) { show(tab.screen) }
+                return
+            }
+            let layout = Layout(size: size)
+            switch screen {
+            case .overview: break
+            case .tree where drill == nil:
+                let row = treeTop + event.y - layout.treeListTop
+                if event.y >= layout.treeListTop, row < treeRows.count { treeCursor = row }
+            default:
+                guard let list = currentList else { return }
+                let row = list.top + event.y - layout.taskListTop
+                if event.y >= layout.taskListTop, event.y < layout.taskListTop + layout.taskListHeight, row < list.indices.count {
+                    move(to: row)
+                }
+            }
+            clampScrolling()
+        }
+    }
+}
+
+/// The tab row's labels and where they are, shared by the view and mouse clicks.
+public enum TabBar {
+    public struct Tab: Hashable, Sendable {
+        public var screen: ScreenID
+        public var label: String
+        public var columns: Range<Int>
+    }
+
+    public static let brand = " ITA Board "
+
+    public static func tabs(for state: AppState) -> [Tab] {
+        let full = ScreenID.allCases.map { " \($0.number) \(state.text.screenTitle($0)) " }
+        let fits = brand.displayWidth + full.reduce(0) { $0 + $1.displayWidth } <= state.size.width
+        var x = fits ? brand.displayWidth : 0
+        return ScreenID.allCases.enumerated().map { index, screen in
+            // Narrow terminals: the current tab keeps its title, the others show their number.
+            let label = fits || screen == state.screen ? full[index] : " \(screen.number) "
+            let tab = Tab(screen: screen, label: label, columns: x..<(x + label.displayWidth))
+            x += label.displayWidth
+            return tab
+        }
+    }
+}

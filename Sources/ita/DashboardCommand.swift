@@ -1,0 +1,178 @@
+import ArgumentParser
+import Foundation
+import ITACore
+import ITAStore
+import ITATerminal
+import ITAUI
+
+/// Options of the full-screen commands.
+struct DisplayOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Theme name (default, light, projector, mono, colourblind) or a .theme file; also `theme` in the config file.",
+                               valueName: "name"))
+    var theme: String?
+
+    @Option(help: ArgumentHelp("Screen to open: overview, tree, mine or all.", valueName: "screen"))
+    var screen: ScreenID?
+
+    @Flag(help: "Do not ask the terminal for mouse reports (keeps the terminal's own text selection).")
+    var noMouse = false
+}
+
+extension ScreenID: ExpressibleByArgument {}
+
+struct DashboardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "board",
+        abstract: "The full-screen dashboard (what `ita` alone opens).",
+        discussion: """
+            Screens: 1 overview, 2 indicators and items, 3 my tasks, 4 all tasks. Press ? for every key.
+            Owners open straight into their own tasks. Changes made elsewhere show within a second.
+            Needs a terminal (TERM set, not dumb); for text output use `ita status` or `ita tasks`.
+            NO_COLOR=1 shows attributes only.
+            """,
+        aliases: ["dashboard", "ui"])
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var display: DisplayOptions
+
+    func run() throws {
+        try Context.run(global) { ctx in
+            let code = try Dashboard.open(ctx, store: try ctx.openStore(), display: display)
+            if code != 0 { throw ExitCode(code) }
+        }
+    }
+}
+
+/// Wires the store, the terminal and the pure UI together: reads events, runs `update`, performs
+/// the effects and presents frames.
+enum Dashboard {
+    /// Runs the dashboard; returns the exit status (0, 2 when there is no usable terminal, 128+n on a signal).
+    static func open(_ ctx: Context, store: Store, display: DisplayOptions) throws -> Int32 {
+        let author = try ctx.author(in: store)
+        let timer = BenchTimer.fromEnvironment()
+        let (requested, warning) = ThemeLoader.load(display.theme ?? ctx.config.theme)
+        let colour = (Context.environment["NO_COLOR"] ?? "").isEmpty
+        let theme = colour ? requested : .mono
+        if let warning { FileHandle.standardError.write(Data("ita: \(warning)\n".utf8)) }
+
+        let data = try load(store, today: ctx.today)
+        let terminal: Terminal
+        do {
+            terminal = try Terminal.start(theme: theme, colour: colour, mouse: !display.noMouse)
+        } catch {
+            let text = ctx.language.dashboard
+            let message: String
+            switch error {
+            case .notATerminal: message = text.notATerminal
+            case .noTerminalType(let term): message = text.noTerminalType(term ?? "")
+            case .cannotOpen(let detail): message = text.cannotOpenTerminal(detail)
+            }
+            FileHandle.standardError.write(Data("\(ctx.strings.errorPrefix) \(message.sanitizedForTerminal)\n".utf8))
+            return 2
+        }
+        defer { terminal.stop() }
+
+        var state = AppState(data: data, language: ctx.language, login: ctx.login, viewer: author.member, size: terminal.size,
+                             screen: display.screen)
+        if let warning { state.message = StatusMessage(warning, isError: true) }
+        terminal.present(DashboardView.render(state))
+        timer?.firstFrame()
+
+        var token = try store.changeToken()
+        while true {
+            let event = terminal.nextEvent(timeout: 250)
+            let started = BenchTimer.now()
+            let message: Message
+            switch event {
+            case .key(.control("l")):
+                terminal.invalidate()
+                message = .resized(terminal.size)
+            case .key(let key): message = .key(key)
+            case .mouse(let mouse): message = .mouse(mouse)
+            case .resize(let size): message = .resized(size)
+            case .timeout: message = .tick
+            case .signal(let number):
+                timer?.write()
+                return 128 + number
+            }
+            var effects = state.update(message)
+            var redraw = message != .tick
+            while !effects.isEmpty {
+                switch effects.removeFirst() {
+                case .quit:
+                    timer?.write()
+                    return 0
+                case .apply(let change, let id):
+                    do {
+                        let result = try store.apply(change, toTask: id, by: author, at: ctx.currentTime())
+                        let board = try store.board(today: ctx.today)
+                        effects += state.update(.applied(result.task, board, action: change.actionName, changed: !result.fields.isEmpty))
+                    } catch {
+                        effects += state.update(.failed(describe(error, ctx)))
+                    }
+                case .undo:
+                    do {
+                        let entries = try store.undoLastChange(by: author, at: ctx.currentTime())
+                        let ids = Set(entries.filter { $0.entity == "task" }.compactMap { Int64($0.key) })
+                        let tasks = try ids.sorted().compactMap { try store.task(id: $0) }
+                        effects += state.update(.undone(tasks, try store.board(today: ctx.today), fields: entries.count))
+                    } catch {
+                        effects += state.update(.failed(describe(error, ctx)))
+                    }
+                case .checkForChanges:
+                    let current = try store.changeToken()
+                    if current != token {
+                        token = current
+                        effects += state.update(.loaded(try load(store, today: ctx.today)))
+                        redraw = true
+                    }
+                }
+            }
+            if redraw {
+                terminal.present(DashboardView.render(state))
+                if case .key(let key) = event { timer?.record(key, since: started) }
+            }
+        }
+    }
+
+    static func load(_ store: Store, today: CivilDate) throws -> DashboardData {
+        DashboardData(board: try store.board(today: today), tasks: try store.tasks())
+    }
+
+    static func describe(_ error: Error, _ ctx: Context) -> String {
+        if let error = error as? StoreError { return Context.message(for: error, ctx.strings) }
+        if let error = error as? CLIError { return error.message }
+        return "\(error)"
+    }
+}
+
+/// Benchmark instrumentation, on only when $ITA_BENCH_LOG names a file: the wall-clock time of
+/// the first frame, and per key the time from reading it to the end of its frame.
+final class BenchTimer {
+    let path: String
+    var lines: [String] = []
+
+    init(path: String) { self.path = path }
+
+    static func fromEnvironment() -> BenchTimer? {
+        guard let path = Context.environment["ITA_BENCH_LOG"], !path.isEmpty else { return nil }
+        return BenchTimer(path: path)
+    }
+
+    static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+    func firstFrame() {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        lines.append("first_frame_epoch_ns \(Int64(spec.tv_sec) * 1_000_000_000 + Int64(spec.tv_nsec))")
+        write()
+    }
+
+    func record(_ key: KeyPress, since start: UInt64) {
+        lines.append("key \(key == .character(" ") ? "space" : key.label) \(Self.now() - start)")
+    }
+
+    func write() {
+        FileManager.default.createFile(atPath: path, contents: Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
+}

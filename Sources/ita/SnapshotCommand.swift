@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import ITACore
+import ITAStore
+import ITAUI
+
+struct Snapshot: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a dashboard screen as plain text (no terminal needed): for reports and tests.",
+        discussion: "Screens: overview, tree, mine, all, help. --as shows another member's view (chair, secretary or administrator).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("overview, tree, mine, all or help.", valueName: "name"))
+    var screen: String = "overview"
+
+    @Option(help: "Columns.") var width: Int = 80
+    @Option(help: "Rows.") var height: Int = 24
+
+    @Option(help: ArgumentHelp("Filter for the all screen, as typed after / in the dashboard.", valueName: "text"))
+    var filter: String?
+
+    @Option(help: ArgumentHelp("On the tree screen, open the tasks of this row (an indicator number or an item code).", valueName: "target"))
+    var open: String?
+
+    func validate() throws {
+        guard (1...1000).contains(width), (1...1000).contains(height) else { throw ValidationError("--width and --height must be 1…1000") }
+        guard screen == "help" || ScreenID(rawValue: screen) != nil else {
+            throw ValidationError("unknown screen '\(screen)': use overview, tree, mine, all or help")
+        }
+    }
+
+    func run() throws {
+        try Context.run(global) { ctx in
+            let store = try ctx.openStore()
+            let author = try ctx.author(in: store)
+            var state = AppState(data: try Dashboard.load(store, today: ctx.today), language: ctx.language, login: ctx.login,
+                                 viewer: author.member, size: Size(width: width, height: height),
+                                 screen: ScreenID(rawValue: screen) ?? .overview)
+            if screen == "help" { _ = state.perform(.help) }
+            if let filter {
+                _ = state.update(.key(.character("/")))
+                _ = state.update(.key(.control("u")))
+                for scalar in filter.unicodeScalars { _ = state.update(.key(.character(scalar))) }
+                _ = state.update(.key(.enter))
+                if let message = state.message, message.isError { throw CLIError(message.text) }
+                state.message = nil
+            }
+            if let open {
+                guard let target = TaskTarget(text: open), state.select(target) else { throw CLIError(ctx.strings.unknownItem(open)) }
+                _ = state.perform(.open)
+            }
+            ctx.print(DashboardView.render(state).trimmedLines)
+        }
+    }
+}
