@@ -1,0 +1,269 @@
+import Testing
+import ITACore
+@testable import ITAUI
+
+/// Keys and messages in, state and effects out: no terminal, no store.
+@Suite struct UpdateTests {
+    typealias F = DashboardFixture
+
+    @Test func ownersOpenIntoTheirTasksAndTheChairIntoTheOverview() {
+        let owner = F.state(as: F.owner)
+        #expect(owner.screen == .mine)
+        // Their own tasks only, most urgent first: #2 overdue, #1 due soon, #6 no date, #4 done last.
+        #expect(owner.mine.indices.map { owner.task(at: $0).id } == [2, 1, 6, 4])
+        #expect(F.state(as: F.chair).screen == .overview)
+        #expect(F.state(as: nil).screen == .overview)
+    }
+
+    @Test func vimKeysArrowsAndThaiLayoutMoveTheCursor() {
+        var state = F.state()
+        _ = state.press(.character("j"))
+        #expect(state.selectedTask?.id == 1)
+        _ = state.press(.down, .character("่"))         // ่ is on the j key of a Kedmanee keyboard
+        #expect(state.selectedTask?.id == 4)
+        _ = state.press(.character("j"))                // stays on the last row
+        #expect(state.selectedTask?.id == 4)
+        _ = state.press(.character("า"))                // า is on k
+        #expect(state.selectedTask?.id == 6)
+        _ = state.press(.character("g"))
+        #expect(state.selectedTask?.id == 2)
+        _ = state.press(.character("G"))
+        #expect(state.selectedTask?.id == 4)
+        #expect(state.press(.character("ๆ")) == [.quit])   // ๆ is on q
+    }
+
+    @Test func spaceTogglesDoneOnOwnTasks() {
+        var state = F.state()
+        #expect(state.press(.character(" ")) == [.apply(.markDone(evidence: nil, note: nil), taskID: 2)])
+        _ = state.press(.character("G"))
+        #expect(state.press(.character(" ")) == [.apply(.reopen, taskID: 4)])
+    }
+
+    @Test func forbiddenChangesAreRefusedWithTheReason() {
+        var state = F.state(screen: .all)
+        // Row of task 3, owned by someone else.
+        while state.selectedTask?.id != 3 { _ = state.press(.character("j")) }
+        #expect(state.press(.character(" ")).isEmpty)
+        #expect(state.message?.isError == true)
+        #expect(state.message?.text.contains("Somchai Example") == true)
+        #expect(state.press(.character("e")).isEmpty)
+        #expect(state.prompt == nil)
+
+        var stranger = F.state(as: nil, screen: .all)
+        #expect(stranger.press(.character(" ")).isEmpty)
+        #expect(stranger.message?.text.contains("stranger") == true)
+        #expect(stranger.press(.character("u")).isEmpty)
+
+        var readOnly = F.state(as: F.chair, screen: .all)
+        readOnly.readOnly = true
+        #expect(readOnly.press(.character(" ")).isEmpty)
+        #expect(readOnly.message?.text == readOnly.text.readOnly)
+    }
+
+    @Test func theChairMayChangeAnyTask() {
+        var state = F.state(as: F.chair, screen: .all)
+        while state.selectedTask?.id != 3 { _ = state.press(.character("j")) }
+        #expect(state.press(.character(" ")) == [.apply(.markDone(evidence: nil, note: nil), taskID: 3)])
+    }
+
+    @Test func evidenceNoteAndBlockGoThroughThePrompt() {
+        var state = F.state()
+        _ = state.press(.character("e"))
+        #expect(state.prompt == Prompt(purpose: .evidence(2), text: ""))
+        state.type("https://example.go.th/a  https://example.go.th/b")
+        #expect(state.press(.enter) == [.apply(.setEvidence(["https://example.go.th/a", "https://example.go.th/b"]), taskID: 2)])
+        #expect(state.prompt == nil)
+
+        _ = state.press(.character("n"))
+        state.type("รอผู้อำนวยการลงนาม")
+        _ = state.press(.backspace)                     // removes the last character (ม)
+        #expect(state.press(.enter) == [.apply(.setNote("รอผู้อำนวยการลงนา"), taskID: 2)])
+
+        _ = state.press(.character("b"))
+        #expect(state.press(.enter).isEmpty)            // a reason is required
+        #expect(state.message?.text == state.text.reasonRequired)
+        _ = state.press(.character("b"))
+        state.type("รอเว็บมาสเตอร์")
+        #expect(state.press(.enter) == [.apply(.block(reason: "รอเว็บมาสเตอร์"), taskID: 2)])
+
+        _ = state.press(.character("n"))
+        state.type("jkq")                               // letters typed into a prompt are text, not commands
+        #expect(state.press(.escape).isEmpty)
+        #expect(state.prompt == nil && state.screen == .mine)
+    }
+
+    @Test func undoAsksTheStore() {
+        var state = F.state()
+        #expect(state.press(.character("u")) == [.undo])
+    }
+
+    @Test func filterByTextOwnerStatusAndOverdue() {
+        var state = F.state(as: F.chair)
+        _ = state.press(.character("/"))
+        state.type("@owner overdue")
+        _ = state.press(.enter)
+        #expect(state.screen == .all)
+        #expect(state.all.indices.map { state.task(at: $0).id } == [2])
+        _ = state.press(.character("/"), .control("u"))
+        state.type("status:blocked")
+        _ = state.press(.enter)
+        #expect(state.all.indices.map { state.task(at: $0).id } == [5])
+        _ = state.press(.character("/"), .control("u"))
+        state.type("เว็บไซต์")
+        _ = state.press(.enter)
+        #expect(state.all.indices.map { state.task(at: $0).id } == [2])
+        _ = state.press(.escape)                        // Esc clears the filter
+        #expect(state.all.indices.count == 6)
+        _ = state.press(.character("/"))
+        state.type("@nobody")
+        _ = state.press(.enter)
+        #expect(state.message?.isError == true)
+        #expect(state.all.indices.count == 6)
+    }
+
+    @Test func commandLine() {
+        var state = F.state(as: F.chair)
+        _ = state.press(.character(":"))
+        state.type("owner Somchai")
+        _ = state.press(.enter)
+        #expect(state.screen == .all)
+        #expect(Set(state.all.indices.map { state.task(at: $0).ownerID }) == [3])
+        _ = state.press(.character(":"))
+        state.type("filter O1")
+        _ = state.press(.enter)
+        #expect(state.all.indices.map { state.task(at: $0).id } == [2, 1])
+        _ = state.press(.character(":"))
+        state.type("nonsense")
+        _ = state.press(.enter)
+        #expect(state.message?.isError == true)
+        _ = state.press(.character(":"))
+        state.type("q")
+        #expect(state.press(.enter) == [.quit])
+    }
+
+    @Test func screensByTabNumberAndVimKeys() {
+        var state = F.state(as: F.chair)
+        _ = state.press(.tab)
+        #expect(state.screen == .tree)
+        _ = state.press(.tab, .tab)
+        #expect(state.screen == .all)
+        _ = state.press(.tab)
+        #expect(state.screen == .overview)
+        _ = state.press(.backTab)
+        #expect(state.screen == .all)
+        _ = state.press(.character("h"))
+        #expect(state.screen == .mine)
+        _ = state.press(.character("1"))
+        #expect(state.screen == .overview)
+        _ = state.press(.character("ภ"))                // ภ is on the 4 key
+        #expect(state.screen == .all)
+    }
+
+    @Test func treeOpensTheTasksOfARowAndEscGoesBack() {
+        var state = F.state(as: F.chair, screen: .tree)
+        let rows = state.treeRows.map(\.node)
+        #expect(rows == [.tool("IIT"), .indicator(1), .tool("EIT"), .indicator(6), .tool("OIT"), .indicator(9), .sub("9.1"),
+                         .item("O1"), .item("O2"), .item("O3")])
+        while state.treeRows[state.treeCursor].node != .item("O1") { _ = state.press(.character("j")) }
+        _ = state.press(.enter)
+        #expect(state.drill?.list.indices.map { state.task(at: $0).id } == [2, 1])
+        #expect(state.selectedTask?.id == 2)
+        #expect(state.press(.character(" ")) == [.apply(.markDone(evidence: nil, note: nil), taskID: 2)])
+        _ = state.press(.escape)
+        #expect(state.drill == nil)
+        #expect(state.treeRows[state.treeCursor].node == .item("O1"))
+        // h on a leaf goes to its parent, h again folds it, l unfolds.
+        _ = state.press(.character("h"))
+        #expect(state.treeRows[state.treeCursor].node == .sub("9.1"))
+        _ = state.press(.character("h"))
+        #expect(!state.treeRows.contains { $0.node == .item("O1") })
+        _ = state.press(.character("l"))
+        #expect(state.treeRows.contains { $0.node == .item("O1") })
+        // Space on a tree row (no task list open) says what to do.
+        #expect(state.press(.character(" ")).isEmpty)
+        #expect(state.message?.text == state.text.openTasksFirst)
+    }
+
+    @Test func ownChangePatchesTheRowInPlace() {
+        var state = F.state()
+        var done = state.selectedTask!
+        done.status = .done
+        var tasks = F.tasks
+        tasks[1] = done
+        _ = state.update(.applied(done, F.board(tasks: tasks), action: "done", changed: true))
+        #expect(state.selectedTask == done)
+        #expect(state.mine.cursor == 0)
+        #expect(state.board.progress.whole.done == 2)
+        #expect(state.message?.text.contains("#2") == true)
+    }
+
+    @Test func reloadKeepsTheSelectionOnTheSameTask() {
+        var state = F.state(as: F.chair, screen: .all)
+        while state.selectedTask?.id != 3 { _ = state.press(.character("j")) }
+        let before = state.all.cursor
+        // Someone else finishes task 2 (the first row): task 3 moves up one row.
+        var tasks = F.tasks
+        tasks[1].status = .done
+        #expect(state.update(.tick) == [.checkForChanges])
+        _ = state.update(.loaded(DashboardData(board: F.board(tasks: tasks), tasks: tasks)))
+        #expect(state.selectedTask?.id == 3)
+        #expect(state.all.cursor == before - 1)
+        #expect(state.task(id: 2)?.status == .done)
+    }
+
+    @Test func mouseSelectsTabsAndRowsAndTheWheelScrolls() {
+        var state = F.state(as: F.chair)
+        let tree = TabBar.tabs(for: state).first { $0.screen == .tree }!
+        _ = state.update(.mouse(MouseEvent(kind: .click, x: tree.columns.lowerBound + 1, y: 0)))
+        #expect(state.screen == .tree)
+        let layout = Layout(size: state.size)
+        _ = state.update(.mouse(MouseEvent(kind: .click, x: 5, y: layout.treeListTop + 3)))
+        #expect(state.treeCursor == 3)
+        _ = state.update(.mouse(MouseEvent(kind: .wheelDown, x: 5, y: 10)))
+        #expect(state.treeCursor == 6)
+        _ = state.update(.mouse(MouseEvent(kind: .wheelUp, x: 5, y: 10)))
+        #expect(state.treeCursor == 3)
+    }
+
+    @Test func helpOpensOnQuestionMarkAndAnyKeyClosesIt() {
+        var state = F.state()
+        _ = state.press(.character("?"))
+        #expect(state.helpVisible)
+        #expect(state.press(.character("q")).isEmpty)   // closes help, does not quit
+        #expect(!state.helpVisible)
+    }
+
+    @Test func resizeKeepsTheCursorVisible() {
+        var state = F.state(as: F.chair, size: Size(width: 80, height: 40), screen: .tree)
+        _ = state.press(.character("G"))
+        _ = state.update(.resized(Size(width: 40, height: 12)))
+        let layout = Layout(size: state.size)
+        #expect(state.treeCursor >= state.treeTop && state.treeCursor < state.treeTop + layout.treeListHeight)
+    }
+
+    @Test func everyBindingHasATitleInBothLanguagesAndKeysDoNotClash() {
+        for binding in Keymap.bindings {
+            #expect(!DashboardStrings.thai.commandTitle(binding.command).isEmpty)
+            #expect(!DashboardStrings.english.commandTitle(binding.command).isEmpty)
+        }
+        for screen in ScreenID.allCases {
+            var seen: [KeyPress: Command] = [:]
+            for binding in Keymap.bindings where binding.works(on: screen) {
+                for key in binding.keys where seen[key] == nil { seen[key] = binding.command }
+            }
+            // What dispatch does is what the first binding says.
+            for (key, command) in seen { #expect(Keymap.command(for: key, on: screen) == command) }
+        }
+    }
+
+    @Test func kedmaneeCoversTheCommandKeys() {
+        let pairs: [(String, String)] = [("ๆ", "q"), ("่", "j"), ("า", "k"), ("้", "h"), ("ส", "l"), ("เ", "g"), ("ฌ", "G"),
+                                         ("ี", "u"), ("ำ", "e"), ("ื", "n"), ("ิ", "b"), ("ซ", ":"), ("ฦ", "?"), ("ๅ", "1")]
+        for (thai, latin) in pairs {
+            #expect(KeyPress.character(thai.unicodeScalars.first!).latinEquivalent == .character(latin.unicodeScalars.first!),
+                    "\(thai) → \(latin)")
+        }
+        // Latin keys are themselves.
+        #expect(KeyPress.character("/").latinEquivalent == .character("/"))
+    }
+}
