@@ -41,9 +41,13 @@ static void on_crash(int signal) {
     raise(signal);
 }
 
-void ita_install_signal_handlers(int fd, const char *reset) {
+void ita_save_terminal_modes(int fd) {
     terminal_fd = fd;
     have_saved_modes = tcgetattr(fd, &saved_modes) == 0;
+}
+
+void ita_install_signal_handlers(int fd, const char *reset) {
+    terminal_fd = fd;
     reset_length = strlen(reset);
     if (reset_length >= sizeof reset_sequence) reset_length = sizeof reset_sequence - 1;
     memcpy(reset_sequence, reset, reset_length);

@@ -53,6 +53,7 @@ public final class Terminal {
         unsetenv("LINES")
         unsetenv("COLUMNS")
         ita_unblock_terminal_signals()
+        ita_save_terminal_modes(1)
 
         guard let output = fdopen(dup(1), "w"), let input = fdopen(dup(0), "r") else { throw .cannotOpen("fdopen failed") }
         guard let handle = newterm(nil, output, input) else {

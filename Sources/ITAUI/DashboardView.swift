@@ -22,8 +22,12 @@ extension Screen {
         for span in spans {
             guard remaining > 0 else { break }
             let w = span.text.displayWidth
-            let text = (total > limit && w >= remaining) ? span.text.truncated(toWidth: remaining) : span.text
-            column = put(text, x: column, y: y, style: span.style, maxWidth: remaining)
+            if total > limit && w >= remaining {
+                // This span crosses the edge: it ends the line with "…".
+                put(span.text.truncated(toWidth: remaining), x: column, y: y, style: span.style, maxWidth: remaining)
+                break
+            }
+            column = put(span.text, x: column, y: y, style: span.style, maxWidth: remaining)
             remaining = limit - (column - x)
         }
     }

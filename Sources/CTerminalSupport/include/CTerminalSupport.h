@@ -7,7 +7,10 @@
 /// inherit them blocked).
 void ita_unblock_terminal_signals(void);
 
-/// Saves the terminal's modes and installs handlers: INT, TERM and HUP only record the signal;
+/// Saves the terminal's modes as they are before ncurses changes them (restored on a crash).
+void ita_save_terminal_modes(int fd);
+
+/// Installs handlers: INT, TERM and HUP only record the signal;
 /// crash signals write `reset` to the terminal, restore the saved modes and re-raise.
 void ita_install_signal_handlers(int fd, const char *reset);
 

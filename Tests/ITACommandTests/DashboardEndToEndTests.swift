@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The real `ita` dashboard in real tmux terminals against a real SQLite file.
+@Suite(.serialized) struct DashboardEndToEndTests {
+    /// What the terminal looks like after `ita` ended: the exit status, and whether the modes are sane.
+    struct Ending {
+        var status: Int
+        var modes: String
+    }
+
+    func ending(_ tmux: Tmux) throws -> Ending {
+        let screen = try tmux.waitFor(text: "EXIT=")
+        let line = screen.split(separator: "\n").first { $0.contains("EXIT=") }!
+        let status = Int(line.split(separator: "=").last!.trimmingCharacters(in: .whitespaces)) ?? -1
+        var modes = ""
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline {
+            modes = (try? String(contentsOfFile: tmux.modesFile(), encoding: .utf8)) ?? ""
+            if modes.contains("speed") { break }
+            usleep(20_000)
+        }
+        return Ending(status: status, modes: modes.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: ";", with: " "))
+    }
+
+    /// Cooked mode, echo on, the normal screen and a visible cursor.
+    func expectSane(_ tmux: Tmux, _ end: Ending, _ name: String = "", sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let words = Set(end.modes.split(separator: " ").map(String.init))
+        #expect(words.contains("icanon") && words.contains("echo") && words.contains("isig") && words.contains("icrnl"),
+                "\(name) terminal modes after exit: \(end.modes)", sourceLocation: sourceLocation)
+        #expect(try tmux.display("#{alternate_on}") == "0", "\(name): still in the alternate screen", sourceLocation: sourceLocation)
+        #expect(try tmux.display("#{cursor_flag}") == "1", "\(name): cursor still hidden", sourceLocation: sourceLocation)
+    }
+
+    @Test func ownerTicksATaskWithSpaceAndTheStoreHasIt() throws {
+        let ita = ITARunner()
+        try ita.initialise()
+        let tmux = Tmux(ita)
+        try tmux.start(tmux.ita("--as kittipat"))
+        // Owners open into their own tasks, most urgent first: #31 is overdue.
+        let first = try tmux.waitFor(text: "งานของ นายกิตติพัฒน์")
+        #expect(first.contains("#31"))
+        try tmux.send("Space")
+        try tmux.waitFor(text: "✓ งาน #31")
+        let json = try ita.run(["tasks", "--all", "--json", "--owner", "kittipat"]).stdout
+        let tasks = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [[String: Any]]
+        let task = tasks.first { ($0["id"] as? Int) == 31 }
+        #expect(task?["status"] as? String == "done")
+        // u undoes it, through the store's audited undo.
+        try tmux.send("u")
+        try tmux.waitFor(text: "↶")
+        let after = try ita.run(["tasks", "--all", "--json", "--owner", "kittipat"]).stdout
+        #expect(after.contains("\"status\" : \"in_progress\"") || after.contains("\"status\":\"in_progress\""))
+        // Thai keyboard layout: ๆ is q.
+        try tmux.type("ๆ")
+        let end = try ending(tmux)
+        #expect(end.status == 0)
+        try expectSane(tmux, end)
+    }
+
+    @Test func aTickInOneDashboardShowsInAnotherWithinTwoSeconds() throws {
+        let ita = ITARunner()
+        try ita.initialise()
+        let owner = Tmux(ita)
+        let chair = Tmux(ita)
+        try owner.start(owner.ita("--as kittipat"))
+        try chair.start(chair.ita("--screen all"), width: 120, height: 40)
+        try chair.waitFor(text: "งานทั้งหมด")
+        try chair.send("/")
+        try chair.type("#31")
+        try chair.send("Enter")
+        try chair.waitFor("#31 in progress") { $0.contains("#31") && $0.contains("◐ กำลังทำ") }
+        // Select a task below #31 first, to see the selection stay on it after the refresh.
+        try owner.waitFor(text: "#31")
+        try owner.send("Space")
+        try owner.waitFor(text: "✓ งาน #31")
+        try chair.waitFor("#31 done on the other dashboard", timeout: 2) { screen in
+            screen.split(separator: "\n").contains { $0.contains("#31") && $0.contains("● เสร็จแล้ว") }
+        }
+        // And a tick from the command line shows too.
+        #expect(try ita.run(["reopen", "31"]).status == 0)
+        try chair.waitFor("#31 reopened by the command line", timeout: 2) { screen in
+            screen.split(separator: "\n").contains { $0.contains("#31") && $0.contains("○ ยังไม่เริ่ม") }
+        }
+    }
+
+    @Test func resizeRedrawsAtOnceAndTooSmallSaysSo() throws {
+        let ita = ITARunner()
+        try ita.initialise()
+        let tmux = Tmux(ita)
+        try tmux.start(tmux.ita("--screen tree"))
+        try tmux.waitFor(text: "ตัวชี้วัด / ข้อ")
+        try tmux.run(["resize-window", "-t", "main", "-x", "60", "-y", "20"])
+        try tmux.waitFor("a 60-column layout") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count >= 20 && lines[0].contains("ITA") && screen.contains("ตัวชี้วัด / ข้อ")
+                && lines.contains { $0.contains("? วิธีใช้") || $0.contains("Enter") }
+        }
+        try tmux.run(["resize-window", "-t", "main", "-x", "30", "-y", "10"])
+        try tmux.waitFor(text: "หน้าจอเล็กไป")
+        try tmux.run(["resize-window", "-t", "main", "-x", "100", "-y", "30"])
+        try tmux.waitFor(text: "ตัวชี้วัด / ข้อ")
+        try tmux.send("q")
+        let end = try ending(tmux)
+        #expect(end.status == 0)
+        try expectSane(tmux, end)
+    }
+
+    @Test func signalsAndCrashesLeaveTheTerminalSane() throws {
+        let ita = ITARunner()
+        try ita.initialise()
+        for (signal, name) in [(SIGINT, "Ctrl-C"), (SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP"), (SIGSEGV, "crash")] {
+            let tmux = Tmux(ita)
+            try tmux.start(tmux.ita(""))
+            try tmux.waitFor(text: "ITA Board")
+            if signal == SIGINT { try tmux.send("C-c") } else { kill(try tmux.itaPID(), signal) }
+            let end = try ending(tmux)
+            #expect(end.status == 128 + Int(signal), "\(name): exit \(end.status)")
+            try expectSane(tmux, end, name)
+        }
+    }
+
+    @Test func noUsableTerminalIsAClearMessageAndExitTwo() throws {
+        let ita = ITARunner()
+        try ita.initialise()
+        // Not a terminal at all.
+        let piped = try ita.run([])
+        #expect(piped.status == 2)
+        #expect(piped.stderr.contains("ita status"))
+        #expect(piped.stdout.isEmpty)
+        // TERM unset, and TERM=dumb, in a real terminal.
+        for (environment, expected) in [("-u TERM", "TERM"), ("TERM=dumb", "TERM=dumb")] {
+            let tmux = Tmux(ita)
+            try tmux.start(tmux.ita("", environment: environment) + " 2>&1")
+            let screen = try tmux.waitFor(text: "EXIT=")
+            #expect(screen.contains("EXIT=2"))
+            #expect(screen.contains(expected) && screen.contains("ita status"), "\(screen)")
+        }
+    }
+
+    @Test func thaiShowsUnderTheCLocale() throws {
+        let ita = ITARunner()
+        try ita.initialise()
+        let tmux = Tmux(ita)
+        try tmux.start(tmux.ita("--as kittipat", environment: "LANG=C LC_ALL=C"))
+        let screen = try tmux.waitFor(text: "งานของ นายกิตติพัฒน์")
+        #expect(!screen.contains("~U"))
+        // Columns line up: "#" of every task row at the same display column (tmux placed the cells).
+        let rows = screen.split(separator: "\n").filter { $0.contains(" #") && $0.contains("2569") }
+        let columns = Set(rows.map { row in displayWidth(String(row[..<row.firstIndex(of: "#")!])) })
+        #expect(rows.count > 5 && columns.count == 1, "id columns: \(columns)")
+        try tmux.send("q")
+        #expect(try ending(tmux).status == 0)
+    }
+
+    /// Display width as DESIGN.md defines it (Thai marks 0), independent of the test's locale.
+    func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { sum, scalar in
+            let v = scalar.value
+            let mark = v == 0x0E31 || (0x0E34...0x0E3A).contains(v) || (0x0E47...0x0E4E).contains(v)
+            return sum + (mark ? 0 : 1)
+        }
+    }
+}
