@@ -32,18 +32,31 @@ public struct Timestamp: Hashable, Comparable, Sendable {
         return "\(date.iso)T\(Self.two(h)):\(Self.two(m)):\(Self.two(s))\(sign)\(Self.two(off / 3600)):\(Self.two((off % 3600) / 60))"
     }
 
-    /// Parses what `iso` writes. Returns nil for anything else.
+    /// Parses what `iso` writes. Returns nil for anything else. (Byte-wise: the store parses one per
+    /// done task when it loads the dashboard.)
     public init?(iso text: String) {
-        let chars = Array(text)
-        guard chars.count == 25, chars[10] == "T",
-              let date = CivilDate(iso: String(chars[0..<10])),
-              let h = Int(String(chars[11..<13])), let m = Int(String(chars[14..<16])),
-              let s = Int(String(chars[17..<19])),
-              chars[19] == "+" || chars[19] == "-",
-              let oh = Int(String(chars[20..<22])), let om = Int(String(chars[23..<25])) else { return nil }
-        let offset = (oh * 3600 + om * 60) * (chars[19] == "-" ? -1 : 1)
-        let local = Int64(date.dayNumber) * 86_400 + Int64(h * 3600 + m * 60 + s)
-        self.init(secondsSince1970: local - Int64(offset), utcOffsetSeconds: offset)
+        var text = text
+        let parsed: (Int64, Int)? = text.withUTF8 { b in
+            guard b.count == 25, b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
+                  b[19] == UInt8(ascii: "+") || b[19] == UInt8(ascii: "-"), b[22] == UInt8(ascii: ":") else { return nil }
+            func number(_ from: Int, _ count: Int) -> Int? {
+                var value = 0
+                for i in from..<(from + count) {
+                    let digit = Int(b[i]) - 48
+                    guard (0...9).contains(digit) else { return nil }
+                    value = value * 10 + digit
+                }
+                return value
+            }
+            guard let date = CivilDate(iso: String(decoding: UnsafeBufferPointer(rebasing: b[0..<10]), as: UTF8.self)),
+                  let h = number(11, 2), let m = number(14, 2), let s = number(17, 2),
+                  let oh = number(20, 2), let om = number(23, 2) else { return nil }
+            let offset = (oh * 3600 + om * 60) * (b[19] == UInt8(ascii: "-") ? -1 : 1)
+            let local = Int64(date.dayNumber) * 86_400 + Int64(h * 3600 + m * 60 + s)
+            return (local - Int64(offset), offset)
+        }
+        guard let (seconds, offset) = parsed else { return nil }
+        self.init(secondsSince1970: seconds, utcOffsetSeconds: offset)
     }
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.secondsSince1970 < rhs.secondsSince1970 }

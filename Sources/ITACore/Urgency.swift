@@ -15,10 +15,11 @@ public enum UrgencyOrder {
             return value
         }
         struct Key { var index: Int; var rank: Int; var due: Int; var points: Double; var id: Int64 }
+        // Fields are read in place: copying whole tasks (strings, arrays) costs more than the sort.
         var keys = tasks.indices.map { i -> Key in
-            let task = tasks[i]
-            let rank = !task.status.isOpen ? 2 : (task.isOverdue(on: today) ? 0 : 1)
-            return Key(index: i, rank: rank, due: task.due?.dayNumber ?? Int.max, points: weight(task.target), id: task.id)
+            let status = tasks[i].status, due = tasks[i].due
+            let rank = !status.isOpen ? 2 : ((due.map { $0 < today } ?? false) ? 0 : 1)
+            return Key(index: i, rank: rank, due: due?.dayNumber ?? Int.max, points: weight(tasks[i].target), id: tasks[i].id)
         }
         keys.sort { a, b in
             if a.rank != b.rank { return a.rank < b.rank }

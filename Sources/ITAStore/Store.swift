@@ -16,15 +16,18 @@ public final class Store: Sendable {
         self.queue = queue
     }
 
-    private static func configuration(readonly: Bool = false) -> Configuration {
+    private static func configuration(readonly: Bool = false, memoryMapped: Bool = true) -> Configuration {
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.journalMode = .wal
         config.readonly = readonly
         config.foreignKeysEnabled = true
-        config.prepareDatabase { db in
-            // Read pages through the page cache's mapping instead of one read() per page.
-            try db.execute(sql: "PRAGMA mmap_size = 268435456")
+        if memoryMapped {
+            config.prepareDatabase { db in
+                // Read pages through the page cache's mapping instead of one read() per page. Mapped
+                // pages count in the process's memory, so the long-running dashboard turns this off.
+                try db.execute(sql: "PRAGMA mmap_size = 268435456")
+            }
         }
         return config
     }
@@ -33,10 +36,10 @@ public final class Store: Sendable {
 
     /// Opens an existing database, refusing files that are not ITA Board databases or were
     /// written by a newer version.
-    public static func open(at path: String) throws -> Store {
+    public static func open(at path: String, memoryMapped: Bool = true) throws -> Store {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noDatabase(path: path) }
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration())
+            let queue = try DatabaseQueue(path: path, configuration: configuration(memoryMapped: memoryMapped))
             try queue.read { db in
                 let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 guard id == Schema.applicationID else {
@@ -248,7 +251,13 @@ public final class Store: Sendable {
             clauses.append("status IN \(Self.openStatuses) AND due >= ? AND due <= ?"); arguments += [range.lowerBound.iso, range.upperBound.iso]
         }
         let sql = "SELECT \(Self.taskColumns) FROM task" + (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")) + " ORDER BY id"
-        return try queue.read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.taskFromRow) }
+        // A cursor decodes each row in place; fetchAll would first copy every row.
+        return try queue.read { db in
+            var tasks: [WorkTask] = []
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() { tasks.append(Self.taskFromRow(row)) }
+            return tasks
+        }
     }
 
     /// Audit entries, oldest first; from local midnight of `since` when given.
@@ -275,7 +284,38 @@ public final class Store: Sendable {
 
     static func decodeEvidence(_ json: String) -> [String] {
         if json == "[]" { return [] }   // most tasks: skip building a decoder
+        if let simple = splitSimpleJSONArray(json) { return simple }
         return (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
+    }
+
+    /// `["a","b"]` with no escapes or quotes inside the strings (what URLs encode to), split byte by
+    /// byte; nil for anything else, which then goes through JSONDecoder.
+    static func splitSimpleJSONArray(_ json: String) -> [String]? {
+        var json = json
+        return json.withUTF8 { b -> [String]? in
+            let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), backslash = UInt8(ascii: "\\")
+            guard b.count >= 4, b[0] == UInt8(ascii: "["), b[1] == quote, b[b.count - 2] == quote, b[b.count - 1] == UInt8(ascii: "]") else {
+                return nil
+            }
+            var parts: [String] = []
+            var start = 2, i = 2
+            let end = b.count - 2
+            while i < end {
+                let byte = b[i]
+                if byte == backslash { return nil }
+                if byte == quote {
+                    // Only `","` may separate strings here.
+                    guard i + 2 < end, b[i + 1] == comma, b[i + 2] == quote else { return nil }
+                    parts.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+                    i += 3
+                    start = i
+                    continue
+                }
+                i += 1
+            }
+            parts.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self))
+            return parts
+        }
     }
 
     /// Runs `body` in one immediate transaction: it takes the write lock up front, so a concurrent

@@ -170,10 +170,11 @@ public struct AppState: Hashable, Sendable {
     }
 
     private mutating func recomputeNearestDue(for target: TaskTarget) {
-        nearestDue[target] = byTarget[target]?.compactMap { i -> CivilDate? in
-            let t = data.tasks[i]
-            return t.status.isOpen ? t.due : nil
-        }.min()
+        var nearest: CivilDate?
+        for i in byTarget[target] ?? [] where data.tasks[i].status.isOpen {
+            if let due = data.tasks[i].due, nearest.map({ due < $0 }) ?? true { nearest = due }
+        }
+        nearestDue[target] = nearest
     }
 
     mutating func applyFilter() {

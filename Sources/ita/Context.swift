@@ -72,7 +72,7 @@ struct Context {
         return home + "/.cache"
     }
 
-    func openStore() throws -> Store { try Store.open(at: databasePath) }
+    func openStore(memoryMapped: Bool = true) throws -> Store { try Store.open(at: databasePath, memoryMapped: memoryMapped) }
 
     /// Who is making changes: the OS login's member, or with --as the named one (if allowed).
     func author(in store: Store) throws -> Author {

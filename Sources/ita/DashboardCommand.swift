@@ -37,7 +37,7 @@ struct DashboardCommand: ParsableCommand {
 
     func run() throws {
         try Context.run(global) { ctx in
-            let code = try Dashboard.open(ctx, store: try ctx.openStore(), display: display)
+            let code = try Dashboard.open(ctx, store: try ctx.openStore(memoryMapped: false), display: display)
             if code != 0 { throw ExitCode(code) }
         }
     }

@@ -32,7 +32,7 @@ struct Snapshot: ParsableCommand {
 
     func run() throws {
         try Context.run(global) { ctx in
-            let store = try ctx.openStore()
+            let store = try ctx.openStore(memoryMapped: false)
             let author = try ctx.author(in: store)
             var state = AppState(data: try Dashboard.load(store, today: ctx.today), language: ctx.language, login: ctx.login,
                                  viewer: author.member, size: Size(width: width, height: height),

@@ -72,6 +72,26 @@ import ITACore
         #expect(try store.log().count == 5)
     }
 
+    @Test func evidenceRoundTripsWhateverItContains() throws {
+        let store = try StoreFixture.demoStore()
+        let task = try #require(try store.tasks().first)
+        let chair = try #require(try store.members().first { $0.role == .chair })
+        let cases: [[String]] = [
+            ["https://example.go.th/o1"],
+            ["https://a.example/x?a=1,2", "https://b.example/ไทย"],
+            ["say \"hi\"", "back\\slash", "\",\"", ""],
+            ["", ""],
+        ]
+        for urls in cases {
+            try store.apply(.setEvidence(urls), toTask: task.id, by: Author(login: chair.login, member: chair), at: StoreFixture.now)
+            #expect(try store.task(id: task.id)?.evidence == urls)
+            #expect(try store.tasks().first { $0.id == task.id }?.evidence == urls)
+        }
+        #expect(Store.splitSimpleJSONArray(#"["a","b"]"#) == ["a", "b"])
+        #expect(Store.splitSimpleJSONArray(#"["a\"b"]"#) == nil)
+        #expect(Store.splitSimpleJSONArray(#"["a"x"]"#) == nil)
+    }
+
     @Test func forbiddenChangeWritesNothing() throws {
         let store = try StoreFixture.demoStore()
         let members = try store.members()
