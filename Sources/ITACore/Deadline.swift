@@ -12,6 +12,17 @@ public struct DueGroup: Hashable, Sendable {
         self.ownerIDs = ownerIDs
     }
 
+    /// The open tasks of the `limit` earliest due dates from `today` on, grouped (what the store's
+    /// board reads in SQL, for updating a board in memory after one change).
+    public static func upcoming(_ tasks: [WorkTask], from today: CivilDate, limit: Int) -> [DueGroup] {
+        var dates = Set<CivilDate>()
+        for i in tasks.indices where tasks[i].status.isOpen {
+            if let due = tasks[i].due, due >= today { dates.insert(due) }
+        }
+        let wanted = Set(dates.sorted().prefix(limit))
+        return of(tasks.filter { task in task.status.isOpen && task.due.map { wanted.contains($0) } ?? false })
+    }
+
     /// Groups open tasks by due date, earliest first.
     public static func of(_ tasks: [WorkTask]) -> [DueGroup] {
         var byDate: [CivilDate: [WorkTask]] = [:]

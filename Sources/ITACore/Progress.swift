@@ -23,6 +23,17 @@ public struct Tally: Hashable, Sendable {
               overdue: lhs.overdue + rhs.overdue, withEvidence: lhs.withEvidence + rhs.withEvidence)
     }
 
+    public static func - (lhs: Tally, rhs: Tally) -> Tally {
+        Tally(total: lhs.total - rhs.total, done: lhs.done - rhs.done, blocked: lhs.blocked - rhs.blocked,
+              overdue: lhs.overdue - rhs.overdue, withEvidence: lhs.withEvidence - rhs.withEvidence)
+    }
+
+    /// One task's contribution to its target's tally.
+    public static func of(_ task: WorkTask, today: CivilDate) -> Tally {
+        Tally(total: 1, done: task.status == .done ? 1 : 0, blocked: task.status == .blocked ? 1 : 0,
+              overdue: task.isOverdue(on: today) ? 1 : 0, withEvidence: task.evidence.isEmpty ? 0 : 1)
+    }
+
     public var open: Int { total - done }
     public var fraction: Double { total == 0 ? 0 : Double(done) / Double(total) }
 
@@ -33,9 +44,7 @@ public struct Tally: Hashable, Sendable {
     public static func byTarget(_ tasks: [WorkTask], today: CivilDate) -> [TaskTarget: Tally] {
         var result: [TaskTarget: Tally] = [:]
         for task in tasks {
-            result[task.target, default: .zero] = result[task.target, default: .zero] + Tally(
-                total: 1, done: task.status == .done ? 1 : 0, blocked: task.status == .blocked ? 1 : 0,
-                overdue: task.isOverdue(on: today) ? 1 : 0, withEvidence: task.evidence.isEmpty ? 0 : 1)
+            result[task.target, default: .zero] = result[task.target, default: .zero] + Tally.of(task, today: today)
         }
         return result
     }

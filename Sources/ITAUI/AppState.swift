@@ -135,16 +135,34 @@ public struct AppState: Hashable, Sendable {
     }
 
     /// Puts one changed task in place (our own change): lists keep their order so the row does
-    /// not jump away from the cursor; the next reload re-sorts.
-    mutating func patch(_ task: WorkTask, board: Board) {
-        data.board = board
-        guard let index = position[task.id] else { return }
-        let oldTarget = data.tasks[index].target
+    /// not jump away from the cursor; the next reload re-sorts. Without a board from the store, the
+    /// board's tallies, due groups and nearest dates are updated here from the one change.
+    mutating func patch(_ task: WorkTask, board newBoard: Board?) {
+        guard let index = position[task.id] else {
+            if let newBoard { data.board = newBoard }
+            return
+        }
+        let old = data.tasks[index]
         data.tasks[index] = task
-        recomputeNearestDue(for: oldTarget)
-        if task.target != oldTarget { recomputeNearestDue(for: task.target) }
-        treeRows = TreeRow.build(board: board, nearestDue: nearestDue, collapsed: collapsed)
+        recomputeNearestDue(for: old.target)
+        if task.target != old.target { recomputeNearestDue(for: task.target) }
+        if let newBoard {
+            data.board = newBoard
+        } else {
+            var board = data.board
+            board.tallies[old.target, default: .zero] = board.tallies[old.target, default: .zero] - Tally.of(old, today: today)
+            board.tallies[task.target, default: .zero] = board.tallies[task.target, default: .zero] + Tally.of(task, today: today)
+            for target in [old.target, task.target] {
+                if case .item(let code) = target { board.nearestDue[code] = nearestDue[target] }
+            }
+            board.dueGroups = DueGroup.upcoming(data.tasks, from: today, limit: AppState.dueGroupLimit)
+            data.board = board
+        }
+        treeRows = TreeRow.build(board: data.board, nearestDue: nearestDue, collapsed: collapsed)
     }
+
+    /// How many due dates the board keeps (the store's default).
+    public static let dueGroupLimit = 10
 
     private func selectedID(_ list: TaskList) -> Int64? {
         list.indices.indices.contains(list.cursor) ? data.tasks[list.indices[list.cursor]].id : nil

@@ -9,8 +9,9 @@ public enum Message: Hashable, Sendable {
     case tick
     /// Everything reloaded after a change elsewhere.
     case loaded(DashboardData)
-    /// Our change was saved: the task as stored now and the new board.
-    case applied(WorkTask, Board, action: String, changed: Bool)
+    /// Our change was saved: the task as stored now, and the new board if the runtime read it
+    /// (nil: the state updates its board from the one change).
+    case applied(WorkTask, Board?, action: String, changed: Bool)
     /// Undo reversed `fields` fields of these tasks.
     case undone([WorkTask], Board, fields: Int)
     /// The store refused or failed; the message is already in the user's language.

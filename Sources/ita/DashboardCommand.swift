@@ -105,8 +105,8 @@ enum Dashboard {
                 case .apply(let change, let id):
                     do {
                         let result = try store.apply(change, toTask: id, by: author, at: ctx.currentTime())
-                        let board = try store.board(today: ctx.today)
-                        effects += state.update(.applied(result.task, board, action: change.actionName, changed: !result.fields.isEmpty))
+                        // The state updates its board from the one change: no re-read of 50,000 tasks' tallies.
+                        effects += state.update(.applied(result.task, nil, action: change.actionName, changed: !result.fields.isEmpty))
                     } catch {
                         effects += state.update(.failed(describe(error, ctx)))
                     }

@@ -197,6 +197,25 @@ import ITACore
         #expect(state.message?.text.contains("#2") == true)
     }
 
+    @Test func theBoardFollowsOwnChangesWithoutTheStore() {
+        var state = F.state()
+        var tasks = F.tasks
+        // Finish task 1 (O1, due in two days) and block task 6; each time the board must equal
+        // the one built from scratch from the changed tasks.
+        tasks[0].status = .done
+        tasks[0].evidence = ["https://example.go.th/o1"]
+        _ = state.update(.applied(tasks[0], nil, action: "done", changed: true))
+        tasks[5].status = .blocked
+        tasks[5].blockedReason = "รอ"
+        _ = state.update(.applied(tasks[5], nil, action: "block", changed: true))
+        let expected = F.board(tasks: tasks)
+        #expect(state.board.tallies.filter { $0.value != .zero } == expected.tallies)
+        #expect(state.board.dueGroups == expected.dueGroups)
+        #expect(state.board.nearestDue == expected.nearestDue)
+        #expect(state.board.progress == expected.progress)
+        #expect(state.board.projection == expected.projection)
+    }
+
     @Test func reloadKeepsTheSelectionOnTheSameTask() {
         var state = F.state(as: F.chair, screen: .all)
         while state.selectedTask?.id != 3 { _ = state.press(.character("j")) }
