@@ -82,6 +82,8 @@ public struct AppState: Hashable, Sendable {
     private(set) var urgencyOrder: [Int] = []
     private(set) var byTarget: [TaskTarget: [Int]] = [:]
     private(set) var nearestDue: [TaskTarget: CivilDate] = [:]
+    /// Width of the id column (`#50000 `), fixed per load so it does not change while scrolling.
+    private(set) var idColumnWidth = 4
 
     public init(data: DashboardData, language: Language, login: String, viewer: Member?, readOnly: Bool = false,
                 size: Size, screen: ScreenID? = nil) {
@@ -155,7 +157,16 @@ public struct AppState: Hashable, Sendable {
             for target in [old.target, task.target] {
                 if case .item(let code) = target { board.nearestDue[code] = nearestDue[target] }
             }
-            board.dueGroups = DueGroup.upcoming(data.tasks, from: today, limit: AppState.dueGroupLimit)
+            // The earliest due dates can only change if the task's date is among them (or before the
+            // last of them); a change further out leaves them as they are.
+            let last = board.dueGroups.count == AppState.dueGroupLimit ? board.dueGroups.last?.date : nil
+            func mayMatter(_ t: WorkTask) -> Bool {
+                guard let due = t.due, due >= today else { return false }
+                return last.map { due <= $0 } ?? true
+            }
+            if mayMatter(old) || mayMatter(task) {
+                board.dueGroups = DueGroup.upcoming(data.tasks, from: today, limit: AppState.dueGroupLimit)
+            }
             data.board = board
         }
         treeRows = TreeRow.build(board: data.board, nearestDue: nearestDue, collapsed: collapsed)
@@ -176,6 +187,7 @@ public struct AppState: Hashable, Sendable {
     private mutating func rebuild() {
         let tasks = data.tasks
         position = Dictionary(uniqueKeysWithValues: tasks.indices.map { (tasks[$0].id, $0) })
+        idColumnWidth = max(4, "#\(position.keys.max() ?? 0)".count + 1)
         urgencyOrder = UrgencyOrder.sortedIndices(tasks, today: today, framework: board.framework)
         byTarget = [:]
         for i in tasks.indices { byTarget[tasks[i].target, default: []].append(i) }

@@ -62,7 +62,6 @@ extension DashboardStrings {
         blockedLabel: "blocked",
         doneByLabel: { name, when in "done by \(name) \(when)" },
         overdueMark: "! late",
-        refreshed: "Changed elsewhere; showing the latest data",
         belowTargetLegend: "▼ = below target last year",
         dueShort: { c in
             switch c.calendarDays {

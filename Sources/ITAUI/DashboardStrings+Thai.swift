@@ -62,7 +62,6 @@ extension DashboardStrings {
         blockedLabel: "ติดขัด",
         doneByLabel: { name, when in "เสร็จโดย \(name) \(when)" },
         overdueMark: "! เกิน",
-        refreshed: "มีการเปลี่ยนแปลงจากที่อื่น แสดงข้อมูลล่าสุดแล้ว",
         belowTargetLegend: "▼ = ปีที่แล้วต่ำกว่าเป้า",
         dueShort: { c in
             switch c.calendarDays {

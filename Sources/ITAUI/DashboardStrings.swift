@@ -30,7 +30,6 @@ public struct DashboardStrings: Sendable {
     public let blockedLabel: String
     public let doneByLabel: @Sendable (_ name: String, _ when: String) -> String
     public let overdueMark: String
-    public let refreshed: String
     public let belowTargetLegend: String
     public let dueShort: @Sendable (Countdown) -> String
     /// `ตช.9` / `I9` for an indicator, the code for an item.

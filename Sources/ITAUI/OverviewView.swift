@@ -139,7 +139,7 @@ enum TaskListView {
         let tasks = state.data.tasks
         screen.draw([Span(" " + title, .heading)], y: layout.bodyTop)
         let wide = w >= 100
-        let idWidth = max(4, "#\(tasks.map(\.id).max() ?? 0)".count + 1)
+        let idWidth = state.idColumnWidth
         let statusWidth = wide ? 13 : 2
         let dueWidth = w >= 60 ? (s.date(state.today).displayWidth + 1) : 0
         let leftWidth = 11

@@ -55,7 +55,9 @@ enum Dashboard {
         let theme = colour ? requested : .mono
         if let warning { FileHandle.standardError.write(Data("ita: \(warning)\n".utf8)) }
 
-        let data = try load(store, today: ctx.today)
+        // The state is the only owner of the loaded tasks, so patching one never copies them all.
+        var state = AppState(data: try load(store, today: ctx.today), language: ctx.language, login: ctx.login,
+                             viewer: author.member, size: Size(width: 80, height: 24), screen: display.screen)
         let terminal: Terminal
         do {
             terminal = try Terminal.start(theme: theme, colour: colour, mouse: !display.noMouse)
@@ -72,8 +74,7 @@ enum Dashboard {
         }
         defer { terminal.stop() }
 
-        var state = AppState(data: data, language: ctx.language, login: ctx.login, viewer: author.member, size: terminal.size,
-                             screen: display.screen)
+        _ = state.update(.resized(terminal.size))
         if let warning { state.message = StatusMessage(warning, isError: true) }
         terminal.present(DashboardView.render(state))
         timer?.firstFrame()
@@ -104,7 +105,9 @@ enum Dashboard {
                     return 0
                 case .apply(let change, let id):
                     do {
+                        let writeStarted = BenchTimer.now()
                         let result = try store.apply(change, toTask: id, by: author, at: ctx.currentTime())
+                        timer?.record("store_write", since: writeStarted)
                         // The state updates its board from the one change: no re-read of 50,000 tasks' tallies.
                         effects += state.update(.applied(result.task, nil, action: change.actionName, changed: !result.fields.isEmpty))
                     } catch {
@@ -170,6 +173,11 @@ final class BenchTimer {
 
     func record(_ key: KeyPress, since start: UInt64) {
         lines.append("key \(key == .character(" ") ? "space" : key.label) \(Self.now() - start)")
+    }
+
+    /// A named part of a frame's work (e.g. the store write of a tick).
+    func record(_ part: String, since start: UInt64) {
+        lines.append("\(part) \(Self.now() - start)")
     }
 
     func write() {
