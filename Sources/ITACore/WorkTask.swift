@@ -75,7 +75,8 @@ public struct WorkTask: Hashable, Sendable, Identifiable {
 }
 
 extension String {
-    var trimmingWhitespace: String {
+    /// Without leading and trailing whitespace (Foundation-free).
+    public var trimmingWhitespace: String {
         let scalars = unicodeScalars
         guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }

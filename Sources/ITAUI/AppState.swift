@@ -218,8 +218,7 @@ public struct AppState: Hashable, Sendable {
     }
 
     mutating func openDrill(_ node: TreeRow.Node, title: String) {
-        let targets = TreeRow(node: node, depth: 0, title: "", ownerID: nil, tally: .zero, nearestDue: nil, hasChildren: false,
-                              belowTargetLastYear: false).targets(in: board.framework)
+        let targets = TreeRow.targets(of: node, in: board.framework)
         var list = drill?.node == node ? drill!.list : TaskList()
         list.indices = urgencyOrder.filter { targets.contains(data.tasks[$0].target) }
         list.cursor = max(0, min(list.cursor, list.indices.count - 1))

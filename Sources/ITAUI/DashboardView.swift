@@ -130,11 +130,9 @@ public enum DashboardView {
 
     /// `████░░░░` spans for a fraction.
     static func bar(_ fraction: Double, width: Int) -> [Span] {
-        let filled = Int((max(0, min(1, fraction)) * Double(width)).rounded())
-        return [Span(String(repeating: "█", count: filled), .barFilled), Span(String(repeating: "░", count: width - filled), .barEmpty)]
+        let parts = TextReports.barParts(fraction, width: width)
+        return [Span(parts.filled, .barFilled), Span(parts.empty, .barEmpty)]
     }
-
-    static func percent(_ fraction: Double) -> String { "\(Int((fraction * 100).rounded()))%" }
 
     static func urgencyStyle(_ urgency: Countdown.Urgency) -> StyleRole {
         switch urgency {

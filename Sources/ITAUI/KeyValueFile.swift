@@ -1,3 +1,5 @@
+import ITACore
+
 /// A `key = value` text file (config, themes): `#` comments and blank lines ignored, every entry
 /// kept with its line number so errors can name file, line and key.
 public struct KeyValueFile: Hashable, Sendable {
@@ -12,13 +14,13 @@ public struct KeyValueFile: Hashable, Sendable {
     public static func parse(_ text: String, file: String) throws(SettingsFileError) -> KeyValueFile {
         var entries: [Entry] = []
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.trimmingCharacters(in: " \t\r")
+            let line = String(rawLine).trimmingWhitespace
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let equals = line.firstIndex(of: "=") else {
                 throw SettingsFileError(file: file, line: index + 1, key: line, problem: .notKeyValue)
             }
-            let key = line[..<equals].trimmingCharacters(in: " \t")
-            let value = line[line.index(after: equals)...].trimmingCharacters(in: " \t")
+            let key = String(line[..<equals]).trimmingWhitespace
+            let value = String(line[line.index(after: equals)...]).trimmingWhitespace
             if entries.contains(where: { $0.key == key }) {
                 throw SettingsFileError(file: file, line: index + 1, key: key, problem: .duplicate)
             }
@@ -57,15 +59,5 @@ public struct SettingsFileError: Error, Hashable, Sendable, CustomStringConverti
         case .badValue(let detail): what = detail
         }
         return "\(file):\(line): key '\(key.sanitizedForTerminal)': \(what.sanitizedForTerminal)"
-    }
-}
-
-extension StringProtocol {
-    func trimmingCharacters(in set: String) -> String {
-        let scalars = Set(set.unicodeScalars)
-        let view = String(self).unicodeScalars
-        guard let start = view.firstIndex(where: { !scalars.contains($0) }),
-              let end = view.lastIndex(where: { !scalars.contains($0) }) else { return "" }
-        return String(view[start...end])
     }
 }

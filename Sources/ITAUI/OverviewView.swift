@@ -32,13 +32,13 @@ enum OverviewView {
         lines.append([])
 
         let whole = progress.whole
-        lines.append([Span(s.progress + "  ", .heading), Span(s.tasksDone(whole.done, whole.total) + " (\(DashboardView.percent(whole.fraction)))  "),
+        lines.append([Span(s.progress + "  ", .heading), Span(s.tasksDone(whole.done, whole.total) + " (\(TextReports.percent(whole.fraction)))  "),
                       Span(s.overdueCount(whole.overdue), whole.overdue > 0 ? .overdue : .dim), Span("  "),
                       Span(s.blockedCount(whole.blocked), whole.blocked > 0 ? .blocked : .dim)])
         for tool in f.tools {
             let tally = progress.tools[tool.code] ?? .zero
             lines.append([Span("  " + tool.code.padded(toWidth: 4))] + DashboardView.bar(tally.fraction, width: barWidth)
-                         + [Span(" " + "\(tally.done)/\(tally.total)".leftPadded(toWidth: 7) + " " + DashboardView.percent(tally.fraction).leftPadded(toWidth: 4))])
+                         + [Span(" " + "\(tally.done)/\(tally.total)".leftPadded(toWidth: 7) + " " + TextReports.percent(tally.fraction).leftPadded(toWidth: 4))])
         }
         lines.append([])
 
@@ -46,15 +46,9 @@ enum OverviewView {
         let deadlines = board.upcomingDeadlines(limit: 5)
         if deadlines.isEmpty { lines.append([Span("  " + s.noDeadlines, .dim)]) }
         for deadline in deadlines {
-            let urgency = deadline.countdown.urgency
-            let when = "\(s.weekday(deadline.date)) \(s.date(deadline.date))".padded(toWidth: 17)
-            let left = s.daysLeft(deadline.countdown).padded(toWidth: 26)
-            let what: String
-            switch deadline.kind {
-            case .milestone(let m): what = "◆ " + s.milestoneTitle(m).sanitizedForTerminal
-            case .tasks(let group): what = s.openTasksOn(group.openCount, TextReports.targetList(group.targets, limit: 6, strings: s))
-            }
-            lines.append([Span("  " + when + " "), Span(left + " ", DashboardView.urgencyStyle(urgency)), Span(what)])
+            let parts = TextReports.deadlineParts(deadline, strings: s)
+            lines.append([Span("  " + parts.when + " "), Span(parts.left + " ", DashboardView.urgencyStyle(deadline.countdown.urgency)),
+                          Span(parts.what)])
         }
         lines.append([])
 
@@ -62,7 +56,7 @@ enum OverviewView {
         for tool in f.tools where !tool.scoredFromItems {
             guard let r = a.respondents[tool.code] else { continue }
             lines.append([Span("  " + tool.code.padded(toWidth: 4))] + DashboardView.bar(r.fraction, width: barWidth)
-                         + [Span(" " + "\(r.count)/\(r.quota)".leftPadded(toWidth: 7) + " " + DashboardView.percent(r.fraction).leftPadded(toWidth: 4)),
+                         + [Span(" " + "\(r.count)/\(r.quota)".leftPadded(toWidth: 7) + " " + TextReports.percent(r.fraction).leftPadded(toWidth: 4)),
                             r.isMet ? Span("  ✓ " + s.quotaMet, .done) : Span("")])
         }
         lines.append([])

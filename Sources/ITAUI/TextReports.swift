@@ -6,8 +6,14 @@ import ITACore
 public enum TextReports {
     /// `██████░░░░` for a fraction 0…1.
     public static func bar(_ fraction: Double, width: Int) -> String {
+        let parts = barParts(fraction, width: width)
+        return parts.filled + parts.empty
+    }
+
+    /// The filled and empty parts of a bar, for views that style them differently.
+    static func barParts(_ fraction: Double, width: Int) -> (filled: String, empty: String) {
         let filled = Int((max(0, min(1, fraction)) * Double(width)).rounded())
-        return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        return (String(repeating: "█", count: filled), String(repeating: "░", count: width - filled))
     }
 
     static func percent(_ fraction: Double) -> String { "\(Int((fraction * 100).rounded()))%" }
@@ -73,14 +79,8 @@ public enum TextReports {
         let deadlines = board.upcomingDeadlines(limit: 5)
         if deadlines.isEmpty { lines.append("  " + s.noDeadlines) }
         for deadline in deadlines {
-            let when = "\(s.weekday(deadline.date)) \(s.date(deadline.date))".padded(toWidth: 17)
-            let left = s.daysLeft(deadline.countdown).padded(toWidth: 26)
-            switch deadline.kind {
-            case .milestone(let m):
-                lines.append("  \(when) \(left) ◆ \(s.milestoneTitle(m).sanitizedForTerminal)")
-            case .tasks(let group):
-                lines.append("  \(when) \(left) " + s.openTasksOn(group.openCount, targetList(group.targets, limit: 6, strings: s)))
-            }
+            let parts = deadlineParts(deadline, strings: s)
+            lines.append("  \(parts.when) \(parts.left) \(parts.what)")
         }
         lines.append("")
 
@@ -91,6 +91,16 @@ public enum TextReports {
                          + " " + percent(r.fraction).leftPadded(toWidth: 4) + (r.isMet ? "  ✓ \(s.quotaMet)" : ""))
         }
         return lines
+    }
+
+    /// A deadline's columns: `พ. 25 พ.ย. 2569`, `อีก 4 วัน (2 วันทำการ)` (both padded) and what is due.
+    static func deadlineParts(_ deadline: Deadline, strings s: Strings) -> (when: String, left: String, what: String) {
+        let when = "\(s.weekday(deadline.date)) \(s.date(deadline.date))".padded(toWidth: 17)
+        let left = s.daysLeft(deadline.countdown).padded(toWidth: 26)
+        switch deadline.kind {
+        case .milestone(let m): return (when, left, "◆ " + s.milestoneTitle(m).sanitizedForTerminal)
+        case .tasks(let group): return (when, left, s.openTasksOn(group.openCount, targetList(group.targets, limit: 6, strings: s)))
+        }
     }
 
     static func weightText(_ weight: Double) -> String {

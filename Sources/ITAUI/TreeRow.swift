@@ -15,8 +15,8 @@ public struct TreeRow: Hashable, Sendable {
     public var hasChildren: Bool
     public var belowTargetLastYear: Bool
 
-    /// The task targets under this row.
-    public func targets(in framework: Framework) -> Set<TaskTarget> {
+    /// The task targets under a node.
+    public static func targets(of node: Node, in framework: Framework) -> Set<TaskTarget> {
         switch node {
         case .tool(let code):
             return Set(framework.indicators(of: code).flatMap { Self.targets(of: $0) })

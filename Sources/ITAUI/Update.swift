@@ -240,7 +240,7 @@ extension AppState {
     }
 
     mutating func commit(_ p: Prompt) -> [Effect] {
-        let value = p.text.trimmingCharacters(in: " \t")
+        let value = p.text.trimmingWhitespace
         switch p.purpose {
         case .filter:
             applyFilterText(value)
@@ -257,7 +257,8 @@ extension AppState {
         return []
     }
 
-    mutating func applyFilterText(_ value: String) {
+    /// Filters the All tasks screen as `/` does; an unknown owner leaves an error message.
+    public mutating func applyFilterText(_ value: String) {
         do {
             let parsed = try TaskFilter.parse(value, members: board.members)
             setFilter(parsed)

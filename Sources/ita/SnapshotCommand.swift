@@ -39,10 +39,7 @@ struct Snapshot: ParsableCommand {
                                  screen: ScreenID(rawValue: screen) ?? .overview)
             if screen == "help" { _ = state.perform(.help) }
             if let filter {
-                _ = state.update(.key(.character("/")))
-                _ = state.update(.key(.control("u")))
-                for scalar in filter.unicodeScalars { _ = state.update(.key(.character(scalar))) }
-                _ = state.update(.key(.enter))
+                state.applyFilterText(filter)
                 if let message = state.message, message.isError { throw CLIError(message.text) }
                 state.message = nil
             }
