@@ -1,4 +1,5 @@
 import Foundation
+import ITACore
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -150,18 +151,9 @@ import Glibc
         #expect(!screen.contains("~U"))
         // Columns line up: "#" of every task row at the same display column (tmux placed the cells).
         let rows = screen.split(separator: "\n").filter { $0.contains(" #") && $0.contains("2569") }
-        let columns = Set(rows.map { row in displayWidth(String(row[..<row.firstIndex(of: "#")!])) })
+        let columns = Set(rows.map { row in String(row[..<row.firstIndex(of: "#")!]).displayWidth })
         #expect(rows.count > 5 && columns.count == 1, "id columns: \(columns)")
         try tmux.send("q")
         #expect(try ending(tmux).status == 0)
-    }
-
-    /// Display width as DESIGN.md defines it (Thai marks 0), independent of the test's locale.
-    func displayWidth(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { sum, scalar in
-            let v = scalar.value
-            let mark = v == 0x0E31 || (0x0E34...0x0E3A).contains(v) || (0x0E47...0x0E4E).contains(v)
-            return sum + (mark ? 0 : 1)
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ITACore
 import Testing
 
 /// `ita snapshot`: the dashboard's screens as text, from the real binary on the demo committee.
@@ -14,7 +15,7 @@ import Testing
                 #expect(result.status == 0, "\(result.stderr)")
                 let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
                 #expect(lines.count == height)
-                #expect(lines.allSatisfy { displayWidth(String($0)) <= width })
+                #expect(lines.allSatisfy { String($0).displayWidth <= width })
                 try expectGolden(result.stdout, "snapshot-\(screen)-\(width)x\(height)-\(lang).txt")
             }
         }
@@ -69,13 +70,5 @@ import Testing
         #expect(result.stderr.contains("default theme"))
         let missing = try ita.run(["board", "--theme", "sparkly"])
         #expect(missing.stderr.contains("theme 'sparkly' not found"))
-    }
-
-    func displayWidth(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { sum, scalar in
-            let v = scalar.value
-            let mark = v == 0x0E31 || (0x0E34...0x0E3A).contains(v) || (0x0E47...0x0E4E).contains(v)
-            return sum + (mark ? 0 : 1)
-        }
     }
 }
