@@ -73,17 +73,21 @@ public struct Milestone: Hashable, Sendable {
     public var due: CivilDate
     /// Days before `due` on which reminders go out (the LINE countdown-sticker steps).
     public var reminderOffsets: [Int]
+    /// What must be finished by `due`: tool codes (`OIT`, `IIT`), indicator numbers or item codes.
+    /// Empty: a date on the calendar with no work tracked against it.
+    public var covers: [String]
 
     public static let defaultReminderOffsets = [14, 7, 3, 1, 0]
 
     public init(key: String, titleTH: String, titleEN: String, starts: CivilDate? = nil, due: CivilDate,
-                reminderOffsets: [Int] = Milestone.defaultReminderOffsets) {
+                reminderOffsets: [Int] = Milestone.defaultReminderOffsets, covers: [String] = []) {
         self.key = key
         self.titleTH = titleTH
         self.titleEN = titleEN
         self.starts = starts
         self.due = due
         self.reminderOffsets = reminderOffsets
+        self.covers = covers
     }
 
     public func isOpen(on date: CivilDate) -> Bool { (starts ?? due) <= date && date <= due }

@@ -116,7 +116,7 @@ public struct CommitteePlan: Hashable, Sendable {
 
         var milestones: [Milestone] = []
         for entry in try root.optional("milestones")?.list() ?? [] {
-            try entry.onlyKeys(["key", "title_th", "title_en", "starts", "due", "reminders"])
+            try entry.onlyKeys(["key", "title_th", "title_en", "starts", "due", "reminders", "covers"])
             let key = try entry.required("key").nonEmptyString()
             guard !milestones.contains(where: { $0.key == key }) else { throw try entry.required("key").fail("duplicate milestone \(key)") }
             let due = try date(entry.required("due"))
@@ -124,8 +124,17 @@ public struct CommitteePlan: Hashable, Sendable {
             if let starts, starts > due { throw try entry.required("starts").fail("starts after it is due") }
             let reminders = try entry.optional("reminders")?.ints() ?? Milestone.defaultReminderOffsets
             if reminders.contains(where: { $0 < 0 }) { throw try entry.required("reminders").fail("reminders are days before the deadline, 0 or more") }
+            var covers: [String] = []
+            for code in try entry.optional("covers")?.list() ?? [] {
+                let text = try code.string()
+                guard MilestoneScope.isKnown(text, in: framework) else {
+                    throw code.fail("no tool, indicator or item \(text) in framework \(framework.id)")
+                }
+                covers.append(text)
+            }
             milestones.append(Milestone(key: key, titleTH: try entry.required("title_th").nonEmptyString(),
-                                        titleEN: try entry.optional("title_en")?.string() ?? key, starts: starts, due: due, reminderOffsets: reminders))
+                                        titleEN: try entry.optional("title_en")?.string() ?? key, starts: starts, due: due,
+                                        reminderOffsets: reminders, covers: covers))
         }
         var holidays: [Holiday] = []
         for entry in try root.optional("holidays")?.list() ?? [] {

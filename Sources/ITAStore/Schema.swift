@@ -114,6 +114,9 @@ enum Schema {
                     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
                 """)
         }
+        migrator.registerMigration("v2: what each milestone covers") { db in
+            try db.execute(sql: "ALTER TABLE milestone ADD COLUMN covers TEXT NOT NULL DEFAULT ''")
+        }
         return migrator
     }
 }

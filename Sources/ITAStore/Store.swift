@@ -99,8 +99,11 @@ public final class Store: Sendable {
             try db.execute(sql: "INSERT INTO respondents VALUES (?, ?, ?)", arguments: [tool, r.quota, r.count])
         }
         for (index, m) in a.milestones.enumerated() {
-            try db.execute(sql: "INSERT INTO milestone VALUES (?, ?, ?, ?, ?, ?, ?)", arguments: [
-                m.key, index, m.titleTH, m.titleEN, m.starts?.iso, m.due.iso, m.reminderOffsets.map(String.init).joined(separator: ",")])
+            try db.execute(sql: """
+                INSERT INTO milestone (key, position, title_th, title_en, starts, due, reminders, covers)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [m.key, index, m.titleTH, m.titleEN, m.starts?.iso, m.due.iso,
+                                 m.reminderOffsets.map(String.init).joined(separator: ","), m.covers.joined(separator: ",")])
         }
         for h in a.holidays { try db.execute(sql: "INSERT OR REPLACE INTO holiday VALUES (?, ?)", arguments: [h.date.iso, h.name]) }
         for m in plan.members {
@@ -224,7 +227,8 @@ public final class Store: Sendable {
             guard let due = CivilDate(iso: r["due"]) else { return nil }
             let reminders = (r["reminders"] as String).split(separator: ",").compactMap { Int($0) }
             return Milestone(key: r["key"], titleTH: r["title_th"], titleEN: r["title_en"],
-                             starts: (r["starts"] as String?).flatMap(CivilDate.init(iso:)), due: due, reminderOffsets: reminders)
+                             starts: (r["starts"] as String?).flatMap(CivilDate.init(iso:)), due: due, reminderOffsets: reminders,
+                             covers: (r["covers"] as String).split(separator: ",").map(String.init))
         }
         let holidays = try Row.fetchAll(db, sql: "SELECT * FROM holiday ORDER BY date").compactMap { r -> Holiday? in
             CivilDate(iso: r["date"]).map { Holiday(date: $0, name: r["name"]) }

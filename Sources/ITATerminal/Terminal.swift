@@ -1,5 +1,6 @@
 import CNcursesw
 import CTerminalSupport
+import Foundation
 import ITAUI
 #if canImport(Glibc)
 import Glibc
@@ -207,6 +208,15 @@ public final class Terminal {
 
     /// Forces a full repaint on the next `present` (Ctrl-L).
     public func invalidate() { clearok(window, true) }
+
+    /// Puts `text` on the clipboard of the terminal the user sits at, with OSC 52: xterm, kitty,
+    /// WezTerm, iTerm2, Windows Terminal, and tmux with `set-clipboard on`. It travels over SSH.
+    public func copyToClipboard(_ text: String) {
+        let sequence = "\u{1b}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
+        fflush(output)
+        fputs(sequence, output)
+        fflush(output)
+    }
 
     /// Gives the terminal back: normal screen, cursor, modes.
     public func stop() {

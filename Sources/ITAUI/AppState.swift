@@ -75,6 +75,13 @@ public struct AppState: Hashable, Sendable {
     public var filter = TaskFilter()
     public var prompt: Prompt?
     public var message: StatusMessage?
+    /// The countdown screen: selected sticker, first grid row shown, and whether the big number
+    /// counts working days instead of calendar days.
+    public var stickerCursor = 0
+    public var stickerTop = 0
+    public var countWorkingDays = false
+    /// Countdown stickers, built only while the countdown screen is open (nil: out of date).
+    public private(set) var stickers: [Sticker]?
 
     /// Derived on load: position of each task id, positions in urgency order, positions per
     /// target, and the nearest open due date per target.
@@ -112,7 +119,7 @@ public struct AppState: Hashable, Sendable {
         case .mine: return mine
         case .all: return all
         case .tree: return drill?.list
-        case .overview: return nil
+        case .overview, .countdown: return nil
         }
     }
 
@@ -170,6 +177,22 @@ public struct AppState: Hashable, Sendable {
             data.board = board
         }
         treeRows = TreeRow.build(board: data.board, nearestDue: nearestDue, collapsed: collapsed)
+        refreshStickers()
+    }
+
+    /// Rebuilds the stickers if the countdown screen shows them, keeping the selected deadline;
+    /// otherwise marks them out of date (building them reads every task).
+    mutating func refreshStickers() {
+        guard screen == .countdown else { stickers = nil; return }
+        let selected = stickers.flatMap { $0.indices.contains(stickerCursor) ? $0[stickerCursor].key : nil }
+        let fresh = board.stickers(tasks: data.tasks)
+        stickers = fresh
+        if let selected, let index = fresh.firstIndex(where: { $0.key == selected }) { stickerCursor = index }
+    }
+
+    public var selectedSticker: Sticker? {
+        guard let stickers, stickers.indices.contains(stickerCursor) else { return nil }
+        return stickers[stickerCursor]
     }
 
     /// How many due dates the board keeps (the store's default).
@@ -197,6 +220,7 @@ public struct AppState: Hashable, Sendable {
         mine.indices = viewer.map { member in urgencyOrder.filter { tasks[$0].ownerID == member.id } } ?? []
         applyFilter()
         if let d = drill { openDrill(d.node, title: d.title) }
+        refreshStickers()
     }
 
     private mutating func recomputeNearestDue(for target: TaskTarget) {
@@ -242,5 +266,10 @@ public struct AppState: Hashable, Sendable {
         if var d = drill { clamp(&d.list, height: layout.taskListHeight); drill = d }
         treeCursor = max(0, min(treeCursor, treeRows.count - 1))
         treeTop = Layout.scroll(top: treeTop, cursor: treeCursor, count: treeRows.count, height: layout.treeListHeight)
+        let grid = StickerGrid(width: size.width - 2, height: layout.bodyHeight)
+        let count = stickers?.count ?? 0
+        stickerCursor = max(0, min(stickerCursor, count - 1))
+        stickerTop = Layout.scroll(top: stickerTop, cursor: stickerCursor / grid.columns,
+                                   count: (count + grid.columns - 1) / grid.columns, height: grid.rows)
     }
 }

@@ -1,6 +1,6 @@
-/// The dashboard's screens, in tab order (keys 1–4).
+/// The dashboard's screens, in tab order (keys 1–5).
 public enum ScreenID: String, Hashable, Sendable, CaseIterable {
-    case overview, tree, mine, all
+    case overview, tree, mine, all, countdown
 
     public var number: Int { Self.allCases.firstIndex(of: self)! + 1 }
 }
@@ -14,6 +14,7 @@ public enum Command: Hashable, Sendable {
     case open, back, collapse, expand
     case toggleDone, undo, editEvidence, editNote, block
     case filter, commandLine, help
+    case toggleWorkingDays, copyReminder
 }
 
 /// One key binding: the keys, the command, where it works, and whether the hint bar shows it.
@@ -57,6 +58,7 @@ public enum Keymap {
         KeyBinding([.character("2")], .show(.tree)),
         KeyBinding([.character("3")], .show(.mine)),
         KeyBinding([.character("4")], .show(.all)),
+        KeyBinding([.character("5")], .show(.countdown)),
         KeyBinding([.enter], .open, screens: [.tree], hint: true),
         KeyBinding([.escape], .back, screens: [.tree, .all], hint: true),
         KeyBinding([.character(" ")], .toggleDone, screens: taskScreens, hint: true),
@@ -64,6 +66,8 @@ public enum Keymap {
         KeyBinding([.character("e")], .editEvidence, screens: taskScreens, hint: true),
         KeyBinding([.character("n")], .editNote, screens: taskScreens, hint: true),
         KeyBinding([.character("b")], .block, screens: taskScreens, hint: true),
+        KeyBinding([.character("y")], .copyReminder, screens: [.countdown], hint: true),
+        KeyBinding([.character("w")], .toggleWorkingDays, screens: [.countdown], hint: true),
         KeyBinding([.character("/")], .filter, hint: true),
         KeyBinding([.character(":")], .commandLine, hint: true),
         KeyBinding([.character("?")], .help, hint: true),

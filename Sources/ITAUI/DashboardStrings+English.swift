@@ -27,6 +27,8 @@ extension DashboardStrings {
             case .filter: return "filter"
             case .commandLine: return "command"
             case .help: return "help"
+            case .toggleWorkingDays: return "days/working days"
+            case .copyReminder: return "copy LINE message"
             }
         },
         viewer: { name, login in name.map { "user: \($0)" } ?? "user: \(login) (not on the committee)" },
@@ -101,5 +103,6 @@ private let englishScreenTitle: @Sendable (ScreenID) -> String = { s in
     case .tree: return "Indicators"
     case .mine: return "My tasks"
     case .all: return "All tasks"
+    case .countdown: return "Countdown"
     }
 }

@@ -27,6 +27,8 @@ extension DashboardStrings {
             case .filter: return "กรอง"
             case .commandLine: return "คำสั่ง"
             case .help: return "วิธีใช้"
+            case .toggleWorkingDays: return "สลับ วัน/วันทำการ"
+            case .copyReminder: return "คัดลอกข้อความ LINE"
             }
         },
         viewer: { name, login in name.map { "ผู้ใช้: \($0)" } ?? "ผู้ใช้: \(login) (ไม่อยู่ในคณะทำงาน)" },
@@ -101,5 +103,6 @@ private let thaiScreenTitle: @Sendable (ScreenID) -> String = { s in
     case .tree: return "ตัวชี้วัดและข้อ"
     case .mine: return "งานของฉัน"
     case .all: return "งานทั้งหมด"
+    case .countdown: return "นับถอยหลัง"
     }
 }

@@ -52,6 +52,7 @@ public enum DashboardView {
         } else {
             switch state.screen {
             case .overview: OverviewView.draw(state, into: &screen, layout: layout)
+            case .countdown: CountdownView.draw(state, into: &screen, layout: layout)
             case .tree:
                 if let drill = state.drill {
                     TaskListView.draw(state, list: drill.list, title: state.text.drillHeader(drill.title.sanitizedForTerminal, drill.list.indices.count),

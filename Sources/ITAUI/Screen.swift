@@ -16,7 +16,7 @@ public enum StyleRole: String, Hashable, Sendable, CaseIterable {
     case normal, dim, title, tab, tabActive, heading, selected, hint, hintKey
     case statusInfo, statusError, prompt
     case done, inProgress, todo, blocked, soon, urgent, overdue
-    case barFilled, barEmpty, accent, bigDigits
+    case barFilled, barEmpty, accent, bigDigits, bigUrgent, bigOverdue
 }
 
 /// One terminal cell: a spacing scalar with the zero-width marks that ride on it (so "สำ" is two

@@ -100,6 +100,8 @@ public struct Theme: Hashable, Sendable {
         .barEmpty: Style(foreground: 8),
         .accent: Style(foreground: 11, bold: true),
         .bigDigits: Style(foreground: 11, bold: true),
+        .bigUrgent: Style(foreground: 11, bold: true),
+        .bigOverdue: Style(foreground: 9, bold: true),
     ])
 
     /// Attributes only: for NO_COLOR and terminals without colour (the same as themes/mono.theme).
@@ -127,5 +129,7 @@ public struct Theme: Hashable, Sendable {
         .barEmpty: Style(dim: true),
         .accent: Style(bold: true),
         .bigDigits: Style(bold: true),
+        .bigUrgent: Style(bold: true),
+        .bigOverdue: Style(bold: true),
     ])
 }

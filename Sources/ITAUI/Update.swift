@@ -5,8 +5,9 @@ public enum Message: Hashable, Sendable {
     case key(KeyPress)
     case mouse(MouseEvent)
     case resized(Size)
-    /// The input timeout passed with no key: time to look for other people's changes.
-    case tick
+    /// The input timeout passed with no key: time to look for other people's changes. Carries the
+    /// time in seconds on a monotonic clock (present mode turns its pages by it).
+    case tick(Double)
     /// Everything reloaded after a change elsewhere.
     case loaded(DashboardData)
     /// Our change was saved: the task as stored now, and the new board if the runtime read it
@@ -23,6 +24,8 @@ public enum Effect: Hashable, Sendable {
     case apply(TaskChange, taskID: Int64)
     case undo
     case checkForChanges
+    /// Put text on the clipboard of the terminal the user sits at (OSC 52, which travels over SSH).
+    case copy(String)
     case quit
 }
 
@@ -110,6 +113,12 @@ extension AppState {
         case .filter: prompt = Prompt(purpose: .filter, text: filter.source)
         case .commandLine: prompt = Prompt(purpose: .command)
         case .help: helpVisible = true
+        case .toggleWorkingDays: countWorkingDays.toggle()
+        case .copyReminder:
+            guard let sticker = selectedSticker else { message = StatusMessage(text.noSelection, isError: true); return [] }
+            let countdown = language.countdown
+            message = StatusMessage(countdown.copied(countdown.deadlineTitle(sticker).sanitizedForTerminal))
+            return [.copy(ReminderText.sticker(sticker, board: board, language: language))]
         }
         return []
     }
@@ -119,6 +128,7 @@ extension AppState {
     mutating func show(_ target: ScreenID) {
         screen = target
         helpVisible = false
+        if target == .countdown, stickers == nil { refreshStickers() }
         clampScrolling()
     }
 
@@ -129,6 +139,7 @@ extension AppState {
             if var d = drill { d.list.cursor = max(0, d.list.cursor + delta); drill = d } else { treeCursor = max(0, treeCursor + delta) }
         case .mine: mine.cursor = max(0, mine.cursor + delta)
         case .all: all.cursor = max(0, all.cursor + delta)
+        case .countdown: stickerCursor = max(0, stickerCursor + delta)
         }
         clampScrolling()
     }
@@ -140,6 +151,7 @@ extension AppState {
             if var d = drill { d.list.cursor = row; drill = d } else { treeCursor = row }
         case .mine: mine.cursor = row
         case .all: all.cursor = row
+        case .countdown: stickerCursor = row
         }
         clampScrolling()
     }
@@ -311,6 +323,13 @@ extension AppState {
             let layout = Layout(size: size)
             switch screen {
             case .overview: break
+            case .countdown:
+                let grid = StickerGrid(width: size.width - 2, height: layout.bodyHeight)
+                let column = (event.x - 1) / grid.stickerWidth, row = (event.y - layout.bodyTop) / grid.stickerHeight
+                if event.y >= layout.bodyTop, column < grid.columns, row < grid.rows {
+                    let index = (stickerTop + row) * grid.columns + column
+                    if index < (stickers?.count ?? 0) { stickerCursor = index }
+                }
             case .tree where drill == nil:
                 let row = treeTop + event.y - layout.treeListTop
                 if event.y >= layout.treeListTop, row < treeRows.count { treeCursor = row }

@@ -45,6 +45,16 @@ struct Context {
 
     var today: CivilDate { now.date }
 
+    /// A date given on the command line: YYYY-MM-DD, with a Buddhist-Era year (2400 or later) taken as BE.
+    func parseDate(_ text: String) throws -> CivilDate {
+        guard let day = CivilDate(iso: text) else { throw CLIError(strings.badDate(text)) }
+        guard day.year >= 2400 else { return day }
+        guard let ce = CivilDate(year: ThaiCalendar.commonEraYear(day.year), month: day.month, day: day.day) else {
+            throw CLIError(strings.badDate(text))
+        }
+        return ce
+    }
+
     static func osLogin() -> String {
         if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
         return "uid\(geteuid())"

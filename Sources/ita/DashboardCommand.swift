@@ -11,7 +11,7 @@ struct DisplayOptions: ParsableArguments {
                                valueName: "name"))
     var theme: String?
 
-    @Option(help: ArgumentHelp("Screen to open: overview, tree, mine or all.", valueName: "screen"))
+    @Option(help: ArgumentHelp("Screen to open: overview, tree, mine, all or countdown.", valueName: "screen"))
     var screen: ScreenID?
 
     @Flag(help: "Do not ask the terminal for mouse reports (keeps the terminal's own text selection).")
@@ -25,7 +25,8 @@ struct DashboardCommand: ParsableCommand {
         commandName: "board",
         abstract: "The full-screen dashboard (what `ita` alone opens).",
         discussion: """
-            Screens: 1 overview, 2 indicators and items, 3 my tasks, 4 all tasks. Press ? for every key.
+            Screens: 1 overview, 2 indicators and items, 3 my tasks, 4 all tasks, 5 countdown stickers
+            (y copies a sticker's LINE message through OSC 52). Press ? for every key.
             Owners open straight into their own tasks. Changes made elsewhere show within a second.
             Needs a terminal (TERM set, not dumb); for text output use `ita status` or `ita tasks`.
             NO_COLOR=1 shows attributes only.
@@ -49,18 +50,24 @@ enum Dashboard {
     /// Runs the dashboard; returns the exit status (0, 2 when there is no usable terminal, 128+n on a signal).
     static func open(_ ctx: Context, store: Store, display: DisplayOptions) throws -> Int32 {
         let author = try ctx.author(in: store)
+        // The state is the only owner of the loaded tasks, so patching one never copies them all.
+        var state = AppState(data: try load(store, today: ctx.today), language: ctx.language, login: ctx.login,
+                             viewer: author.member, size: Size(width: 80, height: 24), screen: display.screen)
+        return try run(&state, ctx: ctx, store: store, theme: display.theme ?? ctx.config.theme, mouse: !display.noMouse, author: author)
+    }
+
+    /// The event loop of a full-screen program. `author` is nil for present mode, which never writes.
+    static func run<App: TerminalApp>(_ app: inout App, ctx: Context, store: Store, theme themeName: String?, mouse: Bool,
+                                      author: Author?) throws -> Int32 {
         let timer = BenchTimer.fromEnvironment()
-        let (requested, warning) = ThemeLoader.load(display.theme ?? ctx.config.theme)
+        let (requested, warning) = ThemeLoader.load(themeName)
         let colour = (Context.environment["NO_COLOR"] ?? "").isEmpty
         let theme = colour ? requested : .mono
         if let warning { FileHandle.standardError.write(Data("ita: \(warning)\n".utf8)) }
 
-        // The state is the only owner of the loaded tasks, so patching one never copies them all.
-        var state = AppState(data: try load(store, today: ctx.today), language: ctx.language, login: ctx.login,
-                             viewer: author.member, size: Size(width: 80, height: 24), screen: display.screen)
         let terminal: Terminal
         do {
-            terminal = try Terminal.start(theme: theme, colour: colour, mouse: !display.noMouse)
+            terminal = try Terminal.start(theme: theme, colour: colour, mouse: mouse)
         } catch {
             let text = ctx.language.dashboard
             let message: String
@@ -74,9 +81,9 @@ enum Dashboard {
         }
         defer { terminal.stop() }
 
-        _ = state.update(.resized(terminal.size))
-        if let warning { state.message = StatusMessage(warning, isError: true) }
-        terminal.present(DashboardView.render(state))
+        _ = app.update(.resized(terminal.size))
+        if let warning { _ = app.update(.failed(warning)) }
+        terminal.present(app.render())
         timer?.firstFrame()
 
         var token = try store.changeToken()
@@ -91,48 +98,53 @@ enum Dashboard {
             case .key(let key): message = .key(key)
             case .mouse(let mouse): message = .mouse(mouse)
             case .resize(let size): message = .resized(size)
-            case .timeout: message = .tick
+            case .timeout: message = .tick(Double(BenchTimer.now()) / 1e9)
             case .signal(let number):
                 timer?.write()
                 return 128 + number
             }
-            var effects = state.update(message)
-            var redraw = message != .tick
+            var effects = app.update(message)
+            var redraw = app.redrawsOnTick
+            if case .tick = message {} else { redraw = true }
             while !effects.isEmpty {
                 switch effects.removeFirst() {
                 case .quit:
                     timer?.write()
                     return 0
                 case .apply(let change, let id):
+                    guard let author else { continue }
                     do {
                         let writeStarted = BenchTimer.now()
                         let result = try store.apply(change, toTask: id, by: author, at: ctx.currentTime())
                         timer?.record("store_write", since: writeStarted)
                         // The state updates its board from the one change: no re-read of 50,000 tasks' tallies.
-                        effects += state.update(.applied(result.task, nil, action: change.actionName, changed: !result.fields.isEmpty))
+                        effects += app.update(.applied(result.task, nil, action: change.actionName, changed: !result.fields.isEmpty))
                     } catch {
-                        effects += state.update(.failed(describe(error, ctx)))
+                        effects += app.update(.failed(describe(error, ctx)))
                     }
                 case .undo:
+                    guard let author else { continue }
                     do {
                         let entries = try store.undoLastChange(by: author, at: ctx.currentTime())
                         let ids = Set(entries.filter { $0.entity == "task" }.compactMap { Int64($0.key) })
                         let tasks = try ids.sorted().compactMap { try store.task(id: $0) }
-                        effects += state.update(.undone(tasks, try store.board(today: ctx.today), fields: entries.count))
+                        effects += app.update(.undone(tasks, try store.board(today: ctx.today), fields: entries.count))
                     } catch {
-                        effects += state.update(.failed(describe(error, ctx)))
+                        effects += app.update(.failed(describe(error, ctx)))
                     }
+                case .copy(let text):
+                    terminal.copyToClipboard(text)
                 case .checkForChanges:
                     let current = try store.changeToken()
                     if current != token {
                         token = current
-                        effects += state.update(.loaded(try load(store, today: ctx.today)))
+                        effects += app.update(.loaded(try load(store, today: ctx.today)))
                         redraw = true
                     }
                 }
             }
             if redraw {
-                terminal.present(DashboardView.render(state))
+                terminal.present(app.render())
                 if case .key(let key) = event { timer?.record(key, since: started) }
             }
         }
@@ -181,6 +193,6 @@ final class BenchTimer {
     }
 
     func write() {
-        FileManager.default.createFile(atPath: path, contents: Data((lines.joined(separator: "\n") + "\n").utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 }

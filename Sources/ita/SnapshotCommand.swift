@@ -7,11 +7,14 @@ import ITAUI
 struct Snapshot: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print a dashboard screen as plain text (no terminal needed): for reports and tests.",
-        discussion: "Screens: overview, tree, mine, all, help. --as shows another member's view (chair, secretary or administrator).")
+        discussion: """
+            Screens: overview, tree, mine, all, countdown, help. --as shows another member's view (chair, secretary
+            or administrator). --present N prints page N of present mode instead.
+            """)
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("overview, tree, mine, all or help.", valueName: "name"))
+    @Option(help: ArgumentHelp("overview, tree, mine, all, countdown or help.", valueName: "name"))
     var screen: String = "overview"
 
     @Option(help: "Columns.") var width: Int = 80
@@ -23,16 +26,27 @@ struct Snapshot: ParsableCommand {
     @Option(help: ArgumentHelp("On the tree screen, open the tasks of this row (an indicator number or an item code).", valueName: "target"))
     var open: String?
 
+    @Option(help: ArgumentHelp("Print page N of present mode (1 = overview, 2 = countdown, …).", valueName: "n"))
+    var present: Int?
+
     func validate() throws {
+        if let present, present < 1 { throw ValidationError("--present pages start at 1") }
         guard (1...1000).contains(width), (1...1000).contains(height) else { throw ValidationError("--width and --height must be 1…1000") }
         guard screen == "help" || ScreenID(rawValue: screen) != nil else {
-            throw ValidationError("unknown screen '\(screen)': use overview, tree, mine, all or help")
+            throw ValidationError("unknown screen '\(screen)': use overview, tree, mine, all, countdown or help")
         }
     }
 
     func run() throws {
         try Context.run(global) { ctx in
             let store = try ctx.openStore(memoryMapped: false)
+            if let present {
+                let state = PresentState(data: try Dashboard.load(store, today: ctx.today), language: ctx.language,
+                                         size: Size(width: width, height: height), page: present - 1)
+                guard state.page == present - 1 else { throw CLIError("--present \(present): there are \(state.pages.count) pages") }
+                ctx.print(PresentView.render(state).trimmedLines)
+                return
+            }
             let author = try ctx.author(in: store)
             var state = AppState(data: try Dashboard.load(store, today: ctx.today), language: ctx.language, login: ctx.login,
                                  viewer: author.member, size: Size(width: width, height: height),

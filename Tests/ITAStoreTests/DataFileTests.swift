@@ -83,6 +83,20 @@ import ITACore
         } catch let e as DataFileError { return e }
     }
 
+    @Test func unknownCoverCodeInAMilestoneNamesLineAndField() throws {
+        var lineNumber = 0
+        let e = try error { text in
+            var lines = text.components(separatedBy: "\n")
+            let index = lines.firstIndex { $0.contains("covers: [OIT]") }!
+            lines[index] = lines[index].replacingOccurrences(of: "covers: [OIT]", with: "covers: [OIT, O77]")
+            lineNumber = index + 1
+            return lines.joined(separator: "\n")
+        }
+        #expect(e?.line == lineNumber)
+        #expect(e?.field.hasPrefix("milestones[") == true && e?.field.hasSuffix("].covers[2]") == true, "\(e?.field ?? "")")
+        #expect(e?.problem == "no tool, indicator or item O77 in framework fy2566")
+    }
+
     @Test func unknownItemInATaskNamesLineAndField() throws {
         var lineNumber = 0
         let e = try error { text in

@@ -9,9 +9,25 @@ import ITACore
         let store = try StoreFixture.demoStore()
         let queue = try DatabaseQueue(path: store.path)
         let applied = try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied == ["v1"])
+        #expect(applied == ["v1", "v2: what each milestone covers"])
         #expect(try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
         #expect(try Store.open(at: store.path).framework().id == "fy2566")
+    }
+
+    @Test func milestoneCoversSurviveTheStoreAndOldDatabasesUpgrade() throws {
+        let store = try StoreFixture.demoStore()
+        let covers = { try Store.open(at: store.path).board(today: StoreFixture.today).assessment.milestones.map { "\($0.key)=\($0.covers)" } }
+        #expect(try covers().contains("oit_publish=[\"OIT\"]"))
+        #expect(try covers().contains("surveys=[\"IIT\", \"EIT\"]"))
+        // A database written before v2 has no covers column: opening it adds one, with nothing covered.
+        let queue = try DatabaseQueue(path: store.path)
+        try queue.write { db in
+            try db.execute(sql: "ALTER TABLE milestone DROP COLUMN covers")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v2%'")
+        }
+        try queue.close()
+        #expect(try covers().allSatisfy { $0.hasSuffix("=[]") })
+        #expect(try DatabaseQueue(path: store.path).read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }.count == 2)
     }
 
     @Test func newerDatabaseIsRefused() throws {

@@ -148,10 +148,12 @@ import ITACore
         _ = state.press(.tab, .tab)
         #expect(state.screen == .all)
         _ = state.press(.tab)
+        #expect(state.screen == .countdown)
+        _ = state.press(.tab)
         #expect(state.screen == .overview)
         _ = state.press(.backTab)
-        #expect(state.screen == .all)
-        _ = state.press(.character("h"))
+        #expect(state.screen == .countdown)
+        _ = state.press(.character("h"), .character("h"))
         #expect(state.screen == .mine)
         _ = state.press(.character("1"))
         #expect(state.screen == .overview)
@@ -223,7 +225,7 @@ import ITACore
         // Someone else finishes task 2 (the first row): task 3 moves up one row.
         var tasks = F.tasks
         tasks[1].status = .done
-        #expect(state.update(.tick) == [.checkForChanges])
+        #expect(state.update(.tick(0)) == [.checkForChanges])
         _ = state.update(.loaded(DashboardData(board: F.board(tasks: tasks), tasks: tasks)))
         #expect(state.selectedTask?.id == 3)
         #expect(state.all.cursor == before - 1)

@@ -1,0 +1,68 @@
+import ITACore
+
+extension CountdownStrings {
+    public static let english = CountdownStrings(
+        deadlineTitle: { s in
+            switch s.source {
+            case .milestone(let m): return m.titleEN
+            case .tasks: return "Tasks due"
+            case .overdueTasks: return "\(s.openTaskCount) overdue tasks (counted from the oldest)"
+            }
+        },
+        unit: { $0 ? "working days" : "days" },
+        state: { s in
+            if s.isDone { return "✓ done" }
+            switch s.countdown.urgency {
+            case .calm: return "○ calm"
+            case .upcoming: return "◔ coming up"
+            case .soon: return "◑ soon"
+            case .urgent: return "▲ urgent"
+            case .today: return "★ today"
+            case .overdue: return "! overdue"
+            }
+        },
+        otherCount: { c, bigIsWorking in c.calendarDays < 0 ? "(overdue)" : bigIsWorking ? "(\(c.calendarDays) days)" : "(\(c.workingDays) working days)" },
+        countdownSentence: { c in
+            switch c.calendarDays {
+            case ..<0: return "\(-c.calendarDays) days overdue"
+            case 0: return "due today"
+            default:
+                return c.workingDays == 0 ? "\(c.calendarDays) days left (today is the last working day)"
+                                          : "\(c.calendarDays) days left (\(c.workingDays) working days)"
+            }
+        },
+        dueOn: { d in "due \(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][d.weekday - 1]) \(ThaiDateFormat.english(d))" },
+        notFinished: { targets, tasks in tasks > 0 ? "\(targets) not finished (\(tasks) tasks)" : "\(targets) not finished" },
+        respondents: { tool, r in "\(tool): \(r.count) of \(r.quota) responded (\(max(0, r.quota - r.count)) to go)" },
+        nothingTracked: "no work tracked against this date",
+        allDone: "all work done",
+        mention: { m in "@" + (m.lineName.isEmpty ? m.name : m.lineName) },
+        messageHeading: { r in
+            switch r {
+            case .member(let m): return "📣 ITA reminder for @\(m.lineName.isEmpty ? m.name : m.lineName)"
+            case .group(let g): return "📣 ITA reminder for \(g.isEmpty ? "members with no work group" : g)"
+            case .committee: return "📣 ITA committee reminder"
+            }
+        },
+        noReminders: { "No deadline is at a reminder step on \(ThaiDateFormat.english($0))" },
+        unknownGroup: { g, all in "no work group \"\(g)\"; groups: \(all.joined(separator: ", "))" },
+        copied: { "Copied the reminder for \"\($0)\" (OSC 52): paste it into LINE" },
+        noStickers: "No deadlines ahead",
+        unitToggleHint: "w days/working days · y copy LINE message",
+        presentReadOnly: "Present mode · read-only",
+        paused: "paused",
+        pageTitle: { page, board in
+            switch page {
+            case .overview: return "ITA score overview"
+            case .countdown: return "Countdown"
+            case .owner(let id): return "Work of \(board.member(id)?.name ?? "#\(id)")"
+            case .respondents: return "IIT / EIT respondents"
+            }
+        },
+        pageCounter: { page, pages, left in "page \(page)/\(pages)" + (left.map { " · next in \($0) s" } ?? "") },
+        ownerPageHeading: { open, overdue in "\(open) open · \(overdue) overdue" },
+        ownerAllDone: "nothing open",
+        presentKeys: "space pause/play · n next · p previous · 1–9 page · q quit",
+        surveyWindow: { m in m.map { "survey window until \(ThaiDateFormat.english($0.due))" } ?? "" }
+    )
+}

@@ -1,0 +1,118 @@
+import ITACore
+
+/// A page of present mode.
+public enum PresentPage: Hashable, Sendable {
+    case overview, countdown, owner(Int64), respondents
+}
+
+/// A full-screen program the terminal loop can run: the dashboard or present mode.
+public protocol TerminalApp {
+    mutating func update(_ message: Message) -> [Effect]
+    func render() -> Screen
+    /// Whether a tick with no other change needs a new frame (a clock or a page timer on screen).
+    var redrawsOnTick: Bool { get }
+}
+
+extension AppState: TerminalApp {
+    public func render() -> Screen { DashboardView.render(self) }
+    public var redrawsOnTick: Bool { false }
+}
+
+/// Present mode for the meeting-room projector: read-only pages that turn every `interval`
+/// seconds. Time comes only from tick messages, so tests turn pages without sleeping.
+public struct PresentState: Hashable, Sendable, TerminalApp {
+    public private(set) var data: DashboardData
+    public var language: Language
+    public var size: Size
+    /// Seconds per page.
+    public var interval: Double
+    public private(set) var pages: [PresentPage] = []
+    public private(set) var page = 0
+    public private(set) var paused = false
+    /// Seconds shown on the current page so far.
+    public private(set) var elapsed: Double = 0
+    private var lastTick: Double?
+    public var countWorkingDays = false
+    public private(set) var stickers: [Sticker] = []
+
+    public init(data: DashboardData, language: Language, size: Size, interval: Double = 20, page: Int = 0) {
+        self.data = data
+        self.language = language
+        self.size = size
+        self.interval = max(1, interval)
+        rebuild()
+        self.page = max(0, min(page, pages.count - 1))
+    }
+
+    public var board: Board { data.board }
+    public var currentPage: PresentPage { pages[page] }
+    public var redrawsOnTick: Bool { true }
+    public func render() -> Screen { PresentView.render(self) }
+
+    /// Whole seconds until the page turns (nil while paused).
+    public var secondsLeft: Int? { paused ? nil : max(0, Int((interval - elapsed).rounded(.up))) }
+
+    public mutating func update(_ message: Message) -> [Effect] {
+        switch message {
+        case .key(let key): return handle(key)
+        case .mouse(let event):
+            if event.kind == .click { turn(by: 1) }
+        case .resized(let newSize): size = newSize
+        case .tick(let now):
+            if !paused, let last = lastTick { elapsed += max(0, now - last) }
+            lastTick = now
+            if elapsed >= interval { turn(by: 1) }
+            return [.checkForChanges]
+        case .loaded(let newData):
+            let current = pages.indices.contains(page) ? pages[page] : .overview
+            data = newData
+            rebuild()
+            page = pages.firstIndex(of: current) ?? min(page, pages.count - 1)
+        case .applied, .undone, .failed:
+            break   // present mode never writes
+        }
+        return []
+    }
+
+    mutating func handle(_ key: KeyPress) -> [Effect] {
+        for candidate in [key, key.latinEquivalent] {
+            switch candidate {
+            case .character("q"), .control("c"), .escape: return [.quit]
+            case .character(" "): paused.toggle(); return []
+            case .character("n"), .character("l"), .character("j"), .right, .down, .pageDown, .tab: turn(by: 1); return []
+            case .character("p"), .character("h"), .character("k"), .left, .up, .pageUp, .backTab: turn(by: -1); return []
+            case .character("w"): countWorkingDays.toggle(); return []
+            case .character(let c) where ("1"..."9").contains(c):
+                let index = Int(c.value) - 0x31
+                if index < pages.count { show(index) }
+                return []
+            default: continue
+            }
+        }
+        return []
+    }
+
+    mutating func turn(by delta: Int) { show((page + delta + pages.count) % pages.count) }
+
+    mutating func show(_ index: Int) {
+        page = index
+        elapsed = 0
+    }
+
+    /// Pages: the overview, the countdown, one per member with open tasks (in member order), and
+    /// the respondents when the assessment has survey quotas.
+    private mutating func rebuild() {
+        stickers = board.stickers(tasks: data.tasks)
+        let withOpenWork = Set(data.tasks.lazy.filter { $0.status.isOpen }.map(\.ownerID))
+        pages = [.overview, .countdown] + board.members.filter { withOpenWork.contains($0.id) }.map { .owner($0.id) }
+        if !board.assessment.respondents.isEmpty { pages.append(.respondents) }
+    }
+
+    /// Stickers for the projector: deadlines with work open first (by date), then finished ones.
+    public var stickersToShow: [Sticker] { stickers.filter { !$0.isDone } + stickers.filter(\.isDone) }
+
+    /// A member's open tasks in urgency order.
+    public func openTasks(of member: Int64) -> [WorkTask] {
+        UrgencyOrder.sorted(data.tasks.filter { $0.ownerID == member && $0.status.isOpen }, today: board.today, framework: board.framework)
+    }
+}

@@ -1,0 +1,177 @@
+import ArgumentParser
+import Foundation
+import ITACore
+import ITAStore
+import ITAUI
+
+extension ReminderMessage.Grouping: ExpressibleByArgument {}
+
+struct Remind: ParsableCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    static let configuration = CommandConfiguration(
+        abstract: "Print the day's LINE-ready reminders: deadlines at a countdown step (14, 7, 3, 1, 0 days by default).",
+        discussion: """
+            One message per owner (or per work group with --per group or --group), with the countdown in days
+            and working days, what is still open and the deadline's BE date. Deadlines not at a step that day
+            print nothing. A step that falls on a weekend or holiday goes out on the working day before it.
+            Milestones set their own steps with `reminders:` in the committee file. With nothing due, stdout
+            is empty (a note goes to stderr), so a cron job can post whatever comes out.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("The day to remind for (YYYY-MM-DD; a BE year such as 2569-12-01 works too). Default: today.",
+                               valueName: "date"))
+    var date: String?
+
+    @Option(help: ArgumentHelp("Only this member's message.", valueName: "login"))
+    var owner: String?
+
+    @Option(help: ArgumentHelp("Only this work group, as one message.", valueName: "name"))
+    var group: String?
+
+    @Option(help: ArgumentHelp("One message per owner or per work group.", valueName: "owner|group"))
+    var per: ReminderMessage.Grouping?
+
+    @Option(help: ArgumentHelp("text (ready to paste) or json.", valueName: "format"))
+    var format: Format = .text
+
+    func run() throws {
+        try Context.run(global) { ctx in
+            let day = try date.map { try ctx.parseDate($0) } ?? ctx.today
+            let store = try ctx.openStore()
+            let board = try store.board(today: day)
+            let members = board.members
+            var only: ((Member) -> Bool)?
+            if let owner {
+                guard let member = members.first(where: { $0.login == owner }) else { throw CLIError(ctx.strings.unknownMember(owner)) }
+                only = { $0.id == member.id }
+            }
+            if let group {
+                let groups = members.map(\.workGroup).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+                guard groups.contains(group) else { throw CLIError(ctx.language.countdown.unknownGroup(group, groups)) }
+                let previous = only
+                only = { $0.workGroup == group && (previous?($0) ?? true) }
+            }
+            let reminders = Reminder.due(on: day, stickers: board.stickers(tasks: try store.tasks()), calendar: board.assessment.workingCalendar)
+            let messages = ReminderMessage.compose(reminders, members: members, grouping: per ?? (group != nil ? .group : .owner), only: only)
+            switch format {
+            case .text:
+                if messages.isEmpty {
+                    FileHandle.standardError.write(Data((ctx.language.countdown.noReminders(day) + "\n").utf8))
+                    return
+                }
+                Swift.print(messages.map { ReminderText.message($0, board: board, language: ctx.language) }.joined(separator: "\n\n"))
+            case .json:
+                Swift.print(try ReminderJSON.encode(messages, board: board, language: ctx.language))
+            }
+        }
+    }
+}
+
+/// The JSON shape of `ita remind --format json` (documented in README.md).
+enum ReminderJSON {
+    struct Recipient: Encodable {
+        let kind: String
+        let login: String?
+        let name: String
+        let lineName: String?
+        let group: String?
+    }
+
+    struct Survey: Encodable {
+        let tool: String
+        let count: Int
+        let quota: Int
+    }
+
+    struct Deadline: Encodable {
+        let kind: String
+        let key: String?
+        let title: String
+        let due: String
+        let dueTH: String
+        let days: Int
+        let workingDays: Int
+        let steps: [Int]
+        let left: [String]
+        let openTasks: Int
+        let respondents: [Survey]
+    }
+
+    struct Message: Encodable {
+        let recipient: Recipient
+        let deadlines: [Deadline]
+        let text: String
+    }
+
+    static func encode(_ messages: [ReminderMessage], board: Board, language: Language) throws -> String {
+        let t = language.countdown
+        let entries = messages.map { m -> Message in
+            let recipient: Recipient
+            switch m.recipient {
+            case .member(let member):
+                recipient = Recipient(kind: "owner", login: member.login, name: member.name, lineName: member.lineName, group: member.workGroup)
+            case .group(let group): recipient = Recipient(kind: "group", login: nil, name: group, lineName: nil, group: group)
+            case .committee: recipient = Recipient(kind: "committee", login: nil, name: t.messageHeading(.committee), lineName: nil, group: nil)
+            }
+            let deadlines = m.entries.map { e -> Deadline in
+                let s = e.reminder.sticker
+                let surveys = Set(e.work.flatMap(\.surveys))
+                return Deadline(kind: s.milestone == nil ? "tasks" : "milestone", key: s.milestone?.key, title: t.deadlineTitle(s),
+                                due: s.date.iso, dueTH: ThaiDateFormat.string(s.date), days: s.countdown.calendarDays,
+                                workingDays: s.countdown.workingDays, steps: e.reminder.steps,
+                                left: Array(Set(e.work.flatMap(\.targets))).sorted().map(\.description),
+                                openTasks: e.work.reduce(0) { $0 + $1.openTasks },
+                                respondents: s.shortSurveys.filter { surveys.contains($0.key) }.sorted { $0.key < $1.key }
+                                    .map { Survey(tool: $0.key, count: $0.value.count, quota: $0.value.quota) })
+            }
+            return Message(recipient: recipient, deadlines: deadlines, text: ReminderText.message(m, board: board, language: language))
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: try encoder.encode(entries), as: UTF8.self)
+    }
+}
+
+struct Present: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Present mode for the meeting-room projector: read-only pages that turn by themselves.",
+        discussion: """
+            Pages: the projected score and grade, the countdown stickers, one page per member with open work,
+            and survey respondents against quota. Space pauses, n/p move, 1–9 jump, w switches days and
+            working days, q quits. Nothing can be changed from here. Changes made elsewhere (an owner's
+            `ita done`) show within a second. Projector theme unless --theme says otherwise.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("Seconds per page.", valueName: "seconds"))
+    var interval: Double = 20
+
+    @Option(help: ArgumentHelp("Page to start on (1 = overview, 2 = countdown, …).", valueName: "n"))
+    var page: Int = 1
+
+    @Option(help: ArgumentHelp("Theme name or .theme file (default: projector).", valueName: "name"))
+    var theme: String?
+
+    @Flag(help: "Do not ask the terminal for mouse reports.")
+    var noMouse = false
+
+    func validate() throws {
+        if !(interval >= 2 && interval <= 3600) { throw ValidationError("--interval takes seconds from 2 to 3600") }
+        if page < 1 { throw ValidationError("--page starts at 1") }
+    }
+
+    func run() throws {
+        try Context.run(global) { ctx in
+            let store = try ctx.openStore(memoryMapped: false)
+            var state = PresentState(data: try Dashboard.load(store, today: ctx.today), language: ctx.language,
+                                     size: Size(width: 80, height: 24), interval: interval, page: page - 1)
+            let code = try Dashboard.run(&state, ctx: ctx, store: store, theme: theme ?? "projector", mouse: !noMouse, author: nil)
+            if code != 0 { throw ExitCode(code) }
+        }
+    }
+}
