@@ -21,18 +21,18 @@ extension CountdownStrings {
             case .overdue: return "! overdue"
             }
         },
-        otherCount: { c, bigIsWorking in c.calendarDays < 0 ? "(overdue)" : bigIsWorking ? "(\(c.calendarDays) days)" : "(\(c.workingDays) working days)" },
+        otherCount: { c, bigIsWorking in c.calendarDays < 0 ? "(overdue)" : bigIsWorking ? "(\(days(c.calendarDays)))" : "(\(days(c.workingDays, "working day")))" },
         countdownSentence: { c in
             switch c.calendarDays {
-            case ..<0: return "\(-c.calendarDays) days overdue"
+            case ..<0: return "\(days(-c.calendarDays)) overdue"
             case 0: return "due today"
             default:
-                return c.workingDays == 0 ? "\(c.calendarDays) days left (today is the last working day)"
-                                          : "\(c.calendarDays) days left (\(c.workingDays) working days)"
+                return c.workingDays == 0 ? "\(days(c.calendarDays)) left (today is the last working day)"
+                                          : "\(days(c.calendarDays)) left (\(days(c.workingDays, "working day")))"
             }
         },
         dueOn: { d in "due \(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][d.weekday - 1]) \(ThaiDateFormat.english(d))" },
-        notFinished: { targets, tasks in tasks > 0 ? "\(targets) not finished (\(tasks) tasks)" : "\(targets) not finished" },
+        notFinished: { targets, tasks in tasks > 0 ? "\(targets) not finished (\(days(tasks, "task")))" : "\(targets) not finished" },
         respondents: { tool, r in "\(tool): \(r.count) of \(r.quota) responded (\(max(0, r.quota - r.count)) to go)" },
         nothingTracked: "no work tracked against this date",
         allDone: "all work done",
@@ -66,3 +66,6 @@ extension CountdownStrings {
         surveyWindow: { m in m.map { "survey window until \(ThaiDateFormat.english($0.due))" } ?? "" }
     )
 }
+
+/// `1 day`, `3 days`, `1 working day`.
+private func days(_ n: Int, _ unit: String = "day") -> String { "\(n) \(unit)\(n == 1 ? "" : "s")" }
