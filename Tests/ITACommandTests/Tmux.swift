@@ -71,8 +71,9 @@ final class Tmux {
     func modesFile(_ name: String = "main") -> String { runner.directory + "/stty-\(socket)-\(name).txt" }
 
     /// The `ita` command line for a pane: the real binary on the test database, on the fixed day.
-    func ita(_ arguments: String, environment: String = "") -> String {
-        "env \(environment) '\(ITARunner.binary)' --db '\(runner.database)' --today \(runner.today) \(arguments)"
+    /// `subcommand` goes first (options before a name would be read as the dashboard's).
+    func ita(_ arguments: String, subcommand: String = "", environment: String = "") -> String {
+        "env \(environment) '\(ITARunner.binary)' \(subcommand) --db '\(runner.database)' --today \(runner.today) \(arguments)"
     }
 
     func capture(_ target: String = "main") throws -> String {
