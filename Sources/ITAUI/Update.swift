@@ -358,10 +358,14 @@ public enum TabBar {
     public static func tabs(for state: AppState) -> [Tab] {
         let full = ScreenID.allCases.map { " \($0.number) \(state.text.screenTitle($0)) " }
         let fits = brand.displayWidth + full.reduce(0) { $0 + $1.displayWidth } <= state.size.width
-        var x = fits ? brand.displayWidth : 0
+        // Narrow terminals: the current tab keeps its title, the others show their number; the
+        // brand stays if there is still room for it.
+        let labels = ScreenID.allCases.enumerated().map { index, screen in
+            fits || screen == state.screen ? full[index] : " \(screen.number) "
+        }
+        var x = brand.displayWidth + labels.reduce(0) { $0 + $1.displayWidth } <= state.size.width ? brand.displayWidth : 0
         return ScreenID.allCases.enumerated().map { index, screen in
-            // Narrow terminals: the current tab keeps its title, the others show their number.
-            let label = fits || screen == state.screen ? full[index] : " \(screen.number) "
+            let label = labels[index]
             let tab = Tab(screen: screen, label: label, columns: x..<(x + label.displayWidth))
             x += label.displayWidth
             return tab
