@@ -117,6 +117,24 @@ enum Schema {
         migrator.registerMigration("v2: what each milestone covers") { db in
             try db.execute(sql: "ALTER TABLE milestone ADD COLUMN covers TEXT NOT NULL DEFAULT ''")
         }
+        migrator.registerMigration("v3: progress snapshots") { db in
+            // One row per day (kind daily) and one per meeting; the headline figures are columns so
+            // trends read without decoding, the per-indicator and per-owner counts are compact JSON.
+            try db.execute(sql: """
+                CREATE TABLE snapshot (
+                    id INTEGER PRIMARY KEY,
+                    day TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('daily', 'meeting')),
+                    projected REAL NOT NULL,
+                    open_items INTEGER NOT NULL,
+                    tasks_done INTEGER NOT NULL,
+                    tasks_total INTEGER NOT NULL,
+                    overdue INTEGER NOT NULL,
+                    detail TEXT NOT NULL);
+                CREATE UNIQUE INDEX snapshot_one_daily ON snapshot(day) WHERE kind = 'daily';
+                CREATE INDEX snapshot_day ON snapshot(day);
+                """)
+        }
         return migrator
     }
 }

@@ -322,6 +322,13 @@ public final class Store: Sendable {
         }
     }
 
+    /// Runs `body` in a read transaction, as a store error on failure.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try queue.read(body) } catch let error as DatabaseError {
+            throw StoreError.failed("\(path): \(error.message ?? error.description)")
+        }
+    }
+
     /// Runs `body` in one immediate transaction: it takes the write lock up front, so a concurrent
     /// writer waits (up to the busy timeout) instead of failing half-way.
     func write<T>(_ body: (Database) throws -> T) throws -> T {

@@ -82,7 +82,13 @@ struct Context {
         return home + "/.cache"
     }
 
-    func openStore(memoryMapped: Bool = true) throws -> Store { try Store.open(at: databasePath, memoryMapped: memoryMapped) }
+    /// Opens the database and, on the first command of the day, records the day's progress snapshot
+    /// (best effort: a database this user may only read still opens).
+    func openStore(memoryMapped: Bool = true) throws -> Store {
+        let store = try Store.open(at: databasePath, memoryMapped: memoryMapped)
+        _ = try? store.takeDailySnapshotIfMissing(today: today)
+        return store
+    }
 
     /// Who is making changes: the OS login's member, or with --as the named one (if allowed).
     func author(in store: Store) throws -> Author {

@@ -241,3 +241,31 @@ import ITACore
         #expect(Set(try store.log().map(\.changeID)).count == open.count)
     }
 }
+
+@Suite struct SnapshotStoreTests {
+    @Test func oneDailySnapshotPerDayAndMeetingsBesideIt() throws {
+        let store = try StoreFixture.demoStore()
+        #expect(try store.takeDailySnapshotIfMissing(today: StoreFixture.today))
+        #expect(try !store.takeDailySnapshotIfMissing(today: StoreFixture.today))
+        #expect(try store.takeDailySnapshotIfMissing(today: StoreFixture.today.adding(days: 1)))
+        let board = try store.board(today: StoreFixture.today)
+        let meeting = ProgressSnapshot.take(board, tasks: try store.tasks(), kind: .meeting)
+        try store.record(meeting)
+        let all = try store.snapshots()
+        #expect(all.map(\.kind) == [.daily, .meeting, .daily])
+        // What is read back is what was taken.
+        #expect(all[1] == meeting)
+        #expect(meeting.tasksTotal == 117 && meeting.openItems == 43 - board.progress.passedItems.count)
+        #expect(meeting.owners["kittipat"]?.assigned == 13)
+        #expect(try store.snapshots(since: StoreFixture.today.adding(days: 1)).count == 1)
+    }
+
+    @Test func lastActivityIsEachMembersLatestChange() throws {
+        let store = try StoreFixture.demoStore()
+        let kittipat = try StoreFixture.author(store, "kittipat")
+        _ = try store.apply(.start, toTask: 54, by: kittipat, at: StoreFixture.now)
+        let later = Timestamp(iso: "2026-11-19T08:30:00+07:00")!
+        _ = try store.apply(.markDone(evidence: nil, note: nil), toTask: 54, by: kittipat, at: later)
+        #expect(try store.lastActivity() == [kittipat.member!.id: later])
+    }
+}

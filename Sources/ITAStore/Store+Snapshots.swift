@@ -1,0 +1,66 @@
+import Foundation
+import GRDB
+import ITACore
+
+extension Store {
+    /// Stores a snapshot. A second daily snapshot for the same day replaces the first.
+    public func record(_ snapshot: ProgressSnapshot) throws {
+        let detail = String(decoding: try JSONEncoder().encode(Detail(indicators: snapshot.indicators, owners: snapshot.owners)), as: UTF8.self)
+        try write { db in
+            if snapshot.kind == .daily { try db.execute(sql: "DELETE FROM snapshot WHERE kind = 'daily' AND day = ?", arguments: [snapshot.day.iso]) }
+            try db.execute(sql: """
+                INSERT INTO snapshot (day, kind, projected, open_items, tasks_done, tasks_total, overdue, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [snapshot.day.iso, snapshot.kind.rawValue, snapshot.projected, snapshot.openItems,
+                                 snapshot.tasksDone, snapshot.tasksTotal, snapshot.overdue, detail])
+        }
+    }
+
+    /// Whether a daily snapshot exists for `day`.
+    public func hasDailySnapshot(on day: CivilDate) throws -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM snapshot WHERE kind = 'daily' AND day = ?", arguments: [day.iso]) ?? false }
+    }
+
+    /// Takes today's daily snapshot if there is none yet (every command calls this; it costs one
+    /// indexed lookup on all but the first run of the day). Returns whether it took one.
+    @discardableResult
+    public func takeDailySnapshotIfMissing(today: CivilDate) throws -> Bool {
+        guard try !hasDailySnapshot(on: today) else { return false }
+        try record(ProgressSnapshot.take(try board(today: today), tasks: try tasks(), kind: .daily, day: today))
+        return true
+    }
+
+    /// Snapshots from `day` on (all when nil), oldest first.
+    public func snapshots(since day: CivilDate? = nil) throws -> [ProgressSnapshot] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM snapshot WHERE day >= ? ORDER BY day, id", arguments: [day?.iso ?? ""]).compactMap { row in
+                guard let day = CivilDate(iso: row["day"]), let kind = ProgressSnapshot.Kind(rawValue: row["kind"]),
+                      let detail = try? JSONDecoder().decode(Detail.self, from: Data((row["detail"] as String).utf8)) else { return nil }
+                return ProgressSnapshot(day: day, kind: kind, projected: row["projected"], openItems: row["open_items"],
+                                        tasksDone: row["tasks_done"], tasksTotal: row["tasks_total"], overdue: row["overdue"],
+                                        indicators: detail.indicators, owners: detail.owners)
+            }
+        }
+    }
+
+    private struct Detail: Codable {
+        var indicators: [Int: [Int]]
+        var owners: [String: ProgressSnapshot.OwnerCounts]
+    }
+}
+
+extension Store {
+    /// Each member's latest change in the audit log.
+    public func lastActivity() throws -> [Int64: Timestamp] {
+        try read { db in
+            var result: [Int64: Timestamp] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT member_id, at FROM audit a
+                WHERE member_id IS NOT NULL AND at_epoch = (SELECT MAX(at_epoch) FROM audit b WHERE b.member_id = a.member_id)
+                """) {
+                if let at = Timestamp(iso: row["at"]) { result[row["member_id"]] = at }
+            }
+            return result
+        }
+    }
+}
