@@ -47,12 +47,12 @@ struct Context {
 
     /// A date given on the command line: YYYY-MM-DD, with a Buddhist-Era year (2400 or later) taken as BE.
     func parseDate(_ text: String) throws -> CivilDate {
-        guard let day = CivilDate(iso: text) else { throw CLIError(strings.badDate(text)) }
-        guard day.year >= 2400 else { return day }
-        guard let ce = CivilDate(year: ThaiCalendar.commonEraYear(day.year), month: day.month, day: day.day) else {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        guard parts.count == 3, text.count == 10, let year = parts[0], let month = parts[1], let day = parts[2],
+              let date = CivilDate(year: year >= 2400 ? ThaiCalendar.commonEraYear(year) : year, month: month, day: day) else {
             throw CLIError(strings.badDate(text))
         }
-        return ce
+        return date
     }
 
     static func osLogin() -> String {

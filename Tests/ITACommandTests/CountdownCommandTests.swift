@@ -53,6 +53,9 @@ import Testing
         #expect(owner.status == 1 && owner.stderr.contains("nobody"))
         let group = try ita.run(["remind", "--group", "กลุ่มไม่มีจริง"])
         #expect(group.status == 1 && group.stderr.contains("กลุ่มไม่มีจริง") && group.stderr.contains("กลุ่มนโยบายและแผน"))
+        // 29 Feb 2567 BE is 29 Feb 2024, a leap day.
+        let leap = try ita.run(["remind", "--date", "2567-02-29"])
+        #expect(leap.status == 0 && leap.stderr.contains("29 ก.พ. 2567"), "\(leap.stderr)")
         let date = try ita.run(["remind", "--date", "30/12/2569"])
         #expect(date.status == 1 && date.stderr.contains("30/12/2569"))
     }
