@@ -23,3 +23,12 @@ public struct Member: Hashable, Sendable, Identifiable {
     /// Chair and secretary run the plan: they may change any task.
     public var coordinates: Bool { role == .chair || role == .secretary }
 }
+
+extension Member {
+    /// The work groups of `members`, each once, in member order.
+    public static func workGroups(of members: [Member]) -> [String] {
+        var groups: [String] = []
+        for member in members where !groups.contains(member.workGroup) { groups.append(member.workGroup) }
+        return groups
+    }
+}

@@ -93,9 +93,7 @@ public struct ReminderMessage: Hashable, Sendable {
                 if !entries.isEmpty { messages.append(ReminderMessage(recipient: .member(member), entries: entries)) }
             }
         case .group:
-            var groups: [String] = []
-            for member in chosen where !groups.contains(member.workGroup) { groups.append(member.workGroup) }
-            for group in groups {
+            for group in Member.workGroups(of: chosen) {
                 let ids = Set(chosen.filter { $0.workGroup == group }.map(\.id))
                 let entries = reminders.compactMap { r -> Entry? in
                     let work = r.sticker.open.filter { ids.contains($0.memberID) }

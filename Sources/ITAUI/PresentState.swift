@@ -34,6 +34,8 @@ public struct PresentState: Hashable, Sendable, TerminalApp {
     private var lastTick: Double?
     public var countWorkingDays = false
     public private(set) var stickers: [Sticker] = []
+    /// Each member's open tasks in urgency order, built on load (rendering runs four times a second).
+    private var openByOwner: [Int64: [WorkTask]] = [:]
 
     public init(data: DashboardData, language: Language, size: Size, interval: Double = 20, page: Int = 0) {
         self.data = data
@@ -103,8 +105,9 @@ public struct PresentState: Hashable, Sendable, TerminalApp {
     /// the respondents when the assessment has survey quotas.
     private mutating func rebuild() {
         stickers = board.stickers(tasks: data.tasks)
-        let withOpenWork = Set(data.tasks.lazy.filter { $0.status.isOpen }.map(\.ownerID))
-        pages = [.overview, .countdown] + board.members.filter { withOpenWork.contains($0.id) }.map { .owner($0.id) }
+        let open = UrgencyOrder.sorted(data.tasks.filter { $0.status.isOpen }, today: board.today, framework: board.framework)
+        openByOwner = Dictionary(grouping: open, by: \.ownerID)
+        pages = [.overview, .countdown] + board.members.filter { openByOwner[$0.id] != nil }.map { .owner($0.id) }
         if !board.assessment.respondents.isEmpty { pages.append(.respondents) }
     }
 
@@ -112,7 +115,5 @@ public struct PresentState: Hashable, Sendable, TerminalApp {
     public var stickersToShow: [Sticker] { stickers.filter { !$0.isDone } + stickers.filter(\.isDone) }
 
     /// A member's open tasks in urgency order.
-    public func openTasks(of member: Int64) -> [WorkTask] {
-        UrgencyOrder.sorted(data.tasks.filter { $0.ownerID == member && $0.status.isOpen }, today: board.today, framework: board.framework)
-    }
+    public func openTasks(of member: Int64) -> [WorkTask] { openByOwner[member] ?? [] }
 }

@@ -86,8 +86,7 @@ public enum ReviewText {
             if idealRow > 0, idealRow <= height, grid[height - idealRow][column] == " " { grid[height - idealRow][column] = "·" }
         }
         return grid.enumerated().map { index, row in
-            let label = index == 0 ? "\(top)" : (index == height - 1 ? "" : "")
-            return label.leftPadded(toWidth: 4) + " │" + String(row)
+            (index == 0 ? "\(top)" : "").leftPadded(toWidth: 4) + " │" + String(row)
         } + ["   0 └" + String(repeating: "─", count: width)]
     }
 }

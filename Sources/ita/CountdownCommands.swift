@@ -49,7 +49,7 @@ struct Remind: ParsableCommand {
                 only = { $0.id == member.id }
             }
             if let group {
-                let groups = members.map(\.workGroup).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+                let groups = Member.workGroups(of: members)
                 guard groups.contains(group) else { throw CLIError(ctx.language.countdown.unknownGroup(group, groups)) }
                 let previous = only
                 only = { $0.workGroup == group && (previous?($0) ?? true) }
