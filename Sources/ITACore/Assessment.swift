@@ -15,11 +15,13 @@ public struct Assessment: Hashable, Sendable {
     public var milestones: [Milestone]
     public var holidays: [Holiday]
     public var process: ProcessModel
+    /// The weekday of the follow-up meeting (1 = Monday … 7 = Sunday; Wednesday by default).
+    public var meetingWeekday: Int
 
     public init(organisation: String, fiscalYear: Int, frameworkID: String, targetGrade: String,
                 indicatorTarget: Double = 85, lastYearScores: [Int: Double] = [:], estimates: [String: Double] = [:],
                 respondents: [String: Respondents] = [:], milestones: [Milestone] = [], holidays: [Holiday] = [],
-                process: ProcessModel = .phayao) {
+                process: ProcessModel = .phayao, meetingWeekday: Int = 3) {
         self.organisation = organisation
         self.fiscalYear = fiscalYear
         self.frameworkID = frameworkID
@@ -31,6 +33,7 @@ public struct Assessment: Hashable, Sendable {
         self.milestones = milestones
         self.holidays = holidays
         self.process = process
+        self.meetingWeekday = meetingWeekday
     }
 
     /// Indicators whose score last year was below `indicatorTarget`.

@@ -7,6 +7,8 @@ public struct CommitteePlan: Hashable, Sendable {
     public var members: [Member]
     public var owners: [TaskTarget: Int64]
     public var tasks: [WorkTask]
+    /// The day a task last changed, where the file says (`last_change`); others changed when the database is created.
+    public var lastChange: [Int64: CivilDate] = [:]
 
     /// Reads a committee file. Dates are `YYYY-MM-DD` (CE) or relative to `today` (`+14`, `-3`,
     /// `today`), so a demo made from the file looks alive whatever day it is created.
@@ -15,7 +17,8 @@ public struct CommitteePlan: Hashable, Sendable {
                              utcOffsetSeconds: Int) throws -> CommitteePlan {
         let root = try YAMLReader.parse(text, file: file)
         try root.onlyKeys(["organisation", "framework", "fiscal_year", "target_grade", "indicator_target", "process",
-                           "last_year", "estimates", "respondents", "members", "owners", "milestones", "holidays", "tasks"])
+                           "last_year", "estimates", "respondents", "members", "owners", "milestones", "holidays", "tasks",
+                           "meeting_weekday"])
         func date(_ reader: YAMLReader) throws -> CivilDate {
             let text = try reader.string()
             if text == "today" { return today }
@@ -142,9 +145,23 @@ public struct CommitteePlan: Hashable, Sendable {
             holidays.append(Holiday(date: try date(entry.required("date")), name: try entry.required("name").nonEmptyString()))
         }
 
+        var meetingWeekday = 3
+        if let reader = try root.optional("meeting_weekday") {
+            guard let day = MeetingSchedule.weekday(named: try reader.string()) else {
+                throw reader.fail("expected a weekday: monday … sunday, จันทร์ … อาทิตย์, or 1 (Monday) … 7 (Sunday)")
+            }
+            meetingWeekday = day
+        }
+
         var tasks: [WorkTask] = []
+        var lastChange: [Int64: CivilDate] = [:]
         for entry in try root.optional("tasks")?.list() ?? [] {
-            try entry.onlyKeys(["title", "target", "owner", "due", "status", "phase", "evidence", "note", "blocked_reason"])
+            try entry.onlyKeys(["title", "target", "owner", "due", "status", "phase", "evidence", "note", "blocked_reason", "last_change"])
+            if let reader = try entry.optional("last_change") {
+                let day = try date(reader)
+                guard day <= today else { throw reader.fail("last_change is in the future") }
+                lastChange[Int64(tasks.count + 1)] = day
+            }
             let targetReader = try entry.required("target")
             guard let target = TaskTarget(text: try targetReader.string()) else {
                 throw targetReader.fail("expected an indicator number (e.g. 7) or an item code (e.g. O12)")
@@ -183,7 +200,7 @@ public struct CommitteePlan: Hashable, Sendable {
             organisation: try root.required("organisation").nonEmptyString(), fiscalYear: fiscalYear, frameworkID: framework.id,
             targetGrade: targetGrade, indicatorTarget: try root.optional("indicator_target")?.double() ?? 85,
             lastYearScores: lastYear, estimates: estimates, respondents: respondents, milestones: milestones,
-            holidays: holidays, process: process)
-        return CommitteePlan(assessment: assessment, members: members, owners: owners, tasks: tasks)
+            holidays: holidays, process: process, meetingWeekday: meetingWeekday)
+        return CommitteePlan(assessment: assessment, members: members, owners: owners, tasks: tasks, lastChange: lastChange)
     }
 }

@@ -135,6 +135,36 @@ enum Schema {
                 CREATE INDEX snapshot_day ON snapshot(day);
                 """)
         }
+        migrator.registerMigration("v4: follow-up meetings") { db in
+            // A meeting per day. Entries are append-only like the audit log: minutes must not change
+            // behind the secretary's back. An action item's task lives in `task` like any other.
+            try db.execute(sql: """
+                ALTER TABLE assessment ADD COLUMN meeting_weekday INTEGER NOT NULL DEFAULT 3 CHECK (meeting_weekday BETWEEN 1 AND 7);
+                CREATE TABLE meeting (
+                    id INTEGER PRIMARY KEY,
+                    day TEXT NOT NULL UNIQUE,
+                    started_at TEXT NOT NULL,
+                    ended_at TEXT,
+                    attendees TEXT NOT NULL DEFAULT '',
+                    section_seconds TEXT NOT NULL DEFAULT '{}',
+                    summary TEXT);
+                CREATE TABLE meeting_entry (
+                    id INTEGER PRIMARY KEY,
+                    meeting_id INTEGER NOT NULL REFERENCES meeting(id),
+                    section TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('note', 'decision', 'action')),
+                    subject TEXT,
+                    text TEXT NOT NULL,
+                    task_id INTEGER REFERENCES task(id),
+                    member_id INTEGER REFERENCES member(id),
+                    at TEXT NOT NULL);
+                CREATE INDEX meeting_entry_meeting ON meeting_entry(meeting_id);
+                CREATE TRIGGER meeting_entry_is_append_only_update BEFORE UPDATE ON meeting_entry
+                    BEGIN SELECT RAISE(ABORT, 'meeting entries are append-only'); END;
+                CREATE TRIGGER meeting_entry_is_append_only_delete BEFORE DELETE ON meeting_entry
+                    BEGIN SELECT RAISE(ABORT, 'meeting entries are append-only'); END;
+                """)
+        }
         return migrator
     }
 }

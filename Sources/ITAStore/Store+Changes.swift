@@ -76,7 +76,8 @@ extension Store {
     }
 
     /// Reverses `author`'s most recent change that is not itself an undo and has not been undone.
-    /// Refuses, writing nothing, if any of its fields has changed since.
+    /// Refuses, writing nothing, if any of its fields has changed since. A meeting's action item (a
+    /// created task) is part of the minutes and is not undone.
     @discardableResult
     public func undoLastChange(by author: Author, at now: Timestamp) throws -> [AuditEntry] {
         try write { db in
@@ -85,7 +86,7 @@ extension Store {
                 ?? ("member_id IS NULL AND os_login = ?", [author.login])
             guard let changeID = try Int64.fetchOne(db, sql: """
                 SELECT change_id FROM audit
-                WHERE \(mine.sql) AND undoes IS NULL
+                WHERE \(mine.sql) AND undoes IS NULL AND action != 'create'
                   AND change_id NOT IN (SELECT undoes FROM audit WHERE undoes IS NOT NULL)
                 ORDER BY id DESC LIMIT 1
                 """, arguments: mine.arguments) else { throw StoreError.nothingToUndo }

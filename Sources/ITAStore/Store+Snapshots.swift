@@ -5,15 +5,17 @@ import ITACore
 extension Store {
     /// Stores a snapshot. A second daily snapshot for the same day replaces the first.
     public func record(_ snapshot: ProgressSnapshot) throws {
+        try write { db in try Self.insert(snapshot, db) }
+    }
+
+    static func insert(_ snapshot: ProgressSnapshot, _ db: Database) throws {
         let detail = String(decoding: try JSONEncoder().encode(Detail(indicators: snapshot.indicators, owners: snapshot.owners)), as: UTF8.self)
-        try write { db in
-            if snapshot.kind == .daily { try db.execute(sql: "DELETE FROM snapshot WHERE kind = 'daily' AND day = ?", arguments: [snapshot.day.iso]) }
-            try db.execute(sql: """
-                INSERT INTO snapshot (day, kind, projected, open_items, tasks_done, tasks_total, overdue, detail)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [snapshot.day.iso, snapshot.kind.rawValue, snapshot.projected, snapshot.openItems,
-                                 snapshot.tasksDone, snapshot.tasksTotal, snapshot.overdue, detail])
-        }
+        if snapshot.kind == .daily { try db.execute(sql: "DELETE FROM snapshot WHERE kind = 'daily' AND day = ?", arguments: [snapshot.day.iso]) }
+        try db.execute(sql: """
+            INSERT INTO snapshot (day, kind, projected, open_items, tasks_done, tasks_total, overdue, detail)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [snapshot.day.iso, snapshot.kind.rawValue, snapshot.projected, snapshot.openItems,
+                             snapshot.tasksDone, snapshot.tasksTotal, snapshot.overdue, detail])
     }
 
     /// Whether a daily snapshot exists for `day`.

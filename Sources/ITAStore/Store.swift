@@ -86,11 +86,12 @@ public final class Store: Sendable {
         encoder.outputFormatting = .sortedKeys
         try db.execute(sql: """
             INSERT INTO assessment (id, organisation, fiscal_year, framework_id, framework_json, target_grade,
-                                    indicator_target, process_json, created_on)
-            VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    indicator_target, process_json, created_on, meeting_weekday)
+            VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [a.organisation, a.fiscalYear, framework.id,
                              String(decoding: try encoder.encode(framework), as: UTF8.self), a.targetGrade,
-                             a.indicatorTarget, String(decoding: try encoder.encode(a.process), as: UTF8.self), now.date.iso])
+                             a.indicatorTarget, String(decoding: try encoder.encode(a.process), as: UTF8.self), now.date.iso,
+                             a.meetingWeekday])
         for (indicator, score) in a.lastYearScores {
             try db.execute(sql: "INSERT INTO last_year_score VALUES (?, ?)", arguments: [indicator, score])
         }
@@ -122,7 +123,10 @@ public final class Store: Sendable {
             try insertTask.execute(arguments: [
                 t.id, t.title, t.target.kind, t.target.description, framework.indicatorNumber(of: t.target), t.ownerID,
                 t.due?.iso, t.status.rawValue, t.blockedReason, Self.encodeEvidence(t.evidence), t.note, t.phase,
-                t.doneBy, t.doneAt?.iso, now.iso])
+                t.doneBy, t.doneAt?.iso, plan.lastChange[t.id].map { day in
+                    Timestamp(secondsSince1970: Int64(day.dayNumber) * 86_400 + 9 * 3600 - Int64(now.utcOffsetSeconds),
+                              utcOffsetSeconds: now.utcOffsetSeconds).iso
+                } ?? now.iso])
         }
     }
 
@@ -140,6 +144,8 @@ public final class Store: Sendable {
     }
 
     public func framework() throws -> Framework { try queue.read { try Self.framework($0) } }
+
+    static func storedFramework(_ db: Database) throws -> Framework { try framework(db) }
 
     private static func framework(_ db: Database) throws -> Framework {
         guard let json = try String.fetchOne(db, sql: "SELECT framework_json FROM assessment") else {
@@ -235,7 +241,8 @@ public final class Store: Sendable {
         }
         return Assessment(organisation: row["organisation"], fiscalYear: row["fiscal_year"], frameworkID: row["framework_id"],
                           targetGrade: row["target_grade"], indicatorTarget: row["indicator_target"], lastYearScores: lastYear,
-                          estimates: estimates, respondents: respondents, milestones: milestones, holidays: holidays, process: process)
+                          estimates: estimates, respondents: respondents, milestones: milestones, holidays: holidays, process: process,
+                          meetingWeekday: row["meeting_weekday"])
     }
 
     public func task(id: Int64) throws -> WorkTask? {

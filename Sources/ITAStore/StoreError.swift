@@ -12,6 +12,8 @@ public enum StoreError: Error, Hashable, Sendable {
     case nothingToUndo
     /// The value changed since the change being undone (by someone else); nothing was written.
     case undoConflict(entity: String, key: String, field: String)
+    /// The meeting of that day has ended; its record no longer changes.
+    case meetingEnded(day: CivilDate)
     case failed(String)
 }
 

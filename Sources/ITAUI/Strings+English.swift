@@ -78,6 +78,7 @@ extension Strings {
             case "reopen": return "reopened"
             case "evidence": return "evidence set"
             case "note": return "note set"
+            case "create": return "created (meeting action item)"
             case "undo": return "undo"
             case "respondents": return "respondents"
             default: return a
@@ -102,6 +103,7 @@ extension Strings {
         unknownMember: { "no member with login \($0)" },
         unknownIndicator: { "no indicator \($0) in this framework" },
         unknownItem: { "no item \($0) in this framework" },
+        meetingEnded: { "the meeting of \($0) has ended; nothing more can be recorded (see its minutes: ita minutes)" },
         nothingToUndo: "nothing of yours to undo",
         undoConflict: { entity, key, field in "cannot undo: \(entity == "task" ? "task #" : "")\(key) \(field) was changed since — nothing changed" },
         cannotRead: { path, reason in "\(path): cannot read (\(reason))" },

@@ -78,6 +78,7 @@ extension Strings {
             case "reopen": return "เปิดใหม่"
             case "evidence": return "แก้หลักฐาน"
             case "note": return "แก้บันทึก"
+            case "create": return "สร้างงาน (มติที่ประชุม)"
             case "undo": return "ย้อนกลับ"
             case "respondents": return "จำนวนผู้ตอบ"
             default: return a
@@ -113,6 +114,7 @@ extension Strings {
         unknownMember: { "ไม่พบสมาชิกที่มีชื่อผู้ใช้ \($0)" },
         unknownIndicator: { "ไม่มีตัวชี้วัดที่ \($0) ในเกณฑ์นี้" },
         unknownItem: { "ไม่มีข้อ \($0) ในเกณฑ์นี้" },
+        meetingEnded: { "การประชุมวันที่ \($0) ปิดแล้ว บันทึกเพิ่มไม่ได้ (ดูรายงานการประชุมด้วย ita minutes)" },
         nothingToUndo: "ไม่มีการเปลี่ยนแปลงของคุณให้ย้อนกลับ",
         undoConflict: { entity, key, field in "ย้อนกลับไม่ได้: \(entity == "task" ? "งาน #" : "")\(key) ช่อง \(field) ถูกแก้ไขไปแล้วหลังจากนั้น — ไม่มีการเปลี่ยนแปลง" },
         cannotRead: { path, reason in "\(path): อ่านไฟล์ไม่ได้ (\(reason))" },

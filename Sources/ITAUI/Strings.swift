@@ -71,6 +71,7 @@ public struct Strings: Sendable {
     public let unknownMember: @Sendable (String) -> String
     public let unknownIndicator: @Sendable (Int) -> String
     public let unknownItem: @Sendable (String) -> String
+    public let meetingEnded: @Sendable (String) -> String
     public let nothingToUndo: String
     public let undoConflict: @Sendable (_ entity: String, _ key: String, _ field: String) -> String
     public let cannotRead: @Sendable (_ path: String, _ reason: String) -> String

@@ -1,0 +1,168 @@
+import Foundation
+import GRDB
+import ITACore
+
+extension Store {
+    // MARK: Reading meetings
+
+    /// The meeting held on `day`, with its entries.
+    public func meeting(on day: CivilDate) throws -> Meeting? {
+        try read { db in try Self.meetings(db, where: "day = ?", [day.iso]).first }
+    }
+
+    /// Every meeting, oldest first.
+    public func meetings() throws -> [Meeting] {
+        try read { db in try Self.meetings(db, where: "1", []) }
+    }
+
+    /// The latest meeting before `day`.
+    public func meeting(before day: CivilDate) throws -> Meeting? {
+        try read { db in try Self.meetings(db, where: "day < ?", [day.iso]).last }
+    }
+
+    /// Action items recorded at meetings before `day`, oldest first.
+    public func actionItems(before day: CivilDate) throws -> [MeetingEntry] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT e.* FROM meeting_entry e JOIN meeting m ON m.id = e.meeting_id
+                WHERE e.kind = 'action' AND m.day < ? ORDER BY m.day, e.id
+                """, arguments: [day.iso]).compactMap(Self.entryFromRow)
+        }
+    }
+
+    /// The day each open task due from `from` through `to` last changed (its creation counts).
+    public func lastChanged(dueFrom from: CivilDate, to: CivilDate) throws -> [Int64: CivilDate] {
+        try read { db in
+            var result: [Int64: CivilDate] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT id, updated_at FROM task WHERE status IN \(Self.openStatuses) AND due >= ? AND due <= ?
+                """, arguments: [from.iso, to.iso]) {
+                if let at = Timestamp(iso: row["updated_at"]) { result[row["id"]] = at.date }
+            }
+            return result
+        }
+    }
+
+    private static func meetings(_ db: Database, where clause: String, _ arguments: StatementArguments) throws -> [Meeting] {
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM meeting WHERE \(clause) ORDER BY day", arguments: arguments)
+        return try rows.compactMap { row -> Meeting? in
+            guard let day = CivilDate(iso: row["day"]), let started = Timestamp(iso: row["started_at"]) else { return nil }
+            let id: Int64 = row["id"]
+            let entries = try Row.fetchAll(db, sql: "SELECT * FROM meeting_entry WHERE meeting_id = ? ORDER BY id", arguments: [id])
+                .compactMap(entryFromRow)
+            let seconds = (try? JSONDecoder().decode([String: Int].self, from: Data((row["section_seconds"] as String).utf8))) ?? [:]
+            let summary = (row["summary"] as String?).flatMap { try? JSONDecoder().decode(MeetingSummary.self, from: Data($0.utf8)) }
+            return Meeting(id: id, day: day, startedAt: started, endedAt: (row["ended_at"] as String?).flatMap(Timestamp.init(iso:)),
+                           attendees: (row["attendees"] as String).split(separator: ",").compactMap { Int64($0) }, entries: entries,
+                           sectionSeconds: seconds, summary: summary)
+        }
+    }
+
+    private static func entryFromRow(_ row: Row) -> MeetingEntry? {
+        guard let section = AgendaSection(rawValue: row["section"]), let kind = MeetingEntry.Kind(rawValue: row["kind"]),
+              let at = Timestamp(iso: row["at"]) else { return nil }
+        return MeetingEntry(id: row["id"], section: section, kind: kind, subject: row["subject"], text: row["text"], taskID: row["task_id"],
+                            memberID: row["member_id"], at: at)
+    }
+
+    // MARK: Recording (chair and secretary only)
+
+    /// Opens the meeting of `day`: the one already there, or a new one started now.
+    public func startMeeting(on day: CivilDate, by author: Author, at now: Timestamp) throws -> Meeting {
+        if let existing = try meeting(on: day) { return existing }
+        try write { db in
+            try Self.checkRecorder(author)
+            try db.execute(sql: "INSERT OR IGNORE INTO meeting (day, started_at) VALUES (?, ?)", arguments: [day.iso, now.iso])
+        }
+        guard let meeting = try meeting(on: day) else { throw StoreError.failed("\(path): the meeting was not stored") }
+        return meeting
+    }
+
+    /// Records who is present (replacing the list).
+    public func setAttendees(_ memberIDs: [Int64], meeting id: Int64, by author: Author) throws {
+        try write { db in
+            try Self.checkOpen(db, meeting: id, author)
+            try db.execute(sql: "UPDATE meeting SET attendees = ? WHERE id = ?",
+                           arguments: [memberIDs.map(String.init).joined(separator: ","), id])
+        }
+    }
+
+    /// Records a note or a decision.
+    public func addEntry(_ kind: MeetingEntry.Kind, section: AgendaSection, subject: String?, text: String, meeting id: Int64,
+                         by author: Author, at now: Timestamp) throws -> MeetingEntry {
+        try write { db in
+            try Self.checkOpen(db, meeting: id, author)
+            return try Self.insertEntry(db, meeting: id, section: section, kind: kind, subject: subject, text: text, taskID: nil,
+                                        author: author, at: now)
+        }
+    }
+
+    /// Records an action item: a new task for `ownerID`, due `due`, saved with its entry in one transaction.
+    public func addActionItem(title: String, target: TaskTarget, ownerID: Int64, due: CivilDate, section: AgendaSection, subject: String?,
+                              meeting id: Int64, by author: Author, at now: Timestamp) throws -> (MeetingEntry, WorkTask) {
+        try write { db in
+            try Self.checkOpen(db, meeting: id, author)
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM member WHERE id = ?", arguments: [ownerID]) ?? false else {
+                throw StoreError.failed("no member #\(ownerID)")
+            }
+            let framework = try Self.storedFramework(db)
+            let taskID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM task") ?? 0) + 1
+            try db.execute(sql: """
+                INSERT INTO task (id, title, target_kind, target, indicator, owner_id, due, status, evidence, note, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'todo', '[]', '', ?)
+                """, arguments: [taskID, title, target.kind, target.description, framework.indicatorNumber(of: target), ownerID, due.iso, now.iso])
+            try Self.appendAudit(db, changeID: try Self.nextChangeID(db), author: author, now: now, action: "create", entity: "task",
+                                 key: String(taskID), field: "title", old: nil, new: title, undoes: nil)
+            let entry = try Self.insertEntry(db, meeting: id, section: section, kind: .action, subject: subject, text: title, taskID: taskID,
+                                             author: author, at: now)
+            let task = try Row.fetchOne(db, sql: "SELECT \(Self.taskColumns) FROM task WHERE id = ?", arguments: [taskID]).map(Self.taskFromRow)!
+            return (entry, task)
+        }
+    }
+
+    /// Keeps the time spent per section (so a meeting resumed after a crash keeps its clock).
+    public func saveSectionSeconds(_ seconds: [String: Int], meeting id: Int64, by author: Author) throws {
+        try write { db in
+            try Self.checkOpen(db, meeting: id, author)
+            try db.execute(sql: "UPDATE meeting SET section_seconds = ? WHERE id = ?", arguments: [try Self.json(seconds), id])
+        }
+    }
+
+    /// Ends a meeting: its time per section, the agenda as it stood and a progress snapshot, in one transaction.
+    public func endMeeting(_ id: Int64, sectionSeconds: [String: Int], summary: MeetingSummary, snapshot: ProgressSnapshot,
+                           by author: Author, at now: Timestamp) throws {
+        try write { db in
+            try Self.checkOpen(db, meeting: id, author)
+            try db.execute(sql: "UPDATE meeting SET ended_at = ?, section_seconds = ?, summary = ? WHERE id = ?",
+                           arguments: [now.iso, try Self.json(sectionSeconds), try Self.json(summary), id])
+            try Self.insert(snapshot, db)
+        }
+    }
+
+    private static func checkRecorder(_ author: Author) throws {
+        if let denial = Permissions.canRecordMeeting(actor: author.member, login: author.login) { throw StoreError.denied(denial) }
+    }
+
+    private static func checkOpen(_ db: Database, meeting id: Int64, _ author: Author) throws {
+        try checkRecorder(author)
+        guard let row = try Row.fetchOne(db, sql: "SELECT day, ended_at FROM meeting WHERE id = ?", arguments: [id]) else {
+            throw StoreError.failed("no meeting #\(id)")
+        }
+        if (row["ended_at"] as String?) != nil, let day = CivilDate(iso: row["day"]) { throw StoreError.meetingEnded(day: day) }
+    }
+
+    private static func insertEntry(_ db: Database, meeting: Int64, section: AgendaSection, kind: MeetingEntry.Kind, subject: String?,
+                                    text: String, taskID: Int64?, author: Author, at now: Timestamp) throws -> MeetingEntry {
+        try db.execute(sql: """
+            INSERT INTO meeting_entry (meeting_id, section, kind, subject, text, task_id, member_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [meeting, section.rawValue, kind.rawValue, subject, text, taskID, author.member?.id, now.iso])
+        return MeetingEntry(id: db.lastInsertedRowID, section: section, kind: kind, subject: subject, text: text, taskID: taskID,
+                            memberID: author.member?.id, at: now)
+    }
+
+    private static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
