@@ -15,6 +15,7 @@ public enum Command: Hashable, Sendable {
     case toggleDone, undo, editEvidence, editNote, block
     case filter, commandLine, help
     case toggleWorkingDays, copyReminder
+    case meeting
 }
 
 /// One key binding: the keys, the command, where it works, and whether the hint bar shows it.
@@ -68,6 +69,7 @@ public enum Keymap {
         KeyBinding([.character("b")], .block, screens: taskScreens, hint: true),
         KeyBinding([.character("y")], .copyReminder, screens: [.countdown], hint: true),
         KeyBinding([.character("w")], .toggleWorkingDays, screens: [.countdown], hint: true),
+        KeyBinding([.character("M")], .meeting),
         KeyBinding([.character("/")], .filter, hint: true),
         KeyBinding([.character(":")], .commandLine, hint: true),
         KeyBinding([.character("?")], .help, hint: true),

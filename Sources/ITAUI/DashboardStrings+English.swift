@@ -29,6 +29,7 @@ extension DashboardStrings {
             case .help: return "help"
             case .toggleWorkingDays: return "days/working days"
             case .copyReminder: return "copy LINE message"
+            case .meeting: return "meeting mode (Wednesday follow-up)"
             }
         },
         viewer: { name, login in name.map { "user: \($0)" } ?? "user: \(login) (not on the committee)" },

@@ -29,6 +29,7 @@ extension DashboardStrings {
             case .help: return "วิธีใช้"
             case .toggleWorkingDays: return "สลับ วัน/วันทำการ"
             case .copyReminder: return "คัดลอกข้อความ LINE"
+            case .meeting: return "โหมดประชุมติดตามงาน"
             }
         },
         viewer: { name, login in name.map { "ผู้ใช้: \($0)" } ?? "ผู้ใช้: \(login) (ไม่อยู่ในคณะทำงาน)" },

@@ -17,6 +17,10 @@ public enum Message: Hashable, Sendable {
     case undone([WorkTask], Board, fields: Int)
     /// The store refused or failed; the message is already in the user's language.
     case failed(String)
+    /// Meeting mode: everything reloaded; an entry (and an action item's task) saved; the meeting ended.
+    case meetingLoaded(MeetingData)
+    case recorded(MeetingEntry, WorkTask?)
+    case meetingEnded(Meeting)
 }
 
 /// What `update` asks the runtime to do, as data.
@@ -26,6 +30,10 @@ public enum Effect: Hashable, Sendable {
     case checkForChanges
     /// Put text on the clipboard of the terminal the user sits at (OSC 52, which travels over SSH).
     case copy(String)
+    /// Record something at the open meeting (meeting mode).
+    case meeting(MeetingRequest)
+    /// Leave the dashboard for meeting mode, and come back after.
+    case openMeeting
     case quit
 }
 
@@ -60,6 +68,8 @@ extension AppState {
         case .failed(let text):
             self.message = StatusMessage(text, isError: true)
             return []
+        case .meetingLoaded, .recorded, .meetingEnded:
+            return []   // meeting mode's messages
         }
     }
 
@@ -80,6 +90,7 @@ extension AppState {
     public mutating func perform(_ command: Command) -> [Effect] {
         switch command {
         case .quit: return [.quit]
+        case .meeting: return [.openMeeting]
         case .selectNext: move(by: 1)
         case .selectPrevious: move(by: -1)
         case .selectFirst: move(to: 0)
@@ -230,23 +241,12 @@ extension AppState {
 
     mutating func editPrompt(_ key: KeyPress) -> [Effect] {
         guard var p = prompt else { return [] }
-        switch key {
-        case .escape, .control("c"), .control("g"):
-            prompt = nil
-        case .enter:
+        switch LineEditor.edit(&p.text, key) {
+        case .cancel: prompt = nil
+        case .submit:
             prompt = nil
             return commit(p)
-        case .backspace, .delete:
-            if !p.text.isEmpty { p.text.removeLast() }
-            prompt = p
-        case .control("u"):
-            p.text = ""
-            prompt = p
-        case .character(let scalar) where scalar.value >= 0x20 && scalar.value != 0x7F:
-            p.text.unicodeScalars.append(scalar)
-            prompt = p
-        default:
-            break
+        case .editing: prompt = p
         }
         return []
     }

@@ -56,9 +56,16 @@ enum Dashboard {
         return try run(&state, ctx: ctx, store: store, theme: display.theme ?? ctx.config.theme, mouse: !display.noMouse, author: author)
     }
 
-    /// The event loop of a full-screen program. `author` is nil for present mode, which never writes.
+    /// What a full-screen program needs from the store besides task changes: how to reload after a
+    /// change elsewhere, and (meeting mode) how to record at the meeting.
+    struct Runtime {
+        var reload: () throws -> Message
+        var record: ((MeetingRequest) throws -> Message?)? = nil
+    }
+
+    /// Starts the terminal and runs a full-screen program. `author` is nil for present mode, which never writes.
     static func run<App: TerminalApp>(_ app: inout App, ctx: Context, store: Store, theme themeName: String?, mouse: Bool,
-                                      author: Author?) throws -> Int32 {
+                                      author: Author?, runtime: Runtime? = nil) throws -> Int32 {
         let timer = BenchTimer.fromEnvironment()
         let (requested, warning) = ThemeLoader.load(themeName)
         let colour = (Context.environment["NO_COLOR"] ?? "").isEmpty
@@ -80,9 +87,16 @@ enum Dashboard {
             return 2
         }
         defer { terminal.stop() }
-
-        _ = app.update(.resized(terminal.size))
         if let warning { _ = app.update(.failed(warning)) }
+        let runtime = runtime ?? Runtime(reload: { .loaded(try load(store, today: ctx.today)) })
+        return try loop(&app, terminal: terminal, ctx: ctx, store: store, author: author, runtime: runtime, timer: timer)
+    }
+
+    /// The event loop: reads events, runs `update`, performs the effects and presents frames, until
+    /// the program quits (0) or a signal ends it (128+n).
+    static func loop<App: TerminalApp>(_ app: inout App, terminal: Terminal, ctx: Context, store: Store, author: Author?,
+                                       runtime: Runtime, timer: BenchTimer?) throws -> Int32 {
+        _ = app.update(.resized(terminal.size))
         terminal.present(app.render())
         timer?.firstFrame()
 
@@ -134,11 +148,27 @@ enum Dashboard {
                     }
                 case .copy(let text):
                     terminal.copyToClipboard(text)
+                case .meeting(let request):
+                    guard let record = runtime.record else { continue }
+                    do {
+                        if let reply = try record(request) { effects += app.update(reply) }
+                    } catch {
+                        effects += app.update(.failed(describe(error, ctx)))
+                    }
+                case .openMeeting:
+                    // Meeting mode runs on the same terminal; the dashboard comes back, reloaded, after it.
+                    var meeting = try MeetingSession.state(ctx, store: store, author: author, size: terminal.size)
+                    let code = try loop(&meeting, terminal: terminal, ctx: ctx, store: store, author: author,
+                                        runtime: MeetingSession.runtime(ctx, store: store, author: author), timer: nil)
+                    if code != 0 { return code }
+                    effects += app.update(try runtime.reload())
+                    effects += app.update(.resized(terminal.size))
+                    token = try store.changeToken()
                 case .checkForChanges:
                     let current = try store.changeToken()
                     if current != token {
                         token = current
-                        effects += app.update(.loaded(try load(store, today: ctx.today)))
+                        effects += app.update(try runtime.reload())
                         redraw = true
                     }
                 }

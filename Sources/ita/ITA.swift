@@ -13,7 +13,7 @@ struct ITA: ParsableCommand {
             Output is Thai; --lang en for English. Settings: $XDG_CONFIG_HOME/ita/config (theme, lang, db). Shell completion: ita --generate-completion-script bash|zsh|fish.
             """,
         subcommands: [DashboardCommand.self, Snapshot.self, Status.self, Tasks.self, Done.self, Start.self, Block.self, Reopen.self, Undo.self, Log.self,
-                      RespondentsCommand.self, Remind.self, Present.self, Review.self, Init.self, Demo.self],
+                      RespondentsCommand.self, Remind.self, Present.self, MeetingCommand.self, Minutes.self, Review.self, Init.self, Demo.self],
         defaultSubcommand: DashboardCommand.self
     )
 }

@@ -1,0 +1,78 @@
+import ITACore
+
+/// A new action item as typed at a meeting: `@owner O12 2569-12-02 title`. Leading `@owner`,
+/// target (`O12`, or `i7` for indicator 7) and date tokens may come in any order; the rest is the
+/// title. What is left out comes from the defaults (the selected row's owner and target, the next
+/// meeting).
+public struct ActionDraft: Hashable, Sendable {
+    public var title: String
+    public var target: TaskTarget
+    public var ownerID: Int64
+    public var due: CivilDate
+
+    public enum Problem: Error, Hashable, Sendable {
+        case noTitle, noOwner, noTarget
+        case unknownOwner(String), unknownTarget(String), badDate(String), pastDate(CivilDate)
+    }
+
+    public static func parse(_ text: String, members: [Member], framework: Framework, today: CivilDate,
+                             defaultOwner: Int64?, defaultTarget: TaskTarget?, defaultDue: CivilDate) throws(Problem) -> ActionDraft {
+        var words = text.split(separator: " ").map(String.init)
+        var owner = defaultOwner, target = defaultTarget, due = defaultDue
+        while let word = words.first {
+            if word.hasPrefix("@") {
+                let name = String(word.dropFirst())
+                guard let member = TaskFilter.member(named: name, in: members) else { throw .unknownOwner(name) }
+                owner = member.id
+            } else if let parsed = Self.target(word) {
+                switch parsed {
+                case .indicator(let n) where framework.indicator(n) == nil: throw .unknownTarget(word)
+                case .item(let code) where framework.item(code) == nil: throw .unknownTarget(word)
+                default: target = parsed
+                }
+            } else if Self.looksLikeDate(word) {
+                guard let day = Self.date(word, today: today) else { throw .badDate(word) }
+                guard day >= today else { throw .pastDate(day) }
+                due = day
+            } else {
+                break
+            }
+            words.removeFirst()
+        }
+        let title = words.joined(separator: " ").trimmingWhitespace
+        guard !title.isEmpty else { throw .noTitle }
+        guard let owner else { throw .noOwner }
+        guard let target else { throw .noTarget }
+        return ActionDraft(title: title, target: target, ownerID: owner, due: due)
+    }
+
+    /// `O12`/`o12` → item, `i7`/`I7` → indicator 7; anything else is not a target.
+    static func target(_ word: String) -> TaskTarget? {
+        guard let first = word.first, word.count >= 2, let n = Int(word.dropFirst()), n > 0 else { return nil }
+        switch first {
+        case "O", "o": return .item("O\(n)")
+        case "i", "I": return .indicator(n)
+        default: return nil
+        }
+    }
+
+    static func looksLikeDate(_ word: String) -> Bool {
+        guard let first = word.unicodeScalars.first else { return false }
+        return first == "+" || (first.properties.numericType != nil && (word.contains("-") || word.contains("/")))
+    }
+
+    /// `+7`, `2569-12-02` or `2026-12-02`, `2/12` (this year, or next if past), `2/12/2569` or `2/12/2026`.
+    static func date(_ word: String, today: CivilDate) -> CivilDate? {
+        if word.hasPrefix("+") { return Int(word.dropFirst()).flatMap { $0 >= 0 && $0 < 3650 ? today.adding(days: $0) : nil } }
+        func year(_ y: Int) -> Int { y >= 2400 ? ThaiCalendar.commonEraYear(y) : y }
+        if word.contains("-") {
+            let p = word.split(separator: "-").compactMap { Int($0) }
+            guard p.count == 3 else { return nil }
+            return CivilDate(year: year(p[0]), month: p[1], day: p[2])
+        }
+        let p = word.split(separator: "/").compactMap { Int($0) }
+        if p.count == 3 { return CivilDate(year: year(p[2]), month: p[1], day: p[0]) }
+        guard p.count == 2, let this = CivilDate(year: today.year, month: p[1], day: p[0]) else { return nil }
+        return this >= today ? this : CivilDate(year: today.year + 1, month: p[1], day: p[0])
+    }
+}

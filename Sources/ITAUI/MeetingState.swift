@@ -1,0 +1,332 @@
+import ITACore
+
+/// What meeting mode shows, loaded from the store in one go.
+public struct MeetingData: Hashable, Sendable {
+    public var board: Board
+    public var tasks: [WorkTask]
+    /// Today's meeting; nil until the chair or secretary opens it.
+    public var meeting: Meeting?
+    public var previous: Meeting?
+    /// Which meeting of the fiscal year this is (1 for the first).
+    public var number: Int?
+    /// The projected score recorded at the previous meeting.
+    public var scoreBefore: Double?
+    public var lastChanged: [Int64: CivilDate]
+    public var earlierActions: [MeetingEntry]
+
+    public init(board: Board, tasks: [WorkTask], meeting: Meeting?, previous: Meeting?, number: Int?, scoreBefore: Double?,
+                lastChanged: [Int64: CivilDate], earlierActions: [MeetingEntry]) {
+        self.board = board
+        self.tasks = tasks
+        self.meeting = meeting
+        self.previous = previous
+        self.number = number
+        self.scoreBefore = scoreBefore
+        self.lastChanged = lastChanged
+        self.earlierActions = earlierActions
+    }
+
+    public var schedule: MeetingSchedule { MeetingSchedule(weekday: board.assessment.meetingWeekday) }
+}
+
+/// What meeting mode asks the runtime to store.
+public enum MeetingRequest: Hashable, Sendable {
+    case attendance([Int64])
+    case entry(MeetingEntry.Kind, AgendaSection, subject: String?, text: String)
+    case actionItem(ActionDraft, AgendaSection, subject: String?)
+    case saveTime([String: Int])
+    case end([String: Int], MeetingSummary)
+}
+
+/// Meeting mode: attendance, then the agenda a–f, with a clock and time per section. The chair and
+/// the secretary record notes, decisions and action items; everyone else follows read-only.
+public struct MeetingState: Hashable, Sendable, TerminalApp {
+    /// The line being typed: a note, a decision or an action item.
+    public struct Prompt: Hashable, Sendable {
+        public enum Kind: Hashable, Sendable { case note, decision, action }
+        public var kind: Kind
+        public var text: String
+    }
+
+    public private(set) var data: MeetingData
+    public private(set) var agenda: Agenda
+    public var language: Language
+    public var size: Size
+    public let viewer: Member?
+    public let login: String
+    /// Position in `MeetingStep.all`.
+    public private(set) var step = 0
+    /// The selected row of each step.
+    public private(set) var cursors = [Int](repeating: 0, count: MeetingStep.all.count)
+    /// Seconds per step (by `MeetingStep.timeKey`), counted from ticks.
+    public private(set) var seconds: [String: Double] = [:]
+    private var lastTick: Double?
+    public private(set) var prompt: Prompt?
+    public private(set) var message: StatusMessage?
+    public private(set) var confirmingEnd = false
+
+    public init(data: MeetingData, language: Language, size: Size, viewer: Member?, login: String) {
+        self.data = data
+        self.language = language
+        self.size = size
+        self.viewer = viewer
+        self.login = login
+        agenda = Self.agenda(data)
+        for (key, value) in data.meeting?.sectionSeconds ?? [:] { seconds[key] = Double(value) }
+        // A meeting already under way resumes on the agenda rather than the roll call.
+        if let meeting = data.meeting, !meeting.attendees.isEmpty { step = 1 }
+        if data.meeting?.isEnded == true { message = StatusMessage(language.meeting.endedNote) }
+    }
+
+    static func agenda(_ data: MeetingData) -> Agenda {
+        let meeting = data.meeting
+        return Agenda.build(board: data.board, tasks: data.tasks, previous: data.previous, scoreBefore: data.scoreBefore,
+                            nextMeeting: data.schedule.next(after: data.board.today), lastChanged: data.lastChanged,
+                            entries: meeting?.entries ?? [], earlierActions: data.earlierActions)
+    }
+
+    public var board: Board { data.board }
+    public var currentStep: MeetingStep { MeetingStep.all[step] }
+    public var redrawsOnTick: Bool { true }
+    public func render() -> Screen { MeetingView.render(self) }
+
+    /// The chair or secretary at an open meeting.
+    public var canRecord: Bool {
+        guard let meeting = data.meeting, !meeting.isEnded else { return false }
+        return viewer?.coordinates ?? false
+    }
+
+    public var attendees: Set<Int64> { Set(data.meeting?.attendees ?? []) }
+
+    /// The rows of the current step: members for attendance, else the agenda section's rows.
+    public var rowCount: Int {
+        switch currentStep {
+        case .attendance: return board.members.count
+        case .section(let s): return agenda.rows(s).count
+        }
+    }
+
+    public var cursor: Int { cursors[step] }
+
+    public var selectedRow: Agenda.Row? {
+        guard case .section(let s) = currentStep, agenda.rows(s).indices.contains(cursor) else { return nil }
+        return agenda.rows(s)[cursor]
+    }
+
+    /// Whole seconds per step, as stored.
+    public var wholeSeconds: [String: Int] { seconds.mapValues { Int($0) } }
+    public var totalSeconds: Int { Int(seconds.values.reduce(0, +)) }
+
+    // MARK: Update
+
+    public mutating func update(_ message: Message) -> [Effect] {
+        switch message {
+        case .key(let key): return handle(key)
+        case .mouse(let event):
+            switch event.kind {
+            case .wheelUp: move(by: -3)
+            case .wheelDown: move(by: 3)
+            case .click: break
+            }
+        case .resized(let newSize): size = newSize
+        case .tick(let now):
+            // The clock runs while the meeting is open; a finished meeting keeps its times.
+            if let last = lastTick, data.meeting.map({ !$0.isEnded }) ?? false {
+                seconds[currentStep.timeKey, default: 0] += max(0, min(5, now - last))
+            }
+            lastTick = now
+            return [.checkForChanges]
+        case .meetingLoaded(let fresh):
+            data = fresh
+            for (key, value) in fresh.meeting?.sectionSeconds ?? [:] where Double(value) > seconds[key] ?? 0 { seconds[key] = Double(value) }
+            rebuild()
+        case .recorded(let entry, let task):
+            data.meeting?.entries.append(entry)
+            if let task { data.tasks.append(task) }
+            self.message = StatusMessage(task.map { t in
+                language.meeting.actionSaved(t.id, board.member(t.ownerID)?.name ?? "#\(t.ownerID)", language.strings.date(t.due ?? board.today))
+            } ?? language.meeting.recorded(entry.kind))
+            rebuild()
+        case .meetingEnded(let meeting):
+            data.meeting = meeting
+            self.message = StatusMessage(language.meeting.meetingClosed)
+        case .failed(let text):
+            self.message = StatusMessage(text, isError: true)
+        case .loaded, .applied, .undone:
+            break
+        }
+        return []
+    }
+
+    private mutating func rebuild() {
+        agenda = Self.agenda(data)
+        for index in cursors.indices {
+            let count: Int
+            switch MeetingStep.all[index] {
+            case .attendance: count = board.members.count
+            case .section(let s): count = agenda.rows(s).count
+            }
+            cursors[index] = max(0, min(cursors[index], count - 1))
+        }
+    }
+
+    mutating func handle(_ key: KeyPress) -> [Effect] {
+        if prompt != nil { return editPrompt(key) }
+        if confirmingEnd {
+            confirmingEnd = false
+            switch key.latinEquivalent {
+            case .character("y"), .character("Y"):
+                guard data.meeting != nil else { return [] }
+                return [.meeting(.end(wholeSeconds, agenda.summary(grade: board.projection.grade?.grade)))]
+            default: message = nil; return []
+            }
+        }
+        message = nil
+        for candidate in [key, key.latinEquivalent] {
+            switch candidate {
+            case .character("q"), .control("c"), .escape: return saveTime() + [.quit]
+            case .character("n"), .character("l"), .right, .tab: return go(to: step + 1)
+            case .character("p"), .character("h"), .left, .backTab: return go(to: step - 1)
+            case .character("j"), .down: move(by: 1); return []
+            case .character("k"), .up: move(by: -1); return []
+            case .character("g"), .home: move(by: -rowCount); return []
+            case .character("G"), .end: move(by: rowCount); return []
+            case .pageDown, .control("d"): move(by: 10); return []
+            case .pageUp, .control("u"): move(by: -10); return []
+            case .character(let c) where ("1"..."7").contains(c): return go(to: Int(c.value) - 0x31)
+            case .character(" "), .enter:
+                guard currentStep == .attendance else { continue }
+                return toggleAttendance(all: false)
+            case .character("*"):
+                guard currentStep == .attendance else { continue }
+                return toggleAttendance(all: true)
+            case .character("c"): return startPrompt(.note)
+            case .character("d"): return startPrompt(.decision)
+            case .character("a"): return startPrompt(.action)
+            case .character("E"):
+                guard checkRecorder() else { return [] }
+                confirmingEnd = true
+                return []
+            default: continue
+            }
+        }
+        return []
+    }
+
+    mutating func go(to index: Int) -> [Effect] {
+        let target = max(0, min(MeetingStep.all.count - 1, index))
+        guard target != step else { return [] }
+        step = target
+        return saveTime()
+    }
+
+    mutating func move(by delta: Int) {
+        cursors[step] = max(0, min(rowCount - 1, cursors[step] + delta))
+    }
+
+    private func saveTime() -> [Effect] { canRecord ? [.meeting(.saveTime(wholeSeconds))] : [] }
+
+    /// Whether the viewer may record now; if not, says why on the status line.
+    private mutating func checkRecorder() -> Bool {
+        if canRecord { return true }
+        if let meeting = data.meeting, meeting.isEnded {
+            message = StatusMessage(language.strings.meetingEnded(language.strings.date(meeting.day)), isError: true)
+        } else if data.meeting == nil {
+            message = StatusMessage(language.meeting.noMeetingYet, isError: true)
+        } else {
+            message = StatusMessage(language.strings.denied(viewer == nil ? .notAMember(login: login) : .coordinatorsOnly), isError: true)
+        }
+        return false
+    }
+
+    private mutating func toggleAttendance(all: Bool) -> [Effect] {
+        guard checkRecorder(), var meeting = data.meeting else { return [] }
+        var present = attendees
+        if all {
+            present = Set(board.members.map(\.id))
+        } else if board.members.indices.contains(cursor) {
+            let id = board.members[cursor].id
+            if present.contains(id) { present.remove(id) } else { present.insert(id) }
+            move(by: 1)
+        }
+        meeting.attendees = board.members.map(\.id).filter(present.contains)
+        data.meeting = meeting
+        return [.meeting(.attendance(meeting.attendees))]
+    }
+
+    private mutating func startPrompt(_ kind: Prompt.Kind) -> [Effect] {
+        guard checkRecorder() else { return [] }
+        guard case .section = currentStep else {
+            message = StatusMessage(language.meeting.stepTitle(.attendance) + ": " + language.meeting.attendanceKeys, isError: true)
+            return []
+        }
+        var text = ""
+        if kind == .action {
+            var words: [String] = []
+            if let owner = defaultOwner, let member = board.member(owner) { words.append("@" + member.login) }
+            if let target = selectedRow?.task?.target {
+                switch target {
+                case .item(let code): words.append(code)
+                case .indicator(let n): words.append("i\(n)")
+                }
+            }
+            let due = agenda.nextMeeting
+            words.append("\(ThaiCalendar.buddhistYear(due.year))-" + String(due.iso.dropFirst(5)))
+            text = words.joined(separator: " ") + " "
+        }
+        prompt = Prompt(kind: kind, text: text)
+        return []
+    }
+
+    /// The owner an action item on the selected row goes to by default.
+    var defaultOwner: Int64? {
+        switch selectedRow {
+        case .owner(let id, _)?: return id
+        case .task(let task)?, .followUp(_, let task)?: return task.ownerID
+        case .entry(let entry)?: return entry.taskID.flatMap { id in data.tasks.first { $0.id == id }?.ownerID }
+        default: return nil
+        }
+    }
+
+    private mutating func editPrompt(_ key: KeyPress) -> [Effect] {
+        guard var p = prompt else { return [] }
+        switch LineEditor.edit(&p.text, key) {
+        case .cancel: prompt = nil
+        case .editing: prompt = p
+        case .submit:
+            guard case .section(let section) = currentStep else { prompt = nil; return [] }
+            let text = p.text.trimmingWhitespace
+            let subject = selectedRow?.subject(members: board.members)
+            switch p.kind {
+            case .note, .decision:
+                prompt = nil
+                guard !text.isEmpty else { return [] }
+                return [.meeting(.entry(p.kind == .note ? .note : .decision, section, subject: subject, text: text))]
+            case .action:
+                do {
+                    let draft = try ActionDraft.parse(text, members: board.members, framework: board.framework, today: board.today,
+                                                      defaultOwner: nil, defaultTarget: nil, defaultDue: agenda.nextMeeting)
+                    prompt = nil
+                    return [.meeting(.actionItem(draft, section, subject: subject))]
+                } catch {
+                    // Keep the line so it can be fixed.
+                    message = StatusMessage(describe(error), isError: true)
+                }
+            }
+        }
+        return []
+    }
+
+    func describe(_ problem: ActionDraft.Problem) -> String {
+        let t = language.meeting
+        switch problem {
+        case .noTitle: return t.actionNeedsTitle
+        case .noOwner: return t.actionNeedsOwner
+        case .noTarget: return t.actionNeedsTarget
+        case .unknownOwner(let name): return t.actionUnknownOwner(name)
+        case .unknownTarget(let word): return t.actionUnknownTarget(word)
+        case .badDate(let word): return t.actionBadDate(word)
+        case .pastDate(let day): return t.actionPastDate(language.strings.date(day))
+        }
+    }
+}

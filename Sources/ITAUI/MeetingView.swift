@@ -1,0 +1,263 @@
+import ITACore
+
+/// Renders meeting mode for the projector: the meeting and its clock on top, the steps with their
+/// times, the section's headline figure in big digits when there is room, its rows with what was
+/// recorded on each, and the keys. Pure, like every view.
+public enum MeetingView {
+    /// One body line: what it shows and, for the first line of a row, the row's index (for the cursor).
+    struct Line {
+        var spans: [Span]
+        var row: Int?
+        /// Shown against the right edge (owner, date and countdown).
+        var right: [Span] = []
+    }
+
+    public static func render(_ state: MeetingState) -> Screen {
+        var screen = Screen(size: state.size)
+        let w = state.size.width, h = state.size.height
+        guard w >= PresentView.minimum.width, h >= PresentView.minimum.height else {
+            let text = state.language.dashboard.tooSmall(w, h).truncated(toWidth: max(1, w))
+            screen.put(text, x: max(0, (w - text.displayWidth) / 2), y: h / 2, style: .statusError)
+            return screen
+        }
+        let t = state.language.meeting, s = state.language.strings, board = state.board
+        let meeting = state.data.meeting
+
+        // Title bar: which meeting, the day, the clock and, for everyone but the recorders, read-only.
+        screen.fill(y: 0, style: .title)
+        var right = "⏱ " + clock(state.totalSeconds) + " "
+        if let end = meeting?.endedAt { right = t.ended(time(end)) + " · " + right }
+        if !state.canRecord { right += "· " + t.readOnly + " " }
+        screen.draw([Span(" ITA Board · " + t.title(state.data.number, "\(s.weekday(board.today)) \(s.date(board.today))") + " ", .title)],
+                    y: 0, width: max(1, w - right.displayWidth))
+        screen.put(right, x: max(0, w - right.displayWidth), y: 0, style: .title)
+        var info = [Span(" " + board.assessment.organisation.sanitizedForTerminal, .dim)]
+        if meeting != nil { info.append(Span(" · " + t.present(state.attendees.count, board.members.count), .dim)) }
+        if !state.data.schedule.isMeetingDay(board.today) {
+            info.append(Span(" · " + t.notMeetingDay(ThaiDateFormat.weekdayNames[state.data.schedule.weekday - 1]), .soon))
+        }
+        if meeting == nil { info = [Span(" " + t.noMeetingYet, .soon)] }
+        screen.draw(info, y: 1, width: w)
+
+        drawSteps(state, y: 2, into: &screen)
+
+        // The section's heading and its time.
+        let stepTime = clock(Int(state.seconds[state.currentStep.timeKey] ?? 0))
+        screen.draw([Span(" " + t.stepTitle(state.currentStep), .heading)], y: 4, width: max(1, w - stepTime.count - 4))
+        screen.put(stepTime, x: max(0, w - stepTime.count - 2), y: 4, style: .dim)
+        var top = 5
+        if let sub = subtitle(state) {
+            screen.draw([Span(" " + sub.sanitizedForTerminal, .dim)], y: top, width: w)
+            top += 1
+        }
+        top += 1
+        let bottom = h - 2
+        // A big headline figure when the room allows (a projector).
+        if h >= 30, w >= 80, let (text, style) = headline(state) {
+            let used = PresentView.big(text, x: 2, y: top, width: w - 4, maxHeight: max(3, min(10, (bottom - top) / 4)), style: style, into: &screen)
+            if used > 0 { top += used + 1 }
+        }
+        drawBody(state, lines: lines(state), top: top, height: max(1, bottom - top), into: &screen)
+        drawFooter(state, into: &screen)
+        return screen
+    }
+
+    /// `1:05:09`, or `12:04` under an hour.
+    static func clock(_ seconds: Int) -> String {
+        let h = seconds / 3600, m = seconds / 60 % 60, s = seconds % 60
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return h > 0 ? "\(h):\(two(m)):\(two(s))" : "\(m):\(two(s))"
+    }
+
+    static func time(_ stamp: Timestamp) -> String {
+        let (hour, minute) = stamp.hourMinute
+        return (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
+    }
+
+    static func drawSteps(_ state: MeetingState, y: Int, into screen: inout Screen) {
+        let t = state.language.meeting
+        let labels = MeetingStep.all.enumerated().map { index, step -> String in
+            var label = " \(index + 1) " + t.stepTab(step)
+            switch step {
+            case .attendance: if state.data.meeting != nil { label += " \(state.attendees.count)" }
+            case .section(let section):
+                let count = state.agenda.rows(section).filter { if case .score = $0 { return false }; if case .owner = $0 { return false }; return true }.count
+                if section != .respondents || state.agenda.surveyWindow != nil { label += " \(count)" }
+            }
+            if let seconds = state.seconds[step.timeKey], seconds >= 1 { label += " " + clock(Int(seconds)) }
+            return label + " "
+        }
+        let fits = labels.reduce(0) { $0 + $1.displayWidth } <= state.size.width
+        var x = 0
+        for (index, label) in labels.enumerated() {
+            let shown = fits || index == state.step ? label : " \(index + 1) "
+            x = screen.put(shown, x: x, y: y, style: index == state.step ? .tabActive : .tab)
+        }
+        screen.fill(y: y, from: x, style: .tab)
+    }
+
+    static func subtitle(_ state: MeetingState) -> String? {
+        let t = state.language.meeting, s = state.language.strings, agenda = state.agenda
+        switch state.currentStep {
+        case .attendance: return nil
+        case .section(.done): return t.since(agenda.previousMeeting.map(s.date), s.date(agenda.since))
+        case .section(.dueSoon): return t.nextMeeting("\(s.weekday(agenda.nextMeeting)) \(s.date(agenda.nextMeeting))")
+        case .section(.respondents):
+            return agenda.surveyWindow.map { t.surveyWindow(s.milestoneTitle($0), s.date($0.due)) } ?? t.noSurveyWindow
+        case .section:
+            return nil
+        }
+    }
+
+    /// The section's figure in big digits: the score, or how many rows need attention.
+    static func headline(_ state: MeetingState) -> (String, StyleRole)? {
+        guard case .section(let section) = state.currentStep else { return nil }
+        let rows = state.agenda.rows(section)
+        let tasks = rows.filter { $0.task != nil }.count
+        switch section {
+        case .done:
+            guard case .score(let before, let after)? = rows.first else { return nil }
+            var text = Score.text(after)
+            if let before { text += " " + (after >= before ? "+" : "-") + Score.text(abs(after - before)) }
+            return (text, .bigDigits)
+        case .overdue: return ("\(tasks)", tasks > 0 ? .bigOverdue : .done)
+        case .dueSoon: return ("\(tasks)", tasks > 0 ? .bigUrgent : .done)
+        case .atRisk: return ("\(tasks)", tasks > 0 ? .bigUrgent : .done)
+        case .respondents, .decisions: return nil
+        }
+    }
+
+    static func lines(_ state: MeetingState) -> [Line] {
+        let t = state.language.meeting, s = state.language.strings, d = state.language.dashboard
+        let board = state.board, today = board.today, members = board.members
+        func name(_ id: Int64) -> String { (board.member(id)?.name ?? "#\(id)").sanitizedForTerminal }
+        func dueText(_ task: WorkTask) -> (String, StyleRole) {
+            if task.status == .done, let at = task.doneAt { return ("✓ " + s.date(at.date), .done) }
+            guard let due = task.due else { return ("", .dim) }
+            let countdown = Countdown(from: today, to: due, calendar: board.assessment.workingCalendar)
+            let style = task.status.isOpen ? DashboardView.urgencyStyle(countdown.urgency) : StyleRole.dim
+            return (s.date(due) + (task.status.isOpen ? " · " + s.daysLeft(countdown) : ""), style)
+        }
+        func taskSpans(_ task: WorkTask, indent: String) -> [Span] {
+            [Span(indent + d.statusSymbol(task.status) + " ", DashboardView.statusStyle(task, today: today)),
+             Span("#\(task.id) ".padded(toWidth: 7), .dim), Span(d.targetShort(task.target).padded(toWidth: 5) + " ", .heading),
+             Span(task.title.sanitizedForTerminal)]
+        }
+        func taskRight(_ task: WorkTask, owner: Bool) -> [Span] {
+            let (due, style) = dueText(task)
+            return (owner ? [Span(name(task.ownerID) + "  ", .dim)] : []) + [Span(due, style)]
+        }
+
+        switch state.currentStep {
+        case .attendance:
+            let present = state.attendees
+            return members.enumerated().map { index, member in
+                let here = present.contains(member.id)
+                return Line(spans: [Span(here ? " [✓] " : " [ ] ", here ? .done : .dim), Span(member.name.sanitizedForTerminal + "  "),
+                                    Span(state.language.meeting.role(member.role) + " · " + member.workGroup.sanitizedForTerminal, .dim)],
+                            row: index)
+            }
+        case .section(let section):
+            let rows = state.agenda.rows(section)
+            let entries = (state.data.meeting?.entries ?? []).filter { $0.section == section }
+            var out: [Line] = []
+            var shownEntries = Set<Int64>()
+            let grouped = section == .done || section == .overdue
+            for (index, row) in rows.enumerated() {
+                var spans: [Span]
+                var right: [Span] = []
+                switch row {
+                case .score(let before, let after):
+                    var text = t.scoreChange + " " + (before.map { Score.text($0) + " → " } ?? "") + Score.text(after)
+                    if let before { text += " (" + (after >= before ? "+" : "-") + Score.text(abs(after - before)) + ")" }
+                    spans = [Span(" " + text, .accent)]
+                    if before == nil { spans.append(Span("  " + t.noPreviousScore, .dim)) }
+                case .owner(let id, let count):
+                    spans = [Span(" " + name(id), .heading), Span(" · " + t.tasks(count), .dim)]
+                case .task(let task):
+                    spans = taskSpans(task, indent: grouped ? "   " : " ")
+                    right = taskRight(task, owner: !grouped)
+                case .survey(let tool, let r):
+                    let parts = TextReports.barParts(r.fraction, width: 20)
+                    spans = [Span(" " + tool.padded(toWidth: 5), .heading), Span("\(r.count)/\(r.quota)".padded(toWidth: 10)),
+                             Span(parts.filled, .barFilled), Span(parts.empty, .barEmpty), Span(" " + TextReports.percent(r.fraction) + "  "),
+                             Span(r.isMet ? "✓ " + s.quotaMet : state.language.countdown.respondents(tool, r), r.isMet ? .done : .soon)]
+                case .entry(let entry):
+                    shownEntries.insert(entry.id)
+                    spans = [Span(" " + t.entryKind(entry.kind) + ": ", entry.kind == .decision ? .accent : .heading)]
+                    if let id = entry.taskID, let task = state.data.tasks.first(where: { $0.id == id }) {
+                        spans += [Span("#\(id) ", .dim), Span(task.title.sanitizedForTerminal)]
+                        right = taskRight(task, owner: true)
+                    } else {
+                        spans.append(Span(entry.text.sanitizedForTerminal))
+                    }
+                case .followUp(let entry, let task):
+                    spans = taskSpans(task, indent: " ") + [Span("  " + t.followUp(s.date(entry.at.date)), .dim)]
+                    right = taskRight(task, owner: true)
+                }
+                out.append(Line(spans: spans, row: index, right: right))
+                // What was recorded on this row.
+                let subject = row.subject(members: members)
+                for entry in entries where subject != nil && entry.subject == subject && !shownEntries.contains(entry.id) {
+                    if case .entry = row { if entry.kind != .note { continue } }
+                    shownEntries.insert(entry.id)
+                    out.append(Line(spans: [Span("      ↳ " + t.entryKind(entry.kind) + ": ", .accent), Span(entry.text.sanitizedForTerminal)], row: nil))
+                }
+            }
+            if rows.filter({ if case .score = $0 { return false }; return true }).isEmpty {
+                out.append(Line(spans: [Span(" " + t.nothing(section), section == .overdue || section == .atRisk ? .done : .dim)], row: nil))
+            }
+            for entry in entries where !shownEntries.contains(entry.id) && (section != .decisions || entry.kind == .note) {
+                out.append(Line(spans: [Span(" ↳ " + t.entryKind(entry.kind) + ": ", .accent), Span(entry.text.sanitizedForTerminal)], row: nil))
+            }
+            return out
+        }
+    }
+
+    static func drawBody(_ state: MeetingState, lines: [Line], top: Int, height: Int, into screen: inout Screen) {
+        let w = state.size.width
+        let cursorLine = lines.firstIndex { $0.row == state.cursor } ?? 0
+        let first = cursorLine < height ? 0 : cursorLine - height + 2
+        // Rows read from the back of the room get a blank line between them when there is space.
+        let spaced = lines.count * 2 <= height
+        var y = top
+        for (index, line) in lines.enumerated().dropFirst(first) {
+            guard y < top + height else { break }
+            // The right part keeps its place; the title gives way ("…") on narrow screens.
+            let rightWidth = min(line.right.reduce(0) { $0 + $1.text.displayWidth }, (w - 2) / 2)
+            screen.draw(line.spans, x: 1, y: y, width: w - 2 - (rightWidth > 0 ? rightWidth + 2 : 0))
+            if rightWidth > 0 { screen.draw(line.right, x: w - 1 - rightWidth, y: y, width: rightWidth) }
+            if line.row != nil, line.row == state.cursor, index == cursorLine {
+                screen.restyle(y: y, from: 1, width: w - 2, style: .selected)
+            }
+            y += spaced ? 2 : 1
+        }
+    }
+
+    static func drawFooter(_ state: MeetingState, into screen: inout Screen) {
+        let t = state.language.meeting, h = state.size.height, w = state.size.width
+        screen.fill(y: h - 2, style: .hint)
+        if let prompt = state.prompt {
+            screen.draw([Span(" " + t.promptKeys + (prompt.kind == .action ? "  ·  " + t.actionFormat : ""), .hint)], y: h - 2)
+            let lead = t.entryKind(prompt.kind == .note ? .note : prompt.kind == .decision ? .decision : .action) + ": "
+            let room = max(1, w - lead.displayWidth - 2)
+            var shown = prompt.text.sanitizedForTerminal
+            while shown.displayWidth > room { shown.removeFirst() }
+            let end = screen.put(lead, x: 0, y: h - 1, style: .prompt)
+            let after = screen.put(shown, x: end, y: h - 1, style: .normal)
+            screen.put(" ", x: after, y: h - 1, style: .selected)
+            if let message = state.message, message.isError {
+                // A problem with the line: shown on the hint row so the line stays editable.
+                screen.fill(y: h - 2, style: .hint)
+                screen.draw([Span(" " + message.text.sanitizedForTerminal, .statusError)], y: h - 2)
+            }
+            return
+        }
+        screen.draw([Span(" " + (state.currentStep == .attendance ? t.attendanceKeys : t.keys), .hint)], y: h - 2)
+        if state.confirmingEnd {
+            screen.draw([Span(" " + t.confirmEnd, .statusError)], y: h - 1)
+        } else if let message = state.message {
+            screen.draw([Span(" " + message.text.sanitizedForTerminal, message.isError ? .statusError : .statusInfo)], y: h - 1)
+        }
+    }
+}

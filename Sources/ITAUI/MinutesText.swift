@@ -1,0 +1,188 @@
+import ITACore
+
+/// A meeting's minutes as a small document (headings, paragraphs, lists, a table) that prints as
+/// Markdown or as plain text for LINE.
+public struct MinutesDocument: Hashable, Sendable {
+    public enum Block: Hashable, Sendable {
+        case title(String)
+        case paragraph(String)
+        case heading(String)
+        case subheading(String)
+        case bullet(level: Int, String)
+        case numbered(Int, String)
+        case table(headers: [String], rows: [[String]])
+    }
+
+    public var blocks: [Block] = []
+
+    public var markdown: String {
+        render { block in
+            switch block {
+            case .title(let text): return ["# " + text]
+            case .paragraph(let text): return [text]
+            case .heading(let text): return ["## " + text]
+            case .subheading(let text): return ["### " + text]
+            case .bullet(let level, let text): return [String(repeating: "  ", count: level) + "- " + text]
+            case .numbered(let n, let text): return ["\(n). " + text]
+            case .table(let headers, let rows):
+                func row(_ cells: [String]) -> String { "| " + cells.map { $0.replacingBars }.joined(separator: " | ") + " |" }
+                return [row(headers), "|" + headers.map { _ in "---|" }.joined()] + rows.map(row)
+            }
+        }
+    }
+
+    public var plainText: String {
+        render { block in
+            switch block {
+            case .title(let text): return [text, String(repeating: "=", count: max(3, text.displayWidth))]
+            case .paragraph(let text): return [text]
+            case .heading(let text): return [text, String(repeating: "-", count: max(3, text.displayWidth))]
+            case .subheading(let text): return [text]
+            case .bullet(let level, let text): return [String(repeating: "   ", count: level) + "• " + text]
+            case .numbered(let n, let text): return ["\(n). " + text]
+            case .table(let headers, let rows):
+                return rows.map { cells in
+                    zip(headers, cells).enumerated().map { index, pair in index == 0 ? pair.1 + "." : (index == 1 ? pair.1 : "\(pair.0): \(pair.1)") }
+                        .joined(separator: " ")
+                }
+            }
+        }
+    }
+
+    /// Blocks joined by blank lines; list items of one list stay together.
+    private func render(_ lines: (Block) -> [String]) -> String {
+        var out: [String] = []
+        var previous: Block?
+        for block in blocks {
+            let isItem: (Block?) -> Bool = { b in
+                switch b {
+                case .bullet?, .numbered?: return true
+                default: return false
+                }
+            }
+            let subheadingThenList: Bool = {
+                if case .subheading? = previous, isItem(block) { return true }
+                return false
+            }()
+            if previous != nil, !(isItem(previous) && isItem(block)), !subheadingThenList { out.append("") }
+            out += lines(block)
+            previous = block
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    fileprivate var replacingBars: String { split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") }
+}
+
+/// Builds the minutes of a meeting from what it recorded and the agenda it saw.
+public enum MinutesText {
+    public static func document(_ meeting: Meeting, summary: MeetingSummary, number: Int, board: Board, tasks: [Int64: WorkTask],
+                                language: Language) -> MinutesDocument {
+        let t = language.meeting, s = language.strings, d = language.dashboard
+        func name(_ id: Int64) -> String { (board.member(id)?.name ?? "#\(id)").sanitizedForTerminal }
+        func time(_ stamp: Timestamp) -> String { MeetingView.time(stamp) }
+        func line(_ task: MeetingSummary.TaskLine, owner: Bool) -> String {
+            var text = "#\(task.id) \(d.targetShort(TaskTarget(text: task.target) ?? .indicator(0))) \(task.title.sanitizedForTerminal)"
+            if owner { text += " — " + name(task.ownerID) }
+            if let due = task.due { text += " — " + t.due(s.date(due)) }
+            return text
+        }
+        var doc = MinutesDocument()
+        doc.blocks.append(.title(t.minutesTitle(number, ThaiCalendar.fiscalYear(of: meeting.day))))
+        doc.blocks.append(.paragraph(board.assessment.organisation.sanitizedForTerminal))
+        // How long the meeting ran by its own clock (the agenda walked, pauses outside it not counted).
+        let minutes = meeting.totalSeconds > 0 ? (meeting.totalSeconds + 59) / 60 : nil
+        doc.blocks.append(.paragraph(t.minutesWhen(meeting.day, time(meeting.startedAt), meeting.endedAt.map(time), minutes)))
+
+        // Attendance, in committee order.
+        let present = board.members.filter { meeting.attendees.contains($0.id) }
+        let absent = board.members.filter { !meeting.attendees.contains($0.id) }
+        doc.blocks.append(.heading(t.attendees(present.count)))
+        if present.isEmpty { doc.blocks.append(.paragraph(t.none)) }
+        for (index, member) in present.enumerated() {
+            doc.blocks.append(.numbered(index + 1, "\(member.name.sanitizedForTerminal) (\(t.role(member.role)))"))
+        }
+        if !absent.isEmpty {
+            doc.blocks.append(.heading(t.absent(absent.count)))
+            for (index, member) in absent.enumerated() { doc.blocks.append(.numbered(index + 1, member.name.sanitizedForTerminal)) }
+        }
+
+        func byOwner(_ lines: [MeetingSummary.TaskLine]) {
+            var order: [Int64] = []
+            for l in lines where !order.contains(l.ownerID) { order.append(l.ownerID) }
+            for owner in order {
+                let mine = lines.filter { $0.ownerID == owner }
+                doc.blocks.append(.bullet(level: 0, t.ownerLine(name(owner), mine.count)))
+                for l in mine { doc.blocks.append(.bullet(level: 1, line(l, owner: false))) }
+            }
+        }
+        func notes(_ section: AgendaSection) {
+            let recorded = meeting.entries.filter { $0.section == section && $0.kind == .note }
+            guard !recorded.isEmpty else { return }
+            doc.blocks.append(.subheading(t.notes))
+            for entry in recorded {
+                doc.blocks.append(.bullet(level: 0, (entry.subject.map { "[\($0)] " } ?? "") + entry.text.sanitizedForTerminal))
+            }
+        }
+
+        for (index, section) in AgendaSection.allCases.enumerated() {
+            doc.blocks.append(.heading(t.agendaHeading(index + 1, section)))
+            if let seconds = meeting.sectionSeconds[section.rawValue], seconds >= 60 { doc.blocks.append(.paragraph(t.timeSpent(seconds / 60))) }
+            switch section {
+            case .done:
+                doc.blocks.append(.paragraph(t.since(summary.previousMeeting.map(s.date), s.date(summary.since))))
+                doc.blocks.append(.paragraph(t.scoreLine(summary.scoreBefore.map(Score.text), Score.text(summary.scoreAfter), summary.grade)))
+                if summary.done.isEmpty { doc.blocks.append(.paragraph(t.nothing(.done))) }
+                byOwner(summary.done)
+            case .overdue:
+                if summary.overdue.isEmpty { doc.blocks.append(.paragraph(t.nothing(.overdue))) }
+                byOwner(summary.overdue)
+            case .dueSoon:
+                doc.blocks.append(.paragraph(t.nextMeeting(s.date(summary.nextMeeting))))
+                if summary.dueSoon.isEmpty { doc.blocks.append(.paragraph(t.nothing(.dueSoon))) }
+                for l in summary.dueSoon { doc.blocks.append(.bullet(level: 0, line(l, owner: true))) }
+            case .atRisk:
+                if summary.atRisk.isEmpty { doc.blocks.append(.paragraph(t.nothing(.atRisk))) }
+                for l in summary.atRisk { doc.blocks.append(.bullet(level: 0, line(l, owner: true))) }
+            case .respondents:
+                if summary.surveys.isEmpty { doc.blocks.append(.paragraph(t.noSurveyWindow)) }
+                for survey in summary.surveys {
+                    let r = Respondents(quota: survey.quota, count: survey.count)
+                    doc.blocks.append(.bullet(level: 0, "\(survey.tool) \(survey.count)/\(survey.quota) (\(TextReports.percent(r.fraction)))"
+                                              + (r.isMet ? " ✓ " + s.quotaMet : " — " + language.countdown.respondents(survey.tool, r))))
+                }
+            case .decisions:
+                let decisions = meeting.entries.filter { $0.kind == .decision }
+                let actions = meeting.entries.filter { $0.kind == .action }
+                doc.blocks.append(.subheading(t.decisions))
+                if decisions.isEmpty { doc.blocks.append(.paragraph(t.none)) }
+                for (n, entry) in decisions.enumerated() {
+                    doc.blocks.append(.numbered(n + 1, entry.text.sanitizedForTerminal + (entry.subject.map { " [\($0)]" } ?? "")))
+                }
+                doc.blocks.append(.subheading(t.actions))
+                if actions.isEmpty { doc.blocks.append(.paragraph(t.none)) }
+                else {
+                    let h = t.actionHeaders
+                    doc.blocks.append(.table(headers: [h.number, h.task, h.owner, h.due], rows: actions.enumerated().map { n, entry in
+                        let task = entry.taskID.flatMap { tasks[$0] }
+                        let what = (entry.taskID.map { "#\($0) " } ?? "") + entry.text.sanitizedForTerminal
+                            + (task.map { " (\(d.targetShort($0.target)))" } ?? "")
+                        return ["\(n + 1)", what, task.map { name($0.ownerID) } ?? "-", task?.due.map(s.date) ?? "-"]
+                    }))
+                }
+                if !summary.followUps.isEmpty {
+                    doc.blocks.append(.subheading(t.earlierActions))
+                    for l in summary.followUps { doc.blocks.append(.bullet(level: 0, line(l, owner: true))) }
+                }
+            }
+            notes(section)
+        }
+        if !meeting.isEnded { doc.blocks.append(.paragraph(t.notEnded)) }
+        if let secretary = board.members.first(where: { $0.role == .secretary }) {
+            doc.blocks.append(.paragraph(t.recorder("\(secretary.name.sanitizedForTerminal) (\(t.role(.secretary)))")))
+        }
+        return doc
+    }
+}

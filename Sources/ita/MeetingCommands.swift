@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import ITACore
+import ITAStore
+import ITAUI
+
+struct MeetingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "meeting",
+        abstract: "Run today's follow-up meeting: attendance, then the agenda a–f, with a clock (also M in the dashboard).",
+        discussion: """
+            The agenda is built from the data: a) done since the last meeting and the change in the projected score,
+            b) overdue by owner, oldest first, c) due up to the next meeting day, d) at risk (no change for 14 days,
+            due within 30), e) respondents while a survey window is open, f) decisions and action items (and earlier
+            action items still open). n/p move between sections, j/k between rows; c notes, d records a decision,
+            a an action item (a task with owner and due date, saved at once), E ends the meeting and keeps its
+            minutes (ita minutes). The chair and the secretary open and record; everyone else follows read-only.
+            The meeting weekday is `meeting_weekday` in the committee file (Wednesday by default).
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("Theme name or .theme file (default: projector).", valueName: "name"))
+    var theme: String?
+
+    @Flag(help: "Do not ask the terminal for mouse reports.")
+    var noMouse = false
+
+    func run() throws {
+        try Context.run(global) { ctx in
+            let store = try ctx.openStore(memoryMapped: false)
+            let author = try ctx.author(in: store)
+            var state = try MeetingSession.state(ctx, store: store, author: author, size: Size(width: 80, height: 24))
+            let code = try Dashboard.run(&state, ctx: ctx, store: store, theme: theme ?? "projector", mouse: !noMouse, author: author,
+                                         runtime: MeetingSession.runtime(ctx, store: store, author: author))
+            if code != 0 { throw ExitCode(code) }
+        }
+    }
+}
+
+/// Wires meeting mode to the store: loading the agenda's data, opening today's meeting for the
+/// chair and secretary, and recording what meeting mode asks for.
+enum MeetingSession {
+    static func state(_ ctx: Context, store: Store, author: Author?, size: Size) throws -> MeetingState {
+        if let author, author.member?.coordinates == true {
+            _ = try store.startMeeting(on: ctx.today, by: author, at: ctx.currentTime())
+        }
+        return MeetingState(data: try load(store, today: ctx.today), language: ctx.language, size: size, viewer: author?.member,
+                            login: ctx.login)
+    }
+
+    static func load(_ store: Store, today: CivilDate) throws -> MeetingData {
+        let board = try store.board(today: today)
+        let meetings = try store.meetings()
+        let meeting = meetings.first { $0.day == today }
+        let previous = meetings.last { $0.day < today }
+        return MeetingData(board: board, tasks: try store.tasks(), meeting: meeting, previous: previous,
+                           number: meeting.map { m in number(of: m, in: meetings) },
+                           scoreBefore: try scoreBefore(store, previous: previous, today: today),
+                           lastChanged: try store.lastChanged(dueFrom: today, to: today.adding(days: Agenda.riskHorizonDays)),
+                           earlierActions: try store.actionItems(before: today))
+    }
+
+    /// The meeting's number within its fiscal year (the first is 1).
+    static func number(of meeting: Meeting, in meetings: [Meeting]) -> Int {
+        let year = ThaiCalendar.fiscalYear(of: meeting.day)
+        return meetings.filter { ThaiCalendar.fiscalYear(of: $0.day) == year && $0.day <= meeting.day }.count
+    }
+
+    /// The projected score the previous meeting saw; with no previous meeting, the last daily
+    /// snapshot from a week ago or before.
+    static func scoreBefore(_ store: Store, previous: Meeting?, today: CivilDate) throws -> Double? {
+        if let previous {
+            if let score = previous.summary?.scoreAfter { return score }
+            return try store.snapshots(since: previous.day).first { $0.day == previous.day }?.projected
+        }
+        let weekAgo = today.adding(days: -Agenda.firstMeetingLookBack)
+        return try store.snapshots(since: weekAgo.adding(days: -30)).last { $0.day <= weekAgo }?.projected
+    }
+
+    static func runtime(_ ctx: Context, store: Store, author: Author?) -> Dashboard.Runtime {
+        Dashboard.Runtime(reload: { .meetingLoaded(try load(store, today: ctx.today)) }, record: { request in
+            guard let author else { throw CLIError(ctx.strings.denied(.notAMember(login: ctx.login))) }
+            guard let meeting = try store.meeting(on: ctx.today) else { throw CLIError(ctx.language.meeting.noMeetingYet) }
+            let now = ctx.currentTime()
+            switch request {
+            case .attendance(let ids):
+                try store.setAttendees(ids, meeting: meeting.id, by: author)
+                return nil
+            case .saveTime(let seconds):
+                try store.saveSectionSeconds(seconds, meeting: meeting.id, by: author)
+                return nil
+            case .entry(let kind, let section, let subject, let text):
+                return .recorded(try store.addEntry(kind, section: section, subject: subject, text: text, meeting: meeting.id, by: author, at: now), nil)
+            case .actionItem(let draft, let section, let subject):
+                let (entry, task) = try store.addActionItem(title: draft.title, target: draft.target, ownerID: draft.ownerID, due: draft.due,
+                                                            section: section, subject: subject, meeting: meeting.id, by: author, at: now)
+                return .recorded(entry, task)
+            case .end(let seconds, let summary):
+                let board = try store.board(today: ctx.today)
+                let snapshot = ProgressSnapshot.take(board, tasks: try store.tasks(), kind: .meeting)
+                try store.endMeeting(meeting.id, sectionSeconds: seconds, summary: summary, snapshot: snapshot, by: author, at: now)
+                return try store.meeting(on: ctx.today).map(Message.meetingEnded)
+            }
+        })
+    }
+}
