@@ -132,7 +132,7 @@ public struct MeetingState: Hashable, Sendable, TerminalApp {
         case .tick(let now):
             // The clock runs while the meeting is open; a finished meeting keeps its times.
             if let last = lastTick, data.meeting.map({ !$0.isEnded }) ?? false {
-                seconds[currentStep.timeKey, default: 0] += max(0, min(5, now - last))
+                seconds[currentStep.timeKey, default: 0] += max(0, now - last)
             }
             lastTick = now
             return [.checkForChanges]
