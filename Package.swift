@@ -53,7 +53,7 @@ let package = Package(
             dependencies: ["ITAStore", "ITACore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Drives the real `ita` binary against real SQLite files.
-        .testTarget(name: "ITACommandTests", dependencies: ["ITACore"], exclude: ["Golden"]),
+        .testTarget(name: "ITACommandTests", dependencies: ["ITACore", "ITAStore"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -92,8 +92,8 @@ public enum MinutesText {
         var doc = MinutesDocument()
         doc.blocks.append(.title(t.minutesTitle(number, ThaiCalendar.fiscalYear(of: meeting.day))))
         doc.blocks.append(.paragraph(board.assessment.organisation.sanitizedForTerminal))
-        // How long the meeting ran by its own clock (the agenda walked, pauses outside it not counted).
-        let minutes = meeting.totalSeconds > 0 ? (meeting.totalSeconds + 59) / 60 : nil
+        // Wall-clock length; each section's own time (from the meeting clock) is under its heading.
+        let minutes = meeting.endedAt.map { Int(($0.secondsSince1970 - meeting.startedAt.secondsSince1970 + 30) / 60) }.flatMap { $0 > 0 ? $0 : nil }
         doc.blocks.append(.paragraph(t.minutesWhen(meeting.day, time(meeting.startedAt), meeting.endedAt.map(time), minutes)))
 
         // Attendance, in committee order.
@@ -133,7 +133,11 @@ public enum MinutesText {
             switch section {
             case .done:
                 doc.blocks.append(.paragraph(t.since(summary.previousMeeting.map(s.date), s.date(summary.since))))
-                doc.blocks.append(.paragraph(t.scoreLine(summary.scoreBefore.map(Score.text), Score.text(summary.scoreAfter), summary.grade)))
+                var after = Score.text(summary.scoreAfter)
+                if let before = summary.scoreBefore {
+                    after += " (" + (summary.scoreAfter >= before ? "+" : "-") + Score.text(abs(summary.scoreAfter - before)) + ")"
+                }
+                doc.blocks.append(.paragraph(t.scoreLine(summary.scoreBefore.map(Score.text), after, summary.grade)))
                 if summary.done.isEmpty { doc.blocks.append(.paragraph(t.nothing(.done))) }
                 byOwner(summary.done)
             case .overdue:

@@ -1,0 +1,127 @@
+import Foundation
+import ITACore
+import ITAStore
+import Testing
+
+/// `ita minutes` from the real binary, and a whole meeting run in tmux.
+@Suite(.serialized) struct MeetingCommandTests {
+    static func at(_ iso: String) -> Timestamp { Timestamp(iso: iso)! }
+
+    /// Records a meeting as meeting mode does: open, attendance, entries, then end with the agenda as it stands.
+    static func hold(_ store: Store, on day: String, start: String, end: String, attendees: [Int64],
+                     record: (Meeting, Author) throws -> Void, seconds: [String: Int]) throws {
+        let today = CivilDate(iso: day)!
+        let secretary = Author(login: ITARunner.osLogin, member: try store.member(login: ITARunner.osLogin))
+        let meeting = try store.startMeeting(on: today, by: secretary, at: at("\(day)T\(start):00+07:00"))
+        try store.setAttendees(attendees, meeting: meeting.id, by: secretary)
+        try record(meeting, secretary)
+        let board = try store.board(today: today)
+        let tasks = try store.tasks()
+        let previous = try store.meeting(before: today)
+        let current = try store.meeting(on: today)!
+        let agenda = Agenda.build(board: board, tasks: tasks, previous: previous, scoreBefore: previous?.summary?.scoreAfter,
+                                  nextMeeting: MeetingSchedule(weekday: board.assessment.meetingWeekday).next(after: today),
+                                  lastChanged: try store.lastChanged(dueFrom: today, to: today.adding(days: 30)),
+                                  entries: current.entries, earlierActions: try store.actionItems(before: today))
+        try store.endMeeting(meeting.id, sectionSeconds: seconds, summary: agenda.summary(grade: board.projection.grade?.grade),
+                             snapshot: ProgressSnapshot.take(board, tasks: tasks, kind: .meeting), by: secretary, at: at("\(day)T\(end):00+07:00"))
+    }
+
+    @Test func minutesInThaiFromTwoMeetings() throws {
+        let ita = ITARunner()
+        try ita.initialise()
+        #expect(try ita.run(["minutes"]).stderr.contains("ยังไม่มีการประชุม"))
+        let store = try Store.open(at: ita.database)
+        try Self.hold(store, on: "2026-11-18", start: "09:30", end: "10:20", attendees: [1, 2, 3, 6, 9], record: { meeting, by in
+            let now = Self.at("2026-11-18T09:50:00+07:00")
+            _ = try store.addEntry(.note, section: .overdue, subject: "#19", text: "รอผู้อำนวยการลงนามคำสั่ง", meeting: meeting.id, by: by, at: now)
+            _ = try store.addEntry(.decision, section: .overdue, subject: "#19", text: "ขยายเวลา O3 ถึงวันที่ 25 พ.ย. 2569", meeting: meeting.id,
+                                   by: by, at: now)
+            _ = try store.addActionItem(title: "ติดตามคำสั่งแต่งตั้งกับกลุ่มกฎหมาย", target: .item("O3"), ownerID: 9,
+                                        due: CivilDate(iso: "2026-11-25")!, section: .overdue, subject: "#19", meeting: meeting.id, by: by, at: now)
+            _ = try store.addActionItem(title: "ทำป้ายประชาสัมพันธ์ EIT หน้าสำนักงาน", target: .indicator(7), ownerID: 4,
+                                        due: CivilDate(iso: "2026-12-09")!, section: .respondents, subject: "EIT", meeting: meeting.id, by: by, at: now)
+        }, seconds: ["attendance": 95, "done": 240, "overdue": 1260, "due_soon": 600, "at_risk": 300, "respondents": 420, "decisions": 180])
+        // Between the meetings an owner finishes her work, and the first action item is done.
+        for id in ["19", "118"] {
+            let done = try ita.run(["done", id, "--as", "nattida", "--today", "2026-11-20"], fixedDay: false)
+            #expect(done.status == 0, "\(done.stderr)")
+        }
+        try Self.hold(store, on: "2026-11-25", start: "13:30", end: "14:05", attendees: [1, 2, 4, 9], record: { meeting, by in
+            _ = try store.addEntry(.decision, section: .decisions, subject: nil, text: "ให้ทุกกลุ่มส่ง URL หลักฐานภายในวันศุกร์",
+                                   meeting: meeting.id, by: by, at: Self.at("2026-11-25T13:55:00+07:00"))
+        }, seconds: ["attendance": 60, "done": 300, "overdue": 900, "decisions": 420])
+
+        let latest = try ita.run(["minutes", "--today", "2026-11-25"], fixedDay: false)
+        #expect(latest.status == 0, "\(latest.stderr)")
+        try expectGolden(latest.stdout, "minutes-2026-11-25-th.md")
+        // Done since the last meeting, with the score the last meeting saw.
+        #expect(latest.stdout.contains("ตั้งแต่ประชุมครั้งก่อน 18 พ.ย. 2569"))
+        #expect(latest.stdout.contains("#19 O3"))
+        // The open action item of the first meeting is carried; the finished one is not.
+        let carried = try #require(latest.stdout.components(separatedBy: "### งานที่มอบหมายจากการประชุมครั้งก่อนที่ยังไม่เสร็จ").last)
+        #expect(carried.contains("#119 ตช.7 ทำป้ายประชาสัมพันธ์ EIT หน้าสำนักงาน"))
+        #expect(!carried.contains("#118"))
+
+        let first = try ita.run(["minutes", "--meeting", "2569-11-18", "--format", "txt", "--today", "2026-11-25"], fixedDay: false)
+        #expect(first.status == 0, "\(first.stderr)")
+        try expectGolden(first.stdout, "minutes-2026-11-18-th.txt")
+        #expect(first.stdout.contains("1. ขยายเวลา O3 ถึงวันที่ 25 พ.ย. 2569 [#19]"))
+
+        let missing = try ita.run(["minutes", "--meeting", "2026-11-19"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "ita: ผิดพลาด: ไม่มีการประชุมวันที่ 19 พ.ย. 2569 (18 พ.ย. 2569, 25 พ.ย. 2569)\n")
+        let bad = try ita.run(["minutes", "--format", "pdf"])
+        #expect(bad.status != 0 && bad.stderr.contains("pdf"))
+    }
+
+    @Test func aMeetingRunFromTheKeyboardEndsInTheMinutesAndTheTaskList() throws {
+        let ita = ITARunner()
+        try ita.initialise()
+        let tmux = Tmux(ita)
+        try tmux.start(tmux.ita("", subcommand: "meeting"), width: 120, height: 40)
+        try tmux.waitFor(text: "ประชุมติดตามงาน ITA ครั้งที่ 1")
+        // Attendance: the chair and the secretary.
+        try tmux.send("Space")
+        try tmux.send("Space")
+        try tmux.waitFor(text: "มาประชุม 2/12 คน")
+        // Section b, the first overdue task (under its owner).
+        try tmux.send("n")
+        try tmux.send("n")
+        try tmux.waitFor(text: "ข. งานเกินกำหนด")
+        try tmux.send("j")
+        try tmux.send("d")
+        try tmux.type("ให้เร่งรัด O31 ภายในสัปดาห์นี้")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "บันทึกมติแล้ว")
+        // An action item on the same row: owner, item and the next meeting day are filled in.
+        try tmux.send("a")
+        try tmux.waitFor(text: "มอบหมาย: @chayapon O31 2569-11-25")
+        try tmux.type("โทรประสานผู้ดูแลเว็บไซต์")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "มอบหมายงาน #118")
+        // Owners see it at once.
+        let tasks = try ita.run(["tasks", "--owner", "chayapon", "--json"])
+        #expect(tasks.stdout.contains("โทรประสานผู้ดูแลเว็บไซต์"))
+        // End the meeting.
+        try tmux.send("E")
+        try tmux.waitFor(text: "ปิดการประชุมและเก็บรายงาน?")
+        try tmux.send("y")
+        try tmux.waitFor(text: "ปิดประชุมแล้ว")
+        try tmux.send("q")
+        let screen = try tmux.waitFor(text: "EXIT=")
+        #expect(screen.contains("EXIT=0"))
+
+        let minutes = try ita.run(["minutes"])
+        #expect(minutes.status == 0, "\(minutes.stderr)")
+        #expect(minutes.stdout.contains("1. ให้เร่งรัด O31 ภายในสัปดาห์นี้ [#85]"))
+        #expect(minutes.stdout.contains("| 1 | #118 โทรประสานผู้ดูแลเว็บไซต์ (O31) | นายชยพล วงศ์ใหญ่ | 25 พ.ย. 2569 |"))
+        #expect(minutes.stdout.contains("## ผู้เข้าประชุม (2 คน)"))
+        let all = try ita.run(["tasks", "--all"])
+        #expect(all.stdout.contains("#118") && all.stdout.contains("โทรประสานผู้ดูแลเว็บไซต์"))
+        // The meeting has ended: running it again shows it read-only.
+        try tmux.start(tmux.ita("", subcommand: "meeting"), width: 120, height: 40, name: "again")
+        try tmux.waitFor(text: "ดูอย่างเดียว", in: "again")
+        try tmux.send("q", to: "again")
+    }
+}
