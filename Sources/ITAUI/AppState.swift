@@ -46,6 +46,17 @@ public struct StatusMessage: Hashable, Sendable {
     }
 }
 
+/// What the weekly review reads from the store besides the live data.
+public struct ReviewHistory: Hashable, Sendable {
+    public var snapshots: [ProgressSnapshot]
+    public var lastActivity: [Int64: Timestamp]
+
+    public init(snapshots: [ProgressSnapshot], lastActivity: [Int64: Timestamp]) {
+        self.snapshots = snapshots
+        self.lastActivity = lastActivity
+    }
+}
+
 /// The tasks of one tree row, opened with Enter on the Indicators screen.
 public struct Drill: Hashable, Sendable {
     public var node: TreeRow.Node
@@ -82,6 +93,11 @@ public struct AppState: Hashable, Sendable {
     public var countWorkingDays = false
     /// Countdown stickers, built only while the countdown screen is open (nil: out of date).
     public private(set) var stickers: [Sticker]?
+    /// The weekly review screen: stored snapshots and each member's last change (loaded when the
+    /// screen opens), the review built from them and the live data, and the first line shown.
+    public private(set) var reviewHistory: ReviewHistory?
+    public private(set) var review: WeeklyReview?
+    public var reviewTop = 0
 
     /// Derived on load: position of each task id, positions in urgency order, positions per
     /// target, and the nearest open due date per target.
@@ -119,7 +135,7 @@ public struct AppState: Hashable, Sendable {
         case .mine: return mine
         case .all: return all
         case .tree: return drill?.list
-        case .overview, .countdown: return nil
+        case .overview, .countdown, .review: return nil
         }
     }
 
@@ -178,6 +194,19 @@ public struct AppState: Hashable, Sendable {
         }
         treeRows = TreeRow.build(board: data.board, nearestDue: nearestDue, collapsed: collapsed)
         refreshStickers()
+        refreshReview()
+    }
+
+    /// Rebuilds the weekly review from the loaded history and the live data, if the review screen shows it.
+    mutating func refreshReview() {
+        guard screen == .review, let history = reviewHistory else { review = nil; return }
+        review = WeeklyReview.build(now: ProgressSnapshot.take(board, tasks: data.tasks, kind: .daily), history: history.snapshots,
+                                    oitDeadline: board.oitDeadline)
+    }
+
+    mutating func setReviewHistory(_ history: ReviewHistory) {
+        reviewHistory = history
+        refreshReview()
     }
 
     /// Rebuilds the stickers if the countdown screen shows them, keeping the selected deadline;
@@ -221,6 +250,7 @@ public struct AppState: Hashable, Sendable {
         applyFilter()
         if let d = drill { openDrill(d.node, title: d.title) }
         refreshStickers()
+        refreshReview()
     }
 
     private mutating func recomputeNearestDue(for target: TaskTarget) {

@@ -1,6 +1,6 @@
-/// The dashboard's screens, in tab order (keys 1–5).
+/// The dashboard's screens, in tab order (keys 1–6).
 public enum ScreenID: String, Hashable, Sendable, CaseIterable {
-    case overview, tree, mine, all, countdown
+    case overview, tree, mine, all, countdown, review
 
     public var number: Int { Self.allCases.firstIndex(of: self)! + 1 }
 }
@@ -60,6 +60,7 @@ public enum Keymap {
         KeyBinding([.character("3")], .show(.mine)),
         KeyBinding([.character("4")], .show(.all)),
         KeyBinding([.character("5")], .show(.countdown)),
+        KeyBinding([.character("6")], .show(.review)),
         KeyBinding([.enter], .open, screens: [.tree], hint: true),
         KeyBinding([.escape], .back, screens: [.tree, .all], hint: true),
         KeyBinding([.character(" ")], .toggleDone, screens: taskScreens, hint: true),

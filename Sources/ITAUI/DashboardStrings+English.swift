@@ -2,6 +2,7 @@ import ITACore
 
 extension DashboardStrings {
     public static let english = DashboardStrings(
+        loading: "Reading the history…",
         screenTitle: englishScreenTitle,
         commandTitle: { c in
             switch c {
@@ -105,5 +106,6 @@ private let englishScreenTitle: @Sendable (ScreenID) -> String = { s in
     case .mine: return "My tasks"
     case .all: return "All tasks"
     case .countdown: return "Countdown"
+    case .review: return "Weekly review"
     }
 }

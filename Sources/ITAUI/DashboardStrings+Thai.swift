@@ -2,6 +2,7 @@ import ITACore
 
 extension DashboardStrings {
     public static let thai = DashboardStrings(
+        loading: "กำลังอ่านข้อมูลย้อนหลัง…",
         screenTitle: thaiScreenTitle,
         commandTitle: { c in
             switch c {
@@ -105,5 +106,6 @@ private let thaiScreenTitle: @Sendable (ScreenID) -> String = { s in
     case .mine: return "งานของฉัน"
     case .all: return "งานทั้งหมด"
     case .countdown: return "นับถอยหลัง"
+    case .review: return "ทบทวนรายสัปดาห์"
     }
 }

@@ -3,6 +3,7 @@ import ITACore
 /// The dashboard's own strings, one table per language (`DashboardStrings+Thai.swift`,
 /// `DashboardStrings+English.swift`). Report and error strings shared with the command line stay in `Strings`.
 public struct DashboardStrings: Sendable {
+    public let loading: String
     public let screenTitle: @Sendable (ScreenID) -> String
     public let commandTitle: @Sendable (Command) -> String
     public let viewer: @Sendable (_ name: String?, _ login: String) -> String

@@ -152,7 +152,7 @@ public struct MeetingState: Hashable, Sendable, TerminalApp {
             self.message = StatusMessage(language.meeting.meetingClosed)
         case .failed(let text):
             self.message = StatusMessage(text, isError: true)
-        case .loaded, .applied, .undone:
+        case .loaded, .applied, .undone, .reviewLoaded:
             break
         }
         return []

@@ -21,6 +21,8 @@ public enum Message: Hashable, Sendable {
     case meetingLoaded(MeetingData)
     case recorded(MeetingEntry, WorkTask?)
     case meetingEnded(Meeting)
+    /// The weekly review's history, read from the store.
+    case reviewLoaded(ReviewHistory)
 }
 
 /// What `update` asks the runtime to do, as data.
@@ -32,6 +34,8 @@ public enum Effect: Hashable, Sendable {
     case copy(String)
     /// Record something at the open meeting (meeting mode).
     case meeting(MeetingRequest)
+    /// Read the stored snapshots and last activity for the weekly review screen.
+    case loadReview
     /// Leave the dashboard for meeting mode, and come back after.
     case openMeeting
     case quit
@@ -40,6 +44,20 @@ public enum Effect: Hashable, Sendable {
 extension AppState {
     /// Applies a message and returns the effects the runtime must perform.
     public mutating func update(_ message: Message) -> [Effect] {
+        let before = screen
+        var effects = apply(message)
+        // The review reads the stored snapshots: ask for them when its screen opens (or first shows)
+        // and after a change elsewhere while it is open.
+        if screen == .review {
+            var reload = before != .review || reviewHistory == nil
+            if case .loaded = message { reload = true }
+            if case .reviewLoaded = message { reload = false }
+            if reload { effects.append(.loadReview) }
+        }
+        return effects
+    }
+
+    private mutating func apply(_ message: Message) -> [Effect] {
         switch message {
         case .key(let key):
             return handle(key)
@@ -67,6 +85,9 @@ extension AppState {
             return []
         case .failed(let text):
             self.message = StatusMessage(text, isError: true)
+            return []
+        case .reviewLoaded(let history):
+            setReviewHistory(history)
             return []
         case .meetingLoaded, .recorded, .meetingEnded:
             return []   // meeting mode's messages
@@ -140,6 +161,8 @@ extension AppState {
         screen = target
         helpVisible = false
         if target == .countdown, stickers == nil { refreshStickers() }
+        // The last history read shows at once; the runtime reads a fresh one (see `update`).
+        if target == .review { refreshReview() }
         clampScrolling()
     }
 
@@ -151,6 +174,7 @@ extension AppState {
         case .mine: mine.cursor = max(0, mine.cursor + delta)
         case .all: all.cursor = max(0, all.cursor + delta)
         case .countdown: stickerCursor = max(0, stickerCursor + delta)
+        case .review: reviewTop = max(0, reviewTop + delta)
         }
         clampScrolling()
     }
@@ -163,6 +187,7 @@ extension AppState {
         case .mine: mine.cursor = row
         case .all: all.cursor = row
         case .countdown: stickerCursor = row
+        case .review: reviewTop = row == 0 ? 0 : Int.max / 2
         }
         clampScrolling()
     }

@@ -11,7 +11,7 @@ struct DisplayOptions: ParsableArguments {
                                valueName: "name"))
     var theme: String?
 
-    @Option(help: ArgumentHelp("Screen to open: overview, tree, mine, all or countdown.", valueName: "screen"))
+    @Option(help: ArgumentHelp("Screen to open: overview, tree, mine, all, countdown or review.", valueName: "screen"))
     var screen: ScreenID?
 
     @Flag(help: "Do not ask the terminal for mouse reports (keeps the terminal's own text selection).")
@@ -26,7 +26,8 @@ struct DashboardCommand: ParsableCommand {
         abstract: "The full-screen dashboard (what `ita` alone opens).",
         discussion: """
             Screens: 1 overview, 2 indicators and items, 3 my tasks, 4 all tasks, 5 countdown stickers
-            (y copies a sticker's LINE message through OSC 52). Press ? for every key.
+            (y copies a sticker's LINE message through OSC 52), 6 the chair's weekly review. M opens meeting
+            mode and comes back here after. Press ? for every key.
             Owners open straight into their own tasks. Changes made elsewhere show within a second.
             Needs a terminal (TERM set, not dumb); for text output use `ita status` or `ita tasks`.
             NO_COLOR=1 shows attributes only.
@@ -96,7 +97,7 @@ enum Dashboard {
     /// the program quits (0) or a signal ends it (128+n).
     static func loop<App: TerminalApp>(_ app: inout App, terminal: Terminal, ctx: Context, store: Store, author: Author?,
                                        runtime: Runtime, timer: BenchTimer?) throws -> Int32 {
-        _ = app.update(.resized(terminal.size))
+        var pending = app.update(.resized(terminal.size))
         terminal.present(app.render())
         timer?.firstFrame()
 
@@ -117,7 +118,8 @@ enum Dashboard {
                 timer?.write()
                 return 128 + number
             }
-            var effects = app.update(message)
+            var effects = pending + app.update(message)
+            pending = []
             var redraw = app.redrawsOnTick
             if case .tick = message {} else { redraw = true }
             while !effects.isEmpty {
@@ -148,6 +150,8 @@ enum Dashboard {
                     }
                 case .copy(let text):
                     terminal.copyToClipboard(text)
+                case .loadReview:
+                    effects += app.update(.reviewLoaded(ReviewHistory(snapshots: try store.snapshots(), lastActivity: try store.lastActivity())))
                 case .meeting(let request):
                     guard let record = runtime.record else { continue }
                     do {

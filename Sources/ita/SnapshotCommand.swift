@@ -8,13 +8,13 @@ struct Snapshot: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print a dashboard screen as plain text (no terminal needed): for reports and tests.",
         discussion: """
-            Screens: overview, tree, mine, all, countdown, help. --as shows another member's view (chair, secretary
+            Screens: overview, tree, mine, all, countdown, review, help. --as shows another member's view (chair, secretary
             or administrator). --present N prints page N of present mode instead.
             """)
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("overview, tree, mine, all, countdown or help.", valueName: "name"))
+    @Option(help: ArgumentHelp("overview, tree, mine, all, countdown, review or help.", valueName: "name"))
     var screen: String = "overview"
 
     @Option(help: "Columns.") var width: Int = 80
@@ -33,7 +33,7 @@ struct Snapshot: ParsableCommand {
         if let present, present < 1 { throw ValidationError("--present pages start at 1") }
         guard (1...1000).contains(width), (1...1000).contains(height) else { throw ValidationError("--width and --height must be 1…1000") }
         guard screen == "help" || ScreenID(rawValue: screen) != nil else {
-            throw ValidationError("unknown screen '\(screen)': use overview, tree, mine, all, countdown or help")
+            throw ValidationError("unknown screen '\(screen)': use overview, tree, mine, all, countdown, review or help")
         }
     }
 
@@ -52,6 +52,9 @@ struct Snapshot: ParsableCommand {
                                  viewer: author.member, size: Size(width: width, height: height),
                                  screen: ScreenID(rawValue: screen) ?? .overview)
             if screen == "help" { _ = state.perform(.help) }
+            if state.screen == .review {
+                _ = state.update(.reviewLoaded(ReviewHistory(snapshots: try store.snapshots(), lastActivity: try store.lastActivity())))
+            }
             if let filter {
                 state.applyFilterText(filter)
                 if let message = state.message, message.isError { throw CLIError(message.text) }

@@ -20,5 +20,11 @@ import Testing
         #expect(review.status == 0, "\(review.stderr)")
         try expectGolden(review.stdout, "review-2026-11-25-th.txt")
         #expect(review.stdout.contains("เทียบกับ 18 พ.ย. 2569"))
+        // The same review as the dashboard's screen 6.
+        let screen = try on("2026-11-25", ["snapshot", "--screen", "review", "--width", "100", "--height", "40"])
+        #expect(screen.status == 0, "\(screen.stderr)")
+        try expectGolden(screen.stdout, "snapshot-review-100x40-th.txt")
+        #expect(screen.stdout.contains("6 ทบทวนรายสัปดาห์"))
+        #expect(screen.stdout.contains("เทียบกับ 18 พ.ย. 2569"))
     }
 }

@@ -149,11 +149,14 @@ import ITACore
         #expect(state.screen == .all)
         _ = state.press(.tab)
         #expect(state.screen == .countdown)
+        // Opening the weekly review asks the runtime for the stored history.
+        #expect(state.press(.tab) == [.loadReview])
+        #expect(state.screen == .review)
         _ = state.press(.tab)
         #expect(state.screen == .overview)
         _ = state.press(.backTab)
-        #expect(state.screen == .countdown)
-        _ = state.press(.character("h"), .character("h"))
+        #expect(state.screen == .review)
+        _ = state.press(.character("h"), .character("h"), .character("h"))
         #expect(state.screen == .mine)
         _ = state.press(.character("1"))
         #expect(state.screen == .overview)
@@ -286,5 +289,35 @@ import ITACore
         }
         // Latin keys are themselves.
         #expect(KeyPress.character("/").latinEquivalent == .character("/"))
+    }
+}
+
+/// Screen 6, the weekly review: loaded when it opens, rebuilt from live data, scrolled with j/k.
+struct ReviewScreenTests {
+    typealias F = DashboardFixture
+
+    @Test func theReviewLoadsItsHistoryAndShowsTheWeek() {
+        var state = F.state(as: F.chair, size: Size(width: 100, height: 30))
+        #expect(state.press(.character("6")) == [.loadReview])
+        #expect(DashboardView.render(state).trimmedLines.contains { $0.contains("กำลังอ่านข้อมูลย้อนหลัง") })
+        let weekAgo = ProgressSnapshot(day: F.date("2026-11-11"), kind: .daily, projected: 50, openItems: 3, tasksDone: 0, tasksTotal: 6,
+                                       overdue: 0, indicators: [9: [0, 4]], owners: ["owner": .init(assigned: 4, done: 0, overdue: 0)])
+        let effects = state.update(.reviewLoaded(ReviewHistory(snapshots: [weekAgo], lastActivity: [2: Timestamp(iso: "2026-11-17T10:00:00+07:00")!])))
+        #expect(effects.isEmpty)
+        #expect(state.review?.weekAgo == weekAgo)
+        let text = DashboardView.render(state).trimmedLines.joined(separator: "\n")
+        #expect(text.contains("ทบทวนประจำสัปดาห์ · 18 พ.ย. 2569"))
+        #expect(text.contains("เทียบกับ 11 พ.ย. 2569"))
+        #expect(text.contains("17 พ.ย. 2569"))                  // the owner's last activity
+        // Ticking a task on another screen keeps the review current when it shows again.
+        _ = state.press(.character("3"))
+        _ = state.update(.applied(WorkTask(id: 1, title: "รวบรวมข้อมูล O1 โครงสร้าง", target: .item("O1"), ownerID: 2, due: F.date("2026-11-20"),
+                                           status: .done), nil, action: "done", changed: true))
+        #expect(state.press(.character("6")) == [.loadReview])
+        #expect(state.review?.now.tasksDone == 2)
+        // A change elsewhere while the review shows asks for the history again.
+        #expect(state.update(.loaded(DashboardData(board: F.board(), tasks: F.tasks))) == [.loadReview])
+        _ = state.press(.character("j"), .character("j"))
+        #expect(state.reviewTop == 2)
     }
 }
