@@ -124,4 +124,23 @@ import Testing
         try tmux.waitFor(text: "ดูอย่างเดียว", in: "again")
         try tmux.send("q", to: "again")
     }
+
+    @Test func mInTheDashboardOpensTheMeetingAndQComesBack() throws {
+        let ita = ITARunner()
+        try ita.initialise()
+        let tmux = Tmux(ita)
+        try tmux.start(tmux.ita(""), width: 100, height: 30)
+        try tmux.waitFor(text: "1 ภาพรวม")
+        try tmux.send("M")
+        try tmux.waitFor(text: "ประชุมติดตามงาน ITA ครั้งที่ 1")
+        try tmux.send("3")
+        try tmux.waitFor(text: "ข. งานเกินกำหนด")
+        try tmux.send("q")
+        try tmux.waitFor(text: "1 ภาพรวม")
+        try tmux.send("q")
+        #expect(try tmux.waitFor(text: "EXIT=").contains("EXIT=0"))
+        // Leaving with q keeps the meeting open: it is stored, not ended.
+        let minutes = try ita.run(["minutes"])
+        #expect(minutes.stdout.contains("ครั้งที่ 1/2570") && minutes.stdout.contains("การประชุมนี้ยังไม่ปิด"))
+    }
 }

@@ -319,5 +319,7 @@ struct ReviewScreenTests {
         #expect(state.update(.loaded(DashboardData(board: F.board(), tasks: F.tasks))) == [.loadReview])
         _ = state.press(.character("j"), .character("j"))
         #expect(state.reviewTop == 2)
+        // M asks the runtime for meeting mode, from any screen.
+        #expect(state.press(.character("M")) == [.openMeeting])
     }
 }
