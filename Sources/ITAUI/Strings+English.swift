@@ -108,6 +108,7 @@ extension Strings {
         undoConflict: { entity, key, field in "cannot undo: \(entity == "task" ? "task #" : "")\(key) \(field) was changed since — nothing changed" },
         cannotRead: { path, reason in "\(path): cannot read (\(reason))" },
         badDate: { "not a date \"\($0)\" — use YYYY-MM-DD (CE)" },
+        demoIdentity: { "In this demo you take the secretary's seat (\($0)): you may change every task and run the meeting (M)" },
         demoCreated: { "created the demo database at \($0)" },
         created: { path, members, tasks in "✓ created \(path): \(members) members, \(tasks) tasks" }
     )

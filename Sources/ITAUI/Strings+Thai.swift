@@ -119,6 +119,7 @@ extension Strings {
         undoConflict: { entity, key, field in "ย้อนกลับไม่ได้: \(entity == "task" ? "งาน #" : "")\(key) ช่อง \(field) ถูกแก้ไขไปแล้วหลังจากนั้น — ไม่มีการเปลี่ยนแปลง" },
         cannotRead: { path, reason in "\(path): อ่านไฟล์ไม่ได้ (\(reason))" },
         badDate: { "วันที่ไม่ถูกต้อง \"\($0)\" — ใช้รูปแบบ YYYY-MM-DD (ค.ศ.)" },
+        demoIdentity: { "ในฐานข้อมูลตัวอย่างนี้ คุณนั่งที่ของเลขานุการ (\($0)): แก้ไขงานได้ทุกงาน เปิดและบันทึกการประชุมได้ (M)" },
         demoCreated: { "สร้างฐานข้อมูลตัวอย่างที่ \($0)" },
         created: { path, members, tasks in "✓ สร้างฐานข้อมูล \(path): สมาชิก \(members) คน งาน \(tasks) รายการ" }
     )

@@ -76,6 +76,7 @@ public struct Strings: Sendable {
     public let undoConflict: @Sendable (_ entity: String, _ key: String, _ field: String) -> String
     public let cannotRead: @Sendable (_ path: String, _ reason: String) -> String
     public let badDate: @Sendable (String) -> String
+    public let demoIdentity: @Sendable (String) -> String
     public let demoCreated: @Sendable (String) -> String
     public let created: @Sendable (_ path: String, _ members: Int, _ tasks: Int) -> String
 }

@@ -23,9 +23,11 @@ struct Init: ParsableCommand {
 }
 
 /// Reads and checks both files completely before anything is written.
-func createDatabase(_ ctx: Context, at path: String, frameworkFile: String, committeeFile: String) throws -> Store {
+/// `editCommittee` may change the committee file's text first (the demo puts the user in it).
+func createDatabase(_ ctx: Context, at path: String, frameworkFile: String, committeeFile: String,
+                    editCommittee: (String) -> String = { $0 }) throws -> Store {
     let framework = try FrameworkFile.parse(try ctx.readFile(frameworkFile), file: frameworkFile)
-    let plan = try CommitteePlan.parse(try ctx.readFile(committeeFile), file: committeeFile, framework: framework, today: ctx.today,
+    let plan = try CommitteePlan.parse(editCommittee(try ctx.readFile(committeeFile)), file: committeeFile, framework: framework, today: ctx.today,
                                        utcOffsetSeconds: ctx.now.utcOffsetSeconds)
     return try Store.create(at: path, framework: framework, plan: plan, now: ctx.now)
 }
@@ -51,8 +53,12 @@ struct Demo: ParsableCommand {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
                 let data = try SampleData.directory()
                 store = try createDatabase(ctx, at: path, frameworkFile: data + "/frameworks/fy2566.yaml",
-                                           committeeFile: data + "/committee-demo.yaml")
-                FileHandle.standardError.write(Data((ctx.strings.demoCreated(path) + "\n").utf8))
+                                           committeeFile: data + "/committee-demo.yaml", editCommittee: Self.seatAsSecretary(ctx.login))
+                var note = ctx.strings.demoCreated(path)
+                if let secretary = try store?.member(login: ctx.login), secretary.role == .secretary {
+                    note += "\n" + ctx.strings.demoIdentity(secretary.name)
+                }
+                FileHandle.standardError.write(Data((note + "\n").utf8))
             }
             // In a terminal the demo opens the dashboard; piped, it prints the status report.
             if isatty(0) == 1, isatty(1) == 1 {
@@ -61,6 +67,21 @@ struct Demo: ParsableCommand {
             } else {
                 ctx.print(TextReports.status(try store!.board(today: ctx.today), strings: ctx.strings))
             }
+        }
+    }
+}
+
+extension Demo {
+    static let demoSecretary = "thanakorn"
+
+    /// So that every feature can be tried (meeting mode records only for the chair and the secretary),
+    /// the person running the demo takes the fictional secretary's seat: the secretary's login becomes
+    /// theirs, unless they already are a member or their login is not a valid one.
+    static func seatAsSecretary(_ login: String) -> (String) -> String {
+        { text in
+            let valid = !login.isEmpty && login.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
+            guard valid, !text.contains("login: \(login),") else { return text }
+            return text.replacingOccurrences(of: ": \(demoSecretary)", with: ": \(login)")
         }
     }
 }

@@ -239,5 +239,11 @@ import Testing
         let second = try ita.run(["demo"], withDatabase: false, fixedDay: false)
         #expect(second.stderr.isEmpty)   // reused, not remade
         #expect(second.stdout == first.stdout)
+        // Whoever runs the demo takes the fictional secretary's seat, so meeting mode and every task are theirs to try.
+        #expect(first.stderr.contains("คุณนั่งที่ของเลขานุการ (นายธนากร ใจดีงาม)"))
+        let done = try ita.run(["done", "3", "--db", demo], withDatabase: false, fixedDay: false)
+        #expect(done.status == 0, "\(done.stderr)")
+        let tasks = try ita.run(["tasks", "--owner", ITARunner.osLogin, "--db", demo], withDatabase: false, fixedDay: false)
+        #expect(tasks.status == 0 && tasks.stdout.contains("ตรวจทาน O3"), "\(tasks.stderr)")
     }
 }
