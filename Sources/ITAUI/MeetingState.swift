@@ -27,6 +27,12 @@ public struct MeetingData: Hashable, Sendable {
     }
 
     public var schedule: MeetingSchedule { MeetingSchedule(weekday: board.assessment.meetingWeekday) }
+
+    /// The agenda of this day's meeting from this data.
+    public var agenda: Agenda {
+        Agenda.build(board: board, tasks: tasks, previous: previous, scoreBefore: scoreBefore, nextMeeting: schedule.next(after: board.today),
+                     lastChanged: lastChanged, entries: meeting?.entries ?? [], earlierActions: earlierActions)
+    }
 }
 
 /// What meeting mode asks the runtime to store.
@@ -71,18 +77,11 @@ public struct MeetingState: Hashable, Sendable, TerminalApp {
         self.size = size
         self.viewer = viewer
         self.login = login
-        agenda = Self.agenda(data)
+        agenda = data.agenda
         for (key, value) in data.meeting?.sectionSeconds ?? [:] { seconds[key] = Double(value) }
         // A meeting already under way resumes on the agenda rather than the roll call.
         if let meeting = data.meeting, !meeting.attendees.isEmpty { step = 1 }
         if data.meeting?.isEnded == true { message = StatusMessage(language.meeting.endedNote) }
-    }
-
-    static func agenda(_ data: MeetingData) -> Agenda {
-        let meeting = data.meeting
-        return Agenda.build(board: data.board, tasks: data.tasks, previous: data.previous, scoreBefore: data.scoreBefore,
-                            nextMeeting: data.schedule.next(after: data.board.today), lastChanged: data.lastChanged,
-                            entries: meeting?.entries ?? [], earlierActions: data.earlierActions)
     }
 
     public var board: Board { data.board }
@@ -159,7 +158,7 @@ public struct MeetingState: Hashable, Sendable, TerminalApp {
     }
 
     private mutating func rebuild() {
-        agenda = Self.agenda(data)
+        agenda = data.agenda
         for index in cursors.indices {
             let count: Int
             switch MeetingStep.all[index] {

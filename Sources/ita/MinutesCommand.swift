@@ -43,9 +43,7 @@ struct Minutes: ParsableCommand {
             // A meeting still open has no stored agenda yet: build it from the data as it is now.
             var summary = chosen.summary
             if summary == nil {
-                let data = try MeetingSession.load(store, today: chosen.day)
-                summary = MeetingState(data: data, language: ctx.language, size: Size(width: 80, height: 24), viewer: nil, login: ctx.login)
-                    .agenda.summary(grade: board.projection.grade?.grade)
+                summary = try MeetingSession.load(store, today: chosen.day).agenda.summary(grade: board.projection.grade?.grade)
             }
             let tasks = Dictionary(uniqueKeysWithValues: try store.tasks().map { ($0.id, $0) })
             let document = MinutesText.document(chosen, summary: summary!, number: MeetingSession.number(of: chosen, in: meetings),
