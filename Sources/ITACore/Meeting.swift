@@ -75,9 +75,6 @@ public struct Meeting: Hashable, Sendable {
 
     /// The key of the attendance step in `sectionSeconds`.
     public static let attendanceKey = "attendance"
-
-    /// Whole seconds the meeting has been walked so far (attendance and every section).
-    public var totalSeconds: Int { sectionSeconds.values.reduce(0, +) }
 }
 
 /// When the committee meets: one weekday a week.

@@ -61,5 +61,11 @@ public struct Timestamp: Hashable, Comparable, Sendable {
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.secondsSince1970 < rhs.secondsSince1970 }
 
+    /// `09:30`: the local hour and minute.
+    public var clockTime: String {
+        let (hour, minute) = hourMinute
+        return Self.two(hour) + ":" + Self.two(minute)
+    }
+
     private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }

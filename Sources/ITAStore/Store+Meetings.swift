@@ -105,7 +105,7 @@ extension Store {
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM member WHERE id = ?", arguments: [ownerID]) ?? false else {
                 throw StoreError.failed("no member #\(ownerID)")
             }
-            let framework = try Self.storedFramework(db)
+            let framework = try Self.framework(db)
             let taskID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM task") ?? 0) + 1
             try db.execute(sql: """
                 INSERT INTO task (id, title, target_kind, target, indicator, owner_id, due, status, evidence, note, updated_at)

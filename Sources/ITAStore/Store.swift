@@ -145,9 +145,7 @@ public final class Store: Sendable {
 
     public func framework() throws -> Framework { try queue.read { try Self.framework($0) } }
 
-    static func storedFramework(_ db: Database) throws -> Framework { try framework(db) }
-
-    private static func framework(_ db: Database) throws -> Framework {
+    static func framework(_ db: Database) throws -> Framework {
         guard let json = try String.fetchOne(db, sql: "SELECT framework_json FROM assessment") else {
             throw StoreError.failed("the database has no assessment")
         }

@@ -2,8 +2,8 @@ import ITACore
 
 /// A new action item as typed at a meeting: `@owner O12 2569-12-02 title`. Leading `@owner`,
 /// target (`O12`, or `i7` for indicator 7) and date tokens may come in any order; the rest is the
-/// title. What is left out comes from the defaults (the selected row's owner and target, the next
-/// meeting).
+/// title. Owner and target are required (meeting mode prefills them from the selected row); the
+/// date defaults to `defaultDue` (the next meeting).
 public struct ActionDraft: Hashable, Sendable {
     public var title: String
     public var target: TaskTarget
@@ -16,9 +16,9 @@ public struct ActionDraft: Hashable, Sendable {
     }
 
     public static func parse(_ text: String, members: [Member], framework: Framework, today: CivilDate,
-                             defaultOwner: Int64?, defaultTarget: TaskTarget?, defaultDue: CivilDate) throws(Problem) -> ActionDraft {
+                             defaultDue: CivilDate) throws(Problem) -> ActionDraft {
         var words = text.split(separator: " ").map(String.init)
-        var owner = defaultOwner, target = defaultTarget, due = defaultDue
+        var owner: Int64?, target: TaskTarget?, due = defaultDue
         while let word = words.first {
             if word.hasPrefix("@") {
                 let name = String(word.dropFirst())
@@ -64,12 +64,8 @@ public struct ActionDraft: Hashable, Sendable {
     /// `+7`, `2569-12-02` or `2026-12-02`, `2/12` (this year, or next if past), `2/12/2569` or `2/12/2026`.
     static func date(_ word: String, today: CivilDate) -> CivilDate? {
         if word.hasPrefix("+") { return Int(word.dropFirst()).flatMap { $0 >= 0 && $0 < 3650 ? today.adding(days: $0) : nil } }
+        if word.contains("-") { return CivilDate(typed: word) }
         func year(_ y: Int) -> Int { y >= 2400 ? ThaiCalendar.commonEraYear(y) : y }
-        if word.contains("-") {
-            let p = word.split(separator: "-").compactMap { Int($0) }
-            guard p.count == 3 else { return nil }
-            return CivilDate(year: year(p[0]), month: p[1], day: p[2])
-        }
         let p = word.split(separator: "/").compactMap { Int($0) }
         if p.count == 3 { return CivilDate(year: year(p[2]), month: p[1], day: p[0]) }
         guard p.count == 2, let this = CivilDate(year: today.year, month: p[1], day: p[0]) else { return nil }

@@ -12,6 +12,25 @@ public struct Span: Hashable, Sendable {
 }
 
 extension Screen {
+    /// A line being typed: the label, the end of the text (long input keeps the cursor in view) and the cursor.
+    public mutating func drawPrompt(_ lead: String, text: String, y: Int) {
+        let room = max(1, size.width - lead.displayWidth - 2)
+        var shown = text.sanitizedForTerminal
+        while shown.displayWidth > room { shown.removeFirst() }
+        let end = put(lead, x: 0, y: y, style: .prompt)
+        let after = put(shown, x: end, y: y, style: .normal)
+        put(" ", x: after, y: y, style: .selected)
+    }
+
+    /// The "terminal too small" screen of the full-screen programs, or nil when `size` is at least `minimum`.
+    static func tooSmall(_ size: Size, minimum: Size, language: Language) -> Screen? {
+        guard size.width < minimum.width || size.height < minimum.height else { return nil }
+        var screen = Screen(size: size)
+        let text = language.dashboard.tooSmall(size.width, size.height).truncated(toWidth: max(1, size.width))
+        screen.put(text, x: max(0, (size.width - text.displayWidth) / 2), y: size.height / 2, style: .statusError)
+        return screen
+    }
+
     /// Draws spans from column `x`, cutting the line with "…" where it would pass `x + width`.
     public mutating func draw(_ spans: [Span], x: Int = 0, y: Int, width: Int? = nil) {
         let limit = min(size.width - x, width ?? size.width)
@@ -117,14 +136,7 @@ public enum DashboardView {
         let y = layout.statusRow
         if let prompt = state.prompt {
             let label = state.text.promptLabel(prompt.purpose)
-            let lead = prompt.purpose == .command ? label : label + ": "
-            // Keep the end of long input (and the cursor) in view.
-            let room = max(1, state.size.width - lead.displayWidth - 2)
-            var shown = prompt.text.sanitizedForTerminal
-            while shown.displayWidth > room { shown.removeFirst() }
-            let end = screen.put(lead, x: 0, y: y, style: .prompt)
-            let after = screen.put(shown, x: end, y: y, style: .normal)
-            screen.put(" ", x: after, y: y, style: .selected)
+            screen.drawPrompt(prompt.purpose == .command ? label : label + ": ", text: prompt.text, y: y)
         } else if let message = state.message {
             screen.draw([Span(" " + message.text.sanitizedForTerminal, message.isError ? .statusError : .statusInfo)], y: y)
         }

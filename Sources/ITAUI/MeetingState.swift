@@ -304,7 +304,7 @@ public struct MeetingState: Hashable, Sendable, TerminalApp {
             case .action:
                 do {
                     let draft = try ActionDraft.parse(text, members: board.members, framework: board.framework, today: board.today,
-                                                      defaultOwner: nil, defaultTarget: nil, defaultDue: agenda.nextMeeting)
+                                                      defaultDue: agenda.nextMeeting)
                     prompt = nil
                     return [.meeting(.actionItem(draft, section, subject: subject))]
                 } catch {

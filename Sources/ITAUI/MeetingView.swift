@@ -13,20 +13,16 @@ public enum MeetingView {
     }
 
     public static func render(_ state: MeetingState) -> Screen {
+        if let small = Screen.tooSmall(state.size, minimum: PresentView.minimum, language: state.language) { return small }
         var screen = Screen(size: state.size)
         let w = state.size.width, h = state.size.height
-        guard w >= PresentView.minimum.width, h >= PresentView.minimum.height else {
-            let text = state.language.dashboard.tooSmall(w, h).truncated(toWidth: max(1, w))
-            screen.put(text, x: max(0, (w - text.displayWidth) / 2), y: h / 2, style: .statusError)
-            return screen
-        }
         let t = state.language.meeting, s = state.language.strings, board = state.board
         let meeting = state.data.meeting
 
         // Title bar: which meeting, the day, the clock and, for everyone but the recorders, read-only.
         screen.fill(y: 0, style: .title)
         var right = "⏱ " + clock(state.totalSeconds) + " "
-        if let end = meeting?.endedAt { right = t.ended(time(end)) + " · " + right }
+        if let end = meeting?.endedAt { right = t.ended(end.clockTime) + " · " + right }
         if !state.canRecord { right += "· " + t.readOnly + " " }
         screen.draw([Span(" ITA Board · " + t.title(state.data.number, "\(s.weekday(board.today)) \(s.date(board.today))") + " ", .title)],
                     y: 0, width: max(1, w - right.displayWidth))
@@ -67,11 +63,6 @@ public enum MeetingView {
         let h = seconds / 3600, m = seconds / 60 % 60, s = seconds % 60
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return h > 0 ? "\(h):\(two(m)):\(two(s))" : "\(m):\(two(s))"
-    }
-
-    static func time(_ stamp: Timestamp) -> String {
-        let (hour, minute) = stamp.hourMinute
-        return (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
     }
 
     static func drawSteps(_ state: MeetingState, y: Int, into screen: inout Screen) {
@@ -235,17 +226,12 @@ public enum MeetingView {
     }
 
     static func drawFooter(_ state: MeetingState, into screen: inout Screen) {
-        let t = state.language.meeting, h = state.size.height, w = state.size.width
+        let t = state.language.meeting, h = state.size.height
         screen.fill(y: h - 2, style: .hint)
         if let prompt = state.prompt {
             screen.draw([Span(" " + t.promptKeys + (prompt.kind == .action ? "  ·  " + t.actionFormat : ""), .hint)], y: h - 2)
-            let lead = t.entryKind(prompt.kind == .note ? .note : prompt.kind == .decision ? .decision : .action) + ": "
-            let room = max(1, w - lead.displayWidth - 2)
-            var shown = prompt.text.sanitizedForTerminal
-            while shown.displayWidth > room { shown.removeFirst() }
-            let end = screen.put(lead, x: 0, y: h - 1, style: .prompt)
-            let after = screen.put(shown, x: end, y: h - 1, style: .normal)
-            screen.put(" ", x: after, y: h - 1, style: .selected)
+            screen.drawPrompt(t.entryKind(prompt.kind == .note ? .note : prompt.kind == .decision ? .decision : .action) + ": ",
+                              text: prompt.text, y: h - 1)
             if let message = state.message, message.isError {
                 // A problem with the line: shown on the hint row so the line stays editable.
                 screen.fill(y: h - 2, style: .hint)

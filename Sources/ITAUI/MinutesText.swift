@@ -82,7 +82,6 @@ public enum MinutesText {
                                 language: Language) -> MinutesDocument {
         let t = language.meeting, s = language.strings, d = language.dashboard
         func name(_ id: Int64) -> String { (board.member(id)?.name ?? "#\(id)").sanitizedForTerminal }
-        func time(_ stamp: Timestamp) -> String { MeetingView.time(stamp) }
         func line(_ task: MeetingSummary.TaskLine, owner: Bool) -> String {
             var text = "#\(task.id) \(d.targetShort(TaskTarget(text: task.target) ?? .indicator(0))) \(task.title.sanitizedForTerminal)"
             if owner { text += " — " + name(task.ownerID) }
@@ -94,7 +93,7 @@ public enum MinutesText {
         doc.blocks.append(.paragraph(board.assessment.organisation.sanitizedForTerminal))
         // Wall-clock length; each section's own time (from the meeting clock) is under its heading.
         let minutes = meeting.endedAt.map { Int(($0.secondsSince1970 - meeting.startedAt.secondsSince1970 + 30) / 60) }.flatMap { $0 > 0 ? $0 : nil }
-        doc.blocks.append(.paragraph(t.minutesWhen(meeting.day, time(meeting.startedAt), meeting.endedAt.map(time), minutes)))
+        doc.blocks.append(.paragraph(t.minutesWhen(meeting.day, meeting.startedAt.clockTime, meeting.endedAt?.clockTime, minutes)))
 
         // Attendance, in committee order.
         let present = board.members.filter { meeting.attendees.contains($0.id) }

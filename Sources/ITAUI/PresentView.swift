@@ -6,13 +6,9 @@ public enum PresentView {
     public static let minimum = Size(width: 40, height: 12)
 
     public static func render(_ state: PresentState) -> Screen {
+        if let small = Screen.tooSmall(state.size, minimum: minimum, language: state.language) { return small }
         var screen = Screen(size: state.size)
         let w = state.size.width, h = state.size.height
-        guard w >= minimum.width, h >= minimum.height else {
-            let text = state.language.dashboard.tooSmall(w, h).truncated(toWidth: max(1, w))
-            screen.put(text, x: max(0, (w - text.displayWidth) / 2), y: h / 2, style: .statusError)
-            return screen
-        }
         let t = state.language.countdown, s = state.language.strings
         // Title bar: organisation and date on the left, read-only on the right.
         screen.fill(y: 0, style: .title)

@@ -164,8 +164,7 @@ public enum TextReports {
             return name
         }
         return entries.map { e in
-            let (h, m) = e.at.hourMinute
-            let time = "\(s.date(e.at.date)) \(h < 10 ? "0" : "")\(h):\(m < 10 ? "0" : "")\(m)"
+            let time = "\(s.date(e.at.date)) \(e.at.clockTime)"
             let who = (e.memberID.flatMap { names[$0] } ?? e.login).sanitizedForTerminal
             let subject = e.entity == "task" ? "#\(e.key)" : e.key
             return "\(time)  \(who.padded(toWidth: 20)) \(s.action(e.action).padded(toWidth: 10)) \(subject.padded(toWidth: 6)) "

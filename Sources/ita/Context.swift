@@ -47,11 +47,7 @@ struct Context {
 
     /// A date given on the command line: YYYY-MM-DD, with a Buddhist-Era year (2400 or later) taken as BE.
     func parseDate(_ text: String) throws -> CivilDate {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-        guard parts.count == 3, text.count == 10, let year = parts[0], let month = parts[1], let day = parts[2],
-              let date = CivilDate(year: year >= 2400 ? ThaiCalendar.commonEraYear(year) : year, month: month, day: day) else {
-            throw CLIError(strings.badDate(text))
-        }
+        guard let date = CivilDate(typed: text) else { throw CLIError(strings.badDate(text)) }
         return date
     }
 

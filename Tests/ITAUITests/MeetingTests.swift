@@ -120,17 +120,16 @@ struct MeetingTests {
 
     @Test func actionLinesParse() throws {
         let b = F.board()
-        func parse(_ text: String, owner: Int64? = nil, target: TaskTarget? = nil) throws(ActionDraft.Problem) -> ActionDraft {
-            try ActionDraft.parse(text, members: b.members, framework: b.framework, today: F.today, defaultOwner: owner, defaultTarget: target,
-                                  defaultDue: F.date("2026-11-25"))
+        func parse(_ text: String) throws(ActionDraft.Problem) -> ActionDraft {
+            try ActionDraft.parse(text, members: b.members, framework: b.framework, today: F.today, defaultDue: F.date("2026-11-25"))
         }
         #expect(try parse("@other i6 2/12 ส่งรายงาน") == ActionDraft(title: "ส่งรายงาน", target: .indicator(6), ownerID: 3, due: F.date("2026-12-02")))
         #expect(try parse("O3 +7 @owner ตรวจ O3 อีกรอบ").due == F.date("2026-11-25"))
-        #expect(try parse("2569-12-01 ตรวจ", owner: 2, target: .item("O2")).due == F.date("2026-12-01"))
-        #expect(try parse("1/12/2026 ตรวจ", owner: 2, target: .item("O2")).due == F.date("2026-12-01"))
-        #expect(try parse("ตรวจ", owner: 2, target: .item("O2")).due == F.date("2026-11-25"))
+        #expect(try parse("@owner O2 2569-12-01 ตรวจ").due == F.date("2026-12-01"))
+        #expect(try parse("@owner O2 1/12/2026 ตรวจ").due == F.date("2026-12-01"))
+        #expect(try parse("@owner O2 ตรวจ").due == F.date("2026-11-25"))
         // 1/11 has passed this year: next year's.
-        #expect(try parse("1/11 ตรวจ", owner: 2, target: .item("O2")).due == F.date("2027-11-01"))
+        #expect(try parse("@owner O2 1/11 ตรวจ").due == F.date("2027-11-01"))
         #expect(throws: ActionDraft.Problem.noTitle) { try parse("@owner O1 +3") }
         #expect(throws: ActionDraft.Problem.noOwner) { try parse("O1 งาน") }
         #expect(throws: ActionDraft.Problem.noTarget) { try parse("@owner งาน") }
