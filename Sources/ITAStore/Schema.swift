@@ -165,6 +165,14 @@ enum Schema {
                     BEGIN SELECT RAISE(ABORT, 'meeting entries are append-only'); END;
                 """)
         }
+        migrator.registerMigration("v5: open tasks by due date") { db in
+            // The status view's next deadlines walk this index in date order and stop after a few
+            // dates, instead of sorting every open task. Its WHERE must read as `Store.openStatuses`.
+            try db.execute(sql: """
+                CREATE INDEX task_open_due ON task(due, status, target_kind, target, owner_id)
+                    WHERE status IN ('todo', 'in_progress', 'blocked');
+                """)
+        }
         return migrator
     }
 }

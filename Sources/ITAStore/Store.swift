@@ -16,14 +16,21 @@ public final class Store: Sendable {
         self.queue = queue
     }
 
-    private static func configuration(readonly: Bool = false, memoryMapped: Bool = true) -> Configuration {
+    /// Every connection: a busy timeout, foreign keys, WAL with `synchronous = NORMAL`.
+    ///
+    /// WAL is a property of the file, so an existing database is already in WAL mode and the pragma
+    /// is a no-op. (GRDB's own `.wal` journal mode would also write a dummy table on every open
+    /// whose WAL file is empty, which turned every read-only command into a write.)
+    private static func configuration(memoryMapped: Bool = true) -> Configuration {
         var config = Configuration()
         config.busyMode = .timeout(10)
-        config.journalMode = .wal
-        config.readonly = readonly
         config.foreignKeysEnabled = true
-        if memoryMapped {
-            config.prepareDatabase { db in
+        config.prepareDatabase { db in
+            guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                throw StoreError.failed("\(db.description): cannot use WAL mode")
+            }
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            if memoryMapped {
                 // Read pages through the page cache's mapping instead of one read() per page. Mapped
                 // pages count in the process's memory, so the long-running dashboard turns this off.
                 try db.execute(sql: "PRAGMA mmap_size = 268435456")
@@ -190,10 +197,11 @@ public final class Store: Sendable {
                 tallies[target]?.overdue = row["overdue"]
             }
             var groups: [CivilDate: DueGroup] = [:]
+            // The next few due dates, walking the open tasks' index in date order (see migration v5).
             for row in try Row.fetchAll(db, sql: """
                 SELECT due, target_kind, target, owner_id FROM task
-                WHERE status IN \(Self.openStatuses) AND due IN (SELECT DISTINCT due FROM task WHERE status IN \(Self.openStatuses) AND due >= ?
-                                                   ORDER BY due LIMIT ?)
+                INDEXED BY task_open_due WHERE status IN \(Self.openStatuses) AND due IN (
+                    SELECT DISTINCT due FROM task INDEXED BY task_open_due WHERE status IN \(Self.openStatuses) AND due >= ? ORDER BY due LIMIT ?)
                 """, arguments: [today.iso, dueGroupLimit]) {
                 guard let due = CivilDate(iso: row["due"]), let target = TaskTarget(kind: row["target_kind"], text: row["target"]) else { continue }
                 var group = groups[due] ?? DueGroup(date: due, openCount: 0, targets: [], ownerIDs: [])
@@ -207,9 +215,11 @@ public final class Store: Sendable {
                 var g = g; g.targets.sort(); g.ownerIDs.sort(); return g
             }
             var nearest: [String: CivilDate] = [:]
+            // One index seek per item and open status, instead of reading every item task.
             for row in try Row.fetchAll(db, sql: """
-                SELECT target, MIN(due) AS due FROM task
-                WHERE target_kind = 'item' AND status IN \(Self.openStatuses) AND due IS NOT NULL GROUP BY target
+                SELECT t.target, MIN((SELECT MIN(due) FROM task
+                                      WHERE target_kind = 'item' AND target = t.target AND status = t.status AND due IS NOT NULL)) AS due
+                FROM task_tally t WHERE t.target_kind = 'item' AND t.status IN \(Self.openStatuses) GROUP BY t.target
                 """) {
                 if let due = CivilDate(iso: row["due"]) { nearest[row["target"]] = due }
             }

@@ -9,7 +9,7 @@ import ITACore
         let store = try StoreFixture.demoStore()
         let queue = try DatabaseQueue(path: store.path)
         let applied = try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied == ["v1", "v2: what each milestone covers", "v3: progress snapshots", "v4: follow-up meetings"])
+        #expect(applied == ["v1", "v2: what each milestone covers", "v3: progress snapshots", "v4: follow-up meetings", "v5: open tasks by due date"])
         #expect(try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
         #expect(try Store.open(at: store.path).framework().id == "fy2566")
     }
@@ -28,7 +28,7 @@ import ITACore
         try queue.close()
         #expect(try covers().allSatisfy { $0.hasSuffix("=[]") })
         #expect(try DatabaseQueue(path: store.path).read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
-                == ["v1", "v2: what each milestone covers", "v3: progress snapshots", "v4: follow-up meetings"])
+                == ["v1", "v2: what each milestone covers", "v3: progress snapshots", "v4: follow-up meetings", "v5: open tasks by due date"])
     }
 
     @Test func newerDatabaseIsRefused() throws {
@@ -200,6 +200,33 @@ import ITACore
         let tasks = try store.tasks()
         #expect(board.tallies == Tally.byTarget(tasks, today: StoreFixture.today))
         #expect(board.dueGroups == DueGroup.of(tasks).filter { $0.date >= StoreFixture.today })
+        var nearest: [String: CivilDate] = [:]
+        for task in tasks where task.status.isOpen {
+            guard case .item(let code) = task.target, let due = task.due else { continue }
+            nearest[code] = min(nearest[code] ?? due, due)
+        }
+        #expect(!nearest.isEmpty && board.nearestDue == nearest)
+    }
+
+    @Test func readingWaitsForNoWriter() throws {
+        // Opening and reading must not write: with another connection holding the write lock,
+        // `ita status` still answers at once instead of waiting out the busy timeout.
+        let store = try StoreFixture.demoStore()
+        _ = try store.takeDailySnapshotIfMissing(today: StoreFixture.today)
+        var busy = Configuration()
+        busy.busyMode = .immediateError
+        busy.allowsUnsafeTransactions = true   // the write lock stays held across accesses
+        let writer = try DatabaseQueue(path: store.path, configuration: busy)
+        // An empty WAL file is the case where an opening connection was tempted to write.
+        try writer.inDatabase { db in
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            try db.execute(sql: "BEGIN IMMEDIATE; UPDATE task SET note = 'busy' WHERE id = 1")
+        }
+        defer { try? writer.inDatabase { try $0.execute(sql: "ROLLBACK") } }
+        #expect((try FileManager.default.attributesOfItem(atPath: store.path + "-wal")[.size] as? Int) == 0)
+        let reader = try Store.open(at: store.path)
+        #expect(try reader.takeDailySnapshotIfMissing(today: StoreFixture.today) == false)
+        #expect(try reader.board(today: StoreFixture.today).tallies.isEmpty == false)
     }
 
     @Test func queriesFilter() throws {
