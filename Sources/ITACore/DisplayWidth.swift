@@ -9,6 +9,7 @@ public enum DisplayWidth {
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
         if v < 0x0300 { return 1 }
         if isZeroWidth(v) { return 0 }
+        if v < 0x1100 { return 1 }   // Thai and every other script below Hangul: no wide characters
         if isWide(v) { return 2 }
         return 1
     }
@@ -81,6 +82,9 @@ extension String {
 
     /// Truncates to `width` columns, then pads with spaces on the right to exactly `width`.
     public func padded(toWidth width: Int) -> String {
+        let own = displayWidth
+        if own == width { return self }
+        if own < width { return self + String(repeating: " ", count: width - own) }
         let cut = truncated(toWidth: width)
         return cut + String(repeating: " ", count: max(0, width - cut.displayWidth))
     }

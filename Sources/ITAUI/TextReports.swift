@@ -132,15 +132,11 @@ public enum TextReports {
         var lines = [[s.taskHeaders.id.padded(toWidth: idWidth), s.taskHeaders.status.padded(toWidth: statusWidth),
                       s.taskHeaders.due.padded(toWidth: dueWidth), s.taskHeaders.target.padded(toWidth: targetWidth),
                       s.taskHeaders.owner.padded(toWidth: ownerWidth), s.taskHeaders.title].joined(separator: " ")]
-        let calendar = WorkingCalendar()
         for task in tasks {
             var due = ""
             if let d = task.due {
                 due = s.date(d)
-                if task.status.isOpen {
-                    let c = Countdown(from: today, to: d, calendar: calendar)
-                    if c.calendarDays < 0 { due += " !\(-c.calendarDays)" }
-                }
+                if task.status.isOpen, d < today { due += " !\(d.days(to: today))" }
             }
             var title = task.title.sanitizedForTerminal
             if task.status == .blocked, let reason = task.blockedReason { title += " — " + reason.sanitizedForTerminal }

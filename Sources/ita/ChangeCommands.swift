@@ -18,7 +18,7 @@ func change(_ global: GlobalOptions, taskID: Int64, _ change: TaskChange) throws
 }
 
 struct Done: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Mark a task done, optionally adding an evidence URL and a note.")
+    static let configuration = CommandConfiguration(commandName: "done", abstract: "Mark a task done, optionally adding an evidence URL and a note.")
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Task id (see `ita tasks`).") var id: Int64
@@ -35,14 +35,14 @@ struct Done: ParsableCommand {
 }
 
 struct Start: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Mark a task in progress.")
+    static let configuration = CommandConfiguration(commandName: "start", abstract: "Mark a task in progress.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Task id.") var id: Int64
     func run() throws { try change(global, taskID: id, .start) }
 }
 
 struct Block: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Mark a task blocked, with the reason.")
+    static let configuration = CommandConfiguration(commandName: "block", abstract: "Mark a task blocked, with the reason.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Task id.") var id: Int64
     @Option(help: "Why it cannot go on (who or what it waits for).") var reason: String
@@ -55,14 +55,14 @@ struct Block: ParsableCommand {
 }
 
 struct Reopen: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Set a task back to to-do.")
+    static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Set a task back to to-do.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Task id.") var id: Int64
     func run() throws { try change(global, taskID: id, .reopen) }
 }
 
 struct Undo: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "undo",
         abstract: "Undo your last change (again to go further back). Refused if someone changed the same field since.")
     @OptionGroup var global: GlobalOptions
 

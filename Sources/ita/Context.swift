@@ -18,19 +18,19 @@ struct Context {
     let login: String
     let isAdministrator: Bool
 
-    init(options: GlobalOptions) throws {
+    init(options: GlobalOptions, config: Config) throws {
         self.options = options
-        config = try Config.load()
+        self.config = config
         language = options.lang ?? config.language ?? .th
         strings = language.strings
-        let clock = Date()
-        let offset = TimeZone.current.secondsFromGMT(for: clock)
+        let clock = Self.clock()
         if let text = options.today {
             guard let day = CivilDate(iso: text) else { throw CLIError(strings.badDate(text)) }
             // A fixed moment in the morning of that day, so outputs that show times are stable.
+            let offset = clock.utcOffsetSeconds
             now = Timestamp(secondsSince1970: Int64(day.dayNumber) * 86_400 + 9 * 3600 - Int64(offset), utcOffsetSeconds: offset)
         } else {
-            now = Timestamp(secondsSince1970: Int64(clock.timeIntervalSince1970), utcOffsetSeconds: offset)
+            now = clock
         }
         login = Self.osLogin()
         isAdministrator = geteuid() == 0
@@ -38,9 +38,17 @@ struct Context {
 
     /// The moment now: fixed with --today (tests), else the clock (the dashboard runs for hours).
     func currentTime() -> Timestamp {
-        if options.today != nil { return now }
-        let clock = Date()
-        return Timestamp(secondsSince1970: Int64(clock.timeIntervalSince1970), utcOffsetSeconds: TimeZone.current.secondsFromGMT(for: clock))
+        options.today != nil ? now : Self.clock()
+    }
+
+    /// The system clock with the local UTC offset (TZ, else /etc/localtime), read through libc:
+    /// Foundation's TimeZone.current would load ICU's time-zone data on every start.
+    static func clock() -> Timestamp {
+        tzset()
+        var seconds = time(nil)
+        var local = tm()
+        localtime_r(&seconds, &local)
+        return Timestamp(secondsSince1970: Int64(seconds), utcOffsetSeconds: local.tm_gmtoff)
     }
 
     var today: CivilDate { now.date }
@@ -103,9 +111,11 @@ struct Context {
 
     /// Runs a command body, turning every known failure into one line on stderr and exit status 1.
     static func run(_ options: GlobalOptions, _ body: (Context) throws -> Void) throws {
-        let strings = (options.lang ?? (try? Config.load())?.language ?? .th).strings
+        var strings = (options.lang ?? .th).strings
         do {
-            try body(try Context(options: options))
+            let config = try Config.load()
+            strings = (options.lang ?? config.language ?? .th).strings
+            try body(try Context(options: options, config: config))
         } catch let error as CLIError {
             fail(strings, error.message)
         } catch let error as StoreError {

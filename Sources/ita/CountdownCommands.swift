@@ -9,7 +9,7 @@ extension ReminderMessage.Grouping: ExpressibleByArgument {}
 struct Remind: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "remind",
         abstract: "Print the day's LINE-ready reminders: deadlines at a countdown step (14, 7, 3, 1, 0 days by default).",
         discussion: """
             One message per owner (or per work group with --per group or --group), with the countdown in days
@@ -137,7 +137,7 @@ enum ReminderJSON {
 }
 
 struct Present: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "present",
         abstract: "Present mode for the meeting-room projector: read-only pages that turn by themselves.",
         discussion: """
             Pages: the projected score and grade, the countdown stickers, one page per member with open work,

@@ -7,7 +7,7 @@ import ITAUI
 struct Minutes: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case md, txt }
 
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "minutes",
         abstract: "Print a meeting's minutes: BE date, attendees, each agenda section, decisions and action items.",
         discussion: """
             The latest meeting by default. Sections show the agenda as it stood when the meeting ended. Thai unless

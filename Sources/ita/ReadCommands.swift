@@ -5,7 +5,7 @@ import ITAStore
 import ITAUI
 
 struct Status: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "status",
         abstract: "Progress per tool and indicator, projected score and grade, what it takes, next deadlines, respondents.")
 
     @OptionGroup var global: GlobalOptions
@@ -19,7 +19,7 @@ struct Status: ParsableCommand {
 }
 
 struct Tasks: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "tasks",
         abstract: "List tasks by urgency: overdue first, then nearest due, then points at stake.",
         discussion: "Open tasks only unless --all or --status is given.")
 
@@ -129,7 +129,7 @@ enum TaskJSON {
 }
 
 struct Log: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show the audit log of changes: who, when, what, old → new.")
+    static let configuration = CommandConfiguration(commandName: "log", abstract: "Show the audit log of changes: who, when, what, old → new.")
 
     @OptionGroup var global: GlobalOptions
 

@@ -5,7 +5,7 @@ import ITAStore
 import ITAUI
 
 struct Review: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "review",
         abstract: "The chair's weekly review: changes since a week ago, owners, the OIT burndown and the score trend.",
         discussion: """
             Built from the progress snapshots that every `ita` command takes once a day. The burndown runs to

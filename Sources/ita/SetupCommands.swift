@@ -5,7 +5,7 @@ import ITAStore
 import ITAUI
 
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "init",
         abstract: "Create a database from a framework file and a committee file.",
         discussion: "Both files are YAML; see README.md for their fields and sample-data/ for examples.")
 
@@ -33,7 +33,7 @@ func createDatabase(_ ctx: Context, at path: String, frameworkFile: String, comm
 }
 
 struct Demo: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "demo",
         abstract: "Create (or reuse) a demo database from sample-data in your cache directory and open the dashboard on it.",
         discussion: "The demo is remade when it was created on an earlier day, so its deadlines stay current.")
 

@@ -5,7 +5,7 @@ import ITAStore
 import ITAUI
 
 struct Snapshot: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "snapshot",
         abstract: "Print a dashboard screen as plain text (no terminal needed): for reports and tests.",
         discussion: """
             Screens: overview, tree, mine, all, countdown, review, help. --as shows another member's view (chair, secretary
