@@ -6,12 +6,15 @@ struct ITA: ParsableCommand {
         commandName: "ita",
         abstract: "ITA Board — follow up an office's ITA (Integrity and Transparency Assessment) work.",
         discussion: """
-            Database: --db PATH, else $ITA_DB, else $XDG_DATA_HOME/ita/ita.sqlite (~/.local/share/ita/ita.sqlite).
-            You are the committee member whose login is your OS login name; chair, secretary and the
-            machine's administrator may act as another member with --as LOGIN.
             With no command, `ita` opens the full-screen dashboard (`ita board`); `ita status` prints the same overview as text.
+
+            Database: --db PATH, else $ITA_DB, else `db` in the settings file, else $XDG_DATA_HOME/ita/ita.sqlite (~/.local/share/ita/ita.sqlite).
+
+            You are the committee member whose login is your OS login name. The chair, the secretary and the machine's administrator may act as another member with --as LOGIN.
+
             Output is Thai; --lang en for English. Settings: $XDG_CONFIG_HOME/ita/config (theme, lang, db). Shell completion: ita --generate-completion-script bash|zsh|fish.
             """,
+        version: "ita 0.6.0",
         subcommands: [DashboardCommand.self, Snapshot.self, Status.self, Tasks.self, Done.self, Start.self, Block.self, Reopen.self, Undo.self, Log.self,
                       RespondentsCommand.self, Remind.self, Present.self, MeetingCommand.self, Minutes.self, Review.self, Init.self, Demo.self],
         defaultSubcommand: DashboardCommand.self

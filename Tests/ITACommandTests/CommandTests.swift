@@ -223,6 +223,17 @@ import Testing
         #expect(try ita.run(["block", "1"]).status != 0)                 // --reason is required
         #expect(try ita.run(["done", "1", "--evidence", "not a url"]).status != 0)
     }
+
+    @Test func versionAndHelp() throws {
+        let ita = ITARunner()
+        let version = try ita.run(["--version"], withDatabase: false, fixedDay: false)
+        #expect(version.status == 0 && version.stdout == "ita 0.6.0\n")
+        let help = try ita.run(["--help"], withDatabase: false, fixedDay: false)
+        #expect(help.status == 0)
+        for command in ["status", "tasks", "done", "undo", "meeting", "minutes", "present", "remind"] {
+            #expect(help.stdout.contains("  \(command)"), "\(command) missing from --help")
+        }
+    }
 }
 
 @Suite struct DemoTests {
