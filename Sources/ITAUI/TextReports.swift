@@ -132,18 +132,32 @@ public enum TextReports {
         var lines = [[s.taskHeaders.id.padded(toWidth: idWidth), s.taskHeaders.status.padded(toWidth: statusWidth),
                       s.taskHeaders.due.padded(toWidth: dueWidth), s.taskHeaders.target.padded(toWidth: targetWidth),
                       s.taskHeaders.owner.padded(toWidth: ownerWidth), s.taskHeaders.title].joined(separator: " ")]
+        // Cells that repeat from row to row are padded once (a report can have thousands of rows).
+        let ownerCells = names.mapValues { $0.padded(toWidth: ownerWidth) }
+        let statusCells = Dictionary(uniqueKeysWithValues: TaskStatus.allCases.map { ($0, s.status($0).padded(toWidth: statusWidth)) })
+        var dueCells: [Int: String] = [:]   // keyed by day number, negated when the task is overdue
+        func dueCell(_ task: WorkTask) -> String {
+            guard let d = task.due else { return String(repeating: " ", count: dueWidth) }
+            let overdue = task.status.isOpen && d < today
+            let key = overdue ? -d.dayNumber - 1 : d.dayNumber
+            if let cell = dueCells[key] { return cell }
+            let cell = (overdue ? "\(s.date(d)) !\(d.days(to: today))" : s.date(d)).padded(toWidth: dueWidth)
+            dueCells[key] = cell
+            return cell
+        }
+        lines.reserveCapacity(tasks.count + 2)
         for task in tasks {
-            var due = ""
-            if let d = task.due {
-                due = s.date(d)
-                if task.status.isOpen, d < today { due += " !\(d.days(to: today))" }
-            }
+            let due = dueCell(task)
             var title = task.title.sanitizedForTerminal
             if task.status == .blocked, let reason = task.blockedReason { title += " — " + reason.sanitizedForTerminal }
-            lines.append([("#\(task.id)").leftPadded(toWidth: idWidth), s.status(task.status).padded(toWidth: statusWidth),
-                          due.padded(toWidth: dueWidth), task.target.description.padded(toWidth: targetWidth),
-                          (names[task.ownerID] ?? "#\(task.ownerID)").padded(toWidth: ownerWidth),
-                          title.truncated(toWidth: titleWidth)].joined(separator: " "))
+            var line = "#\(task.id)".leftPadded(toWidth: idWidth)
+            line.reserveCapacity(line.utf8.count + 64 + title.utf8.count + due.utf8.count)
+            line += " "; line += statusCells[task.status] ?? ""
+            line += " "; line += due
+            line += " "; line += task.target.description.padded(toWidth: targetWidth)
+            line += " "; line += ownerCells[task.ownerID] ?? "#\(task.ownerID)".padded(toWidth: ownerWidth)
+            line += " "; line += title.truncated(toWidth: titleWidth)
+            lines.append(line)
         }
         lines.append(s.taskCount(tasks.count))
         return lines

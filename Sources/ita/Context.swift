@@ -105,8 +105,9 @@ struct Context {
         return Author(login: login, member: member)
     }
 
+    /// Prints line by line: joining a long report first would build (and page in) a copy of it all.
     func print(_ lines: [String]) {
-        Swift.print(lines.joined(separator: "\n"))
+        for line in lines { Swift.print(line) }
     }
 
     /// Runs a command body, turning every known failure into one line on stderr and exit status 1.
