@@ -198,16 +198,17 @@ public final class Store: Sendable {
             }
             var groups: [CivilDate: DueGroup] = [:]
             // The next few due dates, walking the open tasks' index in date order (see migration v5).
-            for row in try Row.fetchAll(db, sql: """
+            let dueRows = try Row.fetchCursor(db, sql: """
                 SELECT due, target_kind, target, owner_id FROM task
                 INDEXED BY task_open_due WHERE status IN \(Self.openStatuses) AND due IN (
                     SELECT DISTINCT due FROM task INDEXED BY task_open_due WHERE status IN \(Self.openStatuses) AND due >= ? ORDER BY due LIMIT ?)
-                """, arguments: [today.iso, dueGroupLimit]) {
-                guard let due = CivilDate(iso: row["due"]), let target = TaskTarget(kind: row["target_kind"], text: row["target"]) else { continue }
+                """, arguments: [today.iso, dueGroupLimit])
+            while let row = try dueRows.next() {
+                guard let due = CivilDate(iso: row[0]), let target = TaskTarget(kind: row[1], text: row[2]) else { continue }
                 var group = groups[due] ?? DueGroup(date: due, openCount: 0, targets: [], ownerIDs: [])
                 group.openCount += 1
                 if !group.targets.contains(target) { group.targets.append(target) }
-                let owner: Int64 = row["owner_id"]
+                let owner: Int64 = row[3]
                 if !group.ownerIDs.contains(owner) { group.ownerIDs.append(owner) }
                 groups[due] = group
             }
