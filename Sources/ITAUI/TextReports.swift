@@ -135,13 +135,13 @@ public enum TextReports {
         // Cells that repeat from row to row are padded once (a report can have thousands of rows).
         let ownerCells = names.mapValues { $0.padded(toWidth: ownerWidth) }
         let statusCells = Dictionary(uniqueKeysWithValues: TaskStatus.allCases.map { ($0, s.status($0).padded(toWidth: statusWidth)) })
-        var dueCells: [Int: String] = [:]   // keyed by day number, negated when the task is overdue
+        struct DueKey: Hashable { let date: CivilDate; let overdue: Bool }
+        var dueCells: [DueKey: String] = [:]
         func dueCell(_ task: WorkTask) -> String {
             guard let d = task.due else { return String(repeating: " ", count: dueWidth) }
-            let overdue = task.status.isOpen && d < today
-            let key = overdue ? -d.dayNumber - 1 : d.dayNumber
+            let key = DueKey(date: d, overdue: task.status.isOpen && d < today)
             if let cell = dueCells[key] { return cell }
-            let cell = (overdue ? "\(s.date(d)) !\(d.days(to: today))" : s.date(d)).padded(toWidth: dueWidth)
+            let cell = (key.overdue ? "\(s.date(d)) !\(d.days(to: today))" : s.date(d)).padded(toWidth: dueWidth)
             dueCells[key] = cell
             return cell
         }
