@@ -34,7 +34,7 @@ let package = Package(
         // Signal and crash handlers that must be plain C.
         .target(name: "CTerminalSupport"),
         // The only code that imports ncurses: presents a Screen, reads keys, restores the terminal.
-        .target(name: "ITATerminal", dependencies: ["ITAUI", "CNcursesw", "CTerminalSupport"]),
+        .target(name: "ITATerminal", dependencies: ["ITACore", "ITAUI", "CNcursesw", "CTerminalSupport"]),
         // The thin command line: wires clock, identity, store and output.
         .executableTarget(
             name: "ita",

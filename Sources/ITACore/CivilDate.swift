@@ -18,7 +18,10 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// Creates the date `dayNumber` days after 1970-01-01 (Howard Hinnant's civil_from_days).
+    /// Day numbers outside 0001-01-01 … 9999-12-31 are kept at those ends, so no arithmetic on a
+    /// stored or typed date can trap.
     public init(dayNumber: Int) {
+        let dayNumber = Swift.min(Swift.max(dayNumber, Limits.dayNumber.lowerBound), Limits.dayNumber.upperBound)
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -72,7 +75,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public var isWeekend: Bool { weekday >= 6 }
 
-    public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+    public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber.saturatingAdd(days)) }
 
     /// Signed number of days from `self` to `other` (positive when `other` is later).
     public func days(to other: CivilDate) -> Int { other.dayNumber - dayNumber }

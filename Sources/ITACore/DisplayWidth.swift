@@ -7,6 +7,7 @@ public enum DisplayWidth {
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
+        if v == 0xAD { return 0 }    // soft hyphen: never drawn (TerminalSafety drops it)
         if v < 0x0300 { return 1 }
         if isZeroWidth(v) { return 0 }
         if v < 0x1100 { return 1 }   // Thai and every other script below Hangul: no wide characters
@@ -92,33 +93,5 @@ extension String {
     /// Pads on the left to `width` columns (numbers in tables).
     public func leftPadded(toWidth width: Int) -> String {
         String(repeating: " ", count: max(0, width - displayWidth)) + self
-    }
-
-    /// The text with control characters and escape sequences removed, so data from files or the
-    /// database can never drive the terminal. Tabs and newlines become single spaces.
-    public var sanitizedForTerminal: String {
-        // Most text has nothing to remove: return it without building a copy.
-        if !unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) { return self }
-        var out = String.UnicodeScalarView()
-        var iterator = unicodeScalars.makeIterator()
-        while let scalar = iterator.next() {
-            switch scalar.value {
-            case 0x1B:   // ESC: drop it and the sequence it starts (CSI, OSC, or one following char)
-                guard let next = iterator.next() else { break }
-                if next == "[" {
-                    while let c = iterator.next(), !(0x40...0x7E).contains(c.value) {}
-                } else if next == "]" || next == "P" || next == "_" || next == "^" {
-                    var previous: Unicode.Scalar = " "
-                    while let c = iterator.next() {
-                        if c.value == 0x07 || (previous == "\u{1B}" && c == "\\") { break }
-                        previous = c
-                    }
-                }
-            case 0x09, 0x0A, 0x0D: out.append(" ")
-            case 0x00...0x1F, 0x7F...0x9F: continue
-            default: out.append(scalar)
-            }
-        }
-        return String(out)
     }
 }

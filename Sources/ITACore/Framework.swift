@@ -178,7 +178,7 @@ public enum Score {
 
     /// `97.78`: always two decimals.
     public static func text(_ value: Double) -> String {
-        let hundredths = Int((published(value) * 100).rounded())
+        let hundredths = Int(saturating: published(value) * 100)
         let whole = hundredths / 100, frac = abs(hundredths % 100)
         return "\(whole).\(frac < 10 ? "0" : "")\(frac)"
     }

@@ -104,7 +104,7 @@ public struct Burndown: Hashable, Sendable {
         guard let last = points.last else { return nil }
         if last.open == 0 { return last.day }
         guard let pace, pace > 0 else { return nil }
-        return last.day.adding(days: Int((Double(last.open) / pace).rounded(.up)))
+        return last.day.adding(days: Int(saturating: (Double(last.open) / pace).rounded(.up)))
     }
 
     /// On track when the projected finish is on or before the deadline.

@@ -22,11 +22,14 @@ public struct CommitteePlan: Hashable, Sendable {
         func date(_ reader: YAMLReader) throws -> CivilDate {
             let text = try reader.string()
             if text == "today" { return today }
-            if let first = text.first, first == "+" || first == "-", let offset = Int(text.dropFirst()) {
+            if let first = text.first, first == "+" || first == "-", text.count > 1, text.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) {
+                guard let offset = Int(text.dropFirst()), Limits.relativeDays.contains(offset) else {
+                    throw reader.fail("days from today must be within ±\(Limits.relativeDays.upperBound), found \(Quote.text(text))")
+                }
                 return today.adding(days: first == "+" ? offset : -offset)
             }
             guard let value = CivilDate(iso: text) else {
-                throw reader.fail("expected a date YYYY-MM-DD (CE), or days from today such as +14 or -3; found \"\(text)\"")
+                throw reader.fail("expected a date YYYY-MM-DD (CE), or days from today such as +14 or -3; found \(Quote.text(text))")
             }
             return value
         }
@@ -61,19 +64,18 @@ public struct CommitteePlan: Hashable, Sendable {
         var lastYear: [Int: Double] = [:]
         for (key, value) in try root.optional("last_year")?.entries() ?? [] {
             guard let number = Int(key), framework.indicator(number) != nil else { throw value.fail("no indicator \(key) in framework \(framework.id)") }
-            lastYear[number] = try value.double()
+            lastYear[number] = try value.double(in: Limits.score)
         }
         var estimates: [String: Double] = [:]
         for (key, value) in try root.optional("estimates")?.entries() ?? [] {
             guard let tool = framework.tool(key), !tool.scoredFromItems else { throw value.fail("estimates are for survey tools (\(framework.tools.filter { !$0.scoredFromItems }.map(\.code).joined(separator: ", ")))") }
-            estimates[key] = try value.double()
+            estimates[key] = try value.double(in: Limits.score)
         }
         var respondents: [String: Respondents] = [:]
         for (key, value) in try root.optional("respondents")?.entries() ?? [] {
             guard let tool = framework.tool(key), !tool.scoredFromItems else { throw value.fail("respondents are counted for survey tools only") }
             try value.onlyKeys(["quota", "count"])
-            let quota = try value.required("quota").int(), count = try value.optional("count")?.int() ?? 0
-            guard quota >= 0, count >= 0 else { throw value.fail("quota and count cannot be negative") }
+            let quota = try value.required("quota").int(in: Limits.count), count = try value.optional("count")?.int(in: Limits.count) ?? 0
             respondents[key] = Respondents(quota: quota, count: count)
         }
 
@@ -125,8 +127,7 @@ public struct CommitteePlan: Hashable, Sendable {
             let due = try date(entry.required("due"))
             let starts = try entry.optional("starts").map(date)
             if let starts, starts > due { throw try entry.required("starts").fail("starts after it is due") }
-            let reminders = try entry.optional("reminders")?.ints() ?? Milestone.defaultReminderOffsets
-            if reminders.contains(where: { $0 < 0 }) { throw try entry.required("reminders").fail("reminders are days before the deadline, 0 or more") }
+            let reminders = try entry.optional("reminders")?.ints(in: Limits.reminderStep) ?? Milestone.defaultReminderOffsets
             var covers: [String] = []
             for code in try entry.optional("covers")?.list() ?? [] {
                 let text = try code.string()
@@ -151,6 +152,16 @@ public struct CommitteePlan: Hashable, Sendable {
                 throw reader.fail("expected a weekday: monday … sunday, จันทร์ … อาทิตย์, or 1 (Monday) … 7 (Sunday)")
             }
             meetingWeekday = day
+        }
+
+        func evidence(_ entry: YAMLReader) throws -> [String] {
+            try (entry.optional("evidence")?.list() ?? []).map { reader in
+                let url = try reader.string()
+                guard Evidence.isValid(url) else {
+                    throw reader.fail("evidence is an http:// or https:// URL with a host and no spaces, found \(Quote.text(url))")
+                }
+                return url
+            }
         }
 
         var tasks: [WorkTask] = []
@@ -189,7 +200,7 @@ public struct CommitteePlan: Hashable, Sendable {
             tasks.append(WorkTask(
                 id: Int64(tasks.count + 1), title: try entry.required("title").nonEmptyString(), target: target, ownerID: owner,
                 due: due, status: status, blockedReason: status == .blocked ? blockedReason : nil,
-                evidence: try entry.optional("evidence")?.strings() ?? [], note: try entry.optional("note")?.string() ?? "",
+                evidence: try evidence(entry), note: try entry.optional("note")?.string() ?? "",
                 phase: try entry.optional("phase")?.string(),
                 doneBy: status == .done ? owner : nil,
                 doneAt: status == .done ? Timestamp(secondsSince1970: Int64(doneDay.dayNumber) * 86_400 + 16 * 3600 - Int64(utcOffsetSeconds),
@@ -198,7 +209,7 @@ public struct CommitteePlan: Hashable, Sendable {
 
         let assessment = Assessment(
             organisation: try root.required("organisation").nonEmptyString(), fiscalYear: fiscalYear, frameworkID: framework.id,
-            targetGrade: targetGrade, indicatorTarget: try root.optional("indicator_target")?.double() ?? 85,
+            targetGrade: targetGrade, indicatorTarget: try root.optional("indicator_target")?.double(in: Limits.score) ?? 85,
             lastYearScores: lastYear, estimates: estimates, respondents: respondents, milestones: milestones,
             holidays: holidays, process: process, meetingWeekday: meetingWeekday)
         return CommitteePlan(assessment: assessment, members: members, owners: owners, tasks: tasks, lastChange: lastChange)

@@ -7,7 +7,7 @@ public enum FrameworkFile {
         let root = try YAMLReader.parse(text, file: file)
         try root.onlyKeys(["id", "fiscal_year", "title", "notes", "tools", "indicators", "grading"])
         let id = try root.required("id").nonEmptyString()
-        let fiscalYear = try root.required("fiscal_year").int()
+        let fiscalYear = try root.required("fiscal_year").int(in: 2500...2700)
         guard (2500...2700).contains(fiscalYear) else {
             throw try root.required("fiscal_year").fail("expected a Buddhist Era year such as 2566")
         }
@@ -19,15 +19,15 @@ public enum FrameworkFile {
             try entry.onlyKeys(["code", "name_th", "name_en", "weight", "scored_from_items"])
             let code = try entry.required("code").nonEmptyString()
             if tools.contains(where: { $0.code == code }) { throw try entry.required("code").fail("duplicate tool \(code)") }
-            let weight = try entry.required("weight").double()
-            guard weight > 0, weight <= 1 else { throw try entry.required("weight").fail("a weight is a share of the total between 0 and 1, e.g. 0.3") }
+            let weight = try entry.required("weight").double(in: Limits.weight)
+            guard weight > 0 else { throw try entry.required("weight").fail("a weight is a share of the total above 0 and up to 1, e.g. 0.30") }
             let fromItems = try entry.optional("scored_from_items").map { try $0.string() == "true" } ?? false
             tools.append(Tool(code: code, nameTH: try entry.required("name_th").nonEmptyString(),
                               nameEN: try entry.optional("name_en")?.string() ?? code, weight: weight, scoredFromItems: fromItems))
         }
         let weightSum = tools.reduce(0) { $0 + $1.weight }
-        guard abs(weightSum - 1) < 0.0001 else {
-            throw try root.required("tools").fail("tool weights add up to \(weightSum), not 1")
+        guard abs(weightSum - 1) <= Limits.weightSumTolerance else {
+            throw try root.required("tools").fail("tool weights add up to \(Number.twoDecimals(weightSum)), not 1.00")
         }
 
         var indicators: [Indicator] = []
@@ -35,7 +35,7 @@ public enum FrameworkFile {
         var subCodes: Set<String> = []
         for entry in try root.required("indicators").list() {
             try entry.onlyKeys(["number", "name_th", "name_en", "tool", "sub_indicators"])
-            let number = try entry.required("number").int()
+            let number = try entry.required("number").int(in: 1...99)
             if indicators.contains(where: { $0.number == number }) { throw try entry.required("number").fail("duplicate indicator \(number)") }
             let toolCode = try entry.required("tool").nonEmptyString()
             guard let tool = tools.first(where: { $0.code == toolCode }) else {
@@ -81,15 +81,15 @@ public enum FrameworkFile {
         var rules: [GradeRule] = []
         for entry in try grading.required("grades").list() {
             try entry.onlyKeys(["grade", "min_total", "min_each_tool"])
-            let minTotal = try entry.required("min_total").double()
+            let minTotal = try entry.required("min_total").double(in: Limits.score)
             if let previous = rules.last, minTotal > previous.minTotal {
                 throw try entry.required("min_total").fail("grades go best first: \(minTotal) is above the previous grade's \(previous.minTotal)")
             }
             rules.append(GradeRule(grade: try entry.required("grade").nonEmptyString(), minTotal: minTotal,
-                                   minEachTool: try entry.optional("min_each_tool")?.double()))
+                                   minEachTool: try entry.optional("min_each_tool")?.double(in: Limits.score)))
         }
         guard rules.last?.minTotal == 0 else { throw try grading.required("grades").fail("the last grade must start at min_total: 0") }
         return Framework(id: id, fiscalYear: fiscalYear, title: title, notes: notes, tools: tools, indicators: indicators,
-                         grading: GradingScheme(kind: kind, passMark: try grading.optional("pass_mark")?.double() ?? 85, rules: rules))
+                         grading: GradingScheme(kind: kind, passMark: try grading.optional("pass_mark")?.double(in: Limits.score) ?? 85, rules: rules))
     }
 }

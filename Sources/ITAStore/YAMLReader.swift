@@ -1,3 +1,4 @@
+import ITACore
 import Yams
 
 /// Reads a YAML document node by node, keeping each value's line and dotted field path so every
@@ -98,15 +99,29 @@ struct YAMLReader {
     }
 
     func int() throws -> Int {
-        guard let value = Int(try string()) else { throw fail("expected a whole number, found \"\(try string())\"") }
+        let text = try string()
+        guard let value = Int(text) else { throw fail("expected a whole number, found \(Quote.text(text))") }
         return value
     }
 
-    func double() throws -> Double {
-        guard let value = Double(try string()), value.isFinite else { throw fail("expected a number, found \"\(try string())\"") }
+    /// A whole number inside `range`; the error names the range.
+    func int(in range: ClosedRange<Int>) throws -> Int {
+        let text = try string()
+        guard let value = Int(text), range.contains(value) else {
+            throw fail("expected a whole number from \(Limits.describe(range)), found \(Quote.text(text))")
+        }
         return value
+    }
+
+    /// A number inside `range` (NaN, infinities and -0 are refused or kept at 0); the error names the range.
+    func double(in range: ClosedRange<Double>) throws -> Double {
+        let text = try string()
+        guard let value = Double(text), value.isFinite, range.contains(value) else {
+            throw fail("expected a number from \(Limits.describe(range)), found \(Quote.text(text))")
+        }
+        return value == 0 ? 0 : value
     }
 
     func strings() throws -> [String] { try list().map { try $0.string() } }
-    func ints() throws -> [Int] { try list().map { try $0.int() } }
+    func ints(in range: ClosedRange<Int>) throws -> [Int] { try list().map { try $0.int(in: range) } }
 }

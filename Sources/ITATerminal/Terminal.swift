@@ -1,6 +1,7 @@
 import CNcursesw
 import CTerminalSupport
 import Foundation
+import ITACore
 import ITAUI
 #if canImport(Glibc)
 import Glibc
@@ -212,7 +213,7 @@ public final class Terminal {
     /// Puts `text` on the clipboard of the terminal the user sits at, with OSC 52: xterm, kitty,
     /// WezTerm, iTerm2, Windows Terminal, and tmux with `set-clipboard on`. It travels over SSH.
     public func copyToClipboard(_ text: String) {
-        let sequence = "\u{1b}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
+        let sequence = "\u{1b}]52;c;" + Data(text.sanitizedKeepingLines.utf8).base64EncodedString() + "\u{07}"
         fflush(output)
         fputs(sequence, output)
         fflush(output)

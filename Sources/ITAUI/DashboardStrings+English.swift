@@ -57,6 +57,7 @@ extension DashboardStrings {
         },
         promptKeys: "Enter accept · Esc cancel",
         reasonRequired: "A reason is required",
+        notEvidence: { "\($0) is not evidence: use http:// or https:// URLs with a host, separated by spaces" },
         unknownCommand: { "Unknown command :\($0) (try :owner, :filter, :all, :q)" },
         unknownOwner: { "No member \"\($0)\"" },
         filterCleared: "Filter cleared",

@@ -22,6 +22,8 @@ public struct DashboardStrings: Sendable {
     public let promptLabel: @Sendable (Prompt.Purpose) -> String
     public let promptKeys: String
     public let reasonRequired: String
+    /// A typed evidence entry that is not an http(s) URL with a host.
+    public let notEvidence: @Sendable (String) -> String
     public let unknownCommand: @Sendable (String) -> String
     public let unknownOwner: @Sendable (String) -> String
     public let filterCleared: String

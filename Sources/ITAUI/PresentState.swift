@@ -52,7 +52,7 @@ public struct PresentState: Hashable, Sendable, TerminalApp {
     public func render() -> Screen { PresentView.render(self) }
 
     /// Whole seconds until the page turns (nil while paused).
-    public var secondsLeft: Int? { paused ? nil : max(0, Int((interval - elapsed).rounded(.up))) }
+    public var secondsLeft: Int? { paused ? nil : max(0, Int(saturating: (interval - elapsed).rounded(.up))) }
 
     public mutating func update(_ message: Message) -> [Effect] {
         switch message {

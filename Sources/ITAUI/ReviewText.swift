@@ -60,7 +60,7 @@ public enum ReviewText {
         let values = review.weeklyScores.map(\.projected)
         let low = (values.min() ?? 0) - 1, high = (values.max() ?? 0) + 1
         for week in review.weeklyScores {
-            let level = Int(((week.projected - low) / (high - low) * Double(bars.count - 1)).rounded())
+            let level = Int(saturating: (week.projected - low) / (high - low) * Double(bars.count - 1))
             out.append("  " + t.weekOf(s.date(week.weekStart)).padded(toWidth: 22) + " " + String(bars[max(0, min(bars.count - 1, level))])
                        + " " + Score.text(week.projected))
         }
@@ -75,9 +75,9 @@ public enum ReviewText {
         var grid = Array(repeating: Array(repeating: Character(" "), count: width), count: height)
         for column in 0..<width {
             let day = first.day.adding(days: column * span / max(1, width - 1))
-            let idealRow = Int((b.ideal(on: day) / Double(top) * Double(height)).rounded())
+            let idealRow = Int(saturating: b.ideal(on: day) / Double(top) * Double(height))
             if let actual = b.points.last(where: { $0.day <= day }), day <= b.points.last!.day {
-                let halves = Int((Double(actual.open) / Double(top) * Double(height * 2)).rounded())
+                let halves = Int(saturating: Double(actual.open) / Double(top) * Double(height * 2))
                 for row in 0..<height {
                     let filled = halves - row * 2
                     if filled >= 2 { grid[height - 1 - row][column] = "█" } else if filled == 1 { grid[height - 1 - row][column] = "▄" }

@@ -53,6 +53,8 @@ public struct Screen: Hashable, Sendable {
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: StyleRole, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < size.height, x < size.width else { return x }
+        // Every frame's text passes here: data can never drive the terminal (see TerminalSafety).
+        let text = TerminalSafety.sanitize(text)
         let limit = min(size.width, x + (maxWidth ?? size.width))
         var column = x
         for character in text {

@@ -12,11 +12,11 @@ public enum TextReports {
 
     /// The filled and empty parts of a bar, for views that style them differently.
     static func barParts(_ fraction: Double, width: Int) -> (filled: String, empty: String) {
-        let filled = Int((max(0, min(1, fraction)) * Double(width)).rounded())
+        let filled = Int(saturating: (max(0, min(1, fraction.isNaN ? 0 : fraction)) * Double(width)))
         return (String(repeating: "█", count: filled), String(repeating: "░", count: width - filled))
     }
 
-    static func percent(_ fraction: Double) -> String { "\(Int((fraction * 100).rounded()))%" }
+    static func percent(_ fraction: Double) -> String { "\(Int(saturating: fraction * 100))%" }
 
     // MARK: Status
 
@@ -103,10 +103,7 @@ public enum TextReports {
         }
     }
 
-    static func weightText(_ weight: Double) -> String {
-        let hundredths = Int((weight * 100).rounded())
-        return "0.\(hundredths < 10 ? "0" : "")\(hundredths)"
-    }
+    static func weightText(_ weight: Double) -> String { Number.twoDecimals(weight) }
 
     /// `ตัวชี้วัด 2, O12, O24 +2`
     public static func targetList(_ targets: [TaskTarget], limit: Int, strings s: Strings) -> String {

@@ -284,7 +284,14 @@ extension AppState {
         case .command:
             return runCommandLine(value)
         case .evidence(let id):
-            return [.apply(.setEvidence(value.split(separator: " ").map(String.init)), taskID: id)]
+            let urls = value.split(whereSeparator: \.isWhitespace).map(String.init)
+            if let bad = urls.first(where: { !Evidence.isValid($0) }) {
+                // Keep the line open so the typo can be fixed; nothing is saved.
+                prompt = p
+                message = StatusMessage(text.notEvidence(Quote.text(bad)), isError: true)
+                return []
+            }
+            return [.apply(.setEvidence(urls), taskID: id)]
         case .note(let id):
             return [.apply(.setNote(value), taskID: id)]
         case .block(let id):

@@ -26,8 +26,8 @@ struct Done: ParsableCommand {
     @Option(help: "Note to keep with the task (replaces the note).") var note: String?
 
     func validate() throws {
-        if let evidence, !(evidence.hasPrefix("http://") || evidence.hasPrefix("https://")) || evidence.contains(" ") {
-            throw ValidationError("--evidence must be an http:// or https:// URL without spaces")
+        if let evidence, !Evidence.isValid(evidence) {
+            throw ValidationError("--evidence must be an http:// or https:// URL with a host and no spaces, found \(Quote.text(evidence))")
         }
     }
 
@@ -84,7 +84,7 @@ struct RespondentsCommand: ParsableCommand {
     @Argument(help: "Number of respondents so far.") var count: Int
 
     func validate() throws {
-        if count < 0 { throw ValidationError("the count cannot be negative") }
+        if !Limits.count.contains(count) { throw ValidationError("the count must be a whole number from \(Limits.describe(Limits.count))") }
     }
 
     func run() throws {

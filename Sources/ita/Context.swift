@@ -107,7 +107,7 @@ struct Context {
 
     /// Prints line by line: joining a long report first would build (and page in) a copy of it all.
     func print(_ lines: [String]) {
-        for line in lines { Swift.print(line) }
+        for line in lines { Output.print(line) }
     }
 
     /// Runs a command body, turning every known failure into one line on stderr and exit status 1.
@@ -129,7 +129,7 @@ struct Context {
     }
 
     static func fail(_ strings: Strings, _ message: String) -> Never {
-        FileHandle.standardError.write(Data("\(strings.errorPrefix) \(message.sanitizedForTerminal)\n".utf8))
+        Output.error("\(strings.errorPrefix) \(message.sanitizedForTerminal)")
         Foundation.exit(1)
     }
 

@@ -59,12 +59,12 @@ struct Remind: ParsableCommand {
             switch format {
             case .text:
                 if messages.isEmpty {
-                    FileHandle.standardError.write(Data((ctx.language.countdown.noReminders(day) + "\n").utf8))
+                    Output.error(ctx.language.countdown.noReminders(day))
                     return
                 }
-                Swift.print(messages.map { ReminderText.message($0, board: board, language: ctx.language) }.joined(separator: "\n\n"))
+                Output.print(messages.map { ReminderText.message($0, board: board, language: ctx.language) }.joined(separator: "\n\n"))
             case .json:
-                Swift.print(try ReminderJSON.encode(messages, board: board, language: ctx.language))
+                Output.printJSON(try ReminderJSON.encode(messages, board: board, language: ctx.language))
             }
         }
     }
@@ -162,7 +162,7 @@ struct Present: ParsableCommand {
 
     func validate() throws {
         if !(interval >= 2 && interval <= 3600) { throw ValidationError("--interval takes seconds from 2 to 3600") }
-        if page < 1 { throw ValidationError("--page starts at 1") }
+        if !(1...1000).contains(page) { throw ValidationError("--page takes a page number from 1 to 1000") }
     }
 
     func run() throws {

@@ -71,7 +71,7 @@ enum Dashboard {
         let (requested, warning) = ThemeLoader.load(themeName)
         let colour = (Context.environment["NO_COLOR"] ?? "").isEmpty
         let theme = colour ? requested : .mono
-        if let warning { FileHandle.standardError.write(Data("ita: \(warning)\n".utf8)) }
+        if let warning { Output.error("ita: \(warning)") }
 
         let terminal: Terminal
         do {
@@ -84,7 +84,7 @@ enum Dashboard {
             case .noTerminalType(let term): message = text.noTerminalType(term ?? "")
             case .cannotOpen(let detail): message = text.cannotOpenTerminal(detail)
             }
-            FileHandle.standardError.write(Data("\(ctx.strings.errorPrefix) \(message.sanitizedForTerminal)\n".utf8))
+            Output.error("\(ctx.strings.errorPrefix) \(message.sanitizedForTerminal)")
             return 2
         }
         defer { terminal.stop() }

@@ -48,7 +48,7 @@ struct Minutes: ParsableCommand {
             let tasks = Dictionary(uniqueKeysWithValues: try store.tasks().map { ($0.id, $0) })
             let document = MinutesText.document(chosen, summary: summary!, number: MeetingSession.number(of: chosen, in: meetings),
                                                 board: board, tasks: tasks, language: ctx.language)
-            Swift.print(format == .md ? document.markdown : document.plainText, terminator: "")
+            Output.print(format == .md ? document.markdown : document.plainText, terminator: "")
         }
     }
 }

@@ -51,7 +51,7 @@ struct Tasks: ParsableCommand {
 
     func validate() throws {
         if indicator != nil && item != nil { throw ValidationError("use --indicator or --item, not both") }
-        if let dueWithin, dueWithin < 0 { throw ValidationError("--due-within takes a number of days, 0 or more") }
+        if let dueWithin, !Limits.dueWithinDays.contains(dueWithin) { throw ValidationError("--due-within takes a number of days from \(Limits.describe(Limits.dueWithinDays))") }
     }
 
     func run() throws {
@@ -78,7 +78,7 @@ struct Tasks: ParsableCommand {
             if !all && status == nil { tasks = tasks.filter { $0.status.isOpen } }
             tasks = UrgencyOrder.sorted(tasks, today: ctx.today, framework: framework)
             if json {
-                Swift.print(try TaskJSON.encode(tasks, members: members, today: ctx.today))
+                Output.printJSON(try TaskJSON.encode(tasks, members: members, today: ctx.today))
             } else {
                 ctx.print(TextReports.taskTable(tasks, members: members, today: ctx.today, strings: ctx.strings, width: Self.terminalWidth))
             }
@@ -138,6 +138,10 @@ struct Log: ParsableCommand {
 
     @Option(help: "Only the last N changes.")
     var limit: Int?
+
+    func validate() throws {
+        if let limit, !(1...Limits.count.upperBound).contains(limit) { throw ValidationError("--limit takes a number of changes from 1 to \(Limits.count.upperBound)") }
+    }
 
     func run() throws {
         try Context.run(global) { ctx in

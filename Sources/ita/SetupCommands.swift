@@ -58,7 +58,7 @@ struct Demo: ParsableCommand {
                 if let secretary = try store?.member(login: ctx.login), secretary.role == .secretary {
                     note += "\n" + ctx.strings.demoIdentity(secretary.name)
                 }
-                FileHandle.standardError.write(Data((note + "\n").utf8))
+                Output.error(note)
             }
             // In a terminal the demo opens the dashboard; piped, it prints the status report.
             if isatty(0) == 1, isatty(1) == 1 {

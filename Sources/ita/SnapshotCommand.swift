@@ -30,7 +30,7 @@ struct Snapshot: ParsableCommand {
     var present: Int?
 
     func validate() throws {
-        if let present, present < 1 { throw ValidationError("--present pages start at 1") }
+        if let present, !(1...1000).contains(present) { throw ValidationError("--present takes a page number from 1 to 1000") }
         guard (1...1000).contains(width), (1...1000).contains(height) else { throw ValidationError("--width and --height must be 1…1000") }
         guard screen == "help" || ScreenID(rawValue: screen) != nil else {
             throw ValidationError("unknown screen '\(screen)': use overview, tree, mine, all, countdown, review or help")

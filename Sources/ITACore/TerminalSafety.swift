@@ -1,0 +1,120 @@
+/// The one rule for text from data on its way out: to a terminal, a clipboard payload, or a
+/// message meant for pasting into LINE.
+///
+/// Removed: C0 and C1 controls, DEL, every ESC / CSI / OSC / DCS / SOS / PM / APC sequence (7-bit
+/// and 8-bit forms), the bidi embedding, override and isolate controls (U+202A–202E, U+2066–2069)
+/// and marks (LRM, RLM, ALM), the soft hyphen and the BOM / zero-width no-break space. Tabs,
+/// carriage returns, newlines and U+2028/U+2029 become one space (or, keeping lines, a newline).
+/// ZWJ stays: emoji sequences need it, and it takes no column.
+public enum TerminalSafety {
+    /// Whether a scalar is one the rule removes or replaces.
+    @inlinable
+    public static func isUnsafe(_ v: UInt32) -> Bool {
+        if v < 0x20 { return true }
+        if v < 0x7F { return false }
+        if v <= 0x9F { return true }                       // DEL and C1
+        if v < 0x00AD { return false }
+        switch v {
+        case 0x00AD, 0x061C, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    /// Whether `text` has nothing the rule would change.
+    public static func isSafe(_ text: String, keepingLines: Bool = false) -> Bool {
+        for scalar in text.unicodeScalars where isUnsafe(scalar.value) {
+            if keepingLines && scalar == "\n" { continue }
+            return false
+        }
+        return true
+    }
+
+    /// `text` with the rule applied. With `keepingLines`, newlines (and U+2028/2029, CR LF) stay
+    /// line breaks; otherwise every line break becomes a space.
+    public static func sanitize(_ text: String, keepingLines: Bool = false) -> String {
+        if isSafe(text, keepingLines: keepingLines) { return text }
+        var out = String.UnicodeScalarView()
+        var iterator = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = nil
+        func next() -> Unicode.Scalar? {
+            if let p = pending { pending = nil; return p }
+            return iterator.next()
+        }
+        /// Skips a control string's body up to its terminator: BEL, ST (U+009C) or ESC \.
+        func skipControlString() {
+            while let c = next() {
+                if c.value == 0x07 || c.value == 0x9C { return }
+                if c.value == 0x1B {
+                    guard let after = next() else { return }
+                    if after == "\\" { return }
+                    pending = after   // a new sequence starts: handle it normally
+                    return
+                }
+            }
+        }
+        /// Skips a CSI's parameters and intermediates through its final byte.
+        func skipCSI() {
+            while let c = next() {
+                if (0x40...0x7E).contains(c.value) { return }
+                if c.value < 0x20 || c.value > 0x7E { pending = c; return }   // malformed: stop at the foreign byte
+            }
+        }
+        let lineBreak: Unicode.Scalar = keepingLines ? "\n" : " "
+        var lastWasCR = false
+        while let scalar = next() {
+            let v = scalar.value
+            defer { lastWasCR = v == 0x0D }
+            switch v {
+            case 0x1B:
+                guard let kind = next() else { break }
+                switch kind {
+                case "[": skipCSI()
+                case "]", "P", "X", "^", "_": skipControlString()
+                case "\u{1B}": pending = kind
+                default:
+                    // Two- or three-character escapes (ESC ( B, ESC 7, ESC c …): intermediates, then a final byte.
+                    var c: Unicode.Scalar? = kind
+                    while let current = c, (0x20...0x2F).contains(current.value) { c = next() }
+                    if let current = c, current.value < 0x20 || current.value > 0x7E { pending = current }
+                }
+            case 0x9B: skipCSI()
+            case 0x90, 0x98, 0x9D, 0x9E, 0x9F: skipControlString()
+            case 0x0A:
+                if !(keepingLines && lastWasCR) { out.append(lineBreak) }
+            case 0x0D: out.append(lineBreak)
+            case 0x09: out.append(" ")
+            case 0x2028, 0x2029: out.append(lineBreak)
+            default:
+                if isUnsafe(v) { continue }
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// JSON text whose strings may hold anything: every scalar the rule removes is written as a
+    /// `\uXXXX` escape, so the data stays whole but printing the JSON cannot drive a terminal.
+    /// (JSONEncoder already escapes U+0000–U+001F; this adds DEL, C1, bidi controls and the rest.)
+    public static func escapingJSON(_ json: String) -> String {
+        if isSafe(json, keepingLines: true) { return json }
+        var out = ""
+        out.reserveCapacity(json.utf8.count + 16)
+        for scalar in json.unicodeScalars {
+            if scalar != "\n", isUnsafe(scalar.value) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    /// This text on one line, safe for a terminal: see `TerminalSafety`.
+    public var sanitizedForTerminal: String { TerminalSafety.sanitize(self) }
+
+    /// This text, safe for a terminal or a paste, keeping its line breaks: see `TerminalSafety`.
+    public var sanitizedKeepingLines: String { TerminalSafety.sanitize(self, keepingLines: true) }
+}
