@@ -30,3 +30,13 @@ public enum Permissions {
         return actual.coordinates ? nil : .coordinatorsOnly
     }
 }
+
+/// Why a viewer may only read the database, whatever their role.
+public enum ReadOnlyReason: Hashable, Sendable {
+    /// The user asked for it (`--read-only`).
+    case requested
+    /// This account may not write the database file.
+    case fileNotWritable
+    /// This account may not write the file's directory, where SQLite keeps the `-wal` and `-shm` files.
+    case directoryNotWritable
+}

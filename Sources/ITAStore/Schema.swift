@@ -1,10 +1,51 @@
+import Foundation
 import GRDB
+import ITACore
 
 /// Versioned migrations. A database whose migrations this build does not know was written by a
 /// newer version and is refused rather than misread.
 enum Schema {
     /// `PRAGMA application_id` of an ITA Board database: "ITAB".
     static let applicationID: Int32 = 0x4954_4142
+
+    /// What `ita verify` expects of the schema after every migration: see `Store.schemaFingerprints`.
+    /// A test builds a database and compares; after adding a migration, paste the table it prints.
+    static let fingerprints: [String: String] = [
+        "assessment": "bc1ef6837fa9a146",
+        "audit": "7b8ff0946b31e0d6",
+        "audit_change": "3fb77ee1fd66ea8b",
+        "audit_epoch": "56bcfed8c6b8235c",
+        "audit_is_append_only_delete": "69ce7feef20737af",
+        "audit_is_append_only_update": "15a9664b0f64bb48",
+        "audit_undoes": "bac541a3d89e4d06",
+        "estimate": "3842f0ada4210634",
+        "holiday": "18a1923365c91bd3",
+        "last_year_score": "9d254d6a671adad6",
+        "meeting": "45ac256de9e32cc9",
+        "meeting_entry": "5294ecaed6ac760d",
+        "meeting_entry_is_append_only_delete": "6337d12521d970ed",
+        "meeting_entry_is_append_only_update": "e079184939ef09b6",
+        "meeting_entry_meeting": "5db99364e5da7bb4",
+        "meeting_is_kept": "9a57639cf26d7d2c",
+        "meeting_is_sealed_once_ended": "cefd5510e1c86228",
+        "member": "1a7a5af412479d11",
+        "milestone": "514f2b07ee85a193",
+        "owner": "f5ba8171bb833351",
+        "respondents": "4d57ca0365267667",
+        "snapshot": "6d6abe2250ac29b7",
+        "snapshot_day": "30834e4c937a13de",
+        "snapshot_one_daily": "b4ba18451da16730",
+        "task": "df47cd6fe36ae61f",
+        "task_indicator": "1aaeb53ad8b5e2a7",
+        "task_open_due": "39273432ec69cafa",
+        "task_owner": "e429e156fa15963c",
+        "task_rollup": "245a3d89f013f0fc",
+        "task_status_due": "cdc9793a2611d513",
+        "task_tally": "8e4f329eae37292f",
+        "task_tally_delete": "a65524b464cfe825",
+        "task_tally_insert": "031ec55dec800d13",
+        "task_tally_update": "862a4d69c9257972",
+    ]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -171,6 +212,43 @@ enum Schema {
             try db.execute(sql: """
                 CREATE INDEX task_open_due ON task(due, status, target_kind, target, owner_id)
                     WHERE status IN ('todo', 'in_progress', 'blocked');
+                """)
+        }
+        migrator.registerMigration("v6: tamper evidence") { db in
+            // Hash chains over the audit log and the meeting entries, a seal on each ended meeting,
+            // and a creation row per task so its state can be replayed (see Store+Integrity).
+            // The append-only triggers are lifted only inside this migration, to fill the new columns.
+            try db.execute(sql: """
+                ALTER TABLE audit ADD COLUMN chain TEXT;
+                ALTER TABLE meeting_entry ADD COLUMN chain TEXT;
+                ALTER TABLE meeting ADD COLUMN seal TEXT;
+                DROP TRIGGER audit_is_append_only_update;
+                DROP TRIGGER meeting_entry_is_append_only_update;
+                """)
+            let upgrade = Author(login: "ita upgrade", member: nil)
+            let now = Timestamp(secondsSince1970: Int64(time(nil)), utcOffsetSeconds: 0)
+            let tasks = try Int64.fetchAll(db, sql: "SELECT id FROM task ORDER BY id")
+            try Store.chainAudit(db, fromID: 1)
+            // Tasks as they stand at the upgrade: history before it cannot be replayed, after it can.
+            try Store.recordCreation(of: tasks, author: upgrade, now: now, db: db, action: "baseline")
+            var previous = ""
+            for row in try Row.fetchAll(db, sql: "SELECT \(Store.entryHashColumns) FROM meeting_entry ORDER BY id") {
+                previous = Store.chainHash(previous: previous, row: row, columns: 9)
+                try db.execute(sql: "UPDATE meeting_entry SET chain = ? WHERE id = ?", arguments: [previous, row[0] as Int64])
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT \(Store.meetingSealColumns) FROM meeting WHERE ended_at IS NOT NULL") {
+                try db.execute(sql: "UPDATE meeting SET seal = ? WHERE id = ?",
+                               arguments: [Store.chainHash(previous: "", row: row, columns: 7), row[0] as Int64])
+            }
+            try db.execute(sql: """
+                CREATE TRIGGER audit_is_append_only_update BEFORE UPDATE ON audit
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                CREATE TRIGGER meeting_entry_is_append_only_update BEFORE UPDATE ON meeting_entry
+                    BEGIN SELECT RAISE(ABORT, 'meeting entries are append-only'); END;
+                CREATE TRIGGER meeting_is_sealed_once_ended BEFORE UPDATE ON meeting WHEN OLD.ended_at IS NOT NULL
+                    BEGIN SELECT RAISE(ABORT, 'an ended meeting is part of the record and cannot change'); END;
+                CREATE TRIGGER meeting_is_kept BEFORE DELETE ON meeting
+                    BEGIN SELECT RAISE(ABORT, 'meetings are part of the record and cannot be deleted'); END;
                 """)
         }
         return migrator

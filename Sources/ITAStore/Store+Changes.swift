@@ -86,7 +86,7 @@ extension Store {
                 ?? ("member_id IS NULL AND os_login = ?", [author.login])
             guard let changeID = try Int64.fetchOne(db, sql: """
                 SELECT change_id FROM audit
-                WHERE \(mine.sql) AND undoes IS NULL AND action != 'create'
+                WHERE \(mine.sql) AND undoes IS NULL AND action NOT IN ('create', 'baseline')
                   AND change_id NOT IN (SELECT undoes FROM audit WHERE undoes IS NOT NULL)
                 ORDER BY id DESC LIMIT 1
                 """, arguments: mine.arguments) else { throw StoreError.nothingToUndo }
@@ -151,11 +151,17 @@ extension Store {
 
     static func appendAudit(_ db: Database, changeID: Int64, author: Author, now: Timestamp, action: String, entity: String,
                             key: String, field: String, old: String?, new: String?, undoes: Int64?) throws {
+        // The row's id is chosen here, so its hash (which covers the id) is written with it.
+        let last = try Row.fetchOne(db, sql: "SELECT id, chain FROM audit ORDER BY id DESC LIMIT 1")
+        let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'audit'") ?? 0
+        let id = max(sequence, last?[0] ?? 0) + 1
+        let values: [DatabaseValueConvertible?] = [id, changeID, now.iso, now.secondsSince1970, author.login, author.member?.id, action, entity,
+                                                   key, field, old, new, undoes]
+        let chain = chainHash(previous: last?[1] ?? "", values: values.map { $0?.databaseValue ?? .null })
         try db.execute(sql: """
-            INSERT INTO audit (change_id, at, at_epoch, os_login, member_id, action, entity, entity_key, field, old_value, new_value, undoes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [changeID, now.iso, now.secondsSince1970, author.login, author.member?.id, action, entity, key, field,
-                             old, new, undoes])
+            INSERT INTO audit (id, change_id, at, at_epoch, os_login, member_id, action, entity, entity_key, field, old_value, new_value, undoes, chain)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: StatementArguments(values + [chain]))
     }
 
     /// The columns `taskFromRow` reads, by position (name lookups per row cost more than the query).

@@ -111,8 +111,7 @@ extension Store {
                 INSERT INTO task (id, title, target_kind, target, indicator, owner_id, due, status, evidence, note, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'todo', '[]', '', ?)
                 """, arguments: [taskID, title, target.kind, target.description, framework.indicatorNumber(of: target), ownerID, due.iso, now.iso])
-            try Self.appendAudit(db, changeID: try Self.nextChangeID(db), author: author, now: now, action: "create", entity: "task",
-                                 key: String(taskID), field: "title", old: nil, new: title, undoes: nil)
+            try Self.recordCreation(of: [taskID], author: author, now: now, db: db)
             let entry = try Self.insertEntry(db, meeting: id, section: section, kind: .action, subject: subject, text: title, taskID: taskID,
                                              author: author, at: now)
             let task = try Row.fetchOne(db, sql: "SELECT \(Self.taskColumns) FROM task WHERE id = ?", arguments: [taskID]).map(Self.taskFromRow)!
@@ -133,8 +132,15 @@ extension Store {
                            by author: Author, at now: Timestamp) throws {
         try write { db in
             try Self.checkOpen(db, meeting: id, author)
-            try db.execute(sql: "UPDATE meeting SET ended_at = ?, section_seconds = ?, summary = ? WHERE id = ?",
-                           arguments: [now.iso, try Self.json(sectionSeconds), try Self.json(summary), id])
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, day, started_at, attendees FROM meeting WHERE id = ?", arguments: [id]) else {
+                throw StoreError.failed("no meeting #\(id)")
+            }
+            // The seal covers the record as it is closed; after this a trigger refuses any change to the row.
+            let values: [DatabaseValueConvertible?] = [row[0] as Int64, row[1] as String, row[2] as String, now.iso, row[3] as String,
+                                                       try Self.json(sectionSeconds), try Self.json(summary)]
+            let seal = Self.chainHash(previous: "", values: values.map { $0?.databaseValue ?? .null })
+            try db.execute(sql: "UPDATE meeting SET ended_at = ?, section_seconds = ?, summary = ?, seal = ? WHERE id = ?",
+                           arguments: [now.iso, try Self.json(sectionSeconds), try Self.json(summary), seal, id])
             try Self.insert(snapshot, db)
         }
     }
@@ -153,10 +159,14 @@ extension Store {
 
     private static func insertEntry(_ db: Database, meeting: Int64, section: AgendaSection, kind: MeetingEntry.Kind, subject: String?,
                                     text: String, taskID: Int64?, author: Author, at now: Timestamp) throws -> MeetingEntry {
+        let last = try Row.fetchOne(db, sql: "SELECT id, chain FROM meeting_entry ORDER BY id DESC LIMIT 1")
+        let id = (last?[0] as Int64? ?? 0) + 1
+        let values: [DatabaseValueConvertible?] = [id, meeting, section.rawValue, kind.rawValue, subject, text, taskID, author.member?.id, now.iso]
+        let chain = chainHash(previous: last?[1] ?? "", values: values.map { $0?.databaseValue ?? .null })
         try db.execute(sql: """
-            INSERT INTO meeting_entry (meeting_id, section, kind, subject, text, task_id, member_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [meeting, section.rawValue, kind.rawValue, subject, text, taskID, author.member?.id, now.iso])
-        return MeetingEntry(id: db.lastInsertedRowID, section: section, kind: kind, subject: subject, text: text, taskID: taskID,
+            INSERT INTO meeting_entry (id, meeting_id, section, kind, subject, text, task_id, member_id, at, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: StatementArguments(values + [chain]))
+        return MeetingEntry(id: id, section: section, kind: kind, subject: subject, text: text, taskID: taskID,
                             memberID: author.member?.id, at: now)
     }
 

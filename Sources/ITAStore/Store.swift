@@ -9,27 +9,38 @@ import ITACore
 /// instead of overwriting each other. Nothing outside this module sees GRDB types.
 public final class Store: Sendable {
     public let path: String
-    private let queue: DatabaseQueue
+    /// Why this store refuses every change (the file or its directory is not writable, or
+    /// `--read-only` was asked for); nil when it may write.
+    public let readOnlyReason: ReadOnlyReason?
+    private let connection: Connection
 
-    private init(path: String, queue: DatabaseQueue) {
-        self.path = path
-        self.queue = queue
+    /// How reads reach the file.
+    private enum Connection: Sendable {
+        /// One connection for the store's life (the normal case, read-write or read-only).
+        case shared(DatabaseQueue)
+        /// Read-only in a directory this account cannot write: SQLite cannot make the `-shm` file
+        /// there, so each read opens the file anew — through the WAL and its `-shm` while a writer
+        /// has them, or as an immutable file when they do not exist (all changes are then in the file).
+        case perRead(memoryMapped: Bool)
     }
 
-    /// Every connection: a busy timeout, foreign keys, WAL with `synchronous = NORMAL`.
-    ///
-    /// WAL is a property of the file, so an existing database is already in WAL mode and the pragma
-    /// is a no-op. (GRDB's own `.wal` journal mode would also write a dummy table on every open
-    /// whose WAL file is empty, which turned every read-only command into a write.)
-    private static func configuration(memoryMapped: Bool = true) -> Configuration {
+    private init(path: String, readOnlyReason: ReadOnlyReason?, connection: Connection) {
+        self.path = path
+        self.readOnlyReason = readOnlyReason
+        self.connection = connection
+    }
+
+    public var isReadOnly: Bool { readOnlyReason != nil }
+
+    /// Every connection: a busy timeout, foreign keys, `synchronous = NORMAL` (none of which
+    /// writes to the file). WAL is a property of the file, set once when it is created.
+    private static func configuration(memoryMapped: Bool = true, readOnly: Bool = false) -> Configuration {
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.foreignKeysEnabled = true
+        config.readonly = readOnly
         config.prepareDatabase { db in
-            guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
-                throw StoreError.failed("\(db.description): cannot use WAL mode")
-            }
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            if !readOnly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
             if memoryMapped {
                 // Read pages through the page cache's mapping instead of one read() per page. Mapped
                 // pages count in the process's memory, so the long-running dashboard turns this off.
@@ -41,47 +52,98 @@ public final class Store: Sendable {
 
     // MARK: Opening and creating
 
-    /// Opens an existing database, refusing files that are not ITA Board databases or were
-    /// written by a newer version.
-    public static func open(at path: String, memoryMapped: Bool = true) throws -> Store {
-        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noDatabase(path: path) }
-        do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration(memoryMapped: memoryMapped))
-            try queue.read { db in
-                let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                guard id == Schema.applicationID else {
-                    throw StoreError.notADatabase(path: path, detail: "not an ITA Board database")
-                }
-                if try Schema.migrator.hasBeenSuperseded(db) { throw StoreError.newerVersion(path: path) }
+    /// What the first 100 bytes of a file say, read without SQLite (so a refused file is never
+    /// touched: SQLite would turn an empty file into a database, and a journal-mode pragma writes).
+    enum FileHeader {
+        case notSQLite
+        case sqlite(applicationID: Int32, wal: Bool)
+
+        init(path: String) throws {
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw StoreError.failed("\(path): \(String(cString: strerror(errno)))")
             }
-            // Migrating takes the write lock: only do it when a migration is pending.
-            if try !queue.read({ try Schema.migrator.hasCompletedMigrations($0) }) {
-                try Schema.migrator.migrate(queue)
-            }
-            return Store(path: path, queue: queue)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-            throw StoreError.notADatabase(path: path, detail: "not an SQLite database")
-        } catch let error as DatabaseError {
-            throw StoreError.failed("\(path): \(error.message ?? error.description)")
+            defer { try? handle.close() }
+            let bytes = [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
+            guard bytes.count == 100, bytes.starts(with: Array("SQLite format 3\u{0}".utf8)) else { self = .notSQLite; return }
+            let id = bytes[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+            self = .sqlite(applicationID: Int32(bitPattern: id), wal: bytes[18] == 2 && bytes[19] == 2)
         }
     }
 
-    /// Creates a database from a framework and a committee plan. It is written beside `path`
-    /// and renamed into place only when complete, so a failure leaves nothing half-written.
-    public static func create(at path: String, framework: Framework, plan: CommitteePlan, now: Timestamp) throws -> Store {
+    /// Opens an existing database, refusing files that are not ITA Board databases or were
+    /// written by a newer version, without writing to them. Where this account may not write the
+    /// file or its directory (or `readOnly` asks), the store opens read-only and refuses changes.
+    public static func open(at path: String, memoryMapped: Bool = true, readOnly: Bool = false) throws -> Store {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noDatabase(path: path) }
+        guard case .sqlite(let applicationID, let wal) = try FileHeader(path: path) else {
+            throw StoreError.notADatabase(path: path, detail: "not an SQLite database")
+        }
+        guard applicationID == Schema.applicationID else { throw StoreError.notADatabase(path: path, detail: "not an ITA Board database") }
+        let directory = (path as NSString).deletingLastPathComponent
+        var reason: ReadOnlyReason? = readOnly ? .requested : nil
+        if reason == nil, access(path, W_OK) != 0 { reason = .fileNotWritable }
+        if reason == nil, access(directory.isEmpty ? "." : directory, W_OK) != 0 { reason = .directoryNotWritable }
+        do {
+            if let reason {
+                let directoryWritable = access(directory.isEmpty ? "." : directory, W_OK) == 0
+                let connection: Connection = directoryWritable
+                    ? .shared(try DatabaseQueue(path: path, configuration: configuration(memoryMapped: memoryMapped, readOnly: true)))
+                    : .perRead(memoryMapped: memoryMapped)
+                let store = Store(path: path, readOnlyReason: reason, connection: connection)
+                try store.read { db in try checkSchema(db, path: path, canMigrate: false) }
+                return store
+            }
+            let queue = try DatabaseQueue(path: path, configuration: configuration(memoryMapped: memoryMapped))
+            let pending = try queue.read { db in try checkSchema(db, path: path, canMigrate: true) }
+            if !wal {
+                // Only files from before WAL was set at creation: the one pragma that writes, after the checks.
+                _ = try queue.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
+            }
+            // Migrating takes the write lock: only do it when a migration is pending.
+            if pending { try Schema.migrator.migrate(queue) }
+            return Store(path: path, readOnlyReason: nil, connection: .shared(queue))
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw StoreError.notADatabase(path: path, detail: "not an SQLite database")
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    /// Refuses a database written by a newer version; says whether migrations are pending (and
+    /// refuses, when this store may not migrate, a database that needs them).
+    private static func checkSchema(_ db: Database, path: String, canMigrate: Bool) throws -> Bool {
+        if try Schema.migrator.hasBeenSuperseded(db) { throw StoreError.newerVersion(path: path) }
+        let pending = try !Schema.migrator.hasCompletedMigrations(db)
+        if pending && !canMigrate { throw StoreError.needsUpgrade(path: path) }
+        return pending
+    }
+
+    /// Creates a database from a framework and a committee plan. It is built in a private
+    /// directory beside `path` (named for this process) and renamed into place only when complete,
+    /// so a failure or a kill leaves nothing at `path`; leftovers of dead processes are removed.
+    public static func create(at path: String, framework: Framework, plan: CommitteePlan, now: Timestamp, by login: String = "ita") throws -> Store {
         let fm = FileManager.default
         guard !fm.fileExists(atPath: path) else { throw StoreError.alreadyExists(path: path) }
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty { try? fm.createDirectory(atPath: directory, withIntermediateDirectories: true) }
-        let temporary = path + ".creating-\(ProcessInfo.processInfo.processIdentifier)"
-        defer { for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: temporary + suffix) } }
+        let parent = directory.isEmpty ? "." : directory
+        TemporaryBuild.removeStale(in: parent)
+        let workspace = try TemporaryBuild.make(in: parent)
+        defer { try? fm.removeItem(atPath: workspace) }
+        let temporary = workspace + "/" + (path as NSString).lastPathComponent
         do {
             let queue = try DatabaseQueue(path: temporary, configuration: configuration())
+            _ = try queue.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
             try Schema.migrator.migrate(queue)
-            try queue.write { db in try insert(framework: framework, plan: plan, now: now, into: db) }
+            try queue.write { db in
+                try insert(framework: framework, plan: plan, now: now, into: db)
+                // Whoever runs init is the author of every task's creation (a member, when their login is one).
+                let author = Author(login: login, member: plan.members.first { $0.login == login })
+                try Self.recordCreation(of: plan.tasks.map(\.id), author: author, now: now, db: db)
+            }
             try queue.close()
         } catch let error as DatabaseError {
-            throw StoreError.failed("\(path): \(error.message ?? error.description)")
+            throw StoreError(error, path: path)
         }
         guard rename(temporary, path) == 0 else { throw StoreError.failed("\(path): cannot write (\(String(cString: strerror(errno))))") }
         return try open(at: path)
@@ -141,16 +203,40 @@ public final class Store: Sendable {
 
     /// The day this database was created (the demo is remade when it is from an earlier day).
     public func createdOn() throws -> CivilDate? {
-        try queue.read { db in try String.fetchOne(db, sql: "SELECT created_on FROM assessment").flatMap(CivilDate.init(iso:)) }
+        try read { db in try String.fetchOne(db, sql: "SELECT created_on FROM assessment").flatMap(CivilDate.init(iso:)) }
     }
 
     /// A number that changes whenever another connection commits a change: cheap to poll for
     /// live refresh (SQLite's `PRAGMA data_version`).
+    ///
+    /// It also covers the sizes and times of the file and its WAL: `data_version` alone was seen to
+    /// stay put in a process that had opened and closed a second connection to the same file.
+    /// The caller re-reads the token after its own writes, which change the files too.
     public func changeToken() throws -> Int {
-        try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+        var hasher = Hasher()
+        hasher.combine(Self.fileToken(path))
+        if case .shared = connection { hasher.combine(try read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }) }
+        return hasher.finalize()
     }
 
-    public func framework() throws -> Framework { try queue.read { try Self.framework($0) } }
+    /// Without a connection of its own to ask, a read-only store sees changes in the files' sizes and times.
+    private static func fileToken(_ path: String) -> Int {
+        var hasher = Hasher()
+        for suffix in ["", "-wal"] {
+            var info = stat()
+            if stat(path + suffix, &info) == 0 {
+                hasher.combine(info.st_size)
+                hasher.combine(info.st_mtim.tv_sec)
+                hasher.combine(info.st_mtim.tv_nsec)
+                hasher.combine(info.st_ino)
+            } else {
+                hasher.combine(-1)
+            }
+        }
+        return hasher.finalize()
+    }
+
+    public func framework() throws -> Framework { try read { try Self.framework($0) } }
 
     static func framework(_ db: Database) throws -> Framework {
         guard let json = try String.fetchOne(db, sql: "SELECT framework_json FROM assessment") else {
@@ -159,7 +245,7 @@ public final class Store: Sendable {
         return try JSONDecoder().decode(Framework.self, from: Data(json.utf8))
     }
 
-    public func members() throws -> [Member] { try queue.read { try Self.members($0) } }
+    public func members() throws -> [Member] { try read { try Self.members($0) } }
 
     private static func members(_ db: Database) throws -> [Member] {
         try Row.fetchAll(db, sql: "SELECT * FROM member ORDER BY id").map { row in
@@ -172,7 +258,7 @@ public final class Store: Sendable {
 
     /// Everything the status views need, in one read transaction.
     public func board(today: CivilDate, dueGroupLimit: Int = 10) throws -> Board {
-        try queue.read { db in
+        try read { db in
             let framework = try Self.framework(db)
             let assessment = try Self.assessment(db, framework: framework)
             let members = try Self.members(db)
@@ -255,7 +341,7 @@ public final class Store: Sendable {
     }
 
     public func task(id: Int64) throws -> WorkTask? {
-        try queue.read { db in try Row.fetchOne(db, sql: "SELECT \(Self.taskColumns) FROM task WHERE id = ?", arguments: [id]).map(Self.taskFromRow) }
+        try read { db in try Row.fetchOne(db, sql: "SELECT \(Self.taskColumns) FROM task WHERE id = ?", arguments: [id]).map(Self.taskFromRow) }
     }
 
     /// Tasks matching `query`, in id order (callers sort by urgency in the domain).
@@ -272,7 +358,7 @@ public final class Store: Sendable {
         }
         let sql = "SELECT \(Self.taskColumns) FROM task" + (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")) + " ORDER BY id"
         // A cursor decodes each row in place; fetchAll would first copy every row.
-        return try queue.read { db in
+        return try read { db in
             var tasks: [WorkTask] = []
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let row = try rows.next() { tasks.append(Self.taskFromRow(row)) }
@@ -282,7 +368,7 @@ public final class Store: Sendable {
 
     /// Audit entries, oldest first; from local midnight of `since` when given.
     public func log(sinceEpoch: Int64? = nil, limit: Int? = nil) throws -> [AuditEntry] {
-        try queue.read { db in
+        try read { db in
             // The newest `limit` rows (all when nil: LIMIT -1), shown oldest first.
             let sql = """
                 SELECT * FROM (SELECT * FROM audit WHERE at_epoch >= ? ORDER BY id DESC LIMIT ?) ORDER BY id
@@ -340,14 +426,40 @@ public final class Store: Sendable {
 
     /// Runs `body` in a read transaction, as a store error on failure.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try queue.read(body) } catch let error as DatabaseError {
-            throw StoreError.failed("\(path): \(error.message ?? error.description)")
+        do {
+            switch connection {
+            case .shared(let queue):
+                return try queue.read(body)
+            case .perRead(let memoryMapped):
+                // While a writer has the WAL open, read through it; otherwise every change is in the file.
+                let walExists = FileManager.default.fileExists(atPath: path + "-wal") && FileManager.default.fileExists(atPath: path + "-shm")
+                let target = walExists ? path : "file:" + Self.uriEscaped(path) + "?immutable=1"
+                let queue = try DatabaseQueue(path: target, configuration: Self.configuration(memoryMapped: memoryMapped, readOnly: true))
+                defer { try? queue.close() }
+                return try queue.read(body)
+            }
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: path)
         }
     }
 
+    /// A path as the path part of an SQLite URI.
+    private static func uriEscaped(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            let c = Character(Unicode.Scalar(byte))
+            if byte < 0x80, c.isLetter || c.isNumber || "/-._~".contains(c) { out.append(c) }
+            else { out += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true) }
+        }
+        return out
+    }
+
     /// Runs `body` in one immediate transaction: it takes the write lock up front, so a concurrent
-    /// writer waits (up to the busy timeout) instead of failing half-way.
+    /// writer waits (up to the busy timeout) instead of failing half-way. A read-only store refuses.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
+        guard case .shared(let queue) = connection, readOnlyReason == nil else {
+            throw StoreError.readOnly(path: path, reason: readOnlyReason ?? .directoryNotWritable)
+        }
         var result: T?
         do {
             try queue.inTransaction(.immediate) { db in
@@ -355,7 +467,7 @@ public final class Store: Sendable {
                 return .commit
             }
         } catch let error as DatabaseError {
-            throw StoreError.failed("\(path): \(error.message ?? error.description)")
+            throw StoreError(error, path: path)
         }
         return result!
     }

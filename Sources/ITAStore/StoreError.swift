@@ -1,3 +1,4 @@
+import GRDB
 import ITACore
 
 /// What can go wrong opening or changing a database, in terms a front end can explain.
@@ -14,7 +15,37 @@ public enum StoreError: Error, Hashable, Sendable {
     case undoConflict(entity: String, key: String, field: String)
     /// The meeting of that day has ended; its record no longer changes.
     case meetingEnded(day: CivilDate)
+    /// This store may only read: the file or its directory is not writable, or `--read-only`.
+    case readOnly(path: String, reason: ReadOnlyReason)
+    /// The database is of an older version and this account cannot upgrade it (it may only read).
+    case needsUpgrade(path: String)
+    /// Another program held the database for longer than the busy timeout.
+    case busy(path: String)
+    /// The disk or the file system refused to grow the file.
+    case full(path: String)
+    /// The file is damaged (SQLite found it malformed).
+    case corrupt(path: String)
+    /// Reading or writing the file failed at the operating system.
+    case ioError(path: String, detail: String)
+    /// The database refused a change: a protecting trigger or a rule of the schema.
+    case refused(path: String, detail: String)
     case failed(String)
+}
+
+extension StoreError {
+    /// Maps an SQLite error to what a user can act on; every DatabaseError passes here.
+    init(_ error: DatabaseError, path: String) {
+        let detail = error.message ?? error.description
+        switch error.resultCode {
+        case .SQLITE_READONLY: self = .readOnly(path: path, reason: .fileNotWritable)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: self = .busy(path: path)
+        case .SQLITE_FULL: self = .full(path: path)
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: self = .corrupt(path: path)
+        case .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: self = .ioError(path: path, detail: detail)
+        case .SQLITE_CONSTRAINT, .SQLITE_ABORT, .SQLITE_MISMATCH: self = .refused(path: path, detail: detail)
+        default: self = .failed("\(path): \(detail)")
+        }
+    }
 }
 
 /// Who is making a change: the OS login at the keyboard and the member it maps to (if any).

@@ -72,6 +72,10 @@ public struct AppState: Hashable, Sendable {
     public var login: String
     public var viewer: Member?
     public var readOnly: Bool
+    /// Why it is read-only, in the user's language (shown when a change is refused).
+    public var readOnlyNote: String?
+    /// Shown on the status line while the database disagrees with its own record (`ita verify`).
+    public var integrityWarning: String?
     public var size: Size
     public var screen: ScreenID
     public var helpVisible = false

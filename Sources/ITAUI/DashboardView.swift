@@ -139,6 +139,8 @@ public enum DashboardView {
             screen.drawPrompt(prompt.purpose == .command ? label : label + ": ", text: prompt.text, y: y)
         } else if let message = state.message {
             screen.draw([Span(" " + message.text.sanitizedForTerminal, message.isError ? .statusError : .statusInfo)], y: y)
+        } else if let warning = state.integrityWarning {
+            screen.draw([Span(" " + warning, .statusError)], y: y)
         }
     }
 

@@ -68,7 +68,26 @@ extension Strings {
         taskCount: { "\($0) tasks" },
         changed: { action, id, title in "✓ task #\(id) \(action): \(title)" },
         unchanged: { "task #\($0) is already so; nothing changed" },
-        undone: { fields, ids in "↶ undid \(fields) field(s) (\(ids))" },
+        integrityWarning: { "⚠ the database was changed outside ita (\($0) problem\($0 == 1 ? "" : "s")) — see ita verify" },
+        integrityProblem: { p in
+            switch p {
+            case .schemaObjectMissing(let name): return "schema: \(name) is missing (removed outside ita)"
+            case .schemaObjectChanged(let name): return "schema: \(name) was changed outside ita"
+            case .schemaObjectUnexpected(let name): return "schema: \(name) was not made by ita"
+            case .auditRowAltered(let id): return "audit row \(id): its content does not match its hash (rewritten or inserted)"
+            case .auditRowsMissing(let after): return "audit log: rows after row \(after) are missing"
+            case .entryAltered(let id): return "meeting entry \(id): its content does not match its hash"
+            case .meetingAltered(let day): return "meeting of \(day): its closed record was changed"
+            case .entryOrphaned(let id): return "meeting entry \(id): its meeting is gone"
+            case .taskDiffers(let id, let field): return "task #\(id): \(field) differs from its audit log (changed outside ita)"
+            case .taskHistoryBroken(let id, let row): return "task #\(id): audit row \(row) does not follow the value before it"
+            case .taskWithoutCreation(let id): return "task #\(id): no creation record (added outside ita)"
+            }
+        },
+        integrityIntact: { a, e, m, t in "✓ the database matches its record: \(a) audit rows · \(e) meeting entries · \(m) ended meetings · \(t) tasks" },
+        undone: { _, changes in "↶ undone: \(changes)" },
+        actedBy: { name, login in "\(name) (by \(login))" },
+        createdTasks: { count, range in count == 1 ? "task \(range)" : "\(count) tasks (\(range))" },
         respondentsSet: { tool, count, quota in "✓ \(tool): \(count)/\(quota) respondents" },
         action: { a in
             switch a {
@@ -78,7 +97,8 @@ extension Strings {
             case "reopen": return "reopened"
             case "evidence": return "evidence set"
             case "note": return "note set"
-            case "create": return "created (meeting action item)"
+            case "create": return "created"
+            case "baseline": return "baseline"
             case "undo": return "undo"
             case "respondents": return "respondents"
             default: return a
@@ -97,6 +117,20 @@ extension Strings {
         noDatabase: { "no database at \($0) — create one with `ita init`, or try `ita demo`" },
         notADatabase: { path, detail in "\(path): not an ITA Board database (\(detail))" },
         newerVersion: { "\($0): written by a newer version of ita — please update ita" },
+        readOnly: { path, why in
+            switch why {
+            case .requested: return "opened read-only (--read-only): changes are not saved"
+            case .fileNotWritable: return "read-only: this account may not write \(path) — ask the administrator for write access"
+            case .directoryNotWritable:
+                return "read-only: this account may not write the directory of \(path) (SQLite keeps its -wal and -shm files there) — ask the administrator for write access to the directory"
+            }
+        },
+        needsUpgrade: { "\($0): an older database that must be upgraded first, and this account may only read it — have a member with write access run any ita command once" },
+        busy: { "\($0): the database was busy for too long (over 10 s) — try again" },
+        diskFull: { "\($0): the disk is full; nothing was saved" },
+        corrupt: { "\($0): the database file is damaged — restore the latest backup and check it with ita verify" },
+        ioError: { path, detail in "\(path): cannot read or write the file (\(detail))" },
+        refusedByDatabase: { path, detail in "\(path): the database refused this change (\(detail)); nothing was saved" },
         alreadyExists: { "\($0) already exists — not overwritten (remove it or choose another --db)" },
         unknownTask: { "no task #\($0) (see `ita tasks --all`)" },
         unknownTool: { "no survey tool \($0) counts respondents (use iit or eit)" },

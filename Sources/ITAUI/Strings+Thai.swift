@@ -68,7 +68,26 @@ extension Strings {
         taskCount: { "ทั้งหมด \($0) งาน" },
         changed: { action, id, title in "✓ งาน #\(id) \(action): \(title)" },
         unchanged: { "งาน #\($0) เป็นเช่นนั้นอยู่แล้ว ไม่มีการเปลี่ยนแปลง" },
-        undone: { fields, ids in "↶ ย้อนกลับแล้ว \(fields) ช่องข้อมูล (\(ids))" },
+        integrityWarning: { "⚠ ฐานข้อมูลถูกแก้ไขนอก ita (\($0) จุด) — ตรวจรายละเอียดด้วย ita verify" },
+        integrityProblem: { p in
+            switch p {
+            case .schemaObjectMissing(let name): return "โครงสร้างฐานข้อมูล: \(name) หายไป (ถูกลบนอก ita)"
+            case .schemaObjectChanged(let name): return "โครงสร้างฐานข้อมูล: \(name) ถูกแก้ไขนอก ita"
+            case .schemaObjectUnexpected(let name): return "โครงสร้างฐานข้อมูล: มี \(name) ที่ ita ไม่ได้สร้าง"
+            case .auditRowAltered(let id): return "บันทึกการเปลี่ยนแปลงแถวที่ \(id): เนื้อหาไม่ตรงกับค่าแฮช (ถูกแก้ไขหรือแทรก)"
+            case .auditRowsMissing(let after): return "บันทึกการเปลี่ยนแปลง: แถวหลังแถวที่ \(after) หายไป"
+            case .entryAltered(let id): return "บันทึกการประชุมรายการที่ \(id): เนื้อหาไม่ตรงกับค่าแฮช"
+            case .meetingAltered(let day): return "การประชุมวันที่ \(day): บันทึกที่ปิดแล้วถูกแก้ไข"
+            case .entryOrphaned(let id): return "บันทึกการประชุมรายการที่ \(id): ไม่มีการประชุมของรายการนี้แล้ว"
+            case .taskDiffers(let id, let field): return "งาน #\(id): ช่อง \(field) ไม่ตรงกับบันทึกการเปลี่ยนแปลง (ถูกแก้ไขนอก ita)"
+            case .taskHistoryBroken(let id, let row): return "งาน #\(id): บันทึกแถวที่ \(row) ไม่ต่อจากค่าก่อนหน้า"
+            case .taskWithoutCreation(let id): return "งาน #\(id): ไม่มีบันทึกการสร้าง (ถูกเพิ่มนอก ita)"
+            }
+        },
+        integrityIntact: { a, e, m, t in "✓ ฐานข้อมูลตรงกับบันทึก: การเปลี่ยนแปลง \(a) แถว · บันทึกการประชุม \(e) รายการ · การประชุมที่ปิดแล้ว \(m) ครั้ง · งาน \(t) งาน" },
+        undone: { _, changes in "↶ ย้อนกลับแล้ว \(changes)" },
+        actedBy: { name, login in "\(name) (โดย \(login))" },
+        createdTasks: { count, range in count == 1 ? "งาน \(range)" : "\(count) งาน (\(range))" },
         respondentsSet: { tool, count, quota in "✓ \(tool): ผู้ตอบ \(count)/\(quota)" },
         action: { a in
             switch a {
@@ -78,7 +97,8 @@ extension Strings {
             case "reopen": return "เปิดใหม่"
             case "evidence": return "แก้หลักฐาน"
             case "note": return "แก้บันทึก"
-            case "create": return "สร้างงาน (มติที่ประชุม)"
+            case "create": return "สร้างงาน"
+            case "baseline": return "สถานะตั้งต้น"
             case "undo": return "ย้อนกลับ"
             case "respondents": return "จำนวนผู้ตอบ"
             default: return a
@@ -108,6 +128,20 @@ extension Strings {
         noDatabase: { "ไม่พบฐานข้อมูล \($0) — สร้างด้วย `ita init` หรือทดลองด้วย `ita demo`" },
         notADatabase: { path, detail in "\(path): ไม่ใช่ฐานข้อมูล ITA Board (\(detail))" },
         newerVersion: { "\($0): ฐานข้อมูลนี้เขียนโดย ita รุ่นใหม่กว่า — โปรดอัปเดต ita" },
+        readOnly: { path, why in
+            switch why {
+            case .requested: return "เปิดแบบอ่านอย่างเดียว (--read-only): ไม่บันทึกการเปลี่ยนแปลง"
+            case .fileNotWritable: return "อ่านอย่างเดียว: บัญชีนี้ไม่มีสิทธิ์เขียนไฟล์ \(path) — ขอสิทธิ์เขียนจากผู้ดูแลเครื่อง"
+            case .directoryNotWritable:
+                return "อ่านอย่างเดียว: บัญชีนี้ไม่มีสิทธิ์เขียนโฟลเดอร์ของ \(path) (SQLite ต้องสร้างไฟล์ -wal/-shm ที่นั่น) — ขอสิทธิ์เขียนโฟลเดอร์จากผู้ดูแลเครื่อง"
+            }
+        },
+        needsUpgrade: { "\($0): ฐานข้อมูลรุ่นเก่า ต้องปรับรุ่นก่อนใช้ แต่บัญชีนี้อ่านได้อย่างเดียว — ให้ผู้ที่มีสิทธิ์เขียนรันคำสั่ง ita ใดก็ได้หนึ่งครั้ง" },
+        busy: { "\($0): ฐานข้อมูลถูกใช้งานอยู่นานเกินไป (เกิน 10 วินาที) — ลองอีกครั้ง" },
+        diskFull: { "\($0): ดิสก์เต็ม บันทึกไม่ได้ — ไม่มีการเปลี่ยนแปลง" },
+        corrupt: { "\($0): ไฟล์ฐานข้อมูลเสียหาย — ใช้ไฟล์สำรองล่าสุด แล้วตรวจด้วย ita verify" },
+        ioError: { path, detail in "\(path): อ่านหรือเขียนไฟล์ไม่ได้ (\(detail))" },
+        refusedByDatabase: { path, detail in "\(path): ฐานข้อมูลไม่ยอมรับการเปลี่ยนแปลงนี้ (\(detail)) — ไม่มีการเปลี่ยนแปลง" },
         alreadyExists: { "มีฐานข้อมูล \($0) อยู่แล้ว — ไม่เขียนทับ (ลบเองหรือใช้ --db ที่อื่น)" },
         unknownTask: { "ไม่พบงาน #\($0) (ดูรายการด้วย `ita tasks --all`)" },
         unknownTool: { "ไม่มีแบบวัด \($0) ที่นับผู้ตอบ (ใช้ iit หรือ eit)" },

@@ -51,7 +51,15 @@ public struct Strings: Sendable {
     // Changes
     public let changed: @Sendable (_ action: String, _ id: Int64, _ title: String) -> String
     public let unchanged: @Sendable (_ id: Int64) -> String
-    public let undone: @Sendable (_ fields: Int, _ ids: String) -> String
+    /// `⚠ บันทึกการเปลี่ยนแปลงถูกแก้นอก ita (3 จุด) — ตรวจด้วย ita verify`
+    public let integrityWarning: @Sendable (_ problems: Int) -> String
+    public let integrityProblem: @Sendable (IntegrityProblem) -> String
+    public let integrityIntact: @Sendable (_ auditRows: Int, _ entries: Int, _ meetings: Int, _ tasks: Int) -> String
+    public let undone: @Sendable (_ fields: Int, _ changes: String) -> String
+    /// `นายปรีชา เรืองศรี (โดย root)`: a member's change made under another OS login.
+    public let actedBy: @Sendable (_ name: String, _ login: String) -> String
+    /// `สร้าง 117 งาน (#1–#117)` in the log.
+    public let createdTasks: @Sendable (_ count: Int, _ range: String) -> String
     public let respondentsSet: @Sendable (_ tool: String, _ count: Int, _ quota: Int) -> String
     public let action: @Sendable (String) -> String
 
@@ -65,6 +73,14 @@ public struct Strings: Sendable {
     public let noDatabase: @Sendable (String) -> String
     public let notADatabase: @Sendable (_ path: String, _ detail: String) -> String
     public let newerVersion: @Sendable (String) -> String
+    /// Why nothing can be changed here (and what to do about it).
+    public let readOnly: @Sendable (_ path: String, _ why: ReadOnlyReason) -> String
+    public let needsUpgrade: @Sendable (String) -> String
+    public let busy: @Sendable (String) -> String
+    public let diskFull: @Sendable (String) -> String
+    public let corrupt: @Sendable (String) -> String
+    public let ioError: @Sendable (_ path: String, _ detail: String) -> String
+    public let refusedByDatabase: @Sendable (_ path: String, _ detail: String) -> String
     public let alreadyExists: @Sendable (String) -> String
     public let unknownTask: @Sendable (Int64) -> String
     public let unknownTool: @Sendable (String) -> String

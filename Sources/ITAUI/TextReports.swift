@@ -162,21 +162,34 @@ public enum TextReports {
 
     // MARK: Log
 
-    /// The audit log, oldest first. `names` maps member ids to names: for who made each change,
-    /// and for `done_by` values, which hold a member id.
-    public static func log(_ entries: [AuditEntry], names: [Int64: String], strings s: Strings) -> [String] {
+    /// The audit log, oldest first: when, who (and under which login, when another acted as them),
+    /// what, and old → new in words. The rows a change made when it created tasks are one line.
+    public static func log(_ entries: [AuditEntry], members: [Member], strings s: Strings) -> [String] {
         guard !entries.isEmpty else { return [s.logEmpty] }
-        func value(_ text: String?, _ field: String) -> String? {
-            guard field == "done_by", let id = text.flatMap({ Int64($0) }), let name = names[id] else { return text }
-            return name
-        }
-        return entries.map { e in
+        let text = AuditText(members: members, strings: s)
+        // Wide enough for the longest name (with "(โดย root)"), up to 40 columns.
+        let whoWidth = min(40, entries.map { text.who($0).displayWidth }.max() ?? 10)
+        var lines: [String] = []
+        var index = 0
+        while index < entries.count {
+            let e = entries[index]
             let time = "\(s.date(e.at.date)) \(e.at.clockTime)"
-            let who = (e.memberID.flatMap { names[$0] } ?? e.login).sanitizedForTerminal
+            let who = text.who(e)
+            if e.field == "*" {
+                // Task creations of one change (ita init, an action item, an upgrade's baseline) as one line.
+                var end = index
+                while end + 1 < entries.count, entries[end + 1].changeID == e.changeID, entries[end + 1].field == "*" { end += 1 }
+                let ids = entries[index...end].compactMap { Int64($0.key) }
+                let range = ids.count == 1 ? "#\(ids[0])" : "#\(ids.min() ?? 0)–#\(ids.max() ?? 0)"
+                lines.append("\(time)  \(who.padded(toWidth: whoWidth)) \(s.action(e.action).padded(toWidth: 10)) \(s.createdTasks(ids.count, range))")
+                index = end + 1
+                continue
+            }
             let subject = e.entity == "task" ? "#\(e.key)" : e.key
-            return "\(time)  \(who.padded(toWidth: 20)) \(s.action(e.action).padded(toWidth: 10)) \(subject.padded(toWidth: 6)) "
-                + "\(s.fieldName(e.field)): \(display(value(e.oldValue, e.field))) → \(display(value(e.newValue, e.field)))"
+            lines.append("\(time)  \(who.padded(toWidth: whoWidth)) \(s.action(e.action).padded(toWidth: 10)) \(subject.padded(toWidth: 6)) \(text.change(e))")
+            index += 1
         }
+        return lines
     }
 
     static func display(_ value: String?) -> String {

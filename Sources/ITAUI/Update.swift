@@ -14,7 +14,7 @@ public enum Message: Hashable, Sendable {
     /// (nil: the state updates its board from the one change).
     case applied(WorkTask, Board?, action: String, changed: Bool)
     /// Undo reversed `fields` fields of these tasks.
-    case undone([WorkTask], Board, fields: Int)
+    case undone([WorkTask], Board, entries: [AuditEntry])
     /// The store refused or failed; the message is already in the user's language.
     case failed(String)
     /// Meeting mode: everything reloaded; an entry (and an action item's task) saved; the meeting ended.
@@ -23,6 +23,9 @@ public enum Message: Hashable, Sendable {
     case meetingEnded(Meeting)
     /// The weekly review's history, read from the store.
     case reviewLoaded(ReviewHistory)
+    /// What `ita verify` would say, checked after the first frame and after changes elsewhere:
+    /// a warning while the database disagrees with its own record, nil when it agrees.
+    case integrity(String?)
 }
 
 /// What `update` asks the runtime to do, as data.
@@ -78,16 +81,19 @@ extension AppState {
             self.message = StatusMessage(changed ? strings.changed(strings.action(action), task.id, task.title.sanitizedForTerminal)
                                                  : strings.unchanged(task.id))
             return []
-        case .undone(let tasks, let board, let fields):
+        case .undone(let tasks, let board, let entries):
             for task in tasks { patch(task, board: board) }
             if tasks.isEmpty { data = DashboardData(board: board, tasks: data.tasks) }
-            self.message = StatusMessage(strings.undone(fields, tasks.map { "#\($0.id)" }.joined(separator: ", ")))
+            self.message = StatusMessage(AuditText(members: board.members, strings: strings).undo(entries))
             return []
         case .failed(let text):
             self.message = StatusMessage(text, isError: true)
             return []
         case .reviewLoaded(let history):
             setReviewHistory(history)
+            return []
+        case .integrity(let warning):
+            integrityWarning = warning
             return []
         case .meetingLoaded, .recorded, .meetingEnded:
             return []   // meeting mode's messages
@@ -257,7 +263,7 @@ extension AppState {
     }
 
     func refusalToWrite() -> String? {
-        if readOnly { return text.readOnly }
+        if readOnly { return readOnlyNote ?? text.readOnly }
         if viewer == nil { return strings.denied(.notAMember(login: login)) }
         return nil
     }

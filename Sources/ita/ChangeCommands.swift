@@ -70,8 +70,7 @@ struct Undo: ParsableCommand {
         try Context.run(global) { ctx in
             let store = try ctx.openStore()
             let entries = try store.undoLastChange(by: try ctx.author(in: store), at: ctx.now)
-            let subjects = Array(Set(entries.map { $0.entity == "task" ? "#\($0.key)" : $0.key })).sorted()
-            ctx.print([ctx.strings.undone(entries.count, subjects.joined(separator: ", "))])
+            ctx.print([AuditText(members: try store.members(), strings: ctx.strings).undo(entries)])
         }
     }
 }

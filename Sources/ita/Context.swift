@@ -89,8 +89,8 @@ struct Context {
     /// Opens the database and, on the first command of the day, records the day's progress snapshot
     /// (best effort: a database this user may only read still opens).
     func openStore(memoryMapped: Bool = true) throws -> Store {
-        let store = try Store.open(at: databasePath, memoryMapped: memoryMapped)
-        _ = try? store.takeDailySnapshotIfMissing(today: today)
+        let store = try Store.open(at: databasePath, memoryMapped: memoryMapped, readOnly: options.readOnly)
+        if !store.isReadOnly { _ = try? store.takeDailySnapshotIfMissing(today: today) }
         return store
     }
 
@@ -145,6 +145,13 @@ struct Context {
         case .nothingToUndo: return s.nothingToUndo
         case .meetingEnded(let day): return s.meetingEnded(s.date(day))
         case .undoConflict(let entity, let key, let field): return s.undoConflict(entity, key, field)
+        case .readOnly(let path, let why): return s.readOnly(path, why)
+        case .needsUpgrade(let path): return s.needsUpgrade(path)
+        case .busy(let path): return s.busy(path)
+        case .full(let path): return s.diskFull(path)
+        case .corrupt(let path): return s.corrupt(path)
+        case .ioError(let path, let detail): return s.ioError(path, detail)
+        case .refused(let path, let detail): return s.refusedByDatabase(path, detail)
         case .failed(let detail): return detail
         }
     }

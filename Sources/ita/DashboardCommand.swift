@@ -53,7 +53,11 @@ enum Dashboard {
         let author = try ctx.author(in: store)
         // The state is the only owner of the loaded tasks, so patching one never copies them all.
         var state = AppState(data: try load(store, today: ctx.today), language: ctx.language, login: ctx.login,
-                             viewer: author.member, size: Size(width: 80, height: 24), screen: display.screen)
+                             viewer: author.member, readOnly: store.isReadOnly, size: Size(width: 80, height: 24), screen: display.screen)
+        if let reason = store.readOnlyReason {
+            state.readOnlyNote = ctx.strings.readOnly(store.path, reason)
+            state.message = StatusMessage(ctx.strings.readOnly(store.path, reason))
+        }
         return try run(&state, ctx: ctx, store: store, theme: display.theme ?? ctx.config.theme, mouse: !display.noMouse, author: author)
     }
 
@@ -100,6 +104,8 @@ enum Dashboard {
         var pending = app.update(.resized(terminal.size))
         terminal.present(app.render())
         timer?.firstFrame()
+        // After the first frame, so opening stays fast: does the database agree with its own record?
+        pending += app.update(.integrity(integrityWarning(store, ctx, replay: true)))
 
         var token = try store.changeToken()
         while true {
@@ -135,6 +141,7 @@ enum Dashboard {
                         timer?.record("store_write", since: writeStarted)
                         // The state updates its board from the one change: no re-read of 50,000 tasks' tallies.
                         effects += app.update(.applied(result.task, nil, action: change.actionName, changed: !result.fields.isEmpty))
+                        token = try store.changeToken()   // our own write is already in the state
                     } catch {
                         effects += app.update(.failed(describe(error, ctx)))
                     }
@@ -144,7 +151,8 @@ enum Dashboard {
                         let entries = try store.undoLastChange(by: author, at: ctx.currentTime())
                         let ids = Set(entries.filter { $0.entity == "task" }.compactMap { Int64($0.key) })
                         let tasks = try ids.sorted().compactMap { try store.task(id: $0) }
-                        effects += app.update(.undone(tasks, try store.board(today: ctx.today), fields: entries.count))
+                        effects += app.update(.undone(tasks, try store.board(today: ctx.today), entries: entries))
+                        token = try store.changeToken()
                     } catch {
                         effects += app.update(.failed(describe(error, ctx)))
                     }
@@ -156,6 +164,7 @@ enum Dashboard {
                     guard let record = runtime.record else { continue }
                     do {
                         if let reply = try record(request) { effects += app.update(reply) }
+                        token = try store.changeToken()
                     } catch {
                         effects += app.update(.failed(describe(error, ctx)))
                     }
@@ -173,6 +182,8 @@ enum Dashboard {
                     if current != token {
                         token = current
                         effects += app.update(try runtime.reload())
+                        // The chains and the schema only: replaying every task is for the start and ita verify.
+                        effects += app.update(.integrity(integrityWarning(store, ctx, replay: false)))
                         redraw = true
                     }
                 }
@@ -182,6 +193,13 @@ enum Dashboard {
                 if case .key(let key) = event { timer?.record(key, since: started) }
             }
         }
+    }
+
+    /// The status-line warning while `ita verify` would find problems (none if it cannot tell).
+    static func integrityWarning(_ store: Store, _ ctx: Context, replay: Bool) -> String? {
+        // On a connection of its own, closed after: the dashboard's own keeps watching data_version.
+        guard let report = try? store.verify(replay: replay), !report.isIntact else { return nil }
+        return ctx.strings.integrityWarning(report.problems.count)
     }
 
     static func load(_ store: Store, today: CivilDate) throws -> DashboardData {

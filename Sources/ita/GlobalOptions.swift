@@ -12,6 +12,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Language of the output: th (default) or en; also `lang` in the config file.")
     var lang: Language?
 
+    @Flag(name: .customLong("read-only"), help: "Open the database read-only: every view works, nothing is changed.")
+    var readOnly = false
+
     /// Pretend today is this date (tests and golden outputs).
     @Option(name: .long, help: .hidden)
     var today: String?

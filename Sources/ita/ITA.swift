@@ -16,7 +16,7 @@ struct ITA: ParsableCommand {
             """,
         version: "ita 0.6.0",
         subcommands: [DashboardCommand.self, Snapshot.self, Status.self, Tasks.self, Done.self, Start.self, Block.self, Reopen.self, Undo.self, Log.self,
-                      RespondentsCommand.self, Remind.self, Present.self, MeetingCommand.self, Minutes.self, Review.self, Init.self, Demo.self],
+                      RespondentsCommand.self, Remind.self, Present.self, MeetingCommand.self, Minutes.self, Review.self, Verify.self, Init.self, Demo.self],
         defaultSubcommand: DashboardCommand.self
     )
 }

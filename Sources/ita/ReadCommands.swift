@@ -151,8 +151,34 @@ struct Log: ParsableCommand {
                 sinceEpoch = Int64(day.dayNumber) * 86_400 - Int64(ctx.now.utcOffsetSeconds)
             }
             let store = try ctx.openStore()
-            let names = Dictionary(uniqueKeysWithValues: try store.members().map { ($0.id, $0.name) })
-            ctx.print(TextReports.log(try store.log(sinceEpoch: sinceEpoch, limit: limit), names: names, strings: ctx.strings))
+            let report = try store.verify()
+            if !report.isIntact { Output.error(ctx.strings.integrityWarning(report.problems.count)) }
+            ctx.print(TextReports.log(try store.log(sinceEpoch: sinceEpoch, limit: limit), members: try store.members(), strings: ctx.strings))
         }
+    }
+}
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "verify",
+        abstract: "Check that the database matches its own record: the audit log's hash chain, the meeting records, the protecting triggers and schema, and every task against its audit log.",
+        discussion: """
+            Whoever can write the database file can change it; this makes a change made outside ita visible. \
+            Prints each problem, first one first, and exits 1 when there is any (0 when all is intact).
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        var intact = true
+        try Context.run(global) { ctx in
+            let report = try ctx.openStore().verify()
+            if report.isIntact {
+                ctx.print([ctx.strings.integrityIntact(report.auditRows, report.entries, report.meetings, report.tasks)])
+            } else {
+                intact = false
+                ctx.print([ctx.strings.integrityWarning(report.problems.count)] + report.problems.map { "  " + ctx.strings.integrityProblem($0) })
+            }
+        }
+        if !intact { throw ExitCode(1) }
     }
 }

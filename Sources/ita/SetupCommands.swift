@@ -29,7 +29,7 @@ func createDatabase(_ ctx: Context, at path: String, frameworkFile: String, comm
     let framework = try FrameworkFile.parse(try ctx.readFile(frameworkFile), file: frameworkFile)
     let plan = try CommitteePlan.parse(editCommittee(try ctx.readFile(committeeFile)), file: committeeFile, framework: framework, today: ctx.today,
                                        utcOffsetSeconds: ctx.now.utcOffsetSeconds)
-    return try Store.create(at: path, framework: framework, plan: plan, now: ctx.now)
+    return try Store.create(at: path, framework: framework, plan: plan, now: ctx.now, by: ctx.login)
 }
 
 struct Demo: ParsableCommand {

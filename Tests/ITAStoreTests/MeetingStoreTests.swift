@@ -45,7 +45,10 @@ struct MeetingStoreTests {
         // The new task is a task like any other: listed, counted, in the audit log, and its owner may tick it.
         #expect(try store.tasks().count == tasksBefore + 1)
         #expect(try store.board(today: Self.today).tallies[.item("O3")]?.total == 4)
-        #expect(try store.log().last.map { "\($0.action) \($0.key) \($0.newValue ?? "")" } == "create \(task.id) ติดตามเอกสาร O3 กับกลุ่มกฎหมาย")
+        let created = try #require(try store.log().last)
+        #expect(created.action == "create" && created.key == String(task.id) && created.field == "*")
+        #expect(created.newValue?.contains("\"status\":\"todo\"") == true)
+        #expect(try store.verify().isIntact)
         let owner = try StoreFixture.author(store, "nattida")
         #expect(try store.apply(.markDone(evidence: nil, note: nil), toTask: task.id, by: owner, at: Self.now).task.status == .done)
 

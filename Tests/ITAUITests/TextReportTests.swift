@@ -45,14 +45,38 @@ import ITAUI
         #expect(line.hasSuffix("…"))
     }
 
-    @Test func logShowsNamesAndOldToNew() {
+    @Test func logShowsWhoActedAndValuesInWords() {
         let at = Timestamp(iso: "2026-11-18T14:05:00+07:00")!
-        let entries = [AuditEntry(id: 1, changeID: 1, at: at, login: "a", memberID: 1, action: "done", entity: "task", key: "12",
-                                  field: "done_by", oldValue: nil, newValue: "2", undoes: nil)]
-        let line = TextReports.log(entries, names: [1: "น้ำทิพย์", 2: "Somchai"], strings: .thai)[0]
-        #expect(line.hasPrefix("18 พ.ย. 2569 14:05  น้ำทิพย์"))
-        #expect(line.hasSuffix("ผู้ทำเสร็จ: ∅ → Somchai"))
-        #expect(TextReports.log([], names: [:], strings: .english) == ["No changes yet"])
+        let people = [Member(id: 1, login: "namthip", name: "น้ำทิพย์", role: .owner), Member(id: 2, login: "somchai", name: "Somchai", role: .owner)]
+        func entry(_ id: Int64, login: String, _ field: String, _ old: String?, _ new: String?) -> AuditEntry {
+            AuditEntry(id: id, changeID: 1, at: at, login: login, memberID: 1, action: "done", entity: "task", key: "12",
+                       field: field, oldValue: old, newValue: new, undoes: nil)
+        }
+        let lines = TextReports.log([
+            entry(1, login: "namthip", "done_by", nil, "2"),
+            entry(2, login: "root", "status", "in_progress", "done"),
+            entry(3, login: "namthip", "evidence", "[]", #"["https:\/\/a.example\/1.pdf","https://b.example/2"]"#),
+            entry(4, login: "namthip", "done_at", nil, "2026-11-18T14:05:00+07:00"),
+        ], members: people, strings: .thai)
+        #expect(lines[0].hasPrefix("18 พ.ย. 2569 14:05  น้ำทิพย์ "))
+        #expect(lines[0].hasSuffix("ผู้ทำเสร็จ: – → Somchai"))
+        // Root acting as the member: both are named.
+        #expect(lines[1].contains("น้ำทิพย์ (โดย root)"))
+        #expect(lines[1].hasSuffix("สถานะ: ◐ กำลังทำ → ● เสร็จแล้ว"))
+        #expect(lines[2].hasSuffix("หลักฐาน: – → https://a.example/1.pdf, https://b.example/2"))
+        #expect(lines[3].hasSuffix("เวลาเสร็จ: – → 18 พ.ย. 2569 14:05"))
+        // Every line starts its columns at the same place: the who column fits the longest name.
+        #expect(lines[0].contains("น้ำทิพย์".padded(toWidth: "น้ำทิพย์ (โดย root)".displayWidth) + " เสร็จแล้ว "))
+        #expect(TextReports.log([], members: [], strings: .english) == ["No changes yet"])
+    }
+
+    @Test func logFoldsTaskCreationsIntoOneLine() {
+        let at = Timestamp(iso: "2026-11-18T09:00:00+07:00")!
+        let creations = (1...117).map { AuditEntry(id: $0, changeID: 1, at: at, login: "somchai", memberID: nil, action: "create", entity: "task",
+                                                  key: String($0), field: "*", oldValue: nil, newValue: "{}", undoes: nil) }
+        let lines = TextReports.log(creations, members: [], strings: .english)
+        #expect(lines.count == 1)
+        #expect(lines[0].hasSuffix("created    117 tasks (#1–#117)"))
     }
 
     @Test func targetListNamesIndicatorsInWords() {
