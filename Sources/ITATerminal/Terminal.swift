@@ -36,9 +36,12 @@ public final class Terminal {
     private let output: UnsafeMutablePointer<FILE>
     private let input: UnsafeMutablePointer<FILE>
 
-    /// The sequence written on a crash: leave the alternate screen, show the cursor, reset
-    /// attributes, stop mouse reporting.
-    static let resetSequence = "\u{1b}[0m\u{1b}[?1000l\u{1b}[?1002l\u{1b}[?1006l\u{1b}[?1049l\u{1b}[?25h\r\n"
+    /// The sequence written on a crash: reset attributes; stop every mouse mode (X10, normal,
+    /// button, any-motion, SGR, urxvt) and bracketed paste; normal cursor keys (`ESC[?1l`) and
+    /// numeric keypad (`ESC>`), so arrow keys send `ESC[A` again in the shell; leave the alternate
+    /// screen; show the cursor.
+    static let resetSequence = "\u{1b}[0m\u{1b}[?9l\u{1b}[?1000l\u{1b}[?1002l\u{1b}[?1003l\u{1b}[?1006l\u{1b}[?1015l\u{1b}[?2004l"
+        + "\u{1b}[?1l\u{1b}>\u{1b}[?1049l\u{1b}[?25h\r\n"
 
     /// Checks that this is a usable terminal, then takes it over.
     public static func start(theme: Theme, colour: Bool, mouse: Bool = true) throws(TerminalError) -> Terminal {

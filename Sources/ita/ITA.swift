@@ -1,7 +1,26 @@
 import ArgumentParser
+import Foundation
+import ITACore
 
 @main
 struct ITA: ParsableCommand {
+    /// Global options may stand before the command; a mistyped command is one line and exit 64.
+    static func main() {
+        var names: [String] = ["help"]
+        for command in configuration.subcommands {
+            names.append(command.configuration.commandName ?? "")
+            names += command.configuration.aliases
+        }
+        switch ArgumentOrder.arrange(Array(CommandLine.arguments.dropFirst()), commands: names.filter { !$0.isEmpty }) {
+        case .arguments(let arguments):
+            main(arguments)
+        case .unknownCommand(let word, let suggestion):
+            let hint = suggestion.map { " (did you mean \($0)?)" } ?? " (see ita --help)"
+            Output.error("ita: unknown command '\(String(Quote.text(word).dropFirst().dropLast()))'\(hint)")
+            Foundation.exit(64)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "ita",
         abstract: "ITA Board — follow up an office's ITA (Integrity and Transparency Assessment) work.",

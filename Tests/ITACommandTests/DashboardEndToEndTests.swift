@@ -34,6 +34,11 @@ import Glibc
                 "\(name) terminal modes after exit: \(end.modes)", sourceLocation: sourceLocation)
         #expect(try tmux.display("#{alternate_on}") == "0", "\(name): still in the alternate screen", sourceLocation: sourceLocation)
         #expect(try tmux.display("#{cursor_flag}") == "1", "\(name): cursor still hidden", sourceLocation: sourceLocation)
+        // Arrow keys must send ESC [ A again in the shell, the keypad digits, and no mouse reports. (Bracketed
+        // paste is not checked here: the shell that prints EXIT= turns it on again for its own prompt.)
+        #expect(try tmux.display("#{keypad_cursor_flag}") == "0", "\(name): cursor keys left in application mode", sourceLocation: sourceLocation)
+        #expect(try tmux.display("#{keypad_flag}") == "0", "\(name): keypad left in application mode", sourceLocation: sourceLocation)
+        #expect(try tmux.display("#{mouse_any_flag}") == "0", "\(name): mouse reporting left on", sourceLocation: sourceLocation)
     }
 
     @Test func ownerTicksATaskWithSpaceAndTheStoreHasIt() throws {
