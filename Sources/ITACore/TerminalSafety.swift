@@ -118,3 +118,50 @@ extension String {
     /// This text, safe for a terminal or a paste, keeping its line breaks: see `TerminalSafety`.
     public var sanitizedKeepingLines: String { TerminalSafety.sanitize(self, keepingLines: true) }
 }
+
+/// Where a byte sequence stops being UTF-8, for errors that name the line and byte.
+public enum UTF8Check {
+    public struct Position: Hashable, Sendable {
+        /// 1-based line, and the 1-based byte within that line.
+        public var line: Int, byte: Int
+        /// The offending byte.
+        public var value: UInt8
+    }
+
+    /// The first byte that is not part of valid UTF-8, or nil when all of it is.
+    public static func firstInvalid(_ bytes: some Collection<UInt8>) -> Position? {
+        var line = 1, lineStart = 0, index = 0
+        var iterator = bytes.makeIterator()
+        func fail(_ at: Int, _ value: UInt8) -> Position { Position(line: line, byte: at - lineStart + 1, value: value) }
+        while let byte = iterator.next() {
+            defer { index += 1 }
+            if byte < 0x80 {
+                if byte == 0x0A { line += 1; lineStart = index + 1 }
+                continue
+            }
+            let start = index
+            let length: Int, minimum: UInt32
+            switch byte {
+            case 0xC2...0xDF: length = 2; minimum = 0x80
+            case 0xE0...0xEF: length = 3; minimum = 0x800
+            case 0xF0...0xF4: length = 4; minimum = 0x10000
+            default: return fail(index, byte)
+            }
+            var scalar = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for _ in 1..<length {
+                guard let next = iterator.next() else { return fail(start, byte) }
+                guard next & 0xC0 == 0x80 else { return fail(start, byte) }
+                scalar = scalar << 6 | UInt32(next & 0x3F)
+                index += 1
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return fail(start, byte) }
+        }
+        return nil
+    }
+
+    /// `not UTF-8 text (line 3, byte 17: 0xE0)` — the words ita adds to a file's name.
+    public static func describe(_ position: Position) -> String {
+        let hex = String(position.value, radix: 16, uppercase: true)
+        return "not UTF-8 text (byte \(position.byte) of the line: 0x\(hex.count < 2 ? "0" : "")\(hex))"
+    }
+}

@@ -1,20 +1,27 @@
+import ITACore
+
 /// A problem in a framework or committee file, naming the file, line and field.
 public struct DataFileError: Error, Hashable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int?
+    public var column: Int?
     public var field: String
     public var problem: String
 
-    public init(file: String, line: Int?, field: String, problem: String) {
+    public init(file: String, line: Int?, column: Int? = nil, field: String, problem: String) {
         self.file = file
         self.line = line
+        self.column = column
         self.field = field
         self.problem = problem
     }
 
     /// `committee.yaml:42: tasks[3].owner: no member with login "somchai"`
+    /// Field paths are cut to about 80 columns: a 10 MB key is named, not echoed.
     public var description: String {
-        let place = line.map { "\(file):\($0)" } ?? file
-        return field.isEmpty ? "\(place): \(problem)" : "\(place): \(field): \(problem)"
+        var place = line.map { "\(file):\($0)" } ?? file
+        if line != nil, let column { place += ":\(column)" }
+        let shown = field.sanitizedForTerminal.truncated(toWidth: Quote.limit)
+        return shown.isEmpty ? "\(place): \(problem)" : "\(place): \(shown): \(problem)"
     }
 }

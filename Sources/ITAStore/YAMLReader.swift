@@ -17,14 +17,35 @@ struct YAMLReader {
             }
             return YAMLReader(node: node, file: file, path: "")
         } catch let error as YamlError {
+            // One line each, never the document itself (Yams' descriptions repeat the whole file).
             switch error {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
                  .composer(_, let problem, let mark, _):
-                throw DataFileError(file: file, line: mark.line, field: "", problem: "not valid YAML: \(problem)")
+                throw DataFileError(file: file, line: mark.line, column: mark.column, field: "", problem: "not valid YAML: \(problem)")
+            case .reader(let problem, let offset, _, _):
+                let line = offset.map { offset in text.utf8.prefix(offset).reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) } }
+                throw DataFileError(file: file, line: line, field: "", problem: "not valid YAML: \(problem)")
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                let key = duplicates.first.map { Quote.text($0).dropFirst().dropLast() } ?? ""
+                throw DataFileError(file: file, line: Self.secondOccurrence(of: duplicates.first, in: text, after: context.mark.line) ?? context.mark.line,
+                                    field: "", problem: "duplicate key '\(key)'")
             default:
-                throw DataFileError(file: file, line: nil, field: "", problem: "not valid YAML: \(error)")
+                throw DataFileError(file: file, line: nil, field: "", problem: "not valid YAML")
             }
         }
+    }
+
+    /// The line where a duplicated key appears again after its first use (the one to delete).
+    static func secondOccurrence(of key: String?, in text: String, after first: Int) -> Int? {
+        guard let key, !key.isEmpty else { return nil }
+        var number = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            guard number > first else { continue }
+            let trimmed = line.drop { $0 == " " || $0 == "-" }
+            if trimmed.hasPrefix(key + ":") || trimmed.hasPrefix("\"\(key)\":") || trimmed.hasPrefix("{\(key):") || line.contains(" \(key):") || line.contains("{\(key):") { return number }
+        }
+        return nil
     }
 
     var line: Int? { node.mark?.line }

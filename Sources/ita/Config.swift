@@ -1,4 +1,5 @@
 import Foundation
+import ITACore
 import ITAUI
 
 /// `$XDG_CONFIG_HOME/ita/config` (default `~/.config/ita/config`): `key = value` lines for the
@@ -20,9 +21,8 @@ struct Config {
     static func load(from path: String = defaultPath) throws -> Config {
         var config = Config(path: path)
         guard FileManager.default.fileExists(atPath: path) else { return config }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw CLIError("\(path): cannot read (permission, I/O error or not UTF-8 text)")
-        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("\(path): cannot read (permission or I/O error)") }
+        let text = try Context.text(of: data, file: path)
         for entry in try KeyValueFile.parse(text, file: path).entries {
             switch entry.key {
             case "theme": config.theme = entry.value
@@ -61,14 +61,21 @@ enum ThemeLoader {
         } else {
             path = directories().map { "\($0)/\(name).theme" }.first { FileManager.default.fileExists(atPath: $0) }
         }
-        guard let path, let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let path, FileManager.default.fileExists(atPath: path) else {
             if name == "default" { return (.dark, nil) }
-            return (.dark, "theme '\(name)' not found (looked in: \(directories().joined(separator: ", "))); using the default theme")
+            return (.dark, "theme \(Quote.text(name)) not found (looked in: \(directories().joined(separator: ", "))); using the default theme")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return (.dark, "\(path): cannot read (permission or I/O error); using the default theme")
         }
         do {
-            return (try Theme.parse(text, file: path), nil)
-        } catch {
+            return (try Theme.parse(try Context.text(of: data, file: path), file: path), nil)
+        } catch let error as CLIError {
+            return (.dark, "\(error.message); using the default theme")
+        } catch let error as SettingsFileError {
             return (.dark, "\(error.description); using the default theme")
+        } catch {
+            return (.dark, "\(path): \(error); using the default theme")
         }
     }
 }

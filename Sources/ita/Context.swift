@@ -160,14 +160,25 @@ struct Context {
     func readFile(_ path: String) throws -> String {
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            guard let text = String(data: data, encoding: .utf8) else { throw CLIError(strings.cannotRead(path, "not UTF-8 text")) }
-            return text
+            return try Self.text(of: data, file: path)
         } catch let error as CLIError {
             throw error
         } catch {
             let reason = FileManager.default.fileExists(atPath: path) ? "permission or I/O error" : "no such file"
             throw CLIError(strings.cannotRead(path, reason))
         }
+    }
+}
+
+extension Context {
+    /// A file's bytes as text, or an error naming the line and byte where it stops being UTF-8.
+    /// A UTF-8 byte-order mark is dropped.
+    static func text(of data: Data, file: String) throws -> String {
+        if let position = UTF8Check.firstInvalid(data) {
+            throw CLIError("\(file):\(position.line): \(UTF8Check.describe(position))")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     }
 }
 

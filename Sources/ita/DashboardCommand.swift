@@ -107,7 +107,9 @@ enum Dashboard {
         // After the first frame, so opening stays fast: does the database agree with its own record?
         pending += app.update(.integrity(integrityWarning(store, ctx, replay: true)))
 
-        var token = try store.changeToken()
+        // A store error (busy, a disk error, a file replaced) never ends the session: the status line
+        // says what happened, and the next tick tries again (token nil: reload when it works).
+        var token: Int? = try? store.changeToken()
         while true {
             let event = terminal.nextEvent(timeout: 250)
             let started = BenchTimer.now()
@@ -141,7 +143,7 @@ enum Dashboard {
                         timer?.record("store_write", since: writeStarted)
                         // The state updates its board from the one change: no re-read of 50,000 tasks' tallies.
                         effects += app.update(.applied(result.task, nil, action: change.actionName, changed: !result.fields.isEmpty))
-                        token = try store.changeToken()   // our own write is already in the state
+                        token = try? store.changeToken()   // our own write is already in the state
                     } catch {
                         effects += app.update(.failed(describe(error, ctx)))
                     }
@@ -152,38 +154,55 @@ enum Dashboard {
                         let ids = Set(entries.filter { $0.entity == "task" }.compactMap { Int64($0.key) })
                         let tasks = try ids.sorted().compactMap { try store.task(id: $0) }
                         effects += app.update(.undone(tasks, try store.board(today: ctx.today), entries: entries))
-                        token = try store.changeToken()
+                        token = try? store.changeToken()
                     } catch {
                         effects += app.update(.failed(describe(error, ctx)))
                     }
                 case .copy(let text):
                     terminal.copyToClipboard(text)
                 case .loadReview:
-                    effects += app.update(.reviewLoaded(ReviewHistory(snapshots: try store.snapshots(), lastActivity: try store.lastActivity())))
+                    do {
+                        effects += app.update(.reviewLoaded(ReviewHistory(snapshots: try store.snapshots(), lastActivity: try store.lastActivity())))
+                    } catch {
+                        effects += app.update(.failed(describe(error, ctx)))
+                    }
                 case .meeting(let request):
                     guard let record = runtime.record else { continue }
                     do {
                         if let reply = try record(request) { effects += app.update(reply) }
-                        token = try store.changeToken()
+                        token = try? store.changeToken()
                     } catch {
                         effects += app.update(.failed(describe(error, ctx)))
                     }
                 case .openMeeting:
                     // Meeting mode runs on the same terminal; the dashboard comes back, reloaded, after it.
-                    var meeting = try MeetingSession.state(ctx, store: store, author: author, size: terminal.size)
-                    let code = try loop(&meeting, terminal: terminal, ctx: ctx, store: store, author: author,
+                    let meeting: MeetingState
+                    do {
+                        meeting = try MeetingSession.state(ctx, store: store, author: author, size: terminal.size)
+                    } catch {
+                        effects += app.update(.failed(describe(error, ctx)))
+                        continue
+                    }
+                    var program = meeting
+                    let code = try loop(&program, terminal: terminal, ctx: ctx, store: store, author: author,
                                         runtime: MeetingSession.runtime(ctx, store: store, author: author), timer: nil)
                     if code != 0 { return code }
-                    effects += app.update(try runtime.reload())
+                    token = nil   // reload on the next tick
                     effects += app.update(.resized(terminal.size))
-                    token = try store.changeToken()
                 case .checkForChanges:
-                    let current = try store.changeToken()
-                    if current != token {
-                        token = current
-                        effects += app.update(try runtime.reload())
-                        // The chains and the schema only: replaying every task is for the start and ita verify.
-                        effects += app.update(.integrity(integrityWarning(store, ctx, replay: false)))
+                    do {
+                        let current = try store.changeToken()
+                        if current != token {
+                            effects += app.update(try runtime.reload())
+                            token = current
+                            // The chains and the schema only: replaying every task is for the start and ita verify.
+                            effects += app.update(.integrity(integrityWarning(store, ctx, replay: false)))
+                            redraw = true
+                        }
+                    } catch {
+                        // Shown once per failure streak; the next tick tries again.
+                        if token != nil { effects += app.update(.failed(describe(error, ctx))) }
+                        token = nil
                         redraw = true
                     }
                 }
@@ -197,7 +216,6 @@ enum Dashboard {
 
     /// The status-line warning while `ita verify` would find problems (none if it cannot tell).
     static func integrityWarning(_ store: Store, _ ctx: Context, replay: Bool) -> String? {
-        // On a connection of its own, closed after: the dashboard's own keeps watching data_version.
         guard let report = try? store.verify(replay: replay), !report.isIntact else { return nil }
         return ctx.strings.integrityWarning(report.problems.count)
     }
