@@ -105,7 +105,7 @@ enum Dashboard {
         terminal.present(app.render())
         timer?.firstFrame()
         // After the first frame, so opening stays fast: does the database agree with its own record?
-        pending += app.update(.integrity(integrityWarning(store, ctx, replay: true)))
+        pending += app.update(.integrity(integrityWarning(store, ctx, replay: false)))   // replay: ita verify and ita log
 
         // A store error (busy, a disk error, a file replaced) never ends the session: the status line
         // says what happened, and the next tick tries again (token nil: reload when it works).
