@@ -97,7 +97,7 @@ public struct CommitteePlan: Hashable, Sendable {
         }
         func memberID(_ reader: YAMLReader) throws -> Int64 {
             let login = try reader.string()
-            guard let member = members.first(where: { $0.login == login }) else { throw reader.fail("no member with login \"\(login)\"") }
+            guard let member = members.first(where: { $0.login == login }) else { throw reader.fail("no member with login \(Quote.text(login))") }
             return member.id
         }
 

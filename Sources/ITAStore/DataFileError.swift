@@ -22,6 +22,8 @@ public struct DataFileError: Error, Hashable, Sendable, CustomStringConvertible 
         var place = line.map { "\(file):\($0)" } ?? file
         if line != nil, let column { place += ":\(column)" }
         let shown = field.sanitizedForTerminal.truncated(toWidth: Quote.limit)
-        return shown.isEmpty ? "\(place): \(problem)" : "\(place): \(shown): \(problem)"
+        // A quoted value inside the problem is cut too, whoever built it.
+        let said = problem.sanitizedForTerminal.truncated(toWidth: 240)
+        return shown.isEmpty ? "\(place): \(said)" : "\(place): \(shown): \(said)"
     }
 }

@@ -58,6 +58,6 @@ public struct SettingsFileError: Error, Hashable, Sendable, CustomStringConverti
         case .unknownKey: what = "unknown key"
         case .badValue(let detail): what = detail
         }
-        return "\(file):\(line): key '\(key.sanitizedForTerminal)': \(what.sanitizedForTerminal)"
+        return "\(file):\(line): key '\(key.sanitizedForTerminal.truncated(toWidth: Quote.limit))': \(what.sanitizedForTerminal.truncated(toWidth: 240))"
     }
 }
