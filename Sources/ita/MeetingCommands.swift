@@ -42,7 +42,7 @@ struct MeetingCommand: ParsableCommand {
 /// chair and secretary, and recording what meeting mode asks for.
 enum MeetingSession {
     static func state(_ ctx: Context, store: Store, author: Author?, size: Size) throws -> MeetingState {
-        if let author, author.member?.coordinates == true {
+        if let author, author.member?.coordinates == true, !store.isReadOnly {
             _ = try store.startMeeting(on: ctx.today, by: author, at: ctx.currentTime())
         }
         return MeetingState(data: try load(store, today: ctx.today), language: ctx.language, size: size, viewer: author?.member,

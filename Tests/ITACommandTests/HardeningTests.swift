@@ -150,6 +150,26 @@ import Testing
         #expect(try ita.run(["tasks", "--due-within", "36500"]).status == 0)
     }
 
+    @Test func extremeStoredNumbersNeverCrashAReader() throws {
+        let ita = ITARunner()
+        try ita.initialise()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [ita.database, """
+            UPDATE last_year_score SET score = 1e19 WHERE indicator = 1; UPDATE last_year_score SET score = -1e308 WHERE indicator = 2;
+            UPDATE estimate SET score = 1.7e308; UPDATE respondents SET quota = 9223372036854775807, count = 9223372036854775806;
+            UPDATE assessment SET indicator_target = -1e308; UPDATE task SET due = '9999-12-31' WHERE id = 5; UPDATE task SET due = '0001-01-01' WHERE id = 6;
+            """]
+        try process.run(); process.waitUntilExit()
+        var commands: [[String]] = [["status"], ["tasks", "--all"], ["review"], ["remind"], ["tasks", "--due-within", "36500"]]
+        for screen in ["overview", "tree", "mine", "all", "countdown", "review"] { commands.append(["snapshot", "--screen", screen]) }
+        for page in 1...4 { commands.append(["snapshot", "--present", "\(page)"]) }
+        for command in commands {
+            let result = try ita.run(command)
+            #expect(result.status == 0, "\(command): \(result.status) \(result.stderr)")
+        }
+    }
+
     @Test func tamperingIsFoundByVerifyAndShownInTheLog() throws {
         let ita = ITARunner()
         try ita.initialise()
