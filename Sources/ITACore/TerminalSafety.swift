@@ -160,8 +160,10 @@ public enum UTF8Check {
     }
 
     /// `not UTF-8 text (line 3, byte 17: 0xE0)` — the words ita adds to a file's name.
-    public static func describe(_ position: Position) -> String {
+    public static func describe(_ position: Position, thai: Bool = false) -> String {
         let hex = String(position.value, radix: 16, uppercase: true)
-        return "not UTF-8 text (byte \(position.byte) of the line: 0x\(hex.count < 2 ? "0" : "")\(hex))"
+        let byte = "0x\(hex.count < 2 ? "0" : "")\(hex)"
+        return thai ? "ไม่ใช่ข้อความ UTF-8 (ไบต์ที่ \(position.byte) ของบรรทัด: \(byte)) — บันทึกไฟล์เป็น UTF-8"
+                    : "not UTF-8 text (byte \(position.byte) of the line: \(byte)) — save the file as UTF-8"
     }
 }

@@ -24,12 +24,12 @@ public struct CommitteePlan: Hashable, Sendable {
             if text == "today" { return today }
             if let first = text.first, first == "+" || first == "-", text.count > 1, text.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) {
                 guard let offset = Int(text.dropFirst()), Limits.relativeDays.contains(offset) else {
-                    throw reader.fail("days from today must be within ±\(Limits.relativeDays.upperBound), found \(Quote.text(text))")
+                    throw reader.fail("days from today must be within ±\(Limits.relativeDays.upperBound), found \(Quote.text(text))", th: "จำนวนวันนับจากวันนี้ต้องไม่เกิน ±\(Limits.relativeDays.upperBound) วัน แต่พบ \(Quote.text(text))")
                 }
                 return today.adding(days: first == "+" ? offset : -offset)
             }
             guard let value = CivilDate(iso: text) else {
-                throw reader.fail("expected a date YYYY-MM-DD (CE), or days from today such as +14 or -3; found \(Quote.text(text))")
+                throw reader.fail("expected a date YYYY-MM-DD (CE), or days from today such as +14 or -3; found \(Quote.text(text))", th: "ต้องเป็นวันที่ YYYY-MM-DD (ค.ศ.) หรือจำนวนวันนับจากวันนี้ เช่น +14 หรือ -3 แต่พบ \(Quote.text(text))")
             }
             return value
         }
@@ -37,7 +37,7 @@ public struct CommitteePlan: Hashable, Sendable {
         let frameworkReader = try root.required("framework")
         let frameworkID = try frameworkReader.string()
         guard frameworkID == framework.id else {
-            throw frameworkReader.fail("this committee works to framework \"\(frameworkID)\", but the framework file given is \"\(framework.id)\"")
+            throw frameworkReader.fail("this committee works to framework \"\(frameworkID)\", but the framework file given is \"\(framework.id)\"", th: "คณะทำงานนี้ใช้เกณฑ์ \"\(frameworkID)\" แต่ไฟล์เกณฑ์ที่ให้มาคือ \"\(framework.id)\"")
         }
         let fiscalReader = try root.required("fiscal_year")
         let fiscalYear: Int
@@ -45,35 +45,35 @@ public struct CommitteePlan: Hashable, Sendable {
             fiscalYear = ThaiCalendar.fiscalYear(of: today)
         } else {
             fiscalYear = try fiscalReader.int()
-            guard (2500...2700).contains(fiscalYear) else { throw fiscalReader.fail("expected a Buddhist Era year such as 2569, or current") }
+            guard (2500...2700).contains(fiscalYear) else { throw fiscalReader.fail("expected a Buddhist Era year such as 2569, or current", th: "ต้องเป็นปี พ.ศ. เช่น 2569 หรือ current") }
         }
         let gradeReader = try root.required("target_grade")
         let targetGrade = try gradeReader.string()
         guard framework.grading.rule(named: targetGrade) != nil else {
-            throw gradeReader.fail("no grade \"\(targetGrade)\" in framework \(framework.id) (grades: \(framework.grading.rules.map(\.grade).joined(separator: ", ")))")
+            throw gradeReader.fail("no grade \"\(targetGrade)\" in framework \(framework.id) (grades: \(framework.grading.rules.map(\.grade).joined(separator: ", ")))", th: "ไม่มีระดับ \"\(targetGrade)\" ในเกณฑ์ \(framework.id) (ระดับที่มี: \(framework.grading.rules.map(\.grade).joined(separator: ", ")))")
         }
         var process = ProcessModel.phayao
         if let reader = try root.optional("process") {
             let name = try reader.string()
             guard let model = ProcessModel.builtIn.first(where: { $0.name.uppercased() == name.uppercased() }) else {
-                throw reader.fail("unknown process model \"\(name)\" (known: \(ProcessModel.builtIn.map(\.name).joined(separator: ", ")))")
+                throw reader.fail("unknown process model \"\(name)\" (known: \(ProcessModel.builtIn.map(\.name).joined(separator: ", ")))", th: "ไม่รู้จักกระบวนการ \"\(name)\" (ที่มี: \(ProcessModel.builtIn.map(\.name).joined(separator: ", ")))")
             }
             process = model
         }
 
         var lastYear: [Int: Double] = [:]
         for (key, value) in try root.optional("last_year")?.entries() ?? [] {
-            guard let number = Int(key), framework.indicator(number) != nil else { throw value.fail("no indicator \(key) in framework \(framework.id)") }
+            guard let number = Int(key), framework.indicator(number) != nil else { throw value.fail("no indicator \(key) in framework \(framework.id)", th: "ไม่มีตัวชี้วัดที่ \(key) ในเกณฑ์ \(framework.id)") }
             lastYear[number] = try value.double(in: Limits.score)
         }
         var estimates: [String: Double] = [:]
         for (key, value) in try root.optional("estimates")?.entries() ?? [] {
-            guard let tool = framework.tool(key), !tool.scoredFromItems else { throw value.fail("estimates are for survey tools (\(framework.tools.filter { !$0.scoredFromItems }.map(\.code).joined(separator: ", ")))") }
+            guard let tool = framework.tool(key), !tool.scoredFromItems else { throw value.fail("estimates are for survey tools (\(framework.tools.filter { !$0.scoredFromItems }.map(\.code).joined(separator: ", ")))", th: "ค่าประมาณการใช้กับเครื่องมือแบบสำรวจเท่านั้น (\(framework.tools.filter { !$0.scoredFromItems }.map(\.code).joined(separator: ", ")))") }
             estimates[key] = try value.double(in: Limits.score)
         }
         var respondents: [String: Respondents] = [:]
         for (key, value) in try root.optional("respondents")?.entries() ?? [] {
-            guard let tool = framework.tool(key), !tool.scoredFromItems else { throw value.fail("respondents are counted for survey tools only") }
+            guard let tool = framework.tool(key), !tool.scoredFromItems else { throw value.fail("respondents are counted for survey tools only", th: "นับผู้ตอบได้เฉพาะเครื่องมือแบบสำรวจ") }
             try value.onlyKeys(["quota", "count"])
             let quota = try value.required("quota").int(in: Limits.count), count = try value.optional("count")?.int(in: Limits.count) ?? 0
             respondents[key] = Respondents(quota: quota, count: count)
@@ -85,19 +85,19 @@ public struct CommitteePlan: Hashable, Sendable {
             let loginReader = try entry.required("login")
             let login = try loginReader.nonEmptyString()
             guard login.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
-                throw loginReader.fail("an OS login name uses letters, digits, . _ - only")
+                throw loginReader.fail("an OS login name uses letters, digits, . _ - only", th: "ชื่อผู้ใช้ของระบบใช้ได้เฉพาะตัวอักษรอังกฤษ ตัวเลข และ . _ -")
             }
-            guard !members.contains(where: { $0.login == login }) else { throw loginReader.fail("two members with login \(login)") }
+            guard !members.contains(where: { $0.login == login }) else { throw loginReader.fail("two members with login \(login)", th: "มีสมาชิกสองคนใช้ชื่อผู้ใช้ \(login)") }
             let roleReader = try entry.required("role")
             guard let role = Member.Role(rawValue: try roleReader.string()) else {
-                throw roleReader.fail("expected one of: \(Member.Role.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw roleReader.fail("expected one of: \(Member.Role.allCases.map(\.rawValue).joined(separator: ", "))", th: "ต้องเป็นค่าใดค่าหนึ่ง: \(Member.Role.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             members.append(Member(id: Int64(members.count + 1), login: login, name: try entry.required("name").nonEmptyString(), role: role,
                                   workGroup: try entry.optional("group")?.string() ?? "", lineName: try entry.optional("line")?.string() ?? ""))
         }
         func memberID(_ reader: YAMLReader) throws -> Int64 {
             let login = try reader.string()
-            guard let member = members.first(where: { $0.login == login }) else { throw reader.fail("no member with login \(Quote.text(login))") }
+            guard let member = members.first(where: { $0.login == login }) else { throw reader.fail("no member with login \(Quote.text(login))", th: "ไม่พบสมาชิกที่มีชื่อผู้ใช้ \(Quote.text(login))") }
             return member.id
         }
 
@@ -105,34 +105,34 @@ public struct CommitteePlan: Hashable, Sendable {
         let ownersReader = try root.required("owners")
         try ownersReader.onlyKeys(["indicators", "items"])
         for (key, value) in try ownersReader.required("indicators").entries() {
-            guard let number = Int(key), framework.indicator(number) != nil else { throw value.fail("no indicator \(key) in framework \(framework.id)") }
+            guard let number = Int(key), framework.indicator(number) != nil else { throw value.fail("no indicator \(key) in framework \(framework.id)", th: "ไม่มีตัวชี้วัดที่ \(key) ในเกณฑ์ \(framework.id)") }
             owners[.indicator(number)] = try memberID(value)
         }
         for (key, value) in try ownersReader.optional("items")?.entries() ?? [] {
-            guard framework.item(key) != nil else { throw value.fail("no item \(key) in framework \(framework.id)") }
+            guard framework.item(key) != nil else { throw value.fail("no item \(key) in framework \(framework.id)", th: "ไม่มีข้อ \(key) ในเกณฑ์ \(framework.id)") }
             owners[.item(key)] = try memberID(value)
         }
         for indicator in framework.indicators where owners[.indicator(indicator.number)] == nil {
-            throw ownersReader.fail("indicator \(indicator.number) has no owner: every indicator and item needs one")
+            throw ownersReader.fail("indicator \(indicator.number) has no owner: every indicator and item needs one", th: "ตัวชี้วัดที่ \(indicator.number) ยังไม่มีผู้รับผิดชอบ: ทุกตัวชี้วัดและทุกข้อต้องมี")
         }
         for item in framework.items where owners[.item(item.code)] == nil {
-            throw ownersReader.fail("item \(item.code) has no owner: every indicator and item needs one")
+            throw ownersReader.fail("item \(item.code) has no owner: every indicator and item needs one", th: "ข้อ \(item.code) ยังไม่มีผู้รับผิดชอบ: ทุกตัวชี้วัดและทุกข้อต้องมี")
         }
 
         var milestones: [Milestone] = []
         for entry in try root.optional("milestones")?.list() ?? [] {
             try entry.onlyKeys(["key", "title_th", "title_en", "starts", "due", "reminders", "covers"])
             let key = try entry.required("key").nonEmptyString()
-            guard !milestones.contains(where: { $0.key == key }) else { throw try entry.required("key").fail("duplicate milestone \(key)") }
+            guard !milestones.contains(where: { $0.key == key }) else { throw try entry.required("key").fail("duplicate milestone \(key)", th: "หมุดหมาย \(key) ซ้ำ") }
             let due = try date(entry.required("due"))
             let starts = try entry.optional("starts").map(date)
-            if let starts, starts > due { throw try entry.required("starts").fail("starts after it is due") }
+            if let starts, starts > due { throw try entry.required("starts").fail("starts after it is due", th: "วันเริ่มอยู่หลังวันครบกำหนด") }
             let reminders = try entry.optional("reminders")?.ints(in: Limits.reminderStep) ?? Milestone.defaultReminderOffsets
             var covers: [String] = []
             for code in try entry.optional("covers")?.list() ?? [] {
                 let text = try code.string()
                 guard MilestoneScope.isKnown(text, in: framework) else {
-                    throw code.fail("no tool, indicator or item \(text) in framework \(framework.id)")
+                    throw code.fail("no tool, indicator or item \(text) in framework \(framework.id)", th: "ไม่มีเครื่องมือ ตัวชี้วัด หรือข้อ \(text) ในเกณฑ์ \(framework.id)")
                 }
                 covers.append(text)
             }
@@ -149,7 +149,7 @@ public struct CommitteePlan: Hashable, Sendable {
         var meetingWeekday = 3
         if let reader = try root.optional("meeting_weekday") {
             guard let day = MeetingSchedule.weekday(named: try reader.string()) else {
-                throw reader.fail("expected a weekday: monday … sunday, จันทร์ … อาทิตย์, or 1 (Monday) … 7 (Sunday)")
+                throw reader.fail("expected a weekday: monday … sunday, จันทร์ … อาทิตย์, or 1 (Monday) … 7 (Sunday)", th: "ต้องเป็นวันในสัปดาห์: จันทร์ … อาทิตย์, monday … sunday หรือ 1 (จันทร์) … 7 (อาทิตย์)")
             }
             meetingWeekday = day
         }
@@ -158,7 +158,7 @@ public struct CommitteePlan: Hashable, Sendable {
             try (entry.optional("evidence")?.list() ?? []).map { reader in
                 let url = try reader.string()
                 guard Evidence.isValid(url) else {
-                    throw reader.fail("evidence is an http:// or https:// URL with a host and no spaces, found \(Quote.text(url))")
+                    throw reader.fail("evidence is an http:// or https:// URL with a host and no spaces, found \(Quote.text(url))", th: "หลักฐานต้องเป็น URL http:// หรือ https:// ที่มีชื่อเว็บไซต์และไม่มีช่องว่าง แต่พบ \(Quote.text(url))")
                 }
                 return url
             }
@@ -170,30 +170,30 @@ public struct CommitteePlan: Hashable, Sendable {
             try entry.onlyKeys(["title", "target", "owner", "due", "status", "phase", "evidence", "note", "blocked_reason", "last_change"])
             if let reader = try entry.optional("last_change") {
                 let day = try date(reader)
-                guard day <= today else { throw reader.fail("last_change is in the future") }
+                guard day <= today else { throw reader.fail("last_change is in the future", th: "last_change อยู่ในอนาคต") }
                 lastChange[Int64(tasks.count + 1)] = day
             }
             let targetReader = try entry.required("target")
             guard let target = TaskTarget(text: try targetReader.string()) else {
-                throw targetReader.fail("expected an indicator number (e.g. 7) or an item code (e.g. O12)")
+                throw targetReader.fail("expected an indicator number (e.g. 7) or an item code (e.g. O12)", th: "ต้องเป็นเลขตัวชี้วัด (เช่น 7) หรือรหัสข้อ (เช่น O12)")
             }
             switch target {
-            case .indicator(let n) where framework.indicator(n) == nil: throw targetReader.fail("no indicator \(n) in framework \(framework.id)")
-            case .item(let code) where framework.item(code) == nil: throw targetReader.fail("no item \(code) in framework \(framework.id)")
+            case .indicator(let n) where framework.indicator(n) == nil: throw targetReader.fail("no indicator \(n) in framework \(framework.id)", th: "ไม่มีตัวชี้วัดที่ \(n) ในเกณฑ์ \(framework.id)")
+            case .item(let code) where framework.item(code) == nil: throw targetReader.fail("no item \(code) in framework \(framework.id)", th: "ไม่มีข้อ \(code) ในเกณฑ์ \(framework.id)")
             default: break
             }
             let owner = try entry.optional("owner").map(memberID) ?? owners[target]!
             var status = TaskStatus.todo
             if let reader = try entry.optional("status") {
                 guard let value = TaskStatus(rawValue: try reader.string()) else {
-                    throw reader.fail("expected one of: \(TaskStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw reader.fail("expected one of: \(TaskStatus.allCases.map(\.rawValue).joined(separator: ", "))", th: "ต้องเป็นค่าใดค่าหนึ่ง: \(TaskStatus.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 status = value
             }
             let blockedReason = try entry.optional("blocked_reason")?.string()
-            if status == .blocked && blockedReason == nil { throw entry.fail("a blocked task needs a blocked_reason") }
+            if status == .blocked && blockedReason == nil { throw entry.fail("a blocked task needs a blocked_reason", th: "งานที่ติดขัดต้องมี blocked_reason") }
             if let reader = try entry.optional("phase"), process.phase(try reader.string()) == nil {
-                throw reader.fail("no phase \(try reader.string()) in process \(process.name) (\(process.phases.map(\.key).joined(separator: ", ")))")
+                throw reader.fail("no phase \(try reader.string()) in process \(process.name) (\(process.phases.map(\.key).joined(separator: ", ")))", th: "ไม่มีขั้น \(try reader.string()) ในกระบวนการ \(process.name) (\(process.phases.map(\.key).joined(separator: ", ")))")
             }
             let due = try entry.optional("due").map(date)
             let doneDay = min(due ?? today, today)

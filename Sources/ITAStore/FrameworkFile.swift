@@ -9,7 +9,7 @@ public enum FrameworkFile {
         let id = try root.required("id").nonEmptyString()
         let fiscalYear = try root.required("fiscal_year").int(in: 2500...2700)
         guard (2500...2700).contains(fiscalYear) else {
-            throw try root.required("fiscal_year").fail("expected a Buddhist Era year such as 2566")
+            throw try root.required("fiscal_year").fail("expected a Buddhist Era year such as 2566", th: "ต้องเป็นปี พ.ศ. เช่น 2566")
         }
         let title = try root.optional("title")?.string() ?? "ITA \(fiscalYear)"
         let notes = try root.optional("notes")?.strings() ?? []
@@ -18,16 +18,16 @@ public enum FrameworkFile {
         for entry in try root.required("tools").list() {
             try entry.onlyKeys(["code", "name_th", "name_en", "weight", "scored_from_items"])
             let code = try entry.required("code").nonEmptyString()
-            if tools.contains(where: { $0.code == code }) { throw try entry.required("code").fail("duplicate tool \(code)") }
+            if tools.contains(where: { $0.code == code }) { throw try entry.required("code").fail("duplicate tool \(code)", th: "เครื่องมือ \(code) ซ้ำ") }
             let weight = try entry.required("weight").double(in: Limits.weight)
-            guard weight > 0 else { throw try entry.required("weight").fail("a weight is a share of the total above 0 and up to 1, e.g. 0.30") }
+            guard weight > 0 else { throw try entry.required("weight").fail("a weight is a share of the total above 0 and up to 1, e.g. 0.30", th: "น้ำหนักเป็นสัดส่วนของคะแนนรวม มากกว่า 0 และไม่เกิน 1 เช่น 0.30") }
             let fromItems = try entry.optional("scored_from_items").map { try $0.string() == "true" } ?? false
             tools.append(Tool(code: code, nameTH: try entry.required("name_th").nonEmptyString(),
                               nameEN: try entry.optional("name_en")?.string() ?? code, weight: weight, scoredFromItems: fromItems))
         }
         let weightSum = tools.reduce(0) { $0 + $1.weight }
         guard abs(weightSum - 1) <= Limits.weightSumTolerance else {
-            throw try root.required("tools").fail("tool weights add up to \(Number.twoDecimals(weightSum)), not 1.00")
+            throw try root.required("tools").fail("tool weights add up to \(Number.twoDecimals(weightSum)), not 1.00", th: "น้ำหนักของเครื่องมือรวมกันได้ \(Number.twoDecimals(weightSum)) ไม่ใช่ 1.00")
         }
 
         var indicators: [Indicator] = []
@@ -36,59 +36,59 @@ public enum FrameworkFile {
         for entry in try root.required("indicators").list() {
             try entry.onlyKeys(["number", "name_th", "name_en", "tool", "sub_indicators"])
             let number = try entry.required("number").int(in: 1...99)
-            if indicators.contains(where: { $0.number == number }) { throw try entry.required("number").fail("duplicate indicator \(number)") }
+            if indicators.contains(where: { $0.number == number }) { throw try entry.required("number").fail("duplicate indicator \(number)", th: "ตัวชี้วัดที่ \(number) ซ้ำ") }
             let toolCode = try entry.required("tool").nonEmptyString()
             guard let tool = tools.first(where: { $0.code == toolCode }) else {
-                throw try entry.required("tool").fail("no tool \(toolCode) in `tools`")
+                throw try entry.required("tool").fail("no tool \(toolCode) in `tools`", th: "ไม่มีเครื่องมือ \(toolCode) ใน `tools`")
             }
             var subs: [SubIndicator] = []
             for subEntry in try entry.optional("sub_indicators")?.list() ?? [] {
                 try subEntry.onlyKeys(["code", "name_th", "items"])
                 let code = try subEntry.required("code").nonEmptyString()
-                guard subCodes.insert(code).inserted else { throw try subEntry.required("code").fail("duplicate sub-indicator \(code)") }
+                guard subCodes.insert(code).inserted else { throw try subEntry.required("code").fail("duplicate sub-indicator \(code)", th: "ตัวชี้วัดย่อย \(code) ซ้ำ") }
                 var items: [OITItem] = []
                 for itemEntry in try subEntry.required("items").list() {
                     try itemEntry.onlyKeys(["code", "title_th", "title_en"])
                     let itemCode = try itemEntry.required("code").nonEmptyString()
                     guard case .item(let normal)? = TaskTarget(text: itemCode), normal == itemCode else {
-                        throw try itemEntry.required("code").fail("an item code is O followed by a number, e.g. O12")
+                        throw try itemEntry.required("code").fail("an item code is O followed by a number, e.g. O12", th: "รหัสข้อคือ O ตามด้วยตัวเลข เช่น O12")
                     }
-                    guard itemCodes.insert(itemCode).inserted else { throw try itemEntry.required("code").fail("duplicate item \(itemCode)") }
+                    guard itemCodes.insert(itemCode).inserted else { throw try itemEntry.required("code").fail("duplicate item \(itemCode)", th: "ข้อ \(itemCode) ซ้ำ") }
                     items.append(OITItem(code: itemCode, titleTH: try itemEntry.required("title_th").nonEmptyString(),
                                          titleEN: try itemEntry.optional("title_en")?.string() ?? ""))
                 }
                 subs.append(SubIndicator(code: code, nameTH: try subEntry.required("name_th").nonEmptyString(), items: items))
             }
             if tool.scoredFromItems && subs.isEmpty {
-                throw entry.fail("indicator \(number) belongs to \(toolCode), which is scored from items, but has no sub_indicators")
+                throw entry.fail("indicator \(number) belongs to \(toolCode), which is scored from items, but has no sub_indicators", th: "ตัวชี้วัดที่ \(number) อยู่ใน \(toolCode) ซึ่งให้คะแนนจากข้อ แต่ไม่มี sub_indicators")
             }
             if !tool.scoredFromItems && !subs.isEmpty {
-                throw try entry.required("sub_indicators").fail("only indicators of a tool with scored_from_items: true have items")
+                throw try entry.required("sub_indicators").fail("only indicators of a tool with scored_from_items: true have items", th: "มีข้อได้เฉพาะตัวชี้วัดของเครื่องมือที่ scored_from_items: true")
             }
             indicators.append(Indicator(number: number, nameTH: try entry.required("name_th").nonEmptyString(),
                                         nameEN: try entry.optional("name_en")?.string() ?? "", tool: toolCode, subIndicators: subs))
         }
         for tool in tools where !indicators.contains(where: { $0.tool == tool.code }) {
-            throw try root.required("tools").fail("tool \(tool.code) has no indicators")
+            throw try root.required("tools").fail("tool \(tool.code) has no indicators", th: "เครื่องมือ \(tool.code) ไม่มีตัวชี้วัด")
         }
 
         let grading = try root.required("grading")
         try grading.onlyKeys(["scheme", "pass_mark", "grades"])
         let schemeReader = try grading.required("scheme")
         guard let kind = GradingScheme.Kind(rawValue: try schemeReader.string()) else {
-            throw schemeReader.fail("expected letter or verbal")
+            throw schemeReader.fail("expected letter or verbal", th: "ต้องเป็น letter หรือ verbal")
         }
         var rules: [GradeRule] = []
         for entry in try grading.required("grades").list() {
             try entry.onlyKeys(["grade", "min_total", "min_each_tool"])
             let minTotal = try entry.required("min_total").double(in: Limits.score)
             if let previous = rules.last, minTotal > previous.minTotal {
-                throw try entry.required("min_total").fail("grades go best first: \(minTotal) is above the previous grade's \(previous.minTotal)")
+                throw try entry.required("min_total").fail("grades go best first: \(minTotal) is above the previous grade's \(previous.minTotal)", th: "เรียงระดับจากดีที่สุดก่อน: \(minTotal) สูงกว่าระดับก่อนหน้า (\(previous.minTotal))")
             }
             rules.append(GradeRule(grade: try entry.required("grade").nonEmptyString(), minTotal: minTotal,
                                    minEachTool: try entry.optional("min_each_tool")?.double(in: Limits.score)))
         }
-        guard rules.last?.minTotal == 0 else { throw try grading.required("grades").fail("the last grade must start at min_total: 0") }
+        guard rules.last?.minTotal == 0 else { throw try grading.required("grades").fail("the last grade must start at min_total: 0", th: "ระดับสุดท้ายต้องเริ่มที่ min_total: 0") }
         return Framework(id: id, fiscalYear: fiscalYear, title: title, notes: notes, tools: tools, indicators: indicators,
                          grading: GradingScheme(kind: kind, passMark: try grading.optional("pass_mark")?.double(in: Limits.score) ?? 85, rules: rules))
     }

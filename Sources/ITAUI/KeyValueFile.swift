@@ -49,13 +49,16 @@ public struct SettingsFileError: Error, Hashable, Sendable, CustomStringConverti
         self.problem = problem
     }
 
-    /// `themes/x.theme:12: key 'selected': unknown colour 'pinkish'` (English: it names code-level keys).
-    public var description: String {
+    public var description: String { text(thai: false) }
+
+    /// `themes/x.theme:12: key 'selected': unknown colour 'pinkish'`. A bad value's detail stays
+    /// English: it names code-level words (colour names, attributes).
+    public func text(thai: Bool) -> String {
         let what: String
         switch problem {
-        case .notKeyValue: what = "expected 'key = value'"
-        case .duplicate: what = "set twice"
-        case .unknownKey: what = "unknown key"
+        case .notKeyValue: what = thai ? "ต้องเป็นบรรทัด 'key = value'" : "expected 'key = value'"
+        case .duplicate: what = thai ? "กำหนดซ้ำสองครั้ง" : "set twice"
+        case .unknownKey: what = thai ? "ไม่รู้จักชื่อนี้" : "unknown key"
         case .badValue(let detail): what = detail
         }
         return "\(file):\(line): key '\(key.sanitizedForTerminal.truncated(toWidth: Quote.limit))': \(what.sanitizedForTerminal.truncated(toWidth: 240))"

@@ -112,19 +112,21 @@ struct Context {
 
     /// Runs a command body, turning every known failure into one line on stderr and exit status 1.
     static func run(_ options: GlobalOptions, _ body: (Context) throws -> Void) throws {
-        var strings = (options.lang ?? .th).strings
+        var language = options.lang ?? .th
+        var strings = language.strings
         do {
             let config = try Config.load()
-            strings = (options.lang ?? config.language ?? .th).strings
+            language = options.lang ?? config.language ?? .th
+            strings = language.strings
             try body(try Context(options: options, config: config))
         } catch let error as CLIError {
             fail(strings, error.message)
         } catch let error as StoreError {
             fail(strings, message(for: error, strings))
         } catch let error as DataFileError {
-            fail(strings, error.description)
+            fail(strings, error.text(thai: language == .th))
         } catch let error as SettingsFileError {
-            fail(strings, error.description)
+            fail(strings, error.text(thai: language == .th))
         }
     }
 
@@ -160,7 +162,7 @@ struct Context {
     func readFile(_ path: String) throws -> String {
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            return try Self.text(of: data, file: path)
+            return try Self.text(of: data, file: path, thai: language == .th)
         } catch let error as CLIError {
             throw error
         } catch {
@@ -173,9 +175,9 @@ struct Context {
 extension Context {
     /// A file's bytes as text, or an error naming the line and byte where it stops being UTF-8.
     /// A UTF-8 byte-order mark is dropped.
-    static func text(of data: Data, file: String) throws -> String {
+    static func text(of data: Data, file: String, thai: Bool = true) throws -> String {
         if let position = UTF8Check.firstInvalid(data) {
-            throw CLIError("\(file):\(position.line): \(UTF8Check.describe(position))")
+            throw CLIError("\(file):\(position.line): \(UTF8Check.describe(position, thai: thai))")
         }
         let text = String(decoding: data, as: UTF8.self)
         return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text

@@ -151,7 +151,10 @@ import Testing
         try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
         let result = try ita.run(["init", "--framework", ita.frameworkFile, "--committee", path])
         expectOneLineError(result, containing: "committee.yaml:\(index + 1): tasks[")
-        #expect(result.stderr.contains("].target: no item O77 in framework fy2566"))
+        #expect(result.stderr.contains("].target: ไม่มีข้อ O77 ในเกณฑ์ fy2566"))
+        // In English too.
+        let english = try ita.run(["init", "--framework", ita.frameworkFile, "--committee", path, "--lang", "en"])
+        #expect(english.stderr.hasPrefix("ita: error: ") && english.stderr.contains("].target: no item O77 in framework fy2566"), "\(english.stderr)")
         #expect(!FileManager.default.fileExists(atPath: ita.database))
         #expect(try FileManager.default.contentsOfDirectory(atPath: ita.directory).filter { $0.contains("sqlite") }.isEmpty)
     }
@@ -162,7 +165,7 @@ import Testing
         try "id: fy\ntools: [\n  - {code: IIT\n".write(toFile: path, atomically: true, encoding: .utf8)
         let result = try ita.run(["init", "--framework", path, "--committee", try ita.committeeFile()])
         expectOneLineError(result, containing: "broken.yaml:")
-        #expect(result.stderr.contains("not valid YAML"))
+        #expect(result.stderr.contains("ไม่ใช่ YAML ที่ถูกต้อง"))
     }
 
     @Test func initRefusesToOverwrite() throws {

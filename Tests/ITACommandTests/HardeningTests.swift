@@ -135,7 +135,7 @@ import Testing
             #expect(result.stderr.hasPrefix("ita: ผิดพลาด: \(file):"), "\(to): \(result.stderr)")
             #expect(result.stderr.filter { $0 == "\n" }.count == 1 && result.stderr.count < 400, "\(to): \(result.stderr)")
             #expect(!FileManager.default.fileExists(atPath: db), "\(to): a database was written")
-            if result.stderr.contains(" to ") || result.stderr.contains("±") { refused += 1 }
+            if result.stderr.contains(" ถึง ") || result.stderr.contains("±") { refused += 1 }
         }
         #expect(refused >= cases.count - values.count, "most messages name the range")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: ita.directory).filter { $0.contains("creating") }

@@ -53,7 +53,7 @@ import Testing
         try "lang = en\ncolour = yes\n".write(toFile: dir + "/config", atomically: true, encoding: .utf8)
         let broken = try ita.run(["status"], environment: env)
         #expect(broken.status == 1)
-        #expect(broken.stderr == "ita: ผิดพลาด: \(dir)/config:2: key 'colour': unknown key\n")
+        #expect(broken.stderr == "ita: ผิดพลาด: \(dir)/config:2: key 'colour': ไม่รู้จักชื่อนี้\n")
         try "lang = fr\n".write(toFile: dir + "/config", atomically: true, encoding: .utf8)
         #expect(try ita.run(["status"], environment: env).stderr.contains("config:1: key 'lang': use th or en"))
     }
