@@ -13,7 +13,7 @@ struct YAMLReader {
     static func parse(_ text: String, file: String) throws -> YAMLReader {
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                throw DataFileError(file: file, line: nil, field: "", problem: "the file is empty", problemTH: "ไฟล์ว่างเปล่า")
+                throw DataFileError(file: file, line: 1, field: "", problem: "the file is empty", problemTH: "ไฟล์ว่างเปล่า")
             }
             return YAMLReader(node: node, file: file, path: "")
         } catch let error as YamlError {

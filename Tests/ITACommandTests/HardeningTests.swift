@@ -55,15 +55,21 @@ import Testing
         let ita = try hostileRunner()
         var commands: [[String]] = [
             ["status"], ["tasks", "--all"], ["tasks", "--all", "--json"], ["log"], ["review"], ["verify"],
-            ["remind", "--date", "2026-11-18"], ["remind", "--date", "2026-11-18", "--format", "json"], ["remind", "--date", "2026-11-18", "--per", "group"],
+            ["remind", "--date", "2026-11-20"], ["remind", "--date", "2026-11-23", "--format", "json"], ["remind", "--date", "2026-11-23", "--per", "group"],
             ["minutes"], ["status", "--lang", "en"], ["tasks", "--owner", "kittipat", "--lang", "en"],
         ]
         for screen in ["overview", "tree", "mine", "all", "countdown", "review", "help"] {
             for (w, h) in [(80, 24), (200, 55), (40, 12)] { commands.append(["snapshot", "--screen", screen, "--width", "\(w)", "--height", "\(h)"]) }
         }
         for page in 1...4 { commands.append(["snapshot", "--present", "\(page)", "--width", "120", "--height", "40"]) }
+        // Every text option takes a payload too.
         commands.append(["done", "31", "--as", "kittipat", "--note", Self.payloads[0]])
         commands.append(["undo", "--as", "kittipat"])
+        commands.append(["block", "32", "--as", "kittipat", "--reason", Self.payloads[1] + Self.payloads[3]])
+        commands.append(["tasks", "--all"])
+        commands.append(["log"])
+        commands.append(["snapshot", "--screen", "all", "--filter", Self.payloads[0]])
+        commands.append(["snapshot", "--screen", "all", "--filter", "@kittipat"])
         var checked = 0
         for command in commands {
             let result = try ita.run(command)
@@ -75,6 +81,10 @@ import Testing
             checked += result.stdout.count
         }
         #expect(checked > 10_000)
+        // The payloads did pass through: what is left of them shows (the LINE name in a reminder, the organisation).
+        let remind = try ita.run(["remind", "--date", "2026-11-20"]).stdout
+        #expect(remind.contains("@LLLLกิตติพัฒน์ ICT"), "\(remind)")
+        #expect(try ita.run(["status"]).stdout.hasPrefix("xred"))
         // JSON keeps the data: the payload comes back whole after decoding.
         let json = try ita.run(["tasks", "--all", "--json"]).stdout
         let tasks = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [[String: Any]]
@@ -87,6 +97,7 @@ import Testing
         let tmux = Tmux(ita)
         try tmux.start(tmux.ita("--screen countdown"), width: 120, height: 40)
         try tmux.run(["set-option", "-g", "set-clipboard", "on"])
+        let title = try tmux.display("#{pane_title}")
         try tmux.waitFor(text: "งานเลยกำหนด")
         // The overdue sticker names kittipat by the hostile LINE name.
         try tmux.send("y")
@@ -97,7 +108,7 @@ import Testing
             if !buffer.isEmpty { break }
             usleep(20_000)
         }
-        #expect(buffer.contains("@LLcHduZWQ=LL") || buffer.contains("@LLLL"), "\(buffer)")
+        #expect(buffer.contains("@LLLLกิตติพัฒน์ ICT"), "\(buffer)")
         #expect(Self.forbidden(buffer).isEmpty, "clipboard has \(Self.forbidden(buffer))")
         #expect(!buffer.contains("]52;"))
         for key in ["1", "2", "3", "4", "6"] {
@@ -106,6 +117,9 @@ import Testing
             #expect(Self.forbidden(screen).isEmpty, "screen \(key) has \(Self.forbidden(screen))")
             #expect(!screen.contains("title"), "an OSC title payload shows on screen \(key)")
         }
+        // An OSC 0/2 title sequence that got through would have renamed the pane.
+        #expect(try tmux.display("#{pane_title}") == title)
+        try tmux.send("q")
     }
 
     @Test func boundaryNumbersAreRefusedWithTheirRangeAndWriteNothing() throws {

@@ -120,3 +120,14 @@ import ITACore
         #expect(lines.contains("Overview") && lines.contains("Projected score"))
     }
 }
+
+@Suite struct ScreenSafetyTests {
+    /// The cell grid is the last stop before the terminal: whatever a view forgets, `put` removes.
+    @Test func putNeverStoresControlsEscapesOrBidi() {
+        var screen = Screen(size: Size(width: 60, height: 2))
+        screen.put("a\u{1B}]52;c;eA==\u{07}b\u{9B}2Jc\u{202E}d\u{200F}e\u{FEFF}f\u{AD}g\u{7F}h", x: 0, y: 0, style: .normal)
+        #expect(screen.trimmedLines[0] == "abcdefgh")
+        let scalars = screen.cells.flatMap { $0.text.unicodeScalars }
+        #expect(!scalars.contains { TerminalSafety.isUnsafe($0.value) })
+    }
+}
