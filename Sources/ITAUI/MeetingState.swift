@@ -128,13 +128,14 @@ public struct MeetingState: Hashable, Sendable, TerminalApp {
             case .click: break
             }
         case .resized(let newSize): size = newSize
-        case .tick(let now):
+        case .tick(let tick):
+            let now = tick.seconds
             // The clock runs while the meeting is open; a finished meeting keeps its times.
             if let last = lastTick, data.meeting.map({ !$0.isEnded }) ?? false {
                 seconds[currentStep.timeKey, default: 0] += max(0, now - last)
             }
             lastTick = now
-            return [.checkForChanges]
+            return tick.today != board.today ? [.reload(today: tick.today)] : [.checkForChanges]
         case .meetingLoaded(let fresh):
             data = fresh
             for (key, value) in fresh.meeting?.sectionSeconds ?? [:] where Double(value) > seconds[key] ?? 0 { seconds[key] = Double(value) }

@@ -60,11 +60,12 @@ public struct PresentState: Hashable, Sendable, TerminalApp {
         case .mouse(let event):
             if event.kind == .click { turn(by: 1) }
         case .resized(let newSize): size = newSize
-        case .tick(let now):
+        case .tick(let tick):
+            let now = tick.seconds
             if !paused, let last = lastTick { elapsed += max(0, now - last) }
             lastTick = now
             if elapsed >= interval { turn(by: 1) }
-            return [.checkForChanges]
+            return tick.today != board.today ? [.reload(today: tick.today)] : [.checkForChanges]
         case .loaded(let newData):
             let current = pages.indices.contains(page) ? pages[page] : .overview
             data = newData

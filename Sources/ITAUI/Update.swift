@@ -6,8 +6,8 @@ public enum Message: Hashable, Sendable {
     case mouse(MouseEvent)
     case resized(Size)
     /// The input timeout passed with no key: time to look for other people's changes. Carries the
-    /// time in seconds on a monotonic clock (present mode turns its pages by it).
-    case tick(Double)
+    /// time on a monotonic clock and the wall-clock day, both read by the runtime.
+    case tick(Tick)
     /// Everything reloaded after a change elsewhere.
     case loaded(DashboardData)
     /// Our change was saved: the task as stored now, and the new board if the runtime read it
@@ -28,11 +28,25 @@ public enum Message: Hashable, Sendable {
     case integrity(String?)
 }
 
+/// One tick of the runtime's clock: seconds on a monotonic clock (page timers, the meeting clock)
+/// and the day on the wall clock (countdowns, overdue, "today"). ITAUI never reads a clock.
+public struct Tick: Hashable, Sendable {
+    public var seconds: Double
+    public var today: CivilDate
+
+    public init(seconds: Double, today: CivilDate) {
+        self.seconds = seconds
+        self.today = today
+    }
+}
+
 /// What `update` asks the runtime to do, as data.
 public enum Effect: Hashable, Sendable {
     case apply(TaskChange, taskID: Int64)
     case undo
     case checkForChanges
+    /// The day changed (midnight passed): read everything again for `today`.
+    case reload(today: CivilDate)
     /// Put text on the clipboard of the terminal the user sits at (OSC 52, which travels over SSH).
     case copy(String)
     /// Record something at the open meeting (meeting mode).
@@ -71,8 +85,8 @@ extension AppState {
             size = newSize
             clampScrolling()
             return []
-        case .tick:
-            return [.checkForChanges]
+        case .tick(let tick):
+            return tick.today != today ? [.reload(today: tick.today)] : [.checkForChanges]
         case .loaded(let newData):
             replaceData(newData)
             return []

@@ -64,7 +64,8 @@ enum Dashboard {
     /// What a full-screen program needs from the store besides task changes: how to reload after a
     /// change elsewhere, and (meeting mode) how to record at the meeting.
     struct Runtime {
-        var reload: () throws -> Message
+        /// Everything read again for a day (today's, or the next one after midnight).
+        var reload: (CivilDate) throws -> Message
         var record: ((MeetingRequest) throws -> Message?)? = nil
     }
 
@@ -93,7 +94,7 @@ enum Dashboard {
         }
         defer { terminal.stop() }
         if let warning { _ = app.update(.failed(warning)) }
-        let runtime = runtime ?? Runtime(reload: { .loaded(try load(store, today: ctx.today)) })
+        let runtime = runtime ?? Runtime(reload: { day in .loaded(try load(store, today: day)) })
         return try loop(&app, terminal: terminal, ctx: ctx, store: store, author: author, runtime: runtime, timer: timer)
     }
 
@@ -110,6 +111,7 @@ enum Dashboard {
         // A store error (busy, a disk error, a file replaced) never ends the session: the status line
         // says what happened, and the next tick tries again (token nil: reload when it works).
         var token: Int? = try? store.changeToken()
+        var day = ctx.today
         while true {
             let event = terminal.nextEvent(timeout: 250)
             let started = BenchTimer.now()
@@ -121,7 +123,7 @@ enum Dashboard {
             case .key(let key): message = .key(key)
             case .mouse(let mouse): message = .mouse(mouse)
             case .resize(let size): message = .resized(size)
-            case .timeout: message = .tick(Double(BenchTimer.now()) / 1e9)
+            case .timeout: message = .tick(Tick(seconds: Double(BenchTimer.now()) / 1e9, today: ctx.currentTime().date))
             case .signal(let number):
                 timer?.write()
                 return 128 + number
@@ -153,7 +155,7 @@ enum Dashboard {
                         let entries = try store.undoLastChange(by: author, at: ctx.currentTime())
                         let ids = Set(entries.filter { $0.entity == "task" }.compactMap { Int64($0.key) })
                         let tasks = try ids.sorted().compactMap { try store.task(id: $0) }
-                        effects += app.update(.undone(tasks, try store.board(today: ctx.today), entries: entries))
+                        effects += app.update(.undone(tasks, try store.board(today: day), entries: entries))
                         token = try? store.changeToken()
                     } catch {
                         effects += app.update(.failed(describe(error, ctx)))
@@ -189,11 +191,16 @@ enum Dashboard {
                     if code != 0 { return code }
                     token = nil   // reload on the next tick
                     effects += app.update(.resized(terminal.size))
+                case .reload(let today):
+                    // Midnight passed: countdowns, overdue and "today" follow the new day.
+                    day = today
+                    token = nil
+                    effects.append(.checkForChanges)
                 case .checkForChanges:
                     do {
                         let current = try store.changeToken()
                         if current != token {
-                            effects += app.update(try runtime.reload())
+                            effects += app.update(try runtime.reload(day))
                             token = current
                             // The chains and the schema only: replaying every task is for the start and ita verify.
                             effects += app.update(.integrity(integrityWarning(store, ctx, replay: false)))

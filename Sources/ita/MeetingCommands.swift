@@ -79,7 +79,7 @@ enum MeetingSession {
     }
 
     static func runtime(_ ctx: Context, store: Store, author: Author?) -> Dashboard.Runtime {
-        Dashboard.Runtime(reload: { .meetingLoaded(try load(store, today: ctx.today)) }, record: { request in
+        Dashboard.Runtime(reload: { day in .meetingLoaded(try load(store, today: day)) }, record: { request in
             guard let author else { throw CLIError(ctx.strings.denied(.notAMember(login: ctx.login))) }
             guard let meeting = try store.meeting(on: ctx.today) else { throw CLIError(ctx.language.meeting.noMeetingYet) }
             let now = ctx.currentTime()

@@ -137,20 +137,20 @@ struct PresentModeTests {
 
     @Test func ticksTurnThePageEveryInterval() {
         var state = Self.present()
-        #expect(state.update(.tick(100)) == [.checkForChanges])
-        _ = state.update(.tick(110))
+        #expect(state.update(.tick(at: 100)) == [.checkForChanges])
+        _ = state.update(.tick(at: 110))
         #expect(state.page == 0 && state.secondsLeft == 10)
-        _ = state.update(.tick(120))
+        _ = state.update(.tick(at: 120))
         #expect(state.page == 1 && state.elapsed == 0)
-        for t in stride(from: 121.0, through: 200, by: 1) { _ = state.update(.tick(t)) }
+        for t in stride(from: 121.0, through: 200, by: 1) { _ = state.update(.tick(at: t)) }
         #expect(state.page == 0)      // 5 pages of 20 s: back to the start after 100 s
     }
 
     @Test func spacePausesAndKeysMoveAndJump() {
         var state = Self.present()
-        _ = state.update(.tick(0))
+        _ = state.update(.tick(at: 0))
         _ = state.press(.character(" "))
-        _ = state.update(.tick(500))
+        _ = state.update(.tick(at: 500))
         #expect(state.page == 0 && state.paused && state.secondsLeft == nil)
         _ = state.press(.character("n"))
         #expect(state.page == 1)

@@ -42,7 +42,7 @@ enum DashboardFixture {
         WorkTask(id: 6, title: "ประชาสัมพันธ์ EIT", target: .indicator(6), ownerID: 2, due: nil),
     ]
 
-    static func board(tasks: [WorkTask] = tasks) -> Board {
+    static func board(tasks: [WorkTask] = tasks, today: CivilDate = today) -> Board {
         let tallies = Tally.byTarget(tasks, today: today)
         var nearest: [String: CivilDate] = [:]
         for task in tasks where task.status.isOpen {
@@ -72,5 +72,12 @@ extension AppState {
 
     mutating func type(_ text: String) {
         for scalar in text.unicodeScalars { _ = update(.key(.character(scalar))) }
+    }
+}
+
+extension Message {
+    /// A tick at `seconds` on the monotonic clock, on the fixture's day.
+    static func tick(at seconds: Double, today: CivilDate = DashboardFixture.today) -> Message {
+        .tick(Tick(seconds: seconds, today: today))
     }
 }

@@ -30,13 +30,13 @@ struct MeetingTests {
 
     @Test func sectionsMoveWithNAndPAndTheArrowsAndKeepTheirTime() {
         var s = Self.state()
-        _ = s.update(.tick(100))
-        _ = s.update(.tick(130))                       // 30 s of attendance
+        _ = s.update(.tick(at: 100))
+        _ = s.update(.tick(at: 130))                       // 30 s of attendance
         #expect(s.update(.key(.character("n"))) == [.meeting(.saveTime(["attendance": 30]))])
         #expect(s.currentStep == .section(.done))
         _ = s.update(.key(.right))
         #expect(s.currentStep == .section(.overdue))
-        _ = s.update(.tick(190))
+        _ = s.update(.tick(at: 190))
         _ = s.update(.key(.left))
         _ = s.update(.key(.character("p")))
         #expect(s.currentStep == .attendance)
@@ -173,8 +173,8 @@ struct MeetingTests {
         #expect(!s.canRecord)
         #expect(Self.text(s).contains("ปิดประชุมแล้ว 10:15 น."))
         // The clock stops once the meeting has ended.
-        _ = s.update(.tick(1000))
-        _ = s.update(.tick(1100))
+        _ = s.update(.tick(at: 1000))
+        _ = s.update(.tick(at: 1100))
         #expect(s.totalSeconds == 0)
     }
 

@@ -228,7 +228,7 @@ import ITACore
         // Someone else finishes task 2 (the first row): task 3 moves up one row.
         var tasks = F.tasks
         tasks[1].status = .done
-        #expect(state.update(.tick(0)) == [.checkForChanges])
+        #expect(state.update(.tick(at: 0)) == [.checkForChanges])
         _ = state.update(.loaded(DashboardData(board: F.board(tasks: tasks), tasks: tasks)))
         #expect(state.selectedTask?.id == 3)
         #expect(state.all.cursor == before - 1)
