@@ -6,8 +6,8 @@ public struct AuditEntry: Hashable, Sendable {
     public var at: Timestamp
     public var login: String
     public var memberID: Int64?
-    public var action: String
-    public var entity: String
+    public var action: AuditAction
+    public var entity: AuditEntity
     public var key: String
     public var field: String
     public var oldValue: String?
@@ -15,7 +15,7 @@ public struct AuditEntry: Hashable, Sendable {
     /// For an undo: the change it reversed.
     public var undoes: Int64?
 
-    public init(id: Int64, changeID: Int64, at: Timestamp, login: String, memberID: Int64?, action: String, entity: String,
+    public init(id: Int64, changeID: Int64, at: Timestamp, login: String, memberID: Int64?, action: AuditAction, entity: AuditEntity,
                 key: String, field: String, oldValue: String?, newValue: String?, undoes: Int64?) {
         self.id = id
         self.changeID = changeID

@@ -9,15 +9,15 @@ public enum TaskChange: Hashable, Sendable {
 }
 
 extension TaskChange {
-    /// The audit log's name for this kind of change.
-    public var actionName: String {
+    /// The audit log's kind for this change.
+    public var action: AuditAction {
         switch self {
-        case .markDone: return "done"
-        case .start: return "start"
-        case .block: return "block"
-        case .reopen: return "reopen"
-        case .setEvidence: return "evidence"
-        case .setNote: return "note"
+        case .markDone: return .done
+        case .start: return .start
+        case .block: return .block
+        case .reopen: return .reopen
+        case .setEvidence: return .evidence
+        case .setNote: return .note
         }
     }
 }

@@ -230,7 +230,7 @@ enum Schema {
             let tasks = try Int64.fetchAll(db, sql: "SELECT id FROM task ORDER BY id")
             try Store.chainAudit(db, fromID: 1)
             // Tasks as they stand at the upgrade: history before it cannot be replayed, after it can.
-            try Store.recordCreation(of: tasks, author: upgrade, now: now, db: db, action: "baseline")
+            try Store.recordCreation(of: tasks, author: upgrade, now: now, db: db, action: .baseline)
             var previous = ""
             for row in try Row.fetchAll(db, sql: "SELECT \(Store.entryHashColumns) FROM meeting_entry ORDER BY id") {
                 previous = Store.chainHash(previous: previous, row: row, columns: 9)

@@ -22,36 +22,8 @@ extension Store {
                                                   owner: owner.map { Member(id: before.ownerID, login: "", name: $0, role: .owner) }) {
                 throw StoreError.denied(denial)
             }
-            var after = before
-            switch change {
-            case .markDone(let evidence, let note):
-                if before.status != .done {
-                    after.status = .done
-                    after.doneBy = author.member?.id
-                    after.doneAt = now
-                    after.blockedReason = nil
-                }
-                if let evidence, !evidence.isEmpty, !after.evidence.contains(evidence) { after.evidence.append(evidence) }
-                if let note { after.note = note }
-            case .start:
-                after.status = .inProgress
-                after.blockedReason = nil
-                after.doneBy = nil
-                after.doneAt = nil
-            case .block(let reason):
-                after.status = .blocked
-                after.blockedReason = reason
-                after.doneBy = nil
-                after.doneAt = nil
-            case .reopen:
-                after.status = .todo
-                after.blockedReason = nil
-                after.doneBy = nil
-                after.doneAt = nil
-            case .setEvidence(let urls): after.evidence = urls
-            case .setNote(let text): after.note = text
-            }
-            let changed = try Self.record(before: before, after: after, action: change.actionName, author: author, now: now, undoes: nil, db: db)
+            let after = TaskTransition.apply(change, to: before, by: author.member?.id, at: now)
+            let changed = try Self.record(before: before, after: after, action: change.action, author: author, now: now, undoes: nil, db: db)
             return ChangeResult(task: after, fields: changed)
         }
     }
@@ -68,7 +40,7 @@ extension Store {
             if old != count {
                 try db.execute(sql: "UPDATE respondents SET count = ? WHERE tool = ?", arguments: [count, tool])
                 let changeID = try Self.nextChangeID(db)
-                try Self.appendAudit(db, changeID: changeID, author: author, now: now, action: "respondents", entity: "respondents",
+                try Self.appendAudit(db, changeID: changeID, author: author, now: now, action: .respondents, entity: .respondents,
                                      key: tool, field: "count", old: String(old), new: String(count), undoes: nil)
             }
             return Respondents(quota: row["quota"], count: count)
@@ -86,7 +58,7 @@ extension Store {
                 ?? ("member_id IS NULL AND os_login = ?", [author.login])
             guard let changeID = try Int64.fetchOne(db, sql: """
                 SELECT change_id FROM audit
-                WHERE \(mine.sql) AND undoes IS NULL AND action NOT IN ('create', 'baseline')
+                WHERE \(mine.sql) AND undoes IS NULL AND action NOT IN ('\(AuditAction.create.rawValue)', '\(AuditAction.baseline.rawValue)')
                   AND change_id NOT IN (SELECT undoes FROM audit WHERE undoes IS NOT NULL)
                 ORDER BY id DESC LIMIT 1
                 """, arguments: mine.arguments) else { throw StoreError.nothingToUndo }
@@ -95,21 +67,21 @@ extension Store {
             let undoID = try Self.nextChangeID(db)
             for entry in entries.reversed() {
                 guard let column = Self.undoableColumns[entry.entity]?[entry.field] else { continue }
-                let table = entry.entity == "task" ? "task" : "respondents"
-                let keyColumn = entry.entity == "task" ? "id" : "tool"
+                let table = entry.entity == .task ? "task" : "respondents"
+                let keyColumn = entry.entity == .task ? "id" : "tool"
                 let current = try String.fetchOne(db, sql: "SELECT CAST(\(column) AS TEXT) FROM \(table) WHERE \(keyColumn) = ?",
                                                   arguments: [entry.key])
                 guard current == entry.newValue else {
                     throw StoreError.undoConflict(entity: entry.entity, key: entry.key, field: entry.field)
                 }
-                if entry.entity == "task", let id = Int64(entry.key), let task = try Row.fetchOne(db, sql: "SELECT \(Self.taskColumns) FROM task WHERE id = ?", arguments: [id]).map(Self.taskFromRow) {
+                if entry.entity == .task, let id = Int64(entry.key), let task = try Row.fetchOne(db, sql: "SELECT \(Self.taskColumns) FROM task WHERE id = ?", arguments: [id]).map(Self.taskFromRow) {
                     if let denial = Permissions.canChange(task, actor: author.member, login: author.login, owner: nil) { throw StoreError.denied(denial) }
                 }
                 try db.execute(sql: "UPDATE \(table) SET \(column) = ? WHERE \(keyColumn) = ?", arguments: [entry.oldValue, entry.key])
-                if entry.entity == "task" {
+                if entry.entity == .task {
                     try db.execute(sql: "UPDATE task SET updated_at = ? WHERE id = ?", arguments: [now.iso, entry.key])
                 }
-                try Self.appendAudit(db, changeID: undoID, author: author, now: now, action: "undo", entity: entry.entity, key: entry.key,
+                try Self.appendAudit(db, changeID: undoID, author: author, now: now, action: .undo, entity: entry.entity, key: entry.key,
                                      field: entry.field, old: entry.newValue, new: entry.oldValue, undoes: changeID)
             }
             return entries
@@ -117,14 +89,14 @@ extension Store {
     }
 
     /// Stored columns that a change may write, per audited entity; undo writes only these.
-    static let undoableColumns: [String: [String: String]] = [
-        "task": ["status": "status", "blocked_reason": "blocked_reason", "evidence": "evidence", "note": "note",
+    static let undoableColumns: [AuditEntity: [String: String]] = [
+        .task: ["status": "status", "blocked_reason": "blocked_reason", "evidence": "evidence", "note": "note",
                  "done_by": "done_by", "done_at": "done_at"],
-        "respondents": ["count": "count"],
+        .respondents: ["count": "count"],
     ]
 
     /// Writes the fields that differ between `before` and `after`, with one audit row each.
-    static func record(before: WorkTask, after: WorkTask, action: String, author: Author, now: Timestamp, undoes: Int64?,
+    static func record(before: WorkTask, after: WorkTask, action: AuditAction, author: Author, now: Timestamp, undoes: Int64?,
                        db: Database) throws -> [String] {
         let old = fieldValues(before), new = fieldValues(after)
         let changed = old.indices.filter { old[$0].value != new[$0].value }.map { old[$0].field }
@@ -132,7 +104,7 @@ extension Store {
         let changeID = try nextChangeID(db)
         for index in old.indices where old[index].value != new[index].value {
             try db.execute(sql: "UPDATE task SET \(old[index].field) = ? WHERE id = ?", arguments: [new[index].value, before.id])
-            try appendAudit(db, changeID: changeID, author: author, now: now, action: action, entity: "task", key: String(before.id),
+            try appendAudit(db, changeID: changeID, author: author, now: now, action: action, entity: .task, key: String(before.id),
                             field: old[index].field, old: old[index].value, new: new[index].value, undoes: undoes)
         }
         try db.execute(sql: "UPDATE task SET updated_at = ? WHERE id = ?", arguments: [now.iso, before.id])
@@ -149,13 +121,13 @@ extension Store {
         (try Int64.fetchOne(db, sql: "SELECT MAX(change_id) FROM audit") ?? 0) + 1
     }
 
-    static func appendAudit(_ db: Database, changeID: Int64, author: Author, now: Timestamp, action: String, entity: String,
+    static func appendAudit(_ db: Database, changeID: Int64, author: Author, now: Timestamp, action: AuditAction, entity: AuditEntity,
                             key: String, field: String, old: String?, new: String?, undoes: Int64?) throws {
         // The row's id is chosen here, so its hash (which covers the id) is written with it.
         let last = try Row.fetchOne(db, sql: "SELECT id, chain FROM audit ORDER BY id DESC LIMIT 1")
         let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'audit'") ?? 0
         let id = max(sequence, last?[0] ?? 0) + 1
-        let values: [DatabaseValueConvertible?] = [id, changeID, now.iso, now.secondsSince1970, author.login, author.member?.id, action, entity,
+        let values: [DatabaseValueConvertible?] = [id, changeID, now.iso, now.secondsSince1970, author.login, author.member?.id, action.rawValue, entity.rawValue,
                                                    key, field, old, new, undoes]
         let chain = chainHash(previous: last?[1] ?? "", values: values.map { $0?.databaseValue ?? .null })
         try db.execute(sql: """
@@ -179,7 +151,7 @@ extension Store {
     static func auditFromRow(_ row: Row) -> AuditEntry {
         AuditEntry(id: row["id"], changeID: row["change_id"],
                    at: Timestamp(iso: row["at"]) ?? Timestamp(secondsSince1970: row["at_epoch"], utcOffsetSeconds: 0),
-                   login: row["os_login"], memberID: row["member_id"], action: row["action"], entity: row["entity"],
+                   login: row["os_login"], memberID: row["member_id"], action: AuditAction(rawValue: row["action"]), entity: AuditEntity(rawValue: row["entity"]),
                    key: row["entity_key"], field: row["field"], oldValue: row["old_value"], newValue: row["new_value"], undoes: row["undoes"])
     }
 }

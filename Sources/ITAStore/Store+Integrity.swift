@@ -105,12 +105,12 @@ extension Store {
     static let creationField = "*"
 
     /// Audits the creation of tasks: one row each, holding its state, so replay has a start.
-    static func recordCreation(of taskIDs: [Int64], author: Author, now: Timestamp, db: Database, action: String = "create") throws {
+    static func recordCreation(of taskIDs: [Int64], author: Author, now: Timestamp, db: Database, action: AuditAction = .create) throws {
         guard !taskIDs.isEmpty else { return }
         let changeID = try nextChangeID(db)
         for id in taskIDs {
             guard let row = try Row.fetchOne(db, sql: "SELECT \(taskColumns) FROM task WHERE id = ?", arguments: [id]) else { continue }
-            try appendAudit(db, changeID: changeID, author: author, now: now, action: action, entity: "task", key: String(id),
+            try appendAudit(db, changeID: changeID, author: author, now: now, action: action, entity: .task, key: String(id),
                             field: creationField, old: nil, new: encodeCreation(taskFromRow(row)), undoes: nil)
         }
     }

@@ -12,7 +12,7 @@ public enum StoreError: Error, Hashable, Sendable {
     case denied(Permissions.Denial)
     case nothingToUndo
     /// The value changed since the change being undone (by someone else); nothing was written.
-    case undoConflict(entity: String, key: String, field: String)
+    case undoConflict(entity: AuditEntity, key: String, field: String)
     /// The meeting of that day has ended; its record no longer changes.
     case meetingEnded(day: CivilDate)
     /// This store may only read: the file or its directory is not writable, or `--read-only`.

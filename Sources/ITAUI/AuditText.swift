@@ -46,9 +46,9 @@ public struct AuditText: Sendable {
     /// The undo of `entries` (the change being reversed): `↶ ย้อนกลับแล้ว งาน #4: สถานะ: ● เสร็จแล้ว → ◐ กำลังทำ`.
     public func undo(_ entries: [AuditEntry]) -> String {
         let parts = entries.map { e in
-            let reversed = AuditEntry(id: e.id, changeID: e.changeID, at: e.at, login: e.login, memberID: e.memberID, action: "undo",
+            let reversed = AuditEntry(id: e.id, changeID: e.changeID, at: e.at, login: e.login, memberID: e.memberID, action: .undo,
                                       entity: e.entity, key: e.key, field: e.field, oldValue: e.newValue, newValue: e.oldValue, undoes: e.changeID)
-            return "\(e.entity == "task" ? "#\(e.key)" : e.key) \(change(reversed))"
+            return "\(e.entity == .task ? "#\(e.key)" : e.key) \(change(reversed))"
         }
         return strings.undone(entries.count, parts.joined(separator: "; "))
     }

@@ -91,17 +91,17 @@ extension Strings {
         respondentsSet: { tool, count, quota in "✓ \(tool): \(count)/\(quota) respondents" },
         action: { a in
             switch a {
-            case "done": return "done"
-            case "start": return "started"
-            case "block": return "blocked"
-            case "reopen": return "reopened"
-            case "evidence": return "evidence set"
-            case "note": return "note set"
-            case "create": return "created"
-            case "baseline": return "baseline"
-            case "undo": return "undo"
-            case "respondents": return "respondents"
-            default: return a
+            case .done: return "done"
+            case .start: return "started"
+            case .block: return "blocked"
+            case .reopen: return "reopened"
+            case .evidence: return "evidence set"
+            case .note: return "note set"
+            case .create: return "created"
+            case .baseline: return "baseline"
+            case .undo: return "undo"
+            case .respondents: return "respondents"
+            default: return a.rawValue
             }
         },
         logEmpty: "No changes yet",
@@ -139,7 +139,7 @@ extension Strings {
         unknownItem: { "no item \($0) in this framework" },
         meetingEnded: { "the meeting of \($0) has ended; nothing more can be recorded (see its minutes: ita minutes)" },
         nothingToUndo: "nothing of yours to undo",
-        undoConflict: { entity, key, field in "cannot undo: \(entity == "task" ? "task #" : "")\(key) \(field) was changed since — nothing changed" },
+        undoConflict: { entity, key, field in "cannot undo: \(entity == .task ? "task #" : "")\(key) \(field) was changed since — nothing changed" },
         cannotRead: { path, reason in "\(path): cannot read (\(reason))" },
         badDate: { "not a date \"\($0)\" — use YYYY-MM-DD (CE)" },
         demoIdentity: { "In this demo you take the secretary's seat (\($0)): you may change every task and run the meeting (M)" },

@@ -91,17 +91,17 @@ extension Strings {
         respondentsSet: { tool, count, quota in "✓ \(tool): ผู้ตอบ \(count)/\(quota)" },
         action: { a in
             switch a {
-            case "done": return "เสร็จแล้ว"
-            case "start": return "เริ่มทำ"
-            case "block": return "ติดขัด"
-            case "reopen": return "เปิดใหม่"
-            case "evidence": return "แก้หลักฐาน"
-            case "note": return "แก้บันทึก"
-            case "create": return "สร้างงาน"
-            case "baseline": return "สถานะตั้งต้น"
-            case "undo": return "ย้อนกลับ"
-            case "respondents": return "จำนวนผู้ตอบ"
-            default: return a
+            case .done: return "เสร็จแล้ว"
+            case .start: return "เริ่มทำ"
+            case .block: return "ติดขัด"
+            case .reopen: return "เปิดใหม่"
+            case .evidence: return "แก้หลักฐาน"
+            case .note: return "แก้บันทึก"
+            case .create: return "สร้างงาน"
+            case .baseline: return "สถานะตั้งต้น"
+            case .undo: return "ย้อนกลับ"
+            case .respondents: return "จำนวนผู้ตอบ"
+            default: return a.rawValue
             }
         },
         logEmpty: "ยังไม่มีการเปลี่ยนแปลง",
@@ -150,7 +150,7 @@ extension Strings {
         unknownItem: { "ไม่มีข้อ \($0) ในเกณฑ์นี้" },
         meetingEnded: { "การประชุมวันที่ \($0) ปิดแล้ว บันทึกเพิ่มไม่ได้ (ดูรายงานการประชุมด้วย ita minutes)" },
         nothingToUndo: "ไม่มีการเปลี่ยนแปลงของคุณให้ย้อนกลับ",
-        undoConflict: { entity, key, field in "ย้อนกลับไม่ได้: \(entity == "task" ? "งาน #" : "")\(key) ช่อง \(field) ถูกแก้ไขไปแล้วหลังจากนั้น — ไม่มีการเปลี่ยนแปลง" },
+        undoConflict: { entity, key, field in "ย้อนกลับไม่ได้: \(entity == .task ? "งาน #" : "")\(key) ช่อง \(field) ถูกแก้ไขไปแล้วหลังจากนั้น — ไม่มีการเปลี่ยนแปลง" },
         cannotRead: { path, reason in "\(path): อ่านไฟล์ไม่ได้ (\(reason))" },
         badDate: { "วันที่ไม่ถูกต้อง \"\($0)\" — ใช้รูปแบบ YYYY-MM-DD (ค.ศ.)" },
         demoIdentity: { "ในฐานข้อมูลตัวอย่างนี้ คุณนั่งที่ของเลขานุการ (\($0)): แก้ไขงานได้ทุกงาน เปิดและบันทึกการประชุมได้ (M)" },

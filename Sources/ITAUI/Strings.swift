@@ -61,7 +61,7 @@ public struct Strings: Sendable {
     /// `สร้าง 117 งาน (#1–#117)` in the log.
     public let createdTasks: @Sendable (_ count: Int, _ range: String) -> String
     public let respondentsSet: @Sendable (_ tool: String, _ count: Int, _ quota: Int) -> String
-    public let action: @Sendable (String) -> String
+    public let action: @Sendable (AuditAction) -> String
 
     // Log
     public let logEmpty: String
@@ -89,7 +89,7 @@ public struct Strings: Sendable {
     public let unknownItem: @Sendable (String) -> String
     public let meetingEnded: @Sendable (String) -> String
     public let nothingToUndo: String
-    public let undoConflict: @Sendable (_ entity: String, _ key: String, _ field: String) -> String
+    public let undoConflict: @Sendable (_ entity: AuditEntity, _ key: String, _ field: String) -> String
     public let cannotRead: @Sendable (_ path: String, _ reason: String) -> String
     public let badDate: @Sendable (String) -> String
     public let demoIdentity: @Sendable (String) -> String

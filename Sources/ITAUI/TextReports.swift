@@ -185,7 +185,7 @@ public enum TextReports {
                 index = end + 1
                 continue
             }
-            let subject = e.entity == "task" ? "#\(e.key)" : e.key
+            let subject = e.entity == .task ? "#\(e.key)" : e.key
             lines.append("\(time)  \(who.padded(toWidth: whoWidth)) \(s.action(e.action).padded(toWidth: 10)) \(subject.padded(toWidth: 6)) \(text.change(e))")
             index += 1
         }

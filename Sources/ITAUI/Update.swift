@@ -12,7 +12,7 @@ public enum Message: Hashable, Sendable {
     case loaded(DashboardData)
     /// Our change was saved: the task as stored now, and the new board if the runtime read it
     /// (nil: the state updates its board from the one change).
-    case applied(WorkTask, Board?, action: String, changed: Bool)
+    case applied(WorkTask, Board?, action: AuditAction, changed: Bool)
     /// Undo reversed `fields` fields of these tasks.
     case undone([WorkTask], Board, entries: [AuditEntry])
     /// The store refused or failed; the message is already in the user's language.

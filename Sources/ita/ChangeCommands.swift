@@ -12,7 +12,7 @@ func change(_ global: GlobalOptions, taskID: Int64, _ change: TaskChange) throws
         if result.fields.isEmpty {
             ctx.print([ctx.strings.unchanged(taskID)])
         } else {
-            ctx.print([ctx.strings.changed(ctx.strings.action(change.actionName), taskID, result.task.title.sanitizedForTerminal)])
+            ctx.print([ctx.strings.changed(ctx.strings.action(change.action), taskID, result.task.title.sanitizedForTerminal)])
         }
     }
 }

@@ -144,7 +144,7 @@ enum Dashboard {
                         let result = try store.apply(change, toTask: id, by: author, at: ctx.currentTime())
                         timer?.record("store_write", since: writeStarted)
                         // The state updates its board from the one change: no re-read of 50,000 tasks' tallies.
-                        effects += app.update(.applied(result.task, nil, action: change.actionName, changed: !result.fields.isEmpty))
+                        effects += app.update(.applied(result.task, nil, action: change.action, changed: !result.fields.isEmpty))
                         token = try? store.changeToken()   // our own write is already in the state
                     } catch {
                         effects += app.update(.failed(describe(error, ctx)))
@@ -153,7 +153,7 @@ enum Dashboard {
                     guard let author else { continue }
                     do {
                         let entries = try store.undoLastChange(by: author, at: ctx.currentTime())
-                        let ids = Set(entries.filter { $0.entity == "task" }.compactMap { Int64($0.key) })
+                        let ids = Set(entries.filter { $0.entity == .task }.compactMap { Int64($0.key) })
                         let tasks = try ids.sorted().compactMap { try store.task(id: $0) }
                         effects += app.update(.undone(tasks, try store.board(today: day), entries: entries))
                         token = try? store.changeToken()

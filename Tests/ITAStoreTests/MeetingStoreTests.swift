@@ -46,7 +46,7 @@ struct MeetingStoreTests {
         #expect(try store.tasks().count == tasksBefore + 1)
         #expect(try store.board(today: Self.today).tallies[.item("O3")]?.total == 4)
         let created = try #require(try store.log().last)
-        #expect(created.action == "create" && created.key == String(task.id) && created.field == "*")
+        #expect(created.action == .create && created.key == String(task.id) && created.field == "*")
         #expect(created.newValue?.contains("\"status\":\"todo\"") == true)
         #expect(try store.verify().isIntact)
         let owner = try StoreFixture.author(store, "nattida")

@@ -143,7 +143,7 @@ import ITACore
         #expect(try store.task(id: open[0].id)?.status == .todo)
         #expect(throws: StoreError.nothingToUndo) { try store.undoLastChange(by: secretary, at: StoreFixture.now) }
         // Undo is itself in the log.
-        #expect(try StoreFixture.changes(store).filter { $0.action == "undo" }.count == 3)
+        #expect(try StoreFixture.changes(store).filter { $0.action == .undo }.count == 3)
     }
 
     @Test func undoRefusesWhenSomeoneChangedTheFieldSince() throws {
@@ -154,7 +154,7 @@ import ITACore
         try store.apply(.start, toTask: task.id, by: secretary, at: StoreFixture.now)
         try store.apply(.block(reason: "รอ"), toTask: task.id, by: chair, at: StoreFixture.now)
         let before = try StoreFixture.changes(store).count
-        #expect(throws: StoreError.undoConflict(entity: "task", key: String(task.id), field: "status")) {
+        #expect(throws: StoreError.undoConflict(entity: .task, key: String(task.id), field: "status")) {
             try store.undoLastChange(by: secretary, at: StoreFixture.now)
         }
         #expect(try store.task(id: task.id)?.status == .blocked)

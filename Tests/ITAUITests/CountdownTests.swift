@@ -104,7 +104,7 @@ struct CountdownScreenTests {
         var state = Self.countdown()
         var task = F.tasks[0]                  // due 20 Nov, the only task that day
         task.status = .done
-        _ = state.update(.applied(task, nil, action: "done", changed: true))
+        _ = state.update(.applied(task, nil, action: .done, changed: true))
         #expect(state.stickers?.first { $0.key == "tasks:2026-11-20" }?.isDone == true)
     }
 

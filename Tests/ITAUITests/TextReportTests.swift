@@ -49,7 +49,7 @@ import ITAUI
         let at = Timestamp(iso: "2026-11-18T14:05:00+07:00")!
         let people = [Member(id: 1, login: "namthip", name: "น้ำทิพย์", role: .owner), Member(id: 2, login: "somchai", name: "Somchai", role: .owner)]
         func entry(_ id: Int64, login: String, _ field: String, _ old: String?, _ new: String?) -> AuditEntry {
-            AuditEntry(id: id, changeID: 1, at: at, login: login, memberID: 1, action: "done", entity: "task", key: "12",
+            AuditEntry(id: id, changeID: 1, at: at, login: login, memberID: 1, action: .done, entity: .task, key: "12",
                        field: field, oldValue: old, newValue: new, undoes: nil)
         }
         let lines = TextReports.log([
@@ -72,7 +72,7 @@ import ITAUI
 
     @Test func logFoldsTaskCreationsIntoOneLine() {
         let at = Timestamp(iso: "2026-11-18T09:00:00+07:00")!
-        let creations = (1...117).map { AuditEntry(id: $0, changeID: 1, at: at, login: "somchai", memberID: nil, action: "create", entity: "task",
+        let creations = (1...117).map { AuditEntry(id: $0, changeID: 1, at: at, login: "somchai", memberID: nil, action: .create, entity: .task,
                                                   key: String($0), field: "*", oldValue: nil, newValue: "{}", undoes: nil) }
         let lines = TextReports.log(creations, members: [], strings: .english)
         #expect(lines.count == 1)

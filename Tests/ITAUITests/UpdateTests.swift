@@ -195,7 +195,7 @@ import ITACore
         done.status = .done
         var tasks = F.tasks
         tasks[1] = done
-        _ = state.update(.applied(done, F.board(tasks: tasks), action: "done", changed: true))
+        _ = state.update(.applied(done, F.board(tasks: tasks), action: .done, changed: true))
         #expect(state.selectedTask == done)
         #expect(state.mine.cursor == 0)
         #expect(state.board.progress.whole.done == 2)
@@ -209,10 +209,10 @@ import ITACore
         // the one built from scratch from the changed tasks.
         tasks[0].status = .done
         tasks[0].evidence = ["https://example.go.th/o1"]
-        _ = state.update(.applied(tasks[0], nil, action: "done", changed: true))
+        _ = state.update(.applied(tasks[0], nil, action: .done, changed: true))
         tasks[5].status = .blocked
         tasks[5].blockedReason = "รอ"
-        _ = state.update(.applied(tasks[5], nil, action: "block", changed: true))
+        _ = state.update(.applied(tasks[5], nil, action: .block, changed: true))
         let expected = F.board(tasks: tasks)
         #expect(state.board.tallies.filter { $0.value != .zero } == expected.tallies)
         #expect(state.board.dueGroups == expected.dueGroups)
@@ -312,7 +312,7 @@ struct ReviewScreenTests {
         // Ticking a task on another screen keeps the review current when it shows again.
         _ = state.press(.character("3"))
         _ = state.update(.applied(WorkTask(id: 1, title: "รวบรวมข้อมูล O1 โครงสร้าง", target: .item("O1"), ownerID: 2, due: F.date("2026-11-20"),
-                                           status: .done), nil, action: "done", changed: true))
+                                           status: .done), nil, action: .done, changed: true))
         #expect(state.press(.character("6")) == [.loadReview])
         #expect(state.review?.now.tasksDone == 2)
         // A change elsewhere while the review shows asks for the history again.
