@@ -305,5 +305,13 @@ public struct AppState: Hashable, Sendable {
         stickerCursor = max(0, min(stickerCursor, count - 1))
         stickerTop = Layout.scroll(top: stickerTop, cursor: stickerCursor / grid.columns,
                                    count: (count + grid.columns - 1) / grid.columns, height: grid.rows)
+        // The scrolling text screens stop at their last line, so `k` after `G` moves at once.
+        // Only the screen on show is measured (its lines are built to count them).
+        if screen == .overview {
+            overviewTop = max(0, min(overviewTop, OverviewView.lines(self, width: size.width).count - layout.bodyHeight))
+        }
+        if screen == .review, let review, let reviewHistory {
+            reviewTop = max(0, min(reviewTop, ReviewView.lines(self, review: review, history: reviewHistory, layout: layout).count - layout.bodyHeight))
+        }
     }
 }

@@ -8,9 +8,7 @@ enum ReviewView {
             return
         }
         let width = state.size.width
-        var lines = ReviewText.lines(review, board: state.board, lastActivity: history.lastActivity, language: state.language,
-                                     chartWidth: max(20, min(72, width - 16)), chartHeight: layout.bodyHeight >= 30 ? 12 : 8)
-        if state.board.oitDeadline == nil { lines.append(state.language.review.noOITDeadline) }
+        let lines = self.lines(state, review: review, history: history, layout: layout)
         let top = min(state.reviewTop, max(0, lines.count - layout.bodyHeight))
         for row in 0..<layout.bodyHeight where top + row < lines.count {
             let line = lines[top + row]
@@ -18,5 +16,12 @@ enum ReviewView {
             let style: StyleRole = row + top == 0 || (!line.hasPrefix(" ") && !line.isEmpty) ? .heading : .normal
             screen.draw([Span(line.sanitizedForTerminal, style)], x: 1, y: layout.bodyTop + row, width: width - 2)
         }
+    }
+
+    static func lines(_ state: AppState, review: WeeklyReview, history: ReviewHistory, layout: Layout) -> [String] {
+        var lines = ReviewText.lines(review, board: state.board, lastActivity: history.lastActivity, language: state.language,
+                                     chartWidth: max(20, min(72, state.size.width - 16)), chartHeight: layout.bodyHeight >= 30 ? 12 : 8)
+        if state.board.oitDeadline == nil { lines.append(state.language.review.noOITDeadline) }
+        return lines
     }
 }

@@ -1,18 +1,20 @@
 import ITACore
 
-/// What the All tasks screen shows: free text plus `@login` / `owner:login`, `status:STATUS` and
-/// `overdue` tokens, as typed after `/`.
+/// What the All tasks screen shows: free text plus `@login` / `owner:login`, `status:STATUS`,
+/// `item:O3` (or `O3` alone) and `overdue` tokens, as typed after `/`.
 public struct TaskFilter: Hashable, Sendable {
     public var text: String = ""
     public var ownerID: Int64?
     public var status: TaskStatus?
     public var overdueOnly = false
+    /// Only tasks of this item (`item:O3`, or `O3` alone): exactly that one, not O30–O39.
+    public var item: String?
     /// What the user typed, shown back in the header.
     public var source: String = ""
 
     public init() {}
 
-    public var isEmpty: Bool { text.isEmpty && ownerID == nil && status == nil && !overdueOnly }
+    public var isEmpty: Bool { text.isEmpty && ownerID == nil && status == nil && !overdueOnly && item == nil }
 
     public enum ParseError: Error, Hashable, Sendable { case unknownOwner(String) }
 
@@ -31,6 +33,9 @@ public struct TaskFilter: Hashable, Sendable {
                 filter.status = status
             } else if lower == "overdue" || lower == "is:overdue" || word == "เกินกำหนด" {
                 filter.overdueOnly = true
+            } else if case .item(let code)? = TaskTarget(text: lower.hasPrefix("item:") ? String(word.dropFirst(5)) : word),
+                      lower.hasPrefix("item:") || lower.first == "o" {
+                filter.item = code
             } else {
                 words.append(lower)
             }
@@ -50,6 +55,7 @@ public struct TaskFilter: Hashable, Sendable {
         if let ownerID, task.ownerID != ownerID { return false }
         if let status, task.status != status { return false }
         if overdueOnly, !task.isOverdue(on: today) { return false }
+        if let item, task.target != .item(item) { return false }
         if !text.isEmpty {
             for word in text.split(separator: " ") {
                 let w = String(word)
