@@ -317,8 +317,14 @@ struct ReviewScreenTests {
         #expect(state.review?.now.tasksDone == 2)
         // A change elsewhere while the review shows asks for the history again.
         #expect(state.update(.loaded(DashboardData(board: F.board(), tasks: F.tasks))) == [.loadReview])
+        // j scrolls the review when it is longer than the screen: the screen shows it, not just a counter.
+        _ = state.update(.resized(Size(width: 100, height: 14)))
+        let before = DashboardView.render(state).trimmedLines
         _ = state.press(.character("j"), .character("j"))
-        #expect(state.reviewTop == 2)
+        let after = DashboardView.render(state).trimmedLines
+        #expect(state.reviewTop == 2 && after != before)
+        let body = Layout(size: state.size).bodyTop
+        #expect(after[body] == before[body + 2], "the review moved up two lines")
         // M asks the runtime for meeting mode, from any screen.
         #expect(state.press(.character("M")) == [.openMeeting])
     }
