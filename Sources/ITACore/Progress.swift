@@ -88,3 +88,19 @@ public struct ProgressReport: Hashable, Sendable {
     /// OIT items that pass by the published rule.
     public var passedItems: Set<String> { Set(items.filter { $0.value.itemPasses }.map(\.key)) }
 }
+
+extension Tally {
+    /// Where a target stands, by one order of precedence: no tasks, all done, overdue, blocked, open.
+    public enum Standing: Hashable, Sendable {
+        case noTasks, allDone
+        case overdue(Int), blocked(Int), open(Int)
+    }
+
+    public var standing: Standing {
+        if total == 0 { return .noTasks }
+        if done == total { return .allDone }
+        if overdue > 0 { return .overdue(overdue) }
+        if blocked > 0 { return .blocked(blocked) }
+        return .open(open)
+    }
+}

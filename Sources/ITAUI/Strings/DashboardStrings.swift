@@ -38,7 +38,7 @@ public struct DashboardStrings: Sendable {
     /// `ตช.9` / `I9` for an indicator, the code for an item.
     public let targetShort: @Sendable (TaskTarget) -> String
     /// The status column of a tree row, always a mark and a word: `✓ ครบ`, `! เกิน 2`.
-    public let treeMark: @Sendable (Tally) -> String
+    public let treeMark: @Sendable (Tally.Standing) -> String
     public let notATerminal: String
     public let noTerminalType: @Sendable (String) -> String
     public let cannotOpenTerminal: @Sendable (String) -> String

@@ -1,23 +1,5 @@
 import ITACore
 
-/// A page of present mode.
-public enum PresentPage: Hashable, Sendable {
-    case overview, countdown, owner(Int64), respondents
-}
-
-/// A full-screen program the terminal loop can run: the dashboard or present mode.
-public protocol TerminalApp {
-    mutating func update(_ message: Message) -> [Effect]
-    func render() -> Screen
-    /// Whether a tick with no other change needs a new frame (a clock or a page timer on screen).
-    var redrawsOnTick: Bool { get }
-}
-
-extension AppState: TerminalApp {
-    public func render() -> Screen { DashboardView.render(self) }
-    public var redrawsOnTick: Bool { false }
-}
-
 /// Present mode for the meeting-room projector: read-only pages that turn every `interval`
 /// seconds. Time comes only from tick messages, so tests turn pages without sleeping.
 public struct PresentState: Hashable, Sendable, TerminalApp {

@@ -1,38 +1,5 @@
 import ITACore
 
-/// Columns × rows of a terminal.
-public struct Size: Hashable, Sendable {
-    public var width: Int
-    public var height: Int
-
-    public init(width: Int, height: Int) {
-        self.width = width
-        self.height = height
-    }
-}
-
-/// What a cell means, not how it looks: a `Theme` maps each role to colours and attributes.
-public enum StyleRole: String, Hashable, Sendable, CaseIterable {
-    case normal, dim, title, tab, tabActive, heading, selected, hint, hintKey
-    case statusInfo, statusError, prompt
-    case done, inProgress, todo, blocked, soon, urgent, overdue
-    case barFilled, barEmpty, accent, bigDigits, bigUrgent, bigOverdue
-}
-
-/// One terminal cell: a spacing scalar with the zero-width marks that ride on it (so "สำ" is two
-/// cells and "น้ำ" is two cells), or the empty continuation of a wide character to its left.
-public struct Cell: Hashable, Sendable {
-    public var text: String
-    public var style: StyleRole
-
-    public init(text: String, style: StyleRole) {
-        self.text = text
-        self.style = style
-    }
-
-    public static let blank = Cell(text: " ", style: .normal)
-}
-
 /// A grid of cells that views draw into. The terminal layer writes it out; tests read it as text.
 public struct Screen: Hashable, Sendable {
     public let size: Size

@@ -1,63 +1,5 @@
 import ITACore
 
-/// Everything that reaches the dashboard: keys, mouse, resizes, timer ticks and store results.
-public enum Message: Hashable, Sendable {
-    case key(KeyPress)
-    case mouse(MouseEvent)
-    case resized(Size)
-    /// The input timeout passed with no key: time to look for other people's changes. Carries the
-    /// time on a monotonic clock and the wall-clock day, both read by the runtime.
-    case tick(Tick)
-    /// Everything reloaded after a change elsewhere.
-    case loaded(DashboardData)
-    /// Our change was saved: the task as stored now, and the new board if the runtime read it
-    /// (nil: the state updates its board from the one change).
-    case applied(WorkTask, Board?, action: AuditAction, changed: Bool)
-    /// Undo reversed `fields` fields of these tasks.
-    case undone([WorkTask], Board, entries: [AuditEntry])
-    /// The store refused or failed; the message is already in the user's language.
-    case failed(String)
-    /// Meeting mode: everything reloaded; an entry (and an action item's task) saved; the meeting ended.
-    case meetingLoaded(MeetingData)
-    case recorded(MeetingEntry, WorkTask?)
-    case meetingEnded(Meeting)
-    /// The weekly review's history, read from the store.
-    case reviewLoaded(ReviewHistory)
-    /// What `ita verify` would say, checked after the first frame and after changes elsewhere:
-    /// a warning while the database disagrees with its own record, nil when it agrees.
-    case integrity(String?)
-}
-
-/// One tick of the runtime's clock: seconds on a monotonic clock (page timers, the meeting clock)
-/// and the day on the wall clock (countdowns, overdue, "today"). ITAUI never reads a clock.
-public struct Tick: Hashable, Sendable {
-    public var seconds: Double
-    public var today: CivilDate
-
-    public init(seconds: Double, today: CivilDate) {
-        self.seconds = seconds
-        self.today = today
-    }
-}
-
-/// What `update` asks the runtime to do, as data.
-public enum Effect: Hashable, Sendable {
-    case apply(TaskChange, taskID: Int64)
-    case undo
-    case checkForChanges
-    /// The day changed (midnight passed): read everything again for `today`.
-    case reload(today: CivilDate)
-    /// Put text on the clipboard of the terminal the user sits at (OSC 52, which travels over SSH).
-    case copy(String)
-    /// Record something at the open meeting (meeting mode).
-    case meeting(MeetingRequest)
-    /// Read the stored snapshots and last activity for the weekly review screen.
-    case loadReview
-    /// Leave the dashboard for meeting mode, and come back after.
-    case openMeeting
-    case quit
-}
-
 extension AppState {
     /// Applies a message and returns the effects the runtime must perform.
     public mutating func update(_ message: Message) -> [Effect] {
@@ -397,30 +339,3 @@ extension AppState {
     }
 }
 
-/// The tab row's labels and where they are, shared by the view and mouse clicks.
-public enum TabBar {
-    public struct Tab: Hashable, Sendable {
-        public var screen: ScreenID
-        public var label: String
-        public var columns: Range<Int>
-    }
-
-    public static let brand = " ITA Board "
-
-    public static func tabs(for state: AppState) -> [Tab] {
-        let full = ScreenID.allCases.map { " \($0.number) \(state.text.screenTitle($0)) " }
-        let fits = brand.displayWidth + full.reduce(0) { $0 + $1.displayWidth } <= state.size.width
-        // Narrow terminals: the current tab keeps its title, the others show their number; the
-        // brand stays if there is still room for it.
-        let labels = ScreenID.allCases.enumerated().map { index, screen in
-            fits || screen == state.screen ? full[index] : " \(screen.number) "
-        }
-        var x = brand.displayWidth + labels.reduce(0) { $0 + $1.displayWidth } <= state.size.width ? brand.displayWidth : 0
-        return ScreenID.allCases.enumerated().map { index, screen in
-            let label = labels[index]
-            let tab = Tab(screen: screen, label: label, columns: x..<(x + label.displayWidth))
-            x += label.displayWidth
-            return tab
-        }
-    }
-}

@@ -79,12 +79,14 @@ extension DashboardStrings {
             if case .indicator(let n) = t { return "I\(n)" }
             return t.description
         },
-        treeMark: { t in
-            if t.total == 0 { return "– none" }
-            if t.done == t.total { return "✓ all done" }
-            if t.overdue > 0 { return "! \(t.overdue) late" }
-            if t.blocked > 0 { return "✕ \(t.blocked) blocked" }
-            return "○ \(t.open) open"
+        treeMark: { standing in
+            switch standing {
+            case .noTasks: return "– none"
+            case .allDone: return "✓ all done"
+            case .overdue(let n): return "! \(n) late"
+            case .blocked(let n): return "✕ \(n) blocked"
+            case .open(let n): return "○ \(n) open"
+            }
         },
         notATerminal: "The dashboard needs a terminal (stdin/stdout is not one); use `ita status` or `ita tasks` for text",
         noTerminalType: { $0.isEmpty ? "TERM is not set, so the dashboard cannot draw; use `ita status`, or set TERM=xterm-256color" : "TERM=\($0) cannot draw the dashboard; use `ita status`, or set TERM=xterm-256color" },

@@ -35,8 +35,16 @@ enum TreeView {
             if !below.isEmpty { name.append(Span(below, .overdue)) }
             let owner = state.board.member(r.ownerID)?.name.sanitizedForTerminal ?? ""
             let due = r.nearestDue.map { dueText($0, state) } ?? ""
-            let markStyle: StyleRole = r.tally.total == 0 ? .dim : (r.tally.done == r.tally.total ? .done : (r.tally.overdue > 0 ? .overdue : (r.tally.blocked > 0 ? .blocked : .todo)))
-            screen.draw([Span(" ")] + columns(name, owner: owner, done: "\(r.tally.done)/\(r.tally.total)", due: due, mark: Span(t.treeMark(r.tally), markStyle)), y: y)
+            let standing = r.tally.standing
+            let markStyle: StyleRole
+            switch standing {
+            case .noTasks: markStyle = .dim
+            case .allDone: markStyle = .done
+            case .overdue: markStyle = .overdue
+            case .blocked: markStyle = .blocked
+            case .open: markStyle = .todo
+            }
+            screen.draw([Span(" ")] + columns(name, owner: owner, done: "\(r.tally.done)/\(r.tally.total)", due: due, mark: Span(t.treeMark(standing), markStyle)), y: y)
             if index == state.treeCursor { screen.restyle(y: y, style: .selected) }
         }
     }

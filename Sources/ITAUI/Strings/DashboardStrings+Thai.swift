@@ -79,12 +79,14 @@ extension DashboardStrings {
             if case .indicator(let n) = t { return "ตช.\(n)" }
             return t.description
         },
-        treeMark: { t in
-            if t.total == 0 { return "– ไม่มีงาน" }
-            if t.done == t.total { return "✓ ครบ" }
-            if t.overdue > 0 { return "! เกิน \(t.overdue)" }
-            if t.blocked > 0 { return "✕ ติดขัด \(t.blocked)" }
-            return "○ ค้าง \(t.open)"
+        treeMark: { standing in
+            switch standing {
+            case .noTasks: return "– ไม่มีงาน"
+            case .allDone: return "✓ ครบ"
+            case .overdue(let n): return "! เกิน \(n)"
+            case .blocked(let n): return "✕ ติดขัด \(n)"
+            case .open(let n): return "○ ค้าง \(n)"
+            }
         },
         notATerminal: "แดชบอร์ดต้องเปิดในเทอร์มินัล (stdin/stdout ไม่ใช่เทอร์มินัล) — ใช้ `ita status` หรือ `ita tasks` สำหรับข้อความ",
         noTerminalType: { $0.isEmpty ? "ไม่ได้ตั้งค่า TERM จึงเปิดแดชบอร์ดไม่ได้ — ใช้ `ita status` หรือตั้ง TERM=xterm-256color" : "TERM=\($0) วาดหน้าจอไม่ได้ — ใช้ `ita status` หรือตั้ง TERM=xterm-256color" },

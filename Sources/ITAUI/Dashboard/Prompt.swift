@@ -1,0 +1,16 @@
+import ITACore
+
+/// The text line at the bottom: a prompt being typed.
+public struct Prompt: Hashable, Sendable {
+    public enum Purpose: Hashable, Sendable {
+        case filter, command, evidence(Int64), note(Int64), block(Int64)
+    }
+
+    public var purpose: Purpose
+    public var text: String
+
+    public init(purpose: Purpose, text: String = "") {
+        self.purpose = purpose
+        self.text = text
+    }
+}

@@ -1,0 +1,29 @@
+import ITACore
+
+/// Everything that reaches the dashboard: keys, mouse, resizes, timer ticks and store results.
+public enum Message: Hashable, Sendable {
+    case key(KeyPress)
+    case mouse(MouseEvent)
+    case resized(Size)
+    /// The input timeout passed with no key: time to look for other people's changes. Carries the
+    /// time on a monotonic clock and the wall-clock day, both read by the runtime.
+    case tick(Tick)
+    /// Everything reloaded after a change elsewhere.
+    case loaded(DashboardData)
+    /// Our change was saved: the task as stored now, and the new board if the runtime read it
+    /// (nil: the state updates its board from the one change).
+    case applied(WorkTask, Board?, action: AuditAction, changed: Bool)
+    /// Undo reversed `fields` fields of these tasks.
+    case undone([WorkTask], Board, entries: [AuditEntry])
+    /// The store refused or failed; the message is already in the user's language.
+    case failed(String)
+    /// Meeting mode: everything reloaded; an entry (and an action item's task) saved; the meeting ended.
+    case meetingLoaded(MeetingData)
+    case recorded(MeetingEntry, WorkTask?)
+    case meetingEnded(Meeting)
+    /// The weekly review's history, read from the store.
+    case reviewLoaded(ReviewHistory)
+    /// What `ita verify` would say, checked after the first frame and after changes elsewhere:
+    /// a warning while the database disagrees with its own record, nil when it agrees.
+    case integrity(String?)
+}
