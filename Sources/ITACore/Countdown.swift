@@ -34,6 +34,11 @@ public struct Countdown: Hashable, Sendable {
     public var calendarDays: Int
     public var workingDays: Int
 
+    public init(calendarDays: Int, workingDays: Int? = nil) {
+        self.calendarDays = calendarDays
+        self.workingDays = workingDays ?? calendarDays
+    }
+
     public init(from today: CivilDate, to due: CivilDate, calendar: WorkingCalendar) {
         calendarDays = today.days(to: due)
         workingDays = calendar.workingDays(from: today, to: due)

@@ -30,3 +30,39 @@ import Testing
         #expect(state.overviewTop < 100)
     }
 }
+
+@Suite struct TaskTableTests {
+    typealias F = DashboardFixture
+
+    /// `19 พ.ย. 2569เกิน 12 วัน` and `◐ in progress#86` ran together before the columns were sized from content.
+    @Test func columnsNeverRunTogetherInThaiOrEnglish() {
+        let long = WorkTask(id: 99, title: String(repeating: "การเปิดเผยข้อมูลสาธารณะ ", count: 8), target: .item("O3"), ownerID: 3,
+                            due: F.date("2026-09-19"), status: .inProgress)
+        for language in [Language.th, .en] {
+            for width in [80, 120, 200] {
+                let state = F.state(as: F.chair, size: Size(width: width, height: 30), language: language, screen: .all, tasks: F.tasks + [long])
+                let rows = state.render().trimmedLines.filter { $0.contains("#") }
+                #expect(rows.count >= 6)
+                for row in rows {
+                    // A year is always followed by a space, and a status word never touches the id.
+                    let scalars = Array(row.unicodeScalars)
+                    for i in scalars.indices.dropLast(4) where String(String.UnicodeScalarView(scalars[i..<i + 4])) == "2569" {
+                        #expect(scalars[i + 4] == " ", "\(language) \(width): \(row)")
+                    }
+                    #expect(!row.contains("progress#") && !row.contains("แล้ว#") && !row.contains("ทำ#"), "\(language) \(width): \(row)")
+                }
+            }
+        }
+    }
+
+    @Test func theDetailPaneShowsTheWholeTitle() {
+        let title = String(repeating: "การเปิดเผยข้อมูลสาธารณะ ", count: 8).trimmingCharacters(in: .init(charactersIn: " "))
+        let long = WorkTask(id: 99, title: title, target: .item("O3"), ownerID: 3, due: F.date("2026-09-19"), status: .inProgress)
+        let state = F.state(as: F.chair, size: Size(width: 80, height: 40), screen: .all, tasks: F.tasks + [long])
+        let lines = state.render().trimmedLines
+        let row = lines.first { $0.contains("#99") && !$0.hasPrefix(" #99") }
+        #expect(row?.hasSuffix("…") == true)          // cut in the table
+        let detail = lines.drop { !$0.hasPrefix("───") }.dropFirst().prefix(3).joined(separator: " ")
+        #expect(detail.replacingOccurrences(of: " ", with: "").contains(("#99" + title).replacingOccurrences(of: " ", with: "")), "\(detail)")
+    }
+}

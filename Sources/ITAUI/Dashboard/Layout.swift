@@ -9,8 +9,9 @@ public struct Layout: Hashable, Sendable {
     public var bodyHeight: Int { max(0, size.height - 4) }
     public var hintRow: Int { size.height - 2 }
     public var statusRow: Int { size.height - 1 }
-    /// Two detail lines under a task list when there is room.
-    public var detailHeight: Int { bodyHeight >= 10 ? 2 : 0 }
+    /// Detail lines under a task list when there is room: the rule, up to two lines of a long
+    /// title, and the evidence, note and who finished it.
+    public var detailHeight: Int { bodyHeight >= 30 ? 5 : (bodyHeight >= 24 ? 4 : (bodyHeight >= 10 ? 3 : 0)) }
     /// Task lists: a title line and a column header above the rows.
     public var taskListTop: Int { bodyTop + 2 }
     public var taskListHeight: Int { max(1, bodyHeight - 2 - detailHeight) }

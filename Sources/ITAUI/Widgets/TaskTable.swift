@@ -1,0 +1,84 @@
+import ITACore
+
+/// The columns of a task table, sized from the language and the content so that no two run
+/// together (the longest status word, date and "days late" of this language, the widest target
+/// code of the framework), with the title taking what is left.
+struct TaskTable {
+    var status: Int, id: Int, due: Int, left: Int, target: Int, owner: Int, title: Int
+    /// Whole words for the status (wide terminals) or a mark only.
+    var statusWords: Bool
+
+    /// Widths for a table `width` columns wide. Nothing here depends on the rows shown, so the
+    /// columns do not move while scrolling.
+    init(width: Int, idWidth: Int, strings s: Strings, text t: DashboardStrings, framework: Framework, today: CivilDate) {
+        let h = s.taskHeaders
+        statusWords = width >= 100
+        status = statusWords ? max(h.status.displayWidth, TaskStatus.allCases.map { s.status($0).displayWidth }.max() ?? 10) + 1 : 2
+        id = max(idWidth, h.id.displayWidth + 1)
+        // The widest date of this language in the year on show, and the widest countdown up to 9,999 days.
+        let year = today.year
+        let dates = (1...12).compactMap { CivilDate(year: year, month: $0, day: 28) }.map { s.date($0).displayWidth }
+        due = width >= 60 ? (dates.max() ?? 12) + 1 : 0
+        let samples = [-9999, -999, -99, 0, 99, 999, 9999].map { Countdown(calendarDays: $0) }
+        left = (samples.map { t.dueShort($0).displayWidth }.max() ?? 10) + 1
+        let codes = framework.indicators.map { TaskTarget.indicator($0.number) } + framework.items.map { TaskTarget.item($0.code) }
+        target = max(h.target.displayWidth, codes.map { t.targetShort($0).displayWidth }.max() ?? 4) + 1
+        owner = width >= 100 ? 20 : (width >= 80 ? 13 : 0)
+        title = max(6, width - 1 - status - id - due - left - target - owner)
+    }
+
+    func header(_ h: (status: String, id: String, due: String, target: String, owner: String, title: String)) -> [Span] {
+        var spans = [Span(" " + (statusWords ? h.status : "").padded(toWidth: status)), Span(h.id.padded(toWidth: id))]
+        if due > 0 { spans.append(Span(h.due.padded(toWidth: due))) }
+        spans.append(Span("".padded(toWidth: left)))
+        spans.append(Span(h.target.padded(toWidth: target)))
+        if owner > 0 { spans.append(Span(h.owner.padded(toWidth: owner))) }
+        spans.append(Span(h.title))
+        return spans.map { Span($0.text, .dim) }
+    }
+
+    func row(_ task: WorkTask, ownerName: String, today: CivilDate, calendar: WorkingCalendar, strings s: Strings, text t: DashboardStrings) -> [Span] {
+        let style = DashboardView.statusStyle(task, today: today)
+        let statusText = statusWords ? s.status(task.status) : t.statusSymbol(task.status)
+        var spans = [Span(" " + statusText.padded(toWidth: status), style), Span("#\(task.id)".padded(toWidth: id), .dim)]
+        if due > 0 { spans.append(Span((task.due.map { s.date($0) } ?? "–").padded(toWidth: due))) }
+        if task.status.isOpen, let date = task.due {
+            let countdown = Countdown(from: today, to: date, calendar: calendar)
+            spans.append(Span(t.dueShort(countdown).padded(toWidth: left), DashboardView.urgencyStyle(countdown.urgency)))
+        } else {
+            spans.append(Span("".padded(toWidth: left)))
+        }
+        spans.append(Span(t.targetShort(task.target).padded(toWidth: target)))
+        if owner > 0 { spans.append(Span(ownerName.sanitizedForTerminal.truncated(toWidth: owner - 1).padded(toWidth: owner), .dim)) }
+        spans.append(Span(task.title.sanitizedForTerminal.truncated(toWidth: title), task.status == .done ? .dim : .normal))
+        return spans
+    }
+}
+
+extension String {
+    /// Lines of at most `width` columns, broken at spaces where it can and at grapheme boundaries where a word is longer.
+    func wrapped(toWidth width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = [], line = "", lineWidth = 0
+        for word in split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            let w = word.displayWidth
+            if lineWidth > 0, lineWidth + 1 + w <= width { line += " " + word; lineWidth += 1 + w; continue }
+            if lineWidth > 0 { lines.append(line); line = ""; lineWidth = 0 }
+            var rest = Substring(word)
+            while rest.displayWidth > width {
+                var piece = "", used = 0
+                for c in rest { let cw = DisplayWidth.of(c); if used + cw > width { break }; piece.append(c); used += cw }
+                if piece.isEmpty { break }
+                lines.append(piece)
+                rest = rest.dropFirst(piece.count)
+            }
+            line = String(rest); lineWidth = line.displayWidth
+        }
+        if lineWidth > 0 || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+}
+
+extension Substring {
+    var displayWidth: Int { DisplayWidth.of(String(self)) }
+}
