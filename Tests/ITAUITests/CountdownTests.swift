@@ -132,7 +132,7 @@ struct PresentModeTests {
 
     @Test func pagesAreOverviewCountdownOwnersWithOpenWorkAndRespondents() {
         // The chair has no tasks; the two owners do.
-        #expect(Self.present().pages == [.overview, .countdown, .owner(2), .owner(3), .respondents])
+        #expect(Self.present().pages == [.overview, .countdown(0, of: 1), .owner(2), .owner(3), .respondents])
     }
 
     @Test func ticksTurnThePageEveryInterval() {

@@ -2,5 +2,6 @@ import ITACore
 
 /// A page of present mode.
 public enum PresentPage: Hashable, Sendable {
-    case overview, countdown, owner(Int64), respondents
+    /// `countdown(part, of: parts)`: the stickers take as many pages as the projector needs to show every one.
+    case overview, countdown(Int, of: Int), owner(Int64), respondents
 }

@@ -14,6 +14,8 @@ public struct PresentState: Hashable, Sendable, TerminalApp {
     /// Seconds shown on the current page so far.
     public private(set) var elapsed: Double = 0
     private var lastTick: Double?
+    /// Digits typed so far (a page number past 9 takes two).
+    private var typedPage = ""
     public var countWorkingDays = false
     public private(set) var stickers: [Sticker] = []
     /// Each member's open tasks in urgency order, built on load (rendering runs four times a second).
@@ -41,7 +43,12 @@ public struct PresentState: Hashable, Sendable, TerminalApp {
         case .key(let key): return handle(key)
         case .mouse(let event):
             if event.kind == .click { turn(by: 1) }
-        case .resized(let newSize): size = newSize
+        case .resized(let newSize):
+            // How many stickers fit a page depends on the size: keep the page on show.
+            let current = currentPage
+            size = newSize
+            rebuild()
+            page = pages.firstIndex(of: current) ?? pages.firstIndex { if case .countdown = $0 { true } else { false } } ?? min(page, pages.count - 1)
         case .tick(let tick):
             let now = tick.seconds
             if !paused, let last = lastTick { elapsed += max(0, now - last) }
@@ -67,9 +74,20 @@ public struct PresentState: Hashable, Sendable, TerminalApp {
             case .character("n"), .character("l"), .character("j"), .right, .down, .pageDown, .tab: turn(by: 1); return []
             case .character("p"), .character("h"), .character("k"), .left, .up, .pageUp, .backTab: turn(by: -1); return []
             case .character("w"): countWorkingDays.toggle(); return []
-            case .character(let c) where ("1"..."9").contains(c):
-                let index = Int(c.value) - 0x31
-                if index < pages.count { show(index) }
+            case .character("g"), .home: typedPage = ""; show(0); return []
+            case .character("G"), .end: typedPage = ""; show(pages.count - 1); return []
+            case .enter: typedPage = ""; return []
+            case .character(let c) where ("0"..."9").contains(c):
+                // Digits make a page number: `1` shows page 1 at once, `1` `2` then page 12. Enter ends the number.
+                typedPage.unicodeScalars.append(c)
+                if let n = Int(typedPage), (1...pages.count).contains(n) {
+                    show(n - 1)
+                } else if let n = Int(String(c)), (1...pages.count).contains(n) {
+                    typedPage = String(c)
+                    show(n - 1)
+                } else {
+                    typedPage = ""
+                }
                 return []
             default: continue
             }
@@ -77,7 +95,10 @@ public struct PresentState: Hashable, Sendable, TerminalApp {
         return []
     }
 
-    mutating func turn(by delta: Int) { show((page + delta + pages.count) % pages.count) }
+    mutating func turn(by delta: Int) {
+        typedPage = ""
+        show((page + delta + pages.count) % pages.count)
+    }
 
     mutating func show(_ index: Int) {
         page = index
@@ -90,12 +111,19 @@ public struct PresentState: Hashable, Sendable, TerminalApp {
         stickers = board.stickers(tasks: data.tasks)
         let open = UrgencyOrder.sorted(data.tasks.filter { $0.status.isOpen }, today: board.today, framework: board.framework)
         openByOwner = Dictionary(grouping: open, by: \.ownerID)
-        pages = [.overview, .countdown] + board.members.filter { openByOwner[$0.id] != nil }.map { .owner($0.id) }
+        let perPage = max(1, Self.stickerGrid(size: size, count: stickers.count).perPage)
+        let parts = max(1, (stickers.count + perPage - 1) / perPage)
+        pages = [.overview] + (0..<parts).map { PresentPage.countdown($0, of: parts) } + board.members.filter { openByOwner[$0.id] != nil }.map { .owner($0.id) }
         if !board.assessment.respondents.isEmpty { pages.append(.respondents) }
     }
 
     /// Stickers for the projector: deadlines with work open first (by date), then finished ones.
     public var stickersToShow: [Sticker] { stickers.filter { !$0.isDone } + stickers.filter(\.isDone) }
+
+    /// The countdown pages' grid for a terminal of `size` (the body under the title and above the keys).
+    static func stickerGrid(size: Size, count: Int) -> StickerGrid {
+        StickerGrid(width: max(1, size.width - 4), height: max(1, size.height - 6), wanted: min(4, max(1, count)), maxScale: 3)
+    }
 
     /// A member's open tasks in urgency order.
     public func openTasks(of member: Int64) -> [WorkTask] { openByOwner[member] ?? [] }

@@ -29,7 +29,7 @@ public enum PresentView {
         let body = StickerView.Rect(x: 2, y: 4, width: w - 4, height: h - 6)
         switch state.currentPage {
         case .overview: drawOverview(state, in: body, into: &screen)
-        case .countdown: drawCountdown(state, in: body, into: &screen)
+        case .countdown(let part, _): drawCountdown(state, part: part, in: body, into: &screen)
         case .owner(let id): drawOwner(state, id, in: body, into: &screen)
         case .respondents: drawRespondents(state, in: body, into: &screen)
         }
@@ -79,8 +79,14 @@ public enum PresentView {
         for tool in board.framework.tools where y < r.y + r.height {
             let toolScore = projection.toolScores[tool.code] ?? 0
             let parts = TextReports.barParts(toolScore / 100, width: barWidth)
+            // Survey tools are not measured until the surveys close: their bars are estimates, and say so.
+            let note = tool.scoredFromItems ? " " : (projection.unknownTools.contains(tool.code) ? "?" : "~")
             screen.draw([Span(tool.code.padded(toWidth: 5), .heading), Span(parts.filled, .barFilled), Span(parts.empty, .barEmpty),
-                         Span(" " + Score.text(toolScore).leftPadded(toWidth: 6))], x: r.x, y: y, width: r.width)
+                         Span(" " + Score.text(toolScore).leftPadded(toWidth: 6) + note)], x: r.x, y: y, width: r.width)
+            y += r.height >= 20 ? 2 : 1
+        }
+        if board.framework.tools.contains(where: { !$0.scoredFromItems }), y < r.y + r.height {
+            screen.draw([Span(s.estimateLegend, .dim)], x: r.x, y: y, width: r.width)
             y += r.height >= 20 ? 2 : 1
         }
         let whole = board.progress.whole
@@ -90,14 +96,14 @@ public enum PresentView {
         }
     }
 
-    static func drawCountdown(_ state: PresentState, in r: StickerView.Rect, into screen: inout Screen) {
+    static func drawCountdown(_ state: PresentState, part: Int, in r: StickerView.Rect, into screen: inout Screen) {
         let stickers = state.stickersToShow
         guard !stickers.isEmpty else {
             screen.put(state.language.countdown.noStickers, x: r.x, y: r.y, style: .dim)
             return
         }
-        let grid = StickerGrid(width: r.width, height: r.height, wanted: min(4, stickers.count), maxScale: 3)
-        for (index, sticker) in stickers.prefix(grid.perPage).enumerated() {
+        let grid = PresentState.stickerGrid(size: state.size, count: stickers.count)
+        for (index, sticker) in stickers.dropFirst(part * grid.perPage).prefix(grid.perPage).enumerated() {
             let rect = StickerView.Rect(x: r.x + (index % grid.columns) * grid.stickerWidth, y: r.y + (index / grid.columns) * grid.stickerHeight,
                                         width: grid.stickerWidth - 1, height: grid.stickerHeight)
             StickerView.draw(sticker, in: rect, digits: grid.digits, workingDays: state.countWorkingDays, selected: false,

@@ -54,7 +54,7 @@ extension CountdownStrings {
         pageTitle: { page, board in
             switch page {
             case .overview: return "ITA score overview"
-            case .countdown: return "Countdown"
+            case .countdown(let part, let parts): return parts > 1 ? "Countdown (\(part + 1)/\(parts))" : "Countdown"
             case .owner(let id): return "Work of \(board.member(id)?.name ?? "#\(id)")"
             case .respondents: return "IIT / EIT respondents"
             }
@@ -62,7 +62,7 @@ extension CountdownStrings {
         pageCounter: { page, pages, left in "page \(page)/\(pages)" + (left.map { " · next in \($0) s" } ?? "") },
         ownerPageHeading: { open, overdue in "\(open) open · \(overdue) overdue" },
         ownerAllDone: "nothing open",
-        presentKeys: "space pause/play · n next · p previous · 1–9 page · q quit",
+        presentKeys: "space pause/play · n next · p previous · digits a page · g/G first/last · q quit",
         surveyWindow: { m in m.map { "survey window until \(ThaiDateFormat.english($0.due))" } ?? "" }
     )
 }

@@ -54,7 +54,7 @@ extension CountdownStrings {
         pageTitle: { page, board in
             switch page {
             case .overview: return "ภาพรวมคะแนน ITA"
-            case .countdown: return "นับถอยหลัง"
+            case .countdown(let part, let parts): return parts > 1 ? "นับถอยหลัง (\(part + 1)/\(parts))" : "นับถอยหลัง"
             case .owner(let id): return "งานของ \(board.member(id)?.name ?? "#\(id)")"
             case .respondents: return "ผู้ตอบแบบวัด IIT / EIT"
             }
@@ -62,7 +62,7 @@ extension CountdownStrings {
         pageCounter: { page, pages, left in "หน้า \(page)/\(pages)" + (left.map { " · เปลี่ยนใน \($0) วินาที" } ?? "") },
         ownerPageHeading: { open, overdue in "ค้าง \(open) งาน · เลยกำหนด \(overdue) งาน" },
         ownerAllDone: "ไม่มีงานค้าง",
-        presentKeys: "เว้นวรรค หยุด/เล่น · n ถัดไป · p ก่อนหน้า · 1–9 ไปหน้า · q ออก",
+        presentKeys: "เว้นวรรค หยุด/เล่น · n ถัดไป · p ก่อนหน้า · เลขหน้า ไปหน้า · g/G แรก/สุดท้าย · q ออก",
         surveyWindow: { m in m.map { "ช่วงตอบแบบวัด ถึง \(ThaiDateFormat.string($0.due))" } ?? "" }
     )
 }

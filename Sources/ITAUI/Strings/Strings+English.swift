@@ -85,6 +85,7 @@ extension Strings {
             }
         },
         integrityIntact: { a, e, m, t in "✓ the database matches its record: \(a) audit rows · \(e) meeting entries · \(m) ended meetings · \(t) tasks" },
+        estimateLegend: "~ estimated (the committee's estimate, or last year's result) · ? no data yet",
         undone: { _, changes in "↶ undone: \(changes)" },
         actedBy: { name, login in "\(name) (by \(login))" },
         createdTasks: { count, range in count == 1 ? "task \(range)" : "\(count) tasks (\(range))" },

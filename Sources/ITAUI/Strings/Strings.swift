@@ -55,6 +55,8 @@ public struct Strings: Sendable {
     public let integrityWarning: @Sendable (_ problems: Int) -> String
     public let integrityProblem: @Sendable (IntegrityProblem) -> String
     public let integrityIntact: @Sendable (_ auditRows: Int, _ entries: Int, _ meetings: Int, _ tasks: Int) -> String
+    /// What `~` and `?` after a survey tool's score mean.
+    public let estimateLegend: String
     public let undone: @Sendable (_ fields: Int, _ changes: String) -> String
     /// `นายปรีชา เรืองศรี (โดย root)`: a member's change made under another OS login.
     public let actedBy: @Sendable (_ name: String, _ login: String) -> String

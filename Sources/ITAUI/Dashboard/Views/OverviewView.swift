@@ -28,6 +28,7 @@ enum OverviewView {
             toolLine.append(Span("\(tool.code) \(Score.text(projection.toolScores[tool.code] ?? 0))\(note)   ", .dim))
         }
         lines.append(toolLine)
+        if f.tools.contains(where: { !$0.scoredFromItems }) { lines.append([Span(s.estimateLegend, .dim)]) }
         lines.append([Span(s.whatItTakes(board.whatItTakes, a.targetGrade).sanitizedForTerminal)])
         lines.append([])
 
