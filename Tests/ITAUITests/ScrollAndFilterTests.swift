@@ -66,3 +66,32 @@ import Testing
         #expect(detail.replacingOccurrences(of: " ", with: "").contains(("#99" + title).replacingOccurrences(of: " ", with: "")), "\(detail)")
     }
 }
+
+@Suite struct OverviewAgreesWithStatusTests {
+    typealias F = DashboardFixture
+
+    /// Indicator 9 read "ปีที่แล้ว 90.00" on the overview while `ita status` read "คาดการณ์ 31.00".
+    @Test func everyIndicatorShowsTheSameFigureOnBoth() {
+        for language in [Language.th, .en] {
+            let state = F.state(as: F.chair, size: Size(width: 140, height: 60), language: language, screen: .overview)
+            let overview = state.render().trimmedLines
+            let status = TextReports.status(state.board, strings: language.strings)
+            let s = language.strings
+            for indicator in state.board.framework.indicators {
+                let figure: String
+                if let score = state.board.projection.indicatorScores[indicator.number] { figure = "\(s.projected) \(Score.text(score))" }
+                else if let last = state.board.assessment.lastYearScores[indicator.number] { figure = "\(s.lastYear) \(Score.text(last))" }
+                else { continue }
+                let name = language.name(of: indicator)
+                #expect(overview.contains { $0.contains(name) && $0.contains(figure) }, "overview \(language): \(indicator.number) \(figure)")
+                #expect(status.contains { $0.contains(name) && $0.contains(figure) }, "status \(language): \(indicator.number) \(figure)")
+            }
+        }
+    }
+
+    @Test func englishUsesTheFrameworksEnglishNames() {
+        let state = F.state(as: F.chair, size: Size(width: 120, height: 40), language: .en, screen: .tree)
+        let tree = state.render().trimmedLines.joined(separator: "\n")
+        #expect(tree.contains("Disclosure") && !tree.contains("การเปิดเผยข้อมูล"))
+    }
+}

@@ -132,7 +132,7 @@ public struct AppState: Hashable, Sendable {
             }
             data.board = board
         }
-        treeRows = TreeRow.build(board: data.board, nearestDue: nearestDue, collapsed: collapsed)
+        treeRows = TreeRow.build(board: data.board, nearestDue: nearestDue, collapsed: collapsed, language: language)
         refreshStickers()
         refreshReview()
     }
@@ -185,7 +185,7 @@ public struct AppState: Hashable, Sendable {
         for i in tasks.indices { byTarget[tasks[i].target, default: []].append(i) }
         nearestDue = [:]
         for target in byTarget.keys { recomputeNearestDue(for: target) }
-        treeRows = TreeRow.build(board: board, nearestDue: nearestDue, collapsed: collapsed)
+        treeRows = TreeRow.build(board: board, nearestDue: nearestDue, collapsed: collapsed, language: language)
         mine.indices = viewer.map { member in urgencyOrder.filter { tasks[$0].ownerID == member.id } } ?? []
         applyFilter()
         if let d = drill { openDrill(d.node, title: d.title) }
@@ -220,7 +220,7 @@ public struct AppState: Hashable, Sendable {
     }
 
     mutating func rebuildTree() {
-        treeRows = TreeRow.build(board: board, nearestDue: nearestDue, collapsed: collapsed)
+        treeRows = TreeRow.build(board: board, nearestDue: nearestDue, collapsed: collapsed, language: language)
         treeCursor = max(0, min(treeCursor, treeRows.count - 1))
     }
 

@@ -157,7 +157,7 @@ public enum PresentView {
         for (index, tool) in tools.enumerated() {
             let respondents = board.assessment.respondents[tool.code]!
             let y = r.y + 1 + index * band
-            screen.put(tool.code + " · " + (state.language == .th ? tool.nameTH : tool.nameEN).sanitizedForTerminal, x: r.x, y: y,
+            screen.put(tool.code + " · " + state.language.name(of: tool).sanitizedForTerminal, x: r.x, y: y,
                        style: .heading, maxWidth: r.width)
             let text = "\(respondents.count)/\(respondents.quota)"
             let used = big(text, x: r.x, y: y + 1, width: r.width / 2, maxHeight: max(3, band - 3), style: respondents.isMet ? .done : .bigDigits,

@@ -23,7 +23,7 @@ public enum ReviewText {
         out.append(t.indicatorHeader(nameWidth))
         for indicator in board.framework.indicators {
             let counts = now.indicators[indicator.number] ?? [0, 0]
-            let name = "\(indicator.number)".leftPadded(toWidth: 3) + " " + (language == .th ? indicator.nameTH : indicator.nameEN).sanitizedForTerminal
+            let name = "\(indicator.number)".leftPadded(toWidth: 3) + " " + language.name(of: indicator).sanitizedForTerminal
             let week = review.doneThisWeek(indicator: indicator.number).map(delta) ?? "–"
             out.append("  " + name.truncated(toWidth: nameWidth).padded(toWidth: nameWidth) + " "
                        + "\(counts.first ?? 0)/\(counts.last ?? 0)".leftPadded(toWidth: 7) + week.leftPadded(toWidth: 10))

@@ -57,17 +57,22 @@ public enum TextReports {
 
         lines.append(s.indicators)
         let below = Set(a.indicatorsBelowTargetLastYear)
-        let nameWidth = min(30, f.indicators.map { $0.nameTH.sanitizedForTerminal.displayWidth }.max() ?? 10)
+        let nameWidth = min(30, f.indicators.map { s.language.name(of: $0).sanitizedForTerminal.displayWidth }.max() ?? 10)
         for indicator in f.indicators {
             let t = progress.indicators[indicator.number] ?? .zero
-            var line = "  " + "\(indicator.number)".leftPadded(toWidth: 2) + " " + indicator.nameTH.sanitizedForTerminal.padded(toWidth: nameWidth)
+            var line = "  " + "\(indicator.number)".leftPadded(toWidth: 2) + " " + s.language.name(of: indicator).sanitizedForTerminal.padded(toWidth: nameWidth)
                 + " " + indicator.tool.padded(toWidth: 3) + " " + bar(t.fraction, width: 10) + " " + "\(t.done)/\(t.total)".leftPadded(toWidth: 6)
+            // This year's projection where there is one, else last year's; ▼ marks last year's result
+            // when it was below target, next to that figure (the overview says the same).
             if let score = projection.indicatorScores[indicator.number] {
                 line += "  \(s.projected) \(Score.text(score))"
+                if below.contains(indicator.number), let last = a.lastYearScores[indicator.number] {
+                    line += "  ▼ \(s.lastYear) \(Score.text(last)) \(s.belowTarget)"
+                }
             } else if let last = a.lastYearScores[indicator.number] {
-                line += "  \(s.lastYear) \(Score.text(last))"
+                line += "  \(below.contains(indicator.number) ? "▼ " : "")\(s.lastYear) \(Score.text(last))"
+                if below.contains(indicator.number) { line += " \(s.belowTarget)" }
             }
-            if below.contains(indicator.number) { line += "  \(s.belowTarget)" }
             if let owner = board.member(board.owners[.indicator(indicator.number)]) {
                 line += "  · " + owner.name.sanitizedForTerminal
             }

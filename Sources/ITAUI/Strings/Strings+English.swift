@@ -2,6 +2,7 @@ import ITACore
 
 extension Strings {
     public static let english = Strings(
+        language: .en,
         date: { ThaiDateFormat.english($0) },
         weekday: { ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][$0.weekday - 1] },
         quarter: { "Q\($0)" },
@@ -47,7 +48,7 @@ extension Strings {
         blockedCount: { "\($0) blocked" },
         indicators: "Indicators",
         lastYear: "last year",
-        belowTarget: "▼ below target",
+        belowTarget: "(below target)",
         nextDeadlines: "Next deadlines",
         milestoneTitle: { $0.titleEN },
         noDeadlines: "No open deadlines",

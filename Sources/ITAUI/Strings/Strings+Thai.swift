@@ -2,6 +2,7 @@ import ITACore
 
 extension Strings {
     public static let thai = Strings(
+        language: .th,
         date: { ThaiDateFormat.string($0) },
         weekday: { ThaiDateFormat.weekdayAbbreviations[$0.weekday - 1] },
         quarter: { "ไตรมาส \($0)" },
@@ -47,7 +48,7 @@ extension Strings {
         blockedCount: { "ติดขัด \($0)" },
         indicators: "ตัวชี้วัด",
         lastYear: "ปีที่แล้ว",
-        belowTarget: "▼ ต่ำกว่าเป้า",
+        belowTarget: "(ต่ำกว่าเป้า)",
         nextDeadlines: "กำหนดส่งถัดไป",
         milestoneTitle: { $0.titleTH },
         noDeadlines: "ไม่มีกำหนดส่งที่ยังค้าง",

@@ -10,6 +10,8 @@ public enum Language: String, Sendable, CaseIterable {
 /// Every user-facing string, one table per language (`Strings+Thai.swift`, `Strings+English.swift`).
 /// Adding a field here makes both tables fail to compile until they say it.
 public struct Strings: Sendable {
+    /// The language of this table.
+    public let language: Language
     // Dates and counts
     public let date: @Sendable (CivilDate) -> String
     public let weekday: @Sendable (CivilDate) -> String

@@ -67,12 +67,19 @@ enum OverviewView {
         let nameWidth = max(12, min(34, width - barWidth / 2 - 40))
         for indicator in f.indicators {
             let tally = progress.indicators[indicator.number] ?? .zero
-            var line = [Span("  " + (below.contains(indicator.number) ? "▼" : " "), .overdue),
-                        Span("\(indicator.number)".leftPadded(toWidth: 3) + " " + indicator.nameTH.sanitizedForTerminal.truncated(toWidth: nameWidth).padded(toWidth: nameWidth) + " ")]
+            var line = [Span("   "),
+                        Span("\(indicator.number)".leftPadded(toWidth: 3) + " " + state.language.name(of: indicator).sanitizedForTerminal.truncated(toWidth: nameWidth).padded(toWidth: nameWidth) + " ")]
             line += DashboardView.bar(tally.fraction, width: max(6, barWidth / 2))
             line.append(Span(" " + "\(tally.done)/\(tally.total)".leftPadded(toWidth: 6)))
-            if let last = a.lastYearScores[indicator.number] {
-                line.append(Span("  \(s.lastYear) \(Score.text(last))", below.contains(indicator.number) ? .overdue : .dim))
+            // The same figure as `ita status`: this year's projection where there is one, else last year's;
+            // ▼ marks last year's result when it was below target.
+            if let score = board.projection.indicatorScores[indicator.number] {
+                line.append(Span("  \(s.projected) \(Score.text(score))", .dim))
+                if below.contains(indicator.number), let last = a.lastYearScores[indicator.number] {
+                    line.append(Span("  ▼ \(s.lastYear) \(Score.text(last))", .overdue))
+                }
+            } else if let last = a.lastYearScores[indicator.number] {
+                line.append(Span("  \(below.contains(indicator.number) ? "▼ " : "")\(s.lastYear) \(Score.text(last))", below.contains(indicator.number) ? .overdue : .dim))
             }
             lines.append(line)
         }

@@ -35,7 +35,7 @@ public struct TreeRow: Hashable, Sendable {
     }
 
     /// The visible rows of the framework tree, skipping the children of collapsed rows.
-    public static func build(board: Board, nearestDue: [TaskTarget: CivilDate], collapsed: Set<Node>) -> [TreeRow] {
+    public static func build(board: Board, nearestDue: [TaskTarget: CivilDate], collapsed: Set<Node>, language: Language = .th) -> [TreeRow] {
         let f = board.framework
         let progress = board.progress
         let below = Set(board.assessment.indicatorsBelowTargetLastYear)
@@ -44,13 +44,13 @@ public struct TreeRow: Hashable, Sendable {
         for tool in f.tools {
             let indicators = f.indicators(of: tool.code)
             let toolNode = Node.tool(tool.code)
-            rows.append(TreeRow(node: toolNode, depth: 0, title: "\(tool.code) \(tool.nameTH)", ownerID: nil,
+            rows.append(TreeRow(node: toolNode, depth: 0, title: "\(tool.code) \(language.name(of: tool))", ownerID: nil,
                                 tally: progress.tools[tool.code] ?? .zero, nearestDue: earliest(indicators.flatMap(targets(of:))),
                                 hasChildren: !indicators.isEmpty, belowTargetLastYear: false))
             if collapsed.contains(toolNode) { continue }
             for indicator in indicators {
                 let node = Node.indicator(indicator.number)
-                rows.append(TreeRow(node: node, depth: 1, title: "\(indicator.number) \(indicator.nameTH)",
+                rows.append(TreeRow(node: node, depth: 1, title: "\(indicator.number) \(language.name(of: indicator))",
                                     ownerID: board.owners[.indicator(indicator.number)], tally: progress.indicators[indicator.number] ?? .zero,
                                     nearestDue: earliest(targets(of: indicator)), hasChildren: !indicator.subIndicators.isEmpty,
                                     belowTargetLastYear: below.contains(indicator.number)))
@@ -63,7 +63,7 @@ public struct TreeRow: Hashable, Sendable {
                                         belowTargetLastYear: false))
                     if collapsed.contains(subNode) { continue }
                     for item in sub.items {
-                        rows.append(TreeRow(node: .item(item.code), depth: 3, title: "\(item.code) \(item.titleTH)",
+                        rows.append(TreeRow(node: .item(item.code), depth: 3, title: "\(item.code) \(language.title(of: item))",
                                             ownerID: board.owners[.item(item.code)], tally: progress.items[item.code] ?? .zero,
                                             nearestDue: nearestDue[.item(item.code)], hasChildren: false, belowTargetLastYear: false))
                     }
