@@ -377,6 +377,18 @@ public final class Store: Sendable {
         }
     }
 
+    /// Audit rows after `id`, oldest first (what others changed since the dashboard last looked).
+    public func log(after id: Int64, limit: Int = 200) throws -> [AuditEntry] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE id > ? ORDER BY id LIMIT ?", arguments: [id, limit]).map(Self.auditFromRow)
+        }
+    }
+
+    /// The newest audit row's id (0 when there is none).
+    public func lastAuditID() throws -> Int64 {
+        try read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM audit") ?? 0 }
+    }
+
     /// Open statuses as an SQL list: `status IN (…)` can use the (status, due) index; `!=` cannot.
     static let openStatuses = "(" + TaskStatus.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
 

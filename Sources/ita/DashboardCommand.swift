@@ -112,6 +112,8 @@ enum Dashboard {
         // says what happened, and the next tick tries again (token nil: reload when it works).
         var token: Int? = try? store.changeToken()
         var day = ctx.today
+        // Audit rows up to here are known; after a reload the newer ones are others' changes to mention.
+        var seenAudit = (try? store.lastAuditID()) ?? 0
         while true {
             let event = terminal.nextEvent(timeout: 250)
             let started = BenchTimer.now()
@@ -202,6 +204,10 @@ enum Dashboard {
                         if current != token {
                             effects += app.update(try runtime.reload(day))
                             token = current
+                            let mine = { (e: AuditEntry) in e.login == ctx.login && e.memberID == author?.member?.id }
+                            let news = ((try? store.log(after: seenAudit)) ?? []).filter { !mine($0) }
+                            seenAudit = (try? store.lastAuditID()) ?? seenAudit
+                            if !news.isEmpty { effects += app.update(.othersChanged(news)) }
                             // The chains and the schema only: replaying every task is for the start and ita verify.
                             effects += app.update(.integrity(integrityWarning(store, ctx, replay: false)))
                             redraw = true

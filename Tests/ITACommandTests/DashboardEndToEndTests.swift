@@ -86,6 +86,8 @@ import Glibc
         try chair.waitFor("#31 done on the other dashboard", timeout: 2) { screen in
             screen.split(separator: "\n").contains { $0.contains("#31") && $0.contains("● เสร็จแล้ว") }
         }
+        // …and says who did it, on the status line.
+        try chair.waitFor(text: "นายกิตติพัฒน์ บุญมาก (โดย \(ITARunner.osLogin)): #31 เสร็จแล้ว")
         // And a tick from the command line shows too.
         #expect(try ita.run(["reopen", "31"]).status == 0)
         try chair.waitFor("#31 reopened by the command line", timeout: 2) { screen in

@@ -95,3 +95,22 @@ import Testing
         #expect(tree.contains("Disclosure") && !tree.contains("การเปิดเผยข้อมูล"))
     }
 }
+
+@Suite struct OthersChangesTests {
+    typealias F = DashboardFixture
+
+    @Test func aReloadAfterSomeoneElsesChangeSaysWhoDidWhat() {
+        var state = F.state(as: F.chair, screen: .all)
+        let at = Timestamp(iso: "2026-11-18T10:00:00+07:00")!
+        func row(_ id: Int64, change: Int64, _ field: String, task: String) -> AuditEntry {
+            AuditEntry(id: id, changeID: change, at: at, login: "owner", memberID: 2, action: .done, entity: .task, key: task, field: field,
+                       oldValue: nil, newValue: "x", undoes: nil)
+        }
+        _ = state.update(.othersChanged([row(1, change: 5, "status", task: "1"), row(2, change: 5, "done_by", task: "1"),
+                                         row(3, change: 6, "status", task: "3")]))
+        #expect(state.message?.text == "นายน้ำใส ที่ดี: #1 เสร็จแล้ว (และอีก 1 การเปลี่ยนแปลง)")
+        #expect(state.message?.isError == false)
+        _ = state.update(.othersChanged([]))
+        #expect(state.message?.text.hasPrefix("นายน้ำใส") == true)   // nothing new: the note stays
+    }
+}

@@ -48,6 +48,12 @@ extension AppState {
         case .reviewLoaded(let history):
             setReviewHistory(history)
             return []
+        case .othersChanged(let entries):
+            // A note, not an error; a prompt or a newer message of one's own is not covered.
+            if prompt == nil, let note = AuditText(members: board.members, strings: strings).summary(of: entries) {
+                self.message = StatusMessage(note)
+            }
+            return []
         case .integrity(let warning):
             integrityWarning = warning
             return []

@@ -108,7 +108,7 @@ public struct MeetingState: Hashable, Sendable, TerminalApp {
             self.message = StatusMessage(language.meeting.meetingClosed)
         case .failed(let text):
             self.message = StatusMessage(text, isError: true)
-        case .loaded, .applied, .undone, .reviewLoaded, .integrity:
+        case .loaded, .applied, .undone, .reviewLoaded, .integrity, .othersChanged:
             break
         }
         return []

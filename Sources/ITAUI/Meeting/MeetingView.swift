@@ -30,7 +30,7 @@ public enum MeetingView {
         var info = [Span(" " + board.assessment.organisation.sanitizedForTerminal, .dim)]
         if meeting != nil { info.append(Span(" · " + t.present(state.attendees.count, board.members.count), .dim)) }
         if !state.data.schedule.isMeetingDay(board.today) {
-            info.append(Span(" · " + t.notMeetingDay(ThaiDateFormat.weekdayNames[state.data.schedule.weekday - 1]), .soon))
+            info.append(Span(" · " + t.notMeetingDay(state.data.schedule.weekday), .soon))
         }
         if meeting == nil { info = [Span(" " + t.noMeetingYet, .soon)] }
         screen.draw(info, y: 1, width: w)

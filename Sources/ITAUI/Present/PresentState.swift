@@ -60,7 +60,7 @@ public struct PresentState: Hashable, Sendable, TerminalApp {
             data = newData
             rebuild()
             page = pages.firstIndex(of: current) ?? min(page, pages.count - 1)
-        case .applied, .undone, .failed, .meetingLoaded, .recorded, .meetingEnded, .reviewLoaded, .integrity:
+        case .applied, .undone, .failed, .meetingLoaded, .recorded, .meetingEnded, .reviewLoaded, .integrity, .othersChanged:
             break   // present mode never writes
         }
         return []

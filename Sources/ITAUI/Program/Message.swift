@@ -23,6 +23,8 @@ public enum Message: Hashable, Sendable {
     case meetingEnded(Meeting)
     /// The weekly review's history, read from the store.
     case reviewLoaded(ReviewHistory)
+    /// What other people changed, shown briefly after a reload ("กิตติพัฒน์: #31 เสร็จแล้ว").
+    case othersChanged([AuditEntry])
     /// What `ita verify` would say, checked after the first frame and after changes elsewhere:
     /// a warning while the database disagrees with its own record, nil when it agrees.
     case integrity(String?)

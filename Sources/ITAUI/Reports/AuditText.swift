@@ -53,6 +53,21 @@ public struct AuditText: Sendable {
         return strings.undone(entries.count, parts.joined(separator: "; "))
     }
 
+    /// One line for what others did: `นายกิตติพัฒน์ บุญมาก: #31 เสร็จแล้ว` (+ how many more changes).
+    public func summary(of entries: [AuditEntry]) -> String? {
+        // One change is several rows (one per field): name each change once, by its kind.
+        var changes: [(who: String, what: String)] = []
+        var seen: Set<Int64> = []
+        for e in entries where !seen.contains(e.changeID) {
+            seen.insert(e.changeID)
+            let subject = e.entity == .task ? "#\(e.key)" : e.key
+            changes.append((who(e), "\(subject) \(strings.action(e.action))"))
+        }
+        guard let first = changes.first else { return nil }
+        let more = changes.count - 1
+        return "\(first.who): \(first.what)" + (more > 0 ? " " + strings.andMoreChanges(more) : "")
+    }
+
     /// `["a","b"]` as stored (a JSON array of strings) → its URLs; a value that is not such a list is shown as it is.
     static func evidenceList(_ json: String) -> [String] {
         var scalars = json.unicodeScalars.makeIterator()

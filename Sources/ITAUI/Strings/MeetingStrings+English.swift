@@ -3,7 +3,7 @@ import ITACore
 extension MeetingStrings {
     static let english = MeetingStrings(
         title: { number, day in "ITA follow-up meeting" + (number.map { " no. \($0)" } ?? "") + " · " + day },
-        notMeetingDay: { "not the usual meeting day (\($0))" },
+        notMeetingDay: { "not the usual meeting day (\(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][max(0, min(6, $0 - 1))]))" },
         stepTitle: { step in
             switch step {
             case .attendance: return "Attendance"

@@ -3,7 +3,7 @@ import ITACore
 extension MeetingStrings {
     static let thai = MeetingStrings(
         title: { number, day in "ประชุมติดตามงาน ITA" + (number.map { " ครั้งที่ \($0)" } ?? "") + " · " + day },
-        notMeetingDay: { "นอกวันประชุมปกติ (วัน\($0))" },
+        notMeetingDay: { "นอกวันประชุมปกติ (วัน\(ThaiDateFormat.weekdayNames[max(0, min(6, $0 - 1))]))" },
         stepTitle: { step in
             switch step {
             case .attendance: return "ผู้เข้าประชุม"

@@ -4,7 +4,8 @@ import ITACore
 public struct MeetingStrings: Sendable {
     // Meeting mode
     public let title: @Sendable (_ number: Int?, _ day: String) -> String
-    public let notMeetingDay: @Sendable (_ weekday: String) -> String
+    /// `weekday`: ISO 1 (Monday) … 7 (Sunday).
+    public let notMeetingDay: @Sendable (_ weekday: Int) -> String
     public let stepTitle: @Sendable (MeetingStep) -> String
     public let stepTab: @Sendable (MeetingStep) -> String
     public let readOnly: String

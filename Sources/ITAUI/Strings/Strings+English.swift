@@ -87,6 +87,7 @@ extension Strings {
         },
         integrityIntact: { a, e, m, t in "✓ the database matches its record: \(a) audit rows · \(e) meeting entries · \(m) ended meetings · \(t) tasks" },
         estimateLegend: "~ estimated (the committee's estimate, or last year's result) · ? no data yet",
+        andMoreChanges: { "(and \($0) more change\($0 == 1 ? "" : "s"))" },
         undone: { _, changes in "↶ undone: \(changes)" },
         actedBy: { name, login in "\(name) (by \(login))" },
         createdTasks: { count, range in count == 1 ? "task \(range)" : "\(count) tasks (\(range))" },

@@ -87,6 +87,7 @@ extension Strings {
         },
         integrityIntact: { a, e, m, t in "✓ ฐานข้อมูลตรงกับบันทึก: การเปลี่ยนแปลง \(a) แถว · บันทึกการประชุม \(e) รายการ · การประชุมที่ปิดแล้ว \(m) ครั้ง · งาน \(t) งาน" },
         estimateLegend: "~ ประมาณการ (ค่าที่คณะทำงานประมาณไว้ หรือผลปีที่แล้ว) · ? ยังไม่มีข้อมูล",
+        andMoreChanges: { "(และอีก \($0) การเปลี่ยนแปลง)" },
         undone: { _, changes in "↶ ย้อนกลับแล้ว \(changes)" },
         actedBy: { name, login in "\(name) (โดย \(login))" },
         createdTasks: { count, range in count == 1 ? "งาน \(range)" : "\(count) งาน (\(range))" },

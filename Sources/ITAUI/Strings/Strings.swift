@@ -59,6 +59,8 @@ public struct Strings: Sendable {
     public let integrityIntact: @Sendable (_ auditRows: Int, _ entries: Int, _ meetings: Int, _ tasks: Int) -> String
     /// What `~` and `?` after a survey tool's score mean.
     public let estimateLegend: String
+    /// `(+2 การเปลี่ยนแปลง)` after the first of others' changes.
+    public let andMoreChanges: @Sendable (Int) -> String
     public let undone: @Sendable (_ fields: Int, _ changes: String) -> String
     /// `นายปรีชา เรืองศรี (โดย root)`: a member's change made under another OS login.
     public let actedBy: @Sendable (_ name: String, _ login: String) -> String
