@@ -64,6 +64,7 @@ import Testing
         try ita.initialise()
         let open = try JSONSerialization.jsonObject(with: Data(try ita.run(["tasks", "--json"]).stdout.utf8)) as! [[String: Any]]
         let id = try #require(open.first?["id"] as? Int)
+        let before = try task(ita, id)
         let done = try ita.run(["done", "\(id)", "--evidence", "https://example.go.th/e"])
         #expect(done.status == 0)
         #expect(done.stdout.hasPrefix("✓ งาน #\(id) เสร็จแล้ว"))
@@ -72,7 +73,11 @@ import Testing
         #expect(try task(ita, id)["done_by"] as? String == ITARunner.osLogin)
         let undo = try ita.run(["undo"])
         #expect(undo.status == 0)
-        #expect(try task(ita, id)["status"] as? String != "done")
+        // Undo puts back exactly what was there: the status, no evidence added, no one who finished it.
+        let after = try task(ita, id)
+        #expect(after["status"] as? String == before["status"] as? String)
+        #expect(after["evidence"] as? [String] == before["evidence"] as? [String])
+        #expect(after["done_by"] == nil || after["done_by"] is NSNull)
         #expect(try ita.run(["undo"]).status == 1)     // nothing more of ours to undo
     }
 
@@ -95,11 +100,12 @@ import Testing
         // kittipat owns O7; task of O19 belongs to sudarat.
         let kittipatTask = try #require((try JSONSerialization.jsonObject(with: Data(try ita.run(["tasks", "--owner", "kittipat", "--json"]).stdout.utf8)) as! [[String: Any]]).first?["id"] as? Int)
         let sudaratTask = try #require((try JSONSerialization.jsonObject(with: Data(try ita.run(["tasks", "--owner", "sudarat", "--json"]).stdout.utf8)) as! [[String: Any]]).first?["id"] as? Int)
+        let sudaratBefore = try task(ita, sudaratTask)["status"] as? String
         #expect(try ita.run(["start", "\(kittipatTask)", "--as", "kittipat"]).status == 0)
         let denied = try ita.run(["done", "\(sudaratTask)", "--as", "kittipat"])
         #expect(denied.status == 1)
         #expect(denied.stderr == "ita: ผิดพลาด: งานนี้เป็นของ นางสาวสุดารัตน์ ทองคำ: เจ้าของงาน ประธาน หรือเลขานุการเท่านั้นที่แก้ได้\n")
-        #expect(try task(ita, sudaratTask)["status"] as? String != "done")
+        #expect(try task(ita, sudaratTask)["status"] as? String == sudaratBefore)
     }
 
     @Test func twoProcessesAtOnceLoseNothing() throws {

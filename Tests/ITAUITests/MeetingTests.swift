@@ -184,8 +184,9 @@ struct MeetingTests {
             for step in 1...7 {
                 _ = s.update(.key(.character(Unicode.Scalar(UInt8(48 + step)))))
                 let screen = s.render()
-                #expect(screen.size == size)
-                #expect(screen.trimmedLines.allSatisfy { $0.displayWidth <= size.width })
+                // Every row fits, and the screen is not blank: the title row and the step row show.
+                #expect(screen.lines.count == size.height && screen.lines.allSatisfy { $0.displayWidth == size.width })
+                #expect(screen.trimmedLines.filter { !$0.isEmpty }.count >= 3)
                 #expect(screen.trimmedLines[0].contains("ITA Board"))
             }
         }

@@ -8,11 +8,13 @@ public enum Keymap {
         KeyBinding([.character("G"), .end], .selectLast),
         KeyBinding([.control("d"), .pageDown], .pageDown),
         KeyBinding([.control("u"), .pageUp], .pageUp),
-        // Tree-only meanings of h and l come first: dispatch takes the first binding that matches.
+        // On the tree h and l fold and unfold; elsewhere they move between screens, like Tab.
         KeyBinding([.character("l"), .right], .expand, screens: [.tree]),
         KeyBinding([.character("h"), .left], .collapse, screens: [.tree]),
-        KeyBinding([.tab, .character("l"), .right], .nextScreen),
-        KeyBinding([.backTab, .character("h"), .left], .previousScreen),
+        KeyBinding([.tab, .character("l"), .right], .nextScreen, screens: Set(ScreenID.allCases).subtracting([.tree])),
+        KeyBinding([.backTab, .character("h"), .left], .previousScreen, screens: Set(ScreenID.allCases).subtracting([.tree])),
+        KeyBinding([.tab], .nextScreen, screens: [.tree]),
+        KeyBinding([.backTab], .previousScreen, screens: [.tree]),
         KeyBinding([.character("1")], .show(.overview)),
         KeyBinding([.character("2")], .show(.tree)),
         KeyBinding([.character("3")], .show(.mine)),
