@@ -97,5 +97,17 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
         return
     }
     let expected = try String(contentsOf: url, encoding: .utf8)
-    #expect(framed == expected, "output differs from Golden/\(name)", sourceLocation: sourceLocation)
+    #expect(framed == expected, "output differs from Golden/\(name):\n\(lineDiff(expected: expected, actual: framed))", sourceLocation: sourceLocation)
+}
+
+/// The lines that differ, numbered, expected (-) over actual (+); at most 12 pairs.
+func lineDiff(expected: String, actual: String) -> String {
+    let e = expected.split(separator: "\n", omittingEmptySubsequences: false), a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+    var out: [String] = []
+    for i in 0..<max(e.count, a.count) where (i < e.count ? e[i] : nil) != (i < a.count ? a[i] : nil) {
+        out.append("\(i + 1)- \(i < e.count ? String(e[i]) : "(no line)")")
+        out.append("\(i + 1)+ \(i < a.count ? String(a[i]) : "(no line)")")
+        if out.count >= 24 { out.append("…"); break }
+    }
+    return out.joined(separator: "\n")
 }
