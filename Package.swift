@@ -50,7 +50,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ITACoreTests", dependencies: ["ITACore"]),
-        .testTarget(name: "ITAUITests", dependencies: ["ITAUI", "ITACore"]),
+        .testTarget(name: "ITAUITests", dependencies: ["ITAUI", "ITACore"], exclude: ["Golden"]),
         .testTarget(
             name: "ITAStoreTests",
             dependencies: ["ITAStore", "ITACore", .product(name: "GRDB", package: "GRDB.swift")]
