@@ -114,3 +114,28 @@ import Testing
         #expect(state.message?.text.hasPrefix("นายน้ำใส") == true)   // nothing new: the note stays
     }
 }
+
+@Suite struct HelpScrollTests {
+    typealias F = DashboardFixture
+
+    /// At 60×20 the help stopped at "1 ไปที่ ภาพรวม": every command must be reachable by scrolling.
+    @Test func theHelpScrollsToEveryCommandAtAnySize() {
+        for size in [Size(width: 60, height: 20), Size(width: 40, height: 12), Size(width: 200, height: 55)] {
+            var state = F.state(as: F.chair, size: size, screen: .overview)
+            _ = state.press(.character("?"))
+            #expect(state.helpVisible)
+            var seen = Set<String>()
+            for _ in 0..<60 {
+                for line in state.render().trimmedLines { seen.insert(line) }
+                _ = state.press(.character("j"))
+                #expect(state.helpVisible, "j scrolls the help, it does not close it")
+            }
+            let all = seen.joined(separator: "\n")
+            for binding in Keymap.bindings {
+                #expect(all.contains(state.text.commandTitle(binding.command)), "\(size): \(binding.command) never shown")
+            }
+            _ = state.press(.character("x"))
+            #expect(!state.helpVisible)
+        }
+    }
+}

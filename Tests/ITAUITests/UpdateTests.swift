@@ -294,6 +294,13 @@ import ITACore
             #expect(KeyPress.character(thai.unicodeScalars.first!).latinEquivalent == .character(latin.unicodeScalars.first!),
                     "\(thai) → \(latin)")
         }
+        // Thai digits stand for their value: ๒ and ๓ reach screens 2 and 3, which the 2 and 3 keys cannot in Thai ('/' and '-').
+        for (digit, screen) in [("๑", ScreenID.overview), ("๒", .tree), ("๓", .mine), ("๔", .all), ("๕", .countdown), ("๖", .review),
+                                ("ๅ", .overview), ("ภ", .all), ("ถ", .countdown), ("ุ", .review)] {
+            var state = F.state(as: F.chair, screen: .overview)
+            _ = state.press(.character(digit.unicodeScalars.first!))
+            #expect(state.screen == screen, "\(digit) → \(screen)")
+        }
         // Latin keys are themselves.
         #expect(KeyPress.character("/").latinEquivalent == .character("/"))
     }

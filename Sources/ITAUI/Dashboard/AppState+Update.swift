@@ -68,8 +68,21 @@ extension AppState {
         if prompt != nil { return editPrompt(key) }
         message = nil
         if helpVisible {
-            helpVisible = false
-            return key == .control("c") ? [.quit] : []
+            // The help scrolls with the moving keys; any other key closes it.
+            let page = max(1, Layout(size: size).bodyHeight - 6)
+            switch key.latinEquivalent {
+            case .character("j"), .down: helpTop += 1
+            case .character("k"), .up: helpTop = max(0, helpTop - 1)
+            case .control("d"), .pageDown, .character(" "): helpTop += page
+            case .control("u"), .pageUp: helpTop = max(0, helpTop - page)
+            case .character("g"), .home: helpTop = 0
+            case .character("G"), .end: helpTop = Int.max / 2
+            default:
+                helpVisible = false
+                return key == .control("c") ? [.quit] : []
+            }
+            helpTop = min(helpTop, HelpView.lastTop(self))
+            return []
         }
         guard let command = Keymap.command(for: key, on: screen) else { return [] }
         return perform(command)
@@ -112,7 +125,7 @@ extension AppState {
             prompt = Prompt(purpose: .block(task.id), text: task.blockedReason ?? "")
         case .filter: prompt = Prompt(purpose: .filter, text: filter.source)
         case .commandLine: prompt = Prompt(purpose: .command)
-        case .help: helpVisible = true
+        case .help: helpVisible = true; helpTop = 0
         case .toggleWorkingDays: countWorkingDays.toggle()
         case .copyReminder:
             guard let sticker = selectedSticker else { message = StatusMessage(text.noSelection, isError: true); return [] }

@@ -15,6 +15,8 @@ public struct AppState: Hashable, Sendable {
     public var size: Size
     public var screen: ScreenID
     public var helpVisible = false
+    /// The first help line shown (the help scrolls on small terminals).
+    public var helpTop = 0
     public var overviewTop = 0
     public var treeRows: [TreeRow] = []
     public var treeCursor = 0

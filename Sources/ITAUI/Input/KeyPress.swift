@@ -15,15 +15,19 @@ public enum KeyPress: Hashable, Sendable {
     }
 
     /// Thai Kedmanee characters → the US key they share, unshifted and shifted. Thai characters that
-    /// are themselves ASCII on that layout ('/', '-', '"', …) keep their own meaning.
+    /// are themselves ASCII on that layout ('/', '-', '"', …) keep their own meaning: on the number
+    /// row 1, 4, 5 and 6 (ๅ ภ ถ ุ) reach screens 1, 4, 5 and 6, while 2 and 3 type '/' (the filter)
+    /// and '-'. Thai digits (๑–๙, ๐) stand for their value, so ๒ and ๓ (Shift-3 and Shift-4 on
+    /// Kedmanee) reach screens 2 and 3; Tab and `:2` work in any layout.
     static let kedmanee: [Unicode.Scalar: Unicode.Scalar] = {
         let pairs: [(String, String)] = [
             ("ๅภถุึคตจขช", "14567890-="),
             ("ๆไำพะัีรนยบลฃ", "qwertyuiop[]\\"),
             ("ฟหกดเ้่าสวง", "asdfghjkl;'"),
             ("ผปแอิืทมใฝ", "zxcvbnm,./"),
-            ("+๑๒๓๔ู฿๕๖๗๘๙", "!@#$%^&*()_+"),
-            ("๐ฎฑธํ๊ณฯญฐฅ", "QERTYUIOP{|"),
+            ("+ู฿", "!^&"),
+            ("ฎฑธํ๊ณฯญฐฅ", "ERTYUIOP{|"),
+            ("๐๑๒๓๔๕๖๗๘๙", "0123456789"),
             ("ฤฆฏโฌ็๋ษศซ", "ASDFGHJKL:"),
             ("ฉฮฺ์ฒฬฦ", "CVBN<>?"),
         ]

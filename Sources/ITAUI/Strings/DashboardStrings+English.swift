@@ -57,6 +57,7 @@ extension DashboardStrings {
         },
         promptKeys: "Enter accept · Esc cancel",
         reasonRequired: "A reason is required",
+        helpScroll: { first, last, total in "lines \(first)–\(last) of \(total) · j/k scroll" },
         notEvidence: { "\($0) is not evidence: use http:// or https:// URLs with a host, separated by spaces" },
         unknownCommand: { "Unknown command :\($0) (try :owner, :filter, :all, :q)" },
         unknownOwner: { "No member \"\($0)\"" },

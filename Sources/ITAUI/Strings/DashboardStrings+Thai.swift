@@ -57,6 +57,7 @@ extension DashboardStrings {
         },
         promptKeys: "Enter ตกลง · Esc ยกเลิก",
         reasonRequired: "ต้องระบุเหตุที่ติดขัด",
+        helpScroll: { first, last, total in "บรรทัด \(first)–\(last) จาก \(total) · j/k เลื่อน" },
         notEvidence: { "\($0) ไม่ใช่หลักฐาน: ต้องเป็น URL http:// หรือ https:// ที่มีชื่อเว็บไซต์ ไม่มีช่องว่าง (คั่นหลาย URL ด้วยช่องว่าง)" },
         unknownCommand: { "ไม่รู้จักคำสั่ง :\($0) (ลอง :owner, :filter, :all, :q)" },
         unknownOwner: { "ไม่พบสมาชิก \"\($0)\"" },

@@ -22,6 +22,8 @@ public struct DashboardStrings: Sendable {
     public let promptLabel: @Sendable (Prompt.Purpose) -> String
     public let promptKeys: String
     public let reasonRequired: String
+    /// `บรรทัด 1–12 จาก 30 · j/k เลื่อน`: where the help is, when it is longer than the screen.
+    public let helpScroll: @Sendable (_ first: Int, _ last: Int, _ total: Int) -> String
     /// A typed evidence entry that is not an http(s) URL with a host.
     public let notEvidence: @Sendable (String) -> String
     public let unknownCommand: @Sendable (String) -> String
