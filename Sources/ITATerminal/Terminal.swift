@@ -191,19 +191,20 @@ public final class Terminal {
     /// Writes every cell of `screen` and lets ncurses send only what changed.
     public func present(_ screen: Screen) {
         let width = min(screen.size.width, size.width), height = min(screen.size.height, size.height)
+        // Each cell goes to the column the Screen gives it (`DisplayWidth` is the one authority on
+        // width): where libc's wcwidth would place a character differently, only that cell differs,
+        // never the rest of the row. The continuation of a wide character is not written.
+        var current: StyleRole? = nil
         for y in 0..<height {
-            wmove(window, Int32(y), 0)
-            var x = 0
-            while x < width {
-                let style = screen[x, y].style
-                var run = ""
-                while x < width, screen[x, y].style == style {
-                    run += screen[x, y].text
-                    x += 1
+            for x in 0..<width {
+                let cell = screen[x, y]
+                if cell.text.isEmpty { continue }
+                if cell.style != current {
+                    let (attr, pair) = attributes[cell.style] ?? (ita_A_NORMAL, 0)
+                    wattr_set(window, attr, pair, nil)
+                    current = cell.style
                 }
-                let (attr, pair) = attributes[style] ?? (ita_A_NORMAL, 0)
-                wattr_set(window, attr, pair, nil)
-                waddstr(window, run)   // may report ERR for the bottom-right cell; the cell is still drawn
+                mvwaddstr(window, Int32(y), Int32(x), cell.text)   // ERR for the bottom-right cell; it is still drawn
             }
         }
         wnoutrefresh(window)

@@ -164,3 +164,24 @@ import Glibc
         #expect(try ending(tmux).status == 0)
     }
 }
+
+/// The cell model and the terminal agree: what tmux shows is, row for row, the Screen `ita snapshot` prints.
+@Suite(.serialized) struct WidthAgreementTests {
+    @Test(arguments: ["all", "tree", "overview"])
+    func tmuxShowsTheScreenCellForCell(screen: String) throws {
+        let ita = ITARunner()
+        try ita.initialise()
+        let expected = try ita.run(["snapshot", "--screen", screen, "--width", "120", "--height", "40"]).stdout
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let tmux = Tmux(ita)
+        try tmux.start(tmux.ita("--screen \(screen) --no-mouse"), width: 120, height: 40)
+        let shown = try tmux.waitFor("the \(screen) screen") { $0.contains(expected[2].trimmingCharacters(in: .whitespaces)) }
+            .split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
+        // Rows 0–37: the title, the header and the body (the last two rows are the hint and status lines).
+        for row in 0..<38 {
+            let a = row < shown.count ? shown[row].replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) : ""
+            #expect(a == expected[row], "row \(row):\n tmux: \(a)\n cell: \(expected[row])")
+        }
+        try tmux.send("q")
+    }
+}
