@@ -139,3 +139,26 @@ import Testing
         }
     }
 }
+
+@Suite struct HintBarTests {
+    typealias F = DashboardFixture
+
+    @Test func aViewerWhoMayNotChangeIsNotOfferedChangeKeys() {
+        let owner = F.state(as: F.owner, size: Size(width: 120, height: 30), screen: .mine)
+        let offered = owner.render().trimmedLines[28]
+        #expect(offered.contains("Space") && offered.contains(owner.text.commandTitle(.editEvidence)))
+        var reader = F.state(as: F.owner, size: Size(width: 120, height: 30), screen: .mine)
+        reader.readOnly = true
+        reader.readOnlyNote = "อ่านอย่างเดียว: ทดสอบ"
+        let hints = reader.render().trimmedLines[28]
+        #expect(!hints.contains("Space") && !hints.contains(reader.text.commandTitle(.editEvidence)), "\(hints)")
+        #expect(hints.contains("/"))
+        // Pressed anyway, the key says why.
+        #expect(reader.press(.character(" ")).isEmpty)
+        #expect(reader.message?.text == "อ่านอย่างเดียว: ทดสอบ")
+        // Someone not on the committee: the same.
+        let stranger = F.state(as: nil, size: Size(width: 120, height: 30), screen: .all)
+        #expect(!stranger.render().trimmedLines[28].contains("Space"))
+
+    }
+}

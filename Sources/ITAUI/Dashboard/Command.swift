@@ -10,5 +10,13 @@ public enum Command: Hashable, Sendable {
     case filter, commandLine, help
     case toggleWorkingDays, copyReminder
     case meeting
+
+    /// Commands that change data: not offered to a viewer who may not change anything.
+    public var changesData: Bool {
+        switch self {
+        case .toggleDone, .undo, .editEvidence, .editNote, .block: return true
+        default: return false
+        }
+    }
 }
 

@@ -51,4 +51,10 @@ public enum Keymap {
     public static func hints(on screen: ScreenID) -> [KeyBinding] {
         bindings.filter { $0.inHintBar && $0.works(on: screen) }
     }
+
+    /// The hint bar for a viewer: what works now. Keys that change data are left out for a viewer
+    /// who may not change anything (read-only, or not on the committee); pressed, they say why.
+    public static func hints(on screen: ScreenID, canChange: Bool) -> [KeyBinding] {
+        hints(on: screen).filter { canChange || !$0.command.changesData }
+    }
 }

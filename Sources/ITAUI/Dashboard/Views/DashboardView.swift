@@ -73,7 +73,7 @@ public enum DashboardView {
             return
         }
         var spans: [Span] = []
-        for binding in Keymap.hints(on: state.screen) {
+        for binding in Keymap.hints(on: state.screen, canChange: state.refusalToWrite() == nil) {
             spans.append(Span(" " + binding.keys[0].label, .hintKey))
             spans.append(Span(" " + state.text.commandTitle(binding.command) + " ", .hint))
         }
