@@ -1,3 +1,4 @@
+import Foundation
 import ITACore
 import Testing
 @testable import ITAUI
@@ -160,5 +161,46 @@ import Testing
         let stranger = F.state(as: nil, size: Size(width: 120, height: 30), screen: .all)
         #expect(!stranger.render().trimmedLines[28].contains("Space"))
 
+    }
+}
+
+@Suite struct READMEKeyTableTests {
+    /// README's key table and the keymap say the same: every key of every binding is in the table
+    /// (`S-Tab` is written Shift-Tab there, the screen digits as `1`–`6`), and the table names no key
+    /// the keymap does not bind.
+    @Test func theREADMEKeyTableMatchesTheKeymap() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../README.md")
+        let readme = try String(contentsOf: url, encoding: .utf8)
+        let start = try #require(readme.range(of: "| keys | what they do |"))
+        let table = readme[start.upperBound...].split(separator: "\n").drop(while: { !$0.hasPrefix("|") }).prefix { $0.hasPrefix("|") }
+        let keyCells = table.map { row in row.split(separator: "|").first.map(String.init) ?? "" }
+        var named = Set<String>()
+        for cell in keyCells {
+            var rest = Substring(cell)
+            while let open = rest.firstIndex(of: "`") {
+                let after = rest[rest.index(after: open)...]
+                guard let close = after.firstIndex(of: "`") else { break }
+                named.insert(String(after[..<close]))
+                rest = after[after.index(after: close)...]
+            }
+        }
+        // `1`–`6` in the table stands for the six screen digits.
+        if named.contains("1") && named.contains("6") { named.subtract(["1", "6"]); named.insert("1–6") }
+        func readmeName(_ key: KeyPress) -> String {
+            switch key {
+            case .backTab: return "Shift-Tab"
+            case .character(let c) where ("1"..."6").contains(c): return "1–6"
+            default: return key.label
+            }
+        }
+        let bound = Set(Keymap.bindings.flatMap(\.keys).filter { key in
+            // Home/End and PgUp/PgDn are the usual twins of g/G and Ctrl-U/D; the table names those.
+            ![.home, .end, .pageUp, .pageDown, .left, .right].contains(key)
+        }.map(readmeName))
+        for key in bound.sorted() { #expect(named.contains(key), "README's key table does not name \(key)") }
+        let ignored: Set<String> = ["1–6"]
+        for key in named.subtracting(ignored).sorted() where !key.hasPrefix(":") && key.count < 12 {
+            #expect(bound.contains(key) || ["l", "h"].contains(key), "README names \(key), which the keymap does not bind")
+        }
     }
 }
