@@ -89,8 +89,9 @@ import Testing
         try tmux.send("n")
         try tmux.send("n")
         try tmux.waitFor(text: "ข. งานเกินกำหนด")
-        try tmux.send("j")
+        // The first task is selected (owner headings are not rows to stop on); the decision line names it.
         try tmux.send("d")
+        try tmux.waitFor(text: "#85 ")
         try tmux.type("ให้เร่งรัด O31 ภายในสัปดาห์นี้")
         try tmux.send("Enter")
         try tmux.waitFor(text: "บันทึกมติแล้ว")

@@ -38,6 +38,7 @@ public struct MeetingState: Hashable, Sendable, TerminalApp {
         // A meeting already under way resumes on the agenda rather than the roll call.
         if let meeting = data.meeting, !meeting.attendees.isEmpty { step = 1 }
         if data.meeting?.isEnded == true { message = StatusMessage(language.meeting.endedNote) }
+        rebuild()
     }
 
     public var board: Board { data.board }
@@ -123,6 +124,11 @@ public struct MeetingState: Hashable, Sendable, TerminalApp {
             case .section(let s): count = agenda.rows(s).count
             }
             cursors[index] = max(0, min(cursors[index], count - 1))
+            // Never rest on an owner heading: the first row after it.
+            if case .section(let s) = MeetingStep.all[index] {
+                let rows = agenda.rows(s)
+                while rows.indices.contains(cursors[index]), case .owner = rows[cursors[index]], cursors[index] + 1 < rows.count { cursors[index] += 1 }
+            }
         }
     }
 
@@ -176,8 +182,26 @@ public struct MeetingState: Hashable, Sendable, TerminalApp {
         return saveTime()
     }
 
+    /// Moves the selection, over the owner headings: a note or an action item is about a task, and
+    /// a heading in between made seven `j` land on the wrong one.
     mutating func move(by delta: Int) {
-        cursors[step] = max(0, min(rowCount - 1, cursors[step] + delta))
+        var target = max(0, min(rowCount - 1, cursors[step] + delta))
+        let direction = delta < 0 ? -1 : 1
+        while isHeading(target), target + direction >= 0, target + direction < rowCount { target += direction }
+        if isHeading(target) {
+            // The last row in this direction is a heading: look the other way for the nearest row.
+            var back = target
+            while isHeading(back), back - direction >= 0, back - direction < rowCount { back -= direction }
+            target = isHeading(back) ? cursors[step] : back
+        }
+        cursors[step] = target
+    }
+
+    /// Whether row `index` of the current step is an owner heading (never selected).
+    func isHeading(_ index: Int) -> Bool {
+        guard case .section(let s) = currentStep, agenda.rows(s).indices.contains(index) else { return false }
+        if case .owner = agenda.rows(s)[index] { return true }
+        return false
     }
 
     private func saveTime() -> [Effect] { canRecord ? [.meeting(.saveTime(wholeSeconds))] : [] }
@@ -217,6 +241,10 @@ public struct MeetingState: Hashable, Sendable, TerminalApp {
             return []
         }
         var text = ""
+        if kind != .action, let subject = selectedRow?.subject(members: board.members) {
+            // The note names the row it is about, where the secretary sees it (and can delete it).
+            text = subject + " "
+        }
         if kind == .action {
             var words: [String] = []
             if let owner = defaultOwner, let member = board.member(owner) { words.append("@" + member.login) }
@@ -232,6 +260,20 @@ public struct MeetingState: Hashable, Sendable, TerminalApp {
         }
         prompt = Prompt(kind: kind, text: text)
         return []
+    }
+
+    /// The subject a note's line starts with (`#31`, `O12`, `i7`, `@login`, a survey tool) and the rest.
+    static func leadingSubject(_ text: String, members: [Member], framework: Framework) -> (String?, String) {
+        let words = text.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true).map(String.init)
+        guard let first = words.first else { return (nil, "") }
+        let rest = words.count > 1 ? words[1].trimmingWhitespace : ""
+        let named: String?
+        if first.hasPrefix("#"), Int64(first.dropFirst()) != nil { named = first }
+        else if first.hasPrefix("@"), members.contains(where: { "@" + $0.login == first }) { named = first }
+        else if case .item(let code)? = TaskTarget(text: first), framework.item(code) != nil { named = code }
+        else if framework.tool(first.uppercased()) != nil { named = first.uppercased() }
+        else { named = nil }
+        return named == nil ? (nil, text) : (named, rest)
     }
 
     /// The owner an action item on the selected row goes to by default.
@@ -256,8 +298,10 @@ public struct MeetingState: Hashable, Sendable, TerminalApp {
             switch p.kind {
             case .note, .decision:
                 prompt = nil
-                guard !text.isEmpty else { return [] }
-                return [.meeting(.entry(p.kind == .note ? .note : .decision, section, subject: subject, text: text))]
+                // Linked to what the line names first (#31, O12, @login, IIT), else to nothing.
+                let (named, rest) = Self.leadingSubject(text, members: board.members, framework: board.framework)
+                guard !rest.isEmpty else { return [] }
+                return [.meeting(.entry(p.kind == .note ? .note : .decision, section, subject: named, text: rest))]
             case .action:
                 do {
                     let draft = try ActionDraft.parse(text, members: board.members, framework: board.framework, today: board.today,

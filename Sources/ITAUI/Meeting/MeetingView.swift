@@ -239,7 +239,9 @@ public enum MeetingView {
             }
             return
         }
-        screen.draw([Span(" " + (state.currentStep == .attendance ? t.attendanceKeys : t.keys), .hint)], y: h - 2)
+        // Only what works now: after the end, or for someone who follows, moving and leaving.
+        let keys = !state.canRecord ? t.viewingKeys : (state.currentStep == .attendance ? t.attendanceKeys : t.keys)
+        screen.draw([Span(" " + keys, .hint)], y: h - 2)
         if state.confirmingEnd {
             screen.draw([Span(" " + t.confirmEnd, .statusError)], y: h - 1)
         } else if let message = state.message {

@@ -57,6 +57,7 @@ extension MeetingStrings {
         nextMeeting: { "next meeting \($0)" },
         keys: "n/p section  j/k move  c note  d decision  a action item  E end meeting  q leave",
         attendanceKeys: "Space present/absent  * all present  n to section a  q leave",
+        viewingKeys: "n/p section  j/k move  q leave",
         promptKeys: "Enter save  Esc cancel  Ctrl-U clear",
         actionFormat: "@owner O12 or i7  date (2569-12-02, 2/12 or +7)  title",
         confirmEnd: "End the meeting and keep its minutes? y end · n back",

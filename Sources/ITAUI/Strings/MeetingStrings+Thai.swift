@@ -57,6 +57,7 @@ extension MeetingStrings {
         nextMeeting: { "ประชุมครั้งถัดไป \($0)" },
         keys: "n/p วาระ  j/k เลื่อน  c บันทึก  d มติ  a มอบหมายงาน  E ปิดประชุม  q ออก",
         attendanceKeys: "Space มา/ไม่มา  * มาทุกคน  n ไปวาระ ก  q ออก",
+        viewingKeys: "n/p วาระ  j/k เลื่อน  q ออก",
         promptKeys: "Enter บันทึก  Esc ยกเลิก  Ctrl-U ล้าง",
         actionFormat: "@ผู้รับผิดชอบ O12 หรือ i7  วันที่ (2569-12-02, 2/12 หรือ +7)  ชื่องาน",
         confirmEnd: "ปิดการประชุมและเก็บรายงาน? y ปิด · n กลับ",

@@ -24,6 +24,8 @@ public struct MeetingStrings: Sendable {
     public let nextMeeting: @Sendable (_ day: String) -> String
     public let keys: String
     public let attendanceKeys: String
+    /// The keys of someone who only follows (an ended meeting, a viewer): moving and leaving.
+    public let viewingKeys: String
     public let promptKeys: String
     public let actionFormat: String
     public let confirmEnd: String
