@@ -101,13 +101,7 @@ import Testing
         try tmux.waitFor(text: "งานเลยกำหนด")
         // The overdue sticker names kittipat by the hostile LINE name.
         try tmux.send("y")
-        var buffer = ""
-        let deadline = Date().addingTimeInterval(5)
-        while Date() < deadline {
-            buffer = (try? tmux.run(["show-buffer"])) ?? ""
-            if !buffer.isEmpty { break }
-            usleep(20_000)
-        }
+        let buffer = tmux.waitForBuffer()
         #expect(buffer.contains("@LLLLกิตติพัฒน์ ICT"), "\(buffer)")
         #expect(Self.forbidden(buffer).isEmpty, "clipboard has \(Self.forbidden(buffer))")
         #expect(!buffer.contains("]52;"))

@@ -56,13 +56,7 @@ import Testing
         try tmux.send("j")
         try tmux.send("y")
         try tmux.waitFor(text: "OSC 52")
-        var buffer = ""
-        let deadline = Date().addingTimeInterval(5)
-        while Date() < deadline {
-            buffer = (try? tmux.run(["show-buffer"])) ?? ""
-            if !buffer.isEmpty { break }
-            usleep(20_000)
-        }
+        let buffer = tmux.waitForBuffer()
         #expect(buffer.hasPrefix("⏰ อีก 1 วัน (1 วันทำการ) — งานครบกำหนดส่ง\nครบกำหนด วันพฤหัสบดีที่ 19 พฤศจิกายน 2569\n"), "\(buffer)")
         #expect(buffer.contains("• @ณัฐธิดา กฎหมาย — O3 ยังไม่เสร็จ (1 งาน)"))
         try tmux.send("q")

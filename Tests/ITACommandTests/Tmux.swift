@@ -113,6 +113,19 @@ final class Tmux {
         try waitFor("\"\(text)\"", in: target, timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
     }
 
+    /// tmux's newest paste buffer (what an application sent with OSC 52 while set-clipboard is on),
+    /// waiting up to 5 s for one; "" when none came.
+    func waitForBuffer() -> String {
+        var buffer = ""
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline {
+            buffer = (try? run(["show-buffer"])) ?? ""
+            if !buffer.isEmpty { break }
+            usleep(20_000)
+        }
+        return buffer
+    }
+
     /// The pid of the `ita` process in a pane (the child of the pane's shell).
     func itaPID(_ target: String = "main") throws -> pid_t {
         let shell = pid_t(try display("#{pane_pid}", target)) ?? 0
