@@ -4,8 +4,19 @@ write the same tasks as a Taskwarrior import file, so both tools work on identic
 
 usage: generate.py DB N TASKWARRIOR_JSON TODAY
 """
-import json, random, sqlite3, sys
+import hashlib, json, random, sqlite3, sys
 from datetime import date, timedelta
+
+
+def chain_hash(previous, values):
+    """The audit log's hash chain, as Store+Integrity computes it (so `ita verify` accepts the rows)."""
+    h = hashlib.sha256(previous.encode())
+    for v in values:
+        if v is None: text = "n"
+        elif isinstance(v, int): text = f"i{v}"
+        else: text = f"s{len(v.encode())}:{v}"
+        h.update((text + "\x1f").encode())
+    return h.hexdigest()
 
 db_path, count, tw_path, today_text = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 today = date.fromisoformat(today_text)
@@ -39,6 +50,22 @@ for i in range(1, count + 1):
     tw.append(entry)
 db.executemany("INSERT INTO task (id, title, target_kind, target, indicator, owner_id, due, status, blocked_reason, evidence, "
                "note, phase, done_by, done_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+# Each task's creation, audited like `ita init` does, so the generated database verifies.
+last = db.execute("SELECT id, chain, change_id FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+next_id, previous, change = (last[0] + 1, last[1], last[2] + 1) if last else (1, "", 1)
+at = today.isoformat() + "T09:00:00+07:00"
+epoch = int((date.fromisoformat(today.isoformat()) - date(1970, 1, 1)).total_seconds()) + 2 * 3600
+audit = []
+for r in rows:
+    state = {"blocked_reason": r[8], "done_at": r[13], "done_by": None if r[12] is None else str(r[12]),
+             "evidence": r[9], "note": r[10], "status": r[7]}
+    values = [next_id, change, at, epoch, "bench", None, "create", "task", str(r[0]), "*", None,
+              json.dumps(state, ensure_ascii=False, sort_keys=True, separators=(",", ":")), None]
+    previous = chain_hash(previous, values)
+    audit.append(values + [previous])
+    next_id += 1
+db.executemany("INSERT INTO audit (id, change_id, at, at_epoch, os_login, member_id, action, entity, entity_key, field, old_value, "
+               "new_value, undoes, chain) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", audit)
 db.commit()
 db.execute("VACUUM")
 with open(tw_path, "w") as f:

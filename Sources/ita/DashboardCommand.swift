@@ -206,10 +206,11 @@ enum Dashboard {
                             token = current
                             let mine = { (e: AuditEntry) in e.login == ctx.login && e.memberID == author?.member?.id }
                             let news = ((try? store.log(after: seenAudit)) ?? []).filter { !mine($0) }
+                            // The schema and the rows added since the last look (the whole log was checked at the start).
+                            let recent = try? store.verifyRecent(afterAuditID: seenAudit)
                             seenAudit = (try? store.lastAuditID()) ?? seenAudit
                             if !news.isEmpty { effects += app.update(.othersChanged(news)) }
-                            // The chains and the schema only: replaying every task is for the start and ita verify.
-                            effects += app.update(.integrity(integrityWarning(store, ctx, replay: false)))
+                            if let recent, !recent.isIntact { effects += app.update(.integrity(ctx.strings.integrityWarning(recent.problems.count))) }
                             redraw = true
                         }
                     } catch {

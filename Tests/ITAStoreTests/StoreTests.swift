@@ -308,3 +308,27 @@ import ITACore
         #expect(built.keys.contains("audit_is_append_only_update") && built.keys.contains("meeting_is_kept"))
     }
 }
+
+@Suite struct IntegrityStoreTests {
+    @Test func theRecentCheckFindsARewrittenNewRow() throws {
+        let store = try StoreFixture.demoStore()
+        let chair = try StoreFixture.author(store, "pimchanok")
+        #expect(try store.verify().isIntact)
+        let checkpoint = try store.lastAuditID()
+        try store.apply(.start, toTask: 1, by: chair, at: StoreFixture.now)
+        #expect(try store.verifyRecent(afterAuditID: checkpoint).isIntact)
+        #expect(try store.verifyRecent(afterAuditID: checkpoint).auditRows > 0)
+        let queue = try DatabaseQueue(path: store.path)
+        try queue.write { db in
+            try db.execute(sql: "DROP TRIGGER audit_is_append_only_update")
+            try db.execute(sql: "UPDATE audit SET new_value = 'done' WHERE id = ?", arguments: [checkpoint + 1])
+        }
+        try queue.close()
+        let report = try store.verifyRecent(afterAuditID: checkpoint)
+        #expect(report.problems.contains(.auditRowAltered(id: checkpoint + 1)))
+        #expect(report.problems.contains(.schemaObjectMissing(name: "audit_is_append_only_update")))
+        // The full check finds the task too: its status no longer replays.
+        #expect(try store.verify().problems.contains(.taskDiffers(id: 1, field: "status")))
+        #expect(try store.verify().problems.contains(.auditRowAltered(id: checkpoint + 1)))
+    }
+}
