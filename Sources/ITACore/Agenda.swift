@@ -134,6 +134,41 @@ public struct Agenda: Hashable, Sendable {
                       sections: sections)
     }
 
+    /// The agenda an ended meeting saw, from what it kept: a closed meeting shows what was discussed,
+    /// not today's data. Tasks come back as they were listed (done in section a, open elsewhere);
+    /// owner headings are rebuilt from the lines' owners, in the order the lines were kept.
+    public static func restored(from summary: MeetingSummary, today: CivilDate, entries: [MeetingEntry]) -> Agenda {
+        func task(_ line: MeetingSummary.TaskLine, done: Bool) -> WorkTask {
+            WorkTask(id: line.id, title: line.title, target: TaskTarget(text: line.target) ?? .indicator(0), ownerID: line.ownerID,
+                     due: line.due, status: done ? .done : .todo)
+        }
+        func grouped(_ lines: [MeetingSummary.TaskLine], done: Bool) -> [Row] {
+            var rows: [Row] = [], index = 0
+            while index < lines.count {
+                let owner = lines[index].ownerID
+                var end = index
+                while end + 1 < lines.count, lines[end + 1].ownerID == owner { end += 1 }
+                rows.append(.owner(owner, count: end - index + 1))
+                rows += lines[index...end].map { .task(task($0, done: done)) }
+                index = end + 1
+            }
+            return rows
+        }
+        var sections: [AgendaSection: [Row]] = [:]
+        sections[.done] = [.score(before: summary.scoreBefore, after: summary.scoreAfter)] + grouped(summary.done, done: true)
+        sections[.overdue] = grouped(summary.overdue, done: false)
+        sections[.dueSoon] = summary.dueSoon.map { .task(task($0, done: false)) }
+        sections[.atRisk] = summary.atRisk.map { .task(task($0, done: false)) }
+        sections[.respondents] = summary.surveys.map { .survey(tool: $0.tool, Respondents(quota: $0.quota, count: $0.count)) }
+        sections[.decisions] = entries.filter { $0.kind != .note }.map(Row.entry)
+            + summary.followUps.compactMap { line in
+                entries.first { $0.kind == .action && $0.taskID == line.id }.map { Row.followUp($0, task(line, done: false)) }
+                    ?? Row.task(task(line, done: false))
+            }
+        return Agenda(today: today, since: summary.since, previousMeeting: summary.previousMeeting, nextMeeting: summary.nextMeeting,
+                      surveyWindow: nil, sections: sections)
+    }
+
     /// The agenda as the minutes keep it.
     public func summary(grade: String?) -> MeetingSummary {
         func lines(_ section: AgendaSection) -> [MeetingSummary.TaskLine] { rows(section).compactMap { $0.task.map(MeetingSummary.TaskLine.init) } }

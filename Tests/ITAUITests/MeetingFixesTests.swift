@@ -62,4 +62,39 @@ import Testing
         let open = Self.state().render().trimmedLines.joined(separator: "\n")
         #expect(open.contains("Space มา/ไม่มา"))
     }
+
+    /// A closed meeting's read-only view showed today's data; its minutes were right. Now both show what it saw.
+    @Test func aClosedMeetingShowsTheAgendaItKept() {
+        var ended = Meeting(id: 7, day: F.today, startedAt: MeetingTests.started)
+        ended.endedAt = Timestamp(iso: "2026-11-18T10:30:00+07:00")!
+        let kept = MeetingSummary.TaskLine(id: 99, target: "O2", title: "งานที่ประชุมเห็นในวันนั้น", ownerID: 3, due: F.date("2026-11-01"))
+        ended.summary = MeetingSummary(since: F.date("2026-11-11"), previousMeeting: nil, nextMeeting: F.date("2026-11-25"), scoreBefore: 50,
+                                       scoreAfter: 55.5, grade: "F", done: [], overdue: [kept], dueSoon: [], atRisk: [], surveys: [],
+                                       surveyWindow: nil, followUps: [])
+        var s = Self.state(meeting: ended)
+        _ = s.update(.key(.character("3")))                    // ข overdue
+        let text = s.render().trimmedLines.joined(separator: "\n")
+        #expect(text.contains("#99") && text.contains("งานที่ประชุมเห็นในวันนั้น"), "\(text)")
+        #expect(!text.contains("เผยแพร่ O1 บนเว็บไซต์"), "today's overdue task #2 was not on that meeting's agenda")
+        #expect(s.selectedRow?.task?.id == 99)
+        _ = s.update(.key(.character("2")))                    // ก done: the score it recorded
+        #expect(s.render().trimmedLines.joined(separator: "\n").contains("55.50"))
+    }
+
+    /// The clock read 1:27 at the close and 1:23 on reopening: the shown time was the live one, the stored one whole seconds.
+    @Test func oneClockAtTheCloseAndOnReopening() {
+        var s = Self.state()
+        _ = s.update(.tick(at: 0.4))
+        for t in stride(from: 1.7, through: 60, by: 1.3) { _ = s.update(.tick(at: t)) }
+        _ = s.update(.key(.character("n")))
+        for t in stride(from: 61.1, through: 100, by: 0.9) { _ = s.update(.tick(at: t)) }
+        var ended = Meeting(id: 7, day: F.today, startedAt: MeetingTests.started)
+        ended.endedAt = Timestamp(iso: "2026-11-18T10:30:00+07:00")!
+        ended.sectionSeconds = s.wholeSeconds
+        _ = s.update(.meetingEnded(ended))
+        let atClose = s.render().trimmedLines[0]
+        let reopened = Self.state(meeting: ended).render().trimmedLines[0]
+        #expect(s.totalSeconds == ended.sectionSeconds.values.reduce(0, +))
+        #expect(atClose.contains("⏱ 1:3") && atClose.suffix(20) == reopened.suffix(20), "\(atClose) | \(reopened)")
+    }
 }

@@ -29,8 +29,12 @@ public struct MeetingData: Hashable, Sendable {
     public var schedule: MeetingSchedule { MeetingSchedule(weekday: board.assessment.meetingWeekday) }
 
     /// The agenda of this day's meeting from this data.
+    /// The agenda on show: an ended meeting's stored one (what it discussed), else today's, built from the data.
     public var agenda: Agenda {
-        Agenda.build(board: board, tasks: tasks, previous: previous, scoreBefore: scoreBefore, nextMeeting: schedule.next(after: board.today),
+        if let meeting, meeting.isEnded, let summary = meeting.summary {
+            return Agenda.restored(from: summary, today: meeting.day, entries: meeting.entries)
+        }
+        return Agenda.build(board: board, tasks: tasks, previous: previous, scoreBefore: scoreBefore, nextMeeting: schedule.next(after: board.today),
                      lastChanged: lastChanged, entries: meeting?.entries ?? [], earlierActions: earlierActions)
     }
 }

@@ -70,7 +70,7 @@ public struct MeetingState: Hashable, Sendable, TerminalApp {
     }
 
     /// Whole seconds per step, as stored.
-    public var wholeSeconds: [String: Int] { seconds.mapValues { Int($0) } }
+    public var wholeSeconds: [String: Int] { seconds.mapValues { Int(saturating: $0.rounded(.down)) } }
     public var totalSeconds: Int { Int(seconds.values.reduce(0, +)) }
 
     // MARK: Update
@@ -106,6 +106,10 @@ public struct MeetingState: Hashable, Sendable, TerminalApp {
             rebuild()
         case .meetingEnded(let meeting):
             data.meeting = meeting
+            // One clock: from now on the time shown is the time stored (whole seconds per section), the
+            // same as on reopening the meeting and in its minutes.
+            seconds = meeting.sectionSeconds.mapValues(Double.init)
+            rebuild()
             self.message = StatusMessage(language.meeting.meetingClosed)
         case .failed(let text):
             self.message = StatusMessage(text, isError: true)
