@@ -98,3 +98,16 @@ import Testing
         #expect(atClose.contains("⏱ 1:3") && atClose.suffix(20) == reopened.suffix(20), "\(atClose) | \(reopened)")
     }
 }
+
+@Suite struct MeetingStepRowTests {
+    /// At 80 columns the step row lost its labels (only the step on show had one).
+    @Test func everyStepKeepsAShortLabelAt80Columns() {
+        var s = MeetingFixesTests.state()
+        for size in [Size(width: 80, height: 24), Size(width: 60, height: 20)] {
+            _ = s.update(.resized(size))
+            let row = s.render().trimmedLines[2]
+            for letter in ["ก", "ข", "ค", "ง", "จ", "ฉ"] { #expect(row.contains(" \(letter)"), "\(size.width): \(row)") }
+            #expect(row.displayWidth <= size.width)
+        }
+    }
+}

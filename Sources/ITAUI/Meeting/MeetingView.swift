@@ -67,21 +67,36 @@ public enum MeetingView {
 
     static func drawSteps(_ state: MeetingState, y: Int, into screen: inout Screen) {
         let t = state.language.meeting
-        let labels = MeetingStep.all.enumerated().map { index, step -> String in
-            var label = " \(index + 1) " + t.stepTab(step)
-            switch step {
-            case .attendance: if state.data.meeting != nil { label += " \(state.attendees.count)" }
-            case .section(let section):
-                let count = state.agenda.rows(section).filter { if case .score = $0 { return false }; if case .owner = $0 { return false }; return true }.count
-                if section != .respondents || state.agenda.surveyWindow != nil { label += " \(count)" }
+        // The most that fits: labels with counts and times; then without times; then the short name
+        // (its first word, the section letter) for all but the step on show; then numbers only.
+        func label(_ index: Int, _ step: MeetingStep, count: Bool, time: Bool, short: Bool) -> String {
+            let name = t.stepTab(step)
+            var label = " \(index + 1) " + (short ? String(name.split(separator: " ").first ?? Substring(name)) : name)
+            if count {
+                switch step {
+                case .attendance: if state.data.meeting != nil { label += " \(state.attendees.count)" }
+                case .section(let section):
+                    let n = state.agenda.rows(section).filter { if case .score = $0 { return false }; if case .owner = $0 { return false }; return true }.count
+                    if section != .respondents || state.agenda.surveyWindow != nil { label += " \(n)" }
+                }
             }
-            if let seconds = state.seconds[step.timeKey], seconds >= 1 { label += " " + clock(Int(seconds)) }
+            if time, let seconds = state.seconds[step.timeKey], seconds >= 1 { label += " " + clock(Int(seconds)) }
             return label + " "
         }
-        let fits = labels.reduce(0) { $0 + $1.displayWidth } <= state.size.width
+        let forms: [(Int, MeetingStep) -> String] = [
+            { label($0, $1, count: true, time: true, short: false) },
+            { label($0, $1, count: true, time: false, short: false) },
+            { i, step in i == state.step ? label(i, step, count: true, time: true, short: false) : label(i, step, count: true, time: false, short: true) },
+            { i, step in i == state.step ? label(i, step, count: true, time: true, short: false) : label(i, step, count: false, time: false, short: true) },
+            { i, step in i == state.step ? label(i, step, count: true, time: true, short: false) : " \(i + 1) " },
+        ]
+        var labels: [String] = []
+        for form in forms {
+            labels = MeetingStep.all.enumerated().map { form($0.offset, $0.element) }
+            if labels.reduce(0, { $0 + $1.displayWidth }) <= state.size.width { break }
+        }
         var x = 0
-        for (index, label) in labels.enumerated() {
-            let shown = fits || index == state.step ? label : " \(index + 1) "
+        for (index, shown) in labels.enumerated() {
             x = screen.put(shown, x: x, y: y, style: index == state.step ? .tabActive : .tab)
         }
         screen.fill(y: y, from: x, style: .tab)
