@@ -14,6 +14,9 @@ public struct AuditEntry: Hashable, Sendable {
     public var newValue: String?
     /// For an undo: the change it reversed.
     public var undoes: Int64?
+    /// For the `evidence` field: the old and new URL lists, decoded by the store that encoded them.
+    public var oldEvidence: [String]? = nil
+    public var newEvidence: [String]? = nil
 
     public init(id: Int64, changeID: Int64, at: Timestamp, login: String, memberID: Int64?, action: AuditAction, entity: AuditEntity,
                 key: String, field: String, oldValue: String?, newValue: String?, undoes: Int64?) {

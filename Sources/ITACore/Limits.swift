@@ -20,11 +20,11 @@ public enum Limits {
     public static let dayNumber: ClosedRange<Int> = -719_162...2_932_896
 
     /// `0 to 100`, `0 to 10000000`: a range as an error message shows it.
-    public static func describe(_ range: ClosedRange<Double>) -> String {
-        "\(Number.plain(range.lowerBound)) to \(Number.plain(range.upperBound))"
+    public static func describe(_ range: ClosedRange<Double>, to: String = "to") -> String {
+        "\(Number.plain(range.lowerBound)) \(to) \(Number.plain(range.upperBound))"
     }
 
-    public static func describe(_ range: ClosedRange<Int>) -> String { "\(range.lowerBound) to \(range.upperBound)" }
+    public static func describe(_ range: ClosedRange<Int>, to: String = "to") -> String { "\(range.lowerBound) \(to) \(range.upperBound)" }
 }
 
 extension Int {
@@ -67,9 +67,13 @@ public enum Number {
 public enum Quote {
     public static let limit = 80
 
-    public static func text(_ value: String) -> String {
+    /// `"value"`, cut and made safe.
+    public static func text(_ value: String) -> String { "\"" + cut(value) + "\"" }
+
+    /// The value cut to about 80 columns and made safe, for messages that quote it their own way.
+    public static func cut(_ value: String) -> String {
         // Cut before sanitising so a 10 MB value is not copied whole first.
         let head = value.utf8.count > limit * 8 ? String(value.unicodeScalars.prefix(limit * 2)) + "…" : value
-        return "\"" + head.sanitizedForTerminal.truncated(toWidth: limit) + "\""
+        return head.sanitizedForTerminal.truncated(toWidth: limit)
     }
 }

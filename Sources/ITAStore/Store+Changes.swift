@@ -149,9 +149,16 @@ extension Store {
     }
 
     static func auditFromRow(_ row: Row) -> AuditEntry {
-        AuditEntry(id: row["id"], changeID: row["change_id"],
-                   at: Timestamp(iso: row["at"]) ?? Timestamp(secondsSince1970: row["at_epoch"], utcOffsetSeconds: 0),
-                   login: row["os_login"], memberID: row["member_id"], action: AuditAction(rawValue: row["action"]), entity: AuditEntity(rawValue: row["entity"]),
-                   key: row["entity_key"], field: row["field"], oldValue: row["old_value"], newValue: row["new_value"], undoes: row["undoes"])
+        var entry = AuditEntry(id: row["id"], changeID: row["change_id"],
+                               at: Timestamp(iso: row["at"]) ?? Timestamp(secondsSince1970: row["at_epoch"], utcOffsetSeconds: 0),
+                               login: row["os_login"], memberID: row["member_id"], action: AuditAction(rawValue: row["action"]),
+                               entity: AuditEntity(rawValue: row["entity"]), key: row["entity_key"], field: row["field"],
+                               oldValue: row["old_value"], newValue: row["new_value"], undoes: row["undoes"])
+        if entry.field == "evidence" {
+            // The store encoded these lists; it decodes them for whoever shows the log.
+            entry.oldEvidence = entry.oldValue.map(decodeEvidence)
+            entry.newEvidence = entry.newValue.map(decodeEvidence)
+        }
+        return entry
     }
 }

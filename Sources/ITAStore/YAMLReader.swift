@@ -26,7 +26,7 @@ struct YAMLReader {
                 let line = offset.map { offset in text.utf8.prefix(offset).reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) } }
                 throw DataFileError(file: file, line: line, field: "", problem: "not valid YAML: \(problem)", problemTH: "ไม่ใช่ YAML ที่ถูกต้อง: \(problem)")
             case .duplicatedKeysInMapping(let duplicates, let context):
-                let key = duplicates.first.map { Quote.text($0).dropFirst().dropLast() } ?? ""
+                let key = duplicates.first.map(Quote.cut) ?? ""
                 throw DataFileError(file: file, line: Self.secondOccurrence(of: duplicates.first, in: text, after: context.mark.line) ?? context.mark.line,
                                     field: "", problem: "duplicate key '\(key)'", problemTH: "ชื่อช่อง '\(key)' ซ้ำ")
             default:
@@ -130,7 +130,7 @@ struct YAMLReader {
     func int(in range: ClosedRange<Int>) throws -> Int {
         let text = try string()
         guard let value = Int(text), range.contains(value) else {
-            throw fail("expected a whole number from \(Limits.describe(range)), found \(Quote.text(text))", th: "ต้องเป็นจำนวนเต็มตั้งแต่ \(Limits.describe(range).replacingOccurrences(of: " to ", with: " ถึง ")) แต่พบ \(Quote.text(text))")
+            throw fail("expected a whole number from \(Limits.describe(range)), found \(Quote.text(text))", th: "ต้องเป็นจำนวนเต็มตั้งแต่ \(Limits.describe(range, to: "ถึง")) แต่พบ \(Quote.text(text))")
         }
         return value
     }
@@ -139,7 +139,7 @@ struct YAMLReader {
     func double(in range: ClosedRange<Double>) throws -> Double {
         let text = try string()
         guard let value = Double(text), value.isFinite, range.contains(value) else {
-            throw fail("expected a number from \(Limits.describe(range)), found \(Quote.text(text))", th: "ต้องเป็นตัวเลขตั้งแต่ \(Limits.describe(range).replacingOccurrences(of: " to ", with: " ถึง ")) แต่พบ \(Quote.text(text))")
+            throw fail("expected a number from \(Limits.describe(range)), found \(Quote.text(text))", th: "ต้องเป็นตัวเลขตั้งแต่ \(Limits.describe(range, to: "ถึง")) แต่พบ \(Quote.text(text))")
         }
         return value == 0 ? 0 : value
     }

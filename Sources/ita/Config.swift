@@ -63,7 +63,7 @@ enum ThemeLoader {
         }
         guard let path, FileManager.default.fileExists(atPath: path) else {
             if name == "default" { return (.dark, nil) }
-            return (.dark, "theme '\(String(Quote.text(name).dropFirst().dropLast()))' not found (looked in: \(directories().joined(separator: ", "))); using the default theme")
+            return (.dark, "theme '\(Quote.cut(name))' not found (looked in: \(directories().joined(separator: ", "))); using the default theme")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             return (.dark, "\(path): cannot read (permission or I/O error); using the default theme")

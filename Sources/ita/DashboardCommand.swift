@@ -106,7 +106,7 @@ enum Dashboard {
         terminal.present(app.render())
         timer?.firstFrame()
         // After the first frame, so opening stays fast: does the database agree with its own record?
-        pending += app.update(.integrity(integrityWarning(store, ctx, replay: false)))   // replay: ita verify and ita log
+        pending += app.update(.integrity(integrityWarning(store, ctx)))
 
         // A store error (busy, a disk error, a file replaced) never ends the session: the status line
         // says what happened, and the next tick tries again (token nil: reload when it works).
@@ -228,9 +228,10 @@ enum Dashboard {
         }
     }
 
-    /// The status-line warning while `ita verify` would find problems (none if it cannot tell).
-    static func integrityWarning(_ store: Store, _ ctx: Context, replay: Bool) -> String? {
-        guard let report = try? store.verify(replay: replay), !report.isIntact else { return nil }
+    /// The status-line warning while the chains or the schema are broken (none if it cannot tell).
+    /// Replaying every task is left to `ita verify`.
+    static func integrityWarning(_ store: Store, _ ctx: Context) -> String? {
+        guard let report = try? store.verify(replay: false), !report.isIntact else { return nil }
         return ctx.strings.integrityWarning(report.problems.count)
     }
 

@@ -16,7 +16,7 @@ struct ITA: ParsableCommand {
             main(arguments)
         case .unknownCommand(let word, let suggestion):
             let hint = suggestion.map { " (did you mean \($0)?)" } ?? " (see ita --help)"
-            Output.error("ita: unknown command '\(String(Quote.text(word).dropFirst().dropLast()))'\(hint)")
+            Output.error("ita: unknown command '\(Quote.cut(word))'\(hint)")
             Foundation.exit(64)
         }
     }

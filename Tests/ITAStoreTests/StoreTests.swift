@@ -332,3 +332,14 @@ import ITACore
         #expect(try store.verify().problems.contains(.auditRowAltered(id: checkpoint + 1)))
     }
 }
+
+@Suite struct AuditEvidenceTests {
+    @Test func theLogCarriesEvidenceAsLists() throws {
+        let store = try StoreFixture.demoStore()
+        let chair = try StoreFixture.author(store, "pimchanok")
+        try store.apply(.setEvidence(["https://a.example/1", "https://b.example/ไทย?x=1,2"]), toTask: 1, by: chair, at: StoreFixture.now)
+        let entry = try #require(try StoreFixture.changes(store).last { $0.field == "evidence" })
+        #expect(entry.oldEvidence == [] && entry.newEvidence == ["https://a.example/1", "https://b.example/ไทย?x=1,2"])
+        #expect(try StoreFixture.changes(store).allSatisfy { $0.field == "evidence" || $0.newEvidence == nil })
+    }
+}

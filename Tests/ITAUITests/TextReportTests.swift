@@ -55,7 +55,9 @@ import ITAUI
         let lines = TextReports.log([
             entry(1, login: "namthip", "done_by", nil, "2"),
             entry(2, login: "root", "status", "in_progress", "done"),
-            entry(3, login: "namthip", "evidence", "[]", #"["https:\/\/a.example\/1.pdf","https://b.example/2"]"#),
+            { var e = entry(3, login: "namthip", "evidence", "[]", #"["https://a.example/1.pdf","https://b.example/2"]"#)
+              // The store decodes the stored lists (Store.auditFromRow); the log shows them.
+              e.oldEvidence = []; e.newEvidence = ["https://a.example/1.pdf", "https://b.example/2"]; return e }(),
             entry(4, login: "namthip", "done_at", nil, "2026-11-18T14:05:00+07:00"),
         ], members: people, strings: .thai)
         #expect(lines[0].hasPrefix("18 พ.ย. 2569 14:05  น้ำทิพย์ "))

@@ -274,7 +274,13 @@ public struct MeetingState: Hashable, Sendable, TerminalApp {
         let named: String?
         if first.hasPrefix("#"), Int64(first.dropFirst()) != nil { named = first }
         else if first.hasPrefix("@"), members.contains(where: { "@" + $0.login == first }) { named = first }
-        else if case .item(let code)? = TaskTarget(text: first), framework.item(code) != nil { named = code }
+        else if let target = ActionDraft.target(first) {
+            // The same words as an action item's line: `O12` an item, `i7` an indicator.
+            switch target {
+            case .item(let code): named = framework.item(code) != nil ? code : nil
+            case .indicator(let n): named = framework.indicator(n) != nil ? "i\(n)" : nil
+            }
+        }
         else if framework.tool(first.uppercased()) != nil { named = first.uppercased() }
         else { named = nil }
         return named == nil ? (nil, text) : (named, rest)

@@ -20,7 +20,10 @@ public struct AuditText: Sendable {
     }
 
     /// A stored value as shown: `● เสร็จแล้ว`, `1 ธ.ค. 2569 09:00`, `https://a, https://b`, a member's name.
-    public func value(_ text: String?, field: String) -> String {
+    public func value(_ text: String?, field: String, evidence: [String]? = nil) -> String {
+        if let evidence {
+            return evidence.isEmpty ? "–" : evidence.map { $0.sanitizedForTerminal.truncated(toWidth: 60) }.joined(separator: ", ")
+        }
         guard let text else { return "–" }
         switch field {
         case "status":
@@ -29,9 +32,6 @@ public struct AuditText: Sendable {
             if let at = Timestamp(iso: text) { return "\(strings.date(at.date)) \(at.clockTime)" }
         case "done_by":
             if let id = Int64(text), let member = members[id] { return member.name.sanitizedForTerminal }
-        case "evidence":
-            let urls = Self.evidenceList(text)
-            return urls.isEmpty ? "–" : urls.map { $0.sanitizedForTerminal.truncated(toWidth: 60) }.joined(separator: ", ")
         default:
             break
         }
@@ -40,14 +40,15 @@ public struct AuditText: Sendable {
 
     /// `สถานะ: ● เสร็จแล้ว → ○ ยังไม่เริ่ม`
     public func change(_ entry: AuditEntry) -> String {
-        "\(strings.fieldName(entry.field)): \(value(entry.oldValue, field: entry.field)) → \(value(entry.newValue, field: entry.field))"
+        "\(strings.fieldName(entry.field)): \(value(entry.oldValue, field: entry.field, evidence: entry.oldEvidence)) → \(value(entry.newValue, field: entry.field, evidence: entry.newEvidence))"
     }
 
     /// The undo of `entries` (the change being reversed): `↶ ย้อนกลับแล้ว งาน #4: สถานะ: ● เสร็จแล้ว → ◐ กำลังทำ`.
     public func undo(_ entries: [AuditEntry]) -> String {
         let parts = entries.map { e in
-            let reversed = AuditEntry(id: e.id, changeID: e.changeID, at: e.at, login: e.login, memberID: e.memberID, action: .undo,
-                                      entity: e.entity, key: e.key, field: e.field, oldValue: e.newValue, newValue: e.oldValue, undoes: e.changeID)
+            var reversed = e
+            (reversed.oldValue, reversed.newValue) = (e.newValue, e.oldValue)
+            (reversed.oldEvidence, reversed.newEvidence) = (e.newEvidence, e.oldEvidence)
             return "\(e.entity == .task ? "#\(e.key)" : e.key) \(change(reversed))"
         }
         return strings.undone(entries.count, parts.joined(separator: "; "))
@@ -66,39 +67,5 @@ public struct AuditText: Sendable {
         guard let first = changes.first else { return nil }
         let more = changes.count - 1
         return "\(first.who): \(first.what)" + (more > 0 ? " " + strings.andMoreChanges(more) : "")
-    }
-
-    /// `["a","b"]` as stored (a JSON array of strings) → its URLs; a value that is not such a list is shown as it is.
-    static func evidenceList(_ json: String) -> [String] {
-        var scalars = json.unicodeScalars.makeIterator()
-        guard scalars.next() == "[" else { return [json] }
-        var urls: [String] = [], current = String.UnicodeScalarView(), inString = false
-        while let c = scalars.next() {
-            if inString {
-                switch c {
-                case "\\":
-                    guard let e = scalars.next() else { return [json] }
-                    switch e {
-                    case "n": current.append("\n")
-                    case "t": current.append("\t")
-                    case "u":
-                        var hex = ""
-                        for _ in 0..<4 { if let h = scalars.next() { hex.unicodeScalars.append(h) } }
-                        guard let v = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(v) else { return [json] }
-                        current.append(scalar)
-                    default: current.append(e)
-                    }
-                case "\"": urls.append(String(current)); current = String.UnicodeScalarView(); inString = false
-                default: current.append(c)
-                }
-            } else if c == "\"" {
-                inString = true
-            } else if c == "]" {
-                return urls
-            } else if c != "," && c != " " {
-                return [json]
-            }
-        }
-        return [json]
     }
 }
