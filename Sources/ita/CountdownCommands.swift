@@ -168,10 +168,29 @@ struct Present: ParsableCommand {
     func run() throws {
         try Context.run(global) { ctx in
             let store = try ctx.openStore(memoryMapped: false)
-            var state = PresentState(data: try Dashboard.load(store, today: ctx.today), language: ctx.language,
+            let state = PresentState(data: try Dashboard.load(store, today: ctx.today), language: ctx.language,
                                      size: Size(width: 80, height: 24), interval: interval, page: page - 1)
-            let code = try Dashboard.run(&state, ctx: ctx, store: store, theme: theme ?? "projector", mouse: !noMouse, author: nil)
+            let watch = StoreWatch(store, today: ctx.today)
+            let code = try FullScreen.run(ctx: ctx, theme: theme ?? "projector", mouse: !noMouse) { _ in
+                Running(state, failure: { .failed($0) }, describe: { Dashboard.describe($0, ctx) }, perform: { effect in
+                    switch effect {
+                    case .quit: return .close
+                    case .reload(let today):
+                        watch.newDay(today)
+                        return reload(watch, store: store, ctx: ctx)
+                    case .checkForChanges:
+                        return reload(watch, store: store, ctx: ctx)
+                    }
+                })
+            }
             if code != 0 { throw ExitCode(code) }
         }
     }
+}
+
+/// Present mode reads again when the data changed (never shows an error over the projector's page).
+private func reload(_ watch: StoreWatch, store: Store, ctx: Context) -> Performed<PresentMessage> {
+    guard case .changed(let token) = watch.look(), let data = try? Dashboard.load(store, today: watch.day) else { return .none }
+    watch.seen(token)
+    return .message(.loaded(data))
 }

@@ -45,8 +45,7 @@ struct DashboardCommand: ParsableCommand {
     }
 }
 
-/// Wires the store, the terminal and the pure UI together: reads events, runs `update`, performs
-/// the effects and presents frames.
+/// Wires the dashboard to the store: what each of its effects does.
 enum Dashboard {
     /// Runs the dashboard; returns the exit status (0, 2 when there is no usable terminal, 128+n on a signal).
     static func open(_ ctx: Context, store: Store, display: DisplayOptions) throws -> Int32 {
@@ -58,173 +57,72 @@ enum Dashboard {
             state.readOnlyNote = ctx.strings.readOnly(store.path, reason)
             state.message = StatusMessage(ctx.strings.readOnly(store.path, reason))
         }
-        return try run(&state, ctx: ctx, store: store, theme: display.theme ?? ctx.config.theme, mouse: !display.noMouse, author: author)
-    }
-
-    /// What a full-screen program needs from the store besides task changes: how to reload after a
-    /// change elsewhere, and (meeting mode) how to record at the meeting.
-    struct Runtime {
-        /// Everything read again for a day (today's, or the next one after midnight).
-        var reload: (CivilDate) throws -> Message
-        var record: ((MeetingRequest) throws -> Message?)? = nil
-    }
-
-    /// Starts the terminal and runs a full-screen program. `author` is nil for present mode, which never writes.
-    static func run<App: TerminalApp>(_ app: inout App, ctx: Context, store: Store, theme themeName: String?, mouse: Bool,
-                                      author: Author?, runtime: Runtime? = nil) throws -> Int32 {
-        let timer = BenchTimer.fromEnvironment()
-        let (requested, warning) = ThemeLoader.load(themeName)
-        let colour = (Context.environment["NO_COLOR"] ?? "").isEmpty
-        let theme = colour ? requested : .mono
-        if let warning { Output.error("ita: \(warning)") }
-
-        let terminal: Terminal
-        do {
-            terminal = try Terminal.start(theme: theme, colour: colour, mouse: mouse)
-        } catch {
-            let text = ctx.language.dashboard
-            let message: String
-            switch error {
-            case .notATerminal: message = text.notATerminal
-            case .noTerminalType(let term): message = text.noTerminalType(term ?? "")
-            case .cannotOpen(let detail): message = text.cannotOpenTerminal(detail)
-            }
-            Output.error("\(ctx.strings.errorPrefix) \(message.sanitizedForTerminal)")
-            return 2
+        return try FullScreen.run(ctx: ctx, theme: display.theme ?? ctx.config.theme, mouse: !display.noMouse) { terminal in
+            program(state, ctx: ctx, store: store, author: author, terminal: terminal)
         }
-        defer { terminal.stop() }
-        if let warning { _ = app.update(.failed(warning)) }
-        let runtime = runtime ?? Runtime(reload: { day in .loaded(try load(store, today: day)) })
-        return try loop(&app, terminal: terminal, ctx: ctx, store: store, author: author, runtime: runtime, timer: timer)
     }
 
-    /// The event loop: reads events, runs `update`, performs the effects and presents frames, until
-    /// the program quits (0) or a signal ends it (128+n).
-    static func loop<App: TerminalApp>(_ app: inout App, terminal: Terminal, ctx: Context, store: Store, author: Author?,
-                                       runtime: Runtime, timer: BenchTimer?) throws -> Int32 {
-        var pending = app.update(.resized(terminal.size))
-        terminal.present(app.render())
-        timer?.firstFrame()
-        // After the first frame, so opening stays fast: does the database agree with its own record?
-        pending += app.update(.integrity(integrityWarning(store, ctx)))
-
-        // A store error (busy, a disk error, a file replaced) never ends the session: the status line
-        // says what happened, and the next tick tries again (token nil: reload when it works).
-        var token: Int? = try? store.changeToken()
-        var day = ctx.today
+    static func program(_ state: AppState, ctx: Context, store: Store, author: Author, terminal: Terminal) -> Running<AppState> {
+        let watch = StoreWatch(store, today: ctx.today)
         // Audit rows up to here are known; after a reload the newer ones are others' changes to mention.
         var seenAudit = (try? store.lastAuditID()) ?? 0
-        while true {
-            let event = terminal.nextEvent(timeout: 250)
-            let started = BenchTimer.now()
-            let message: Message
-            switch event {
-            case .key(.control("l")):
-                terminal.invalidate()
-                message = .resized(terminal.size)
-            case .key(let key): message = .key(key)
-            case .mouse(let mouse): message = .mouse(mouse)
-            case .resize(let size): message = .resized(size)
-            case .timeout: message = .tick(Tick(seconds: Double(BenchTimer.now()) / 1e9, today: ctx.currentTime().date))
-            case .signal(let number):
-                timer?.write()
-                return 128 + number
+        let timer = BenchTimer.shared
+        return Running(state, failure: { .failed($0) }, describe: { describe($0, ctx) }, perform: { effect in
+            switch effect {
+            case .quit: return .close
+            case .apply(let change, let id):
+                let writeStarted = BenchTimer.now()
+                let result = try store.apply(change, toTask: id, by: author, at: ctx.currentTime())
+                timer?.record("store_write", since: writeStarted)
+                watch.sawOwnWrite()   // our own write is already in the state
+                // The state updates its board from the one change: no re-read of 50,000 tasks' tallies.
+                return .message(.applied(result.task, nil, action: change.action, changed: !result.fields.isEmpty))
+            case .undo:
+                let entries = try store.undoLastChange(by: author, at: ctx.currentTime())
+                let ids = Set(entries.filter { $0.entity == .task }.compactMap { Int64($0.key) })
+                let tasks = try ids.sorted().compactMap { try store.task(id: $0) }
+                watch.sawOwnWrite()
+                return .message(.undone(tasks, try store.board(today: watch.day), entries: entries))
+            case .copy(let text):
+                terminal.copyToClipboard(text)
+                return .none
+            case .loadReview:
+                return .message(.reviewLoaded(ReviewHistory(snapshots: try store.snapshots(), lastActivity: try store.lastActivity())))
+            case .openMeeting:
+                // Meeting mode takes the terminal; the dashboard comes back, reloaded, when it closes.
+                return .open(try MeetingSession.program(ctx, store: store, author: author, terminal: terminal))
+            case .reload(let today):
+                watch.newDay(today)
+                return try changes()
+            case .checkForChanges:
+                return try changes()
             }
-            var effects = pending + app.update(message)
-            pending = []
-            var redraw = app.redrawsOnTick
-            if case .tick = message {} else { redraw = true }
-            while !effects.isEmpty {
-                switch effects.removeFirst() {
-                case .quit:
-                    timer?.write()
-                    return 0
-                case .apply(let change, let id):
-                    guard let author else { continue }
-                    do {
-                        let writeStarted = BenchTimer.now()
-                        let result = try store.apply(change, toTask: id, by: author, at: ctx.currentTime())
-                        timer?.record("store_write", since: writeStarted)
-                        // The state updates its board from the one change: no re-read of 50,000 tasks' tallies.
-                        effects += app.update(.applied(result.task, nil, action: change.action, changed: !result.fields.isEmpty))
-                        token = try? store.changeToken()   // our own write is already in the state
-                    } catch {
-                        effects += app.update(.failed(describe(error, ctx)))
-                    }
-                case .undo:
-                    guard let author else { continue }
-                    do {
-                        let entries = try store.undoLastChange(by: author, at: ctx.currentTime())
-                        let ids = Set(entries.filter { $0.entity == .task }.compactMap { Int64($0.key) })
-                        let tasks = try ids.sorted().compactMap { try store.task(id: $0) }
-                        effects += app.update(.undone(tasks, try store.board(today: day), entries: entries))
-                        token = try? store.changeToken()
-                    } catch {
-                        effects += app.update(.failed(describe(error, ctx)))
-                    }
-                case .copy(let text):
-                    terminal.copyToClipboard(text)
-                case .loadReview:
-                    do {
-                        effects += app.update(.reviewLoaded(ReviewHistory(snapshots: try store.snapshots(), lastActivity: try store.lastActivity())))
-                    } catch {
-                        effects += app.update(.failed(describe(error, ctx)))
-                    }
-                case .meeting(let request):
-                    guard let record = runtime.record else { continue }
-                    do {
-                        if let reply = try record(request) { effects += app.update(reply) }
-                        token = try? store.changeToken()
-                    } catch {
-                        effects += app.update(.failed(describe(error, ctx)))
-                    }
-                case .openMeeting:
-                    // Meeting mode runs on the same terminal; the dashboard comes back, reloaded, after it.
-                    let meeting: MeetingState
-                    do {
-                        meeting = try MeetingSession.state(ctx, store: store, author: author, size: terminal.size)
-                    } catch {
-                        effects += app.update(.failed(describe(error, ctx)))
-                        continue
-                    }
-                    var program = meeting
-                    let code = try loop(&program, terminal: terminal, ctx: ctx, store: store, author: author,
-                                        runtime: MeetingSession.runtime(ctx, store: store, author: author), timer: nil)
-                    if code != 0 { return code }
-                    token = nil   // reload on the next tick
-                    effects += app.update(.resized(terminal.size))
-                case .reload(let today):
-                    // Midnight passed: countdowns, overdue and "today" follow the new day.
-                    day = today
-                    token = nil
-                    effects.append(.checkForChanges)
-                case .checkForChanges:
-                    do {
-                        let current = try store.changeToken()
-                        if current != token {
-                            effects += app.update(try runtime.reload(day))
-                            token = current
-                            let mine = { (e: AuditEntry) in e.login == ctx.login && e.memberID == author?.member?.id }
-                            let news = ((try? store.log(after: seenAudit)) ?? []).filter { !mine($0) }
-                            // The schema and the rows added since the last look (the whole log was checked at the start).
-                            let recent = try? store.verifyRecent(afterAuditID: seenAudit)
-                            seenAudit = (try? store.lastAuditID()) ?? seenAudit
-                            if !news.isEmpty { effects += app.update(.othersChanged(news)) }
-                            if let recent, !recent.isIntact { effects += app.update(.integrity(ctx.strings.integrityWarning(recent.problems.count))) }
-                            redraw = true
-                        }
-                    } catch {
-                        // Shown once per failure streak; the next tick tries again.
-                        if token != nil { effects += app.update(.failed(describe(error, ctx))) }
-                        token = nil
-                        redraw = true
-                    }
-                }
+        }, firstFrame: {
+            // After the first frame, so opening stays fast: does the database agree with its own record?
+            [.integrity(integrityWarning(store, ctx))]
+        }, resume: { _ in
+            watch.forget()   // reload on the next tick
+            return []
+        })
+
+        /// A reload when the store changed, with a note of others' changes and a check of the rows added.
+        func changes() throws -> Performed<DashboardMessage> {
+            let token: Int
+            switch watch.look() {
+            case .unchanged: return .none
+            case .failed(let error, let first): return first ? .message(.failed(describe(error, ctx))) : .none
+            case .changed(let current): token = current
             }
-            if redraw {
-                terminal.present(app.render())
-                if case .key(let key) = event { timer?.record(key, since: started) }
-            }
+            var replies: [DashboardMessage] = [.loaded(try load(store, today: watch.day))]
+            watch.seen(token)
+            let mine = { (e: AuditEntry) in e.login == ctx.login && e.memberID == author.member?.id }
+            let news = ((try? store.log(after: seenAudit)) ?? []).filter { !mine($0) }
+            // The schema and the rows added since the last look (the whole log was checked at the start).
+            let recent = try? store.verifyRecent(afterAuditID: seenAudit)
+            seenAudit = (try? store.lastAuditID()) ?? seenAudit
+            if !news.isEmpty { replies.append(.othersChanged(news)) }
+            if let recent, !recent.isIntact { replies.append(.integrity(ctx.strings.integrityWarning(recent.problems.count))) }
+            return .messages(replies)
         }
     }
 
@@ -254,10 +152,11 @@ final class BenchTimer {
 
     init(path: String) { self.path = path }
 
-    static func fromEnvironment() -> BenchTimer? {
+    /// The process's timer, made on first use.
+    nonisolated(unsafe) static let shared: BenchTimer? = {
         guard let path = Context.environment["ITA_BENCH_LOG"], !path.isEmpty else { return nil }
         return BenchTimer(path: path)
-    }
+    }()
 
     static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ITACore
 import ITAStore
+import ITATerminal
 import ITAUI
 
 struct MeetingCommand: ParsableCommand {
@@ -30,9 +31,9 @@ struct MeetingCommand: ParsableCommand {
         try Context.run(global) { ctx in
             let store = try ctx.openStore(memoryMapped: false)
             let author = try ctx.author(in: store)
-            var state = try MeetingSession.state(ctx, store: store, author: author, size: Size(width: 80, height: 24))
-            let code = try Dashboard.run(&state, ctx: ctx, store: store, theme: theme ?? "projector", mouse: !noMouse, author: author,
-                                         runtime: MeetingSession.runtime(ctx, store: store, author: author))
+            let code = try FullScreen.run(ctx: ctx, theme: theme ?? "projector", mouse: !noMouse) { terminal in
+                try MeetingSession.program(ctx, store: store, author: author, terminal: terminal)
+            }
             if code != 0 { throw ExitCode(code) }
         }
     }
@@ -78,30 +79,63 @@ enum MeetingSession {
         return try store.snapshots(since: weekAgo.adding(days: -30)).last { $0.day <= weekAgo }?.projected
     }
 
-    static func runtime(_ ctx: Context, store: Store, author: Author?) -> Dashboard.Runtime {
-        Dashboard.Runtime(reload: { day in .meetingLoaded(try load(store, today: day)) }, record: { request in
-            guard let author else { throw CLIError(ctx.strings.denied(.notAMember(login: ctx.login))) }
-            guard let meeting = try store.meeting(on: ctx.today) else { throw CLIError(ctx.language.meeting.noMeetingYet) }
-            let now = ctx.currentTime()
-            switch request {
-            case .attendance(let ids):
-                try store.setAttendees(ids, meeting: meeting.id, by: author)
-                return nil
-            case .saveTime(let seconds):
-                try store.saveSectionSeconds(seconds, meeting: meeting.id, by: author)
-                return nil
-            case .entry(let kind, let section, let subject, let text):
-                return .recorded(try store.addEntry(kind, section: section, subject: subject, text: text, meeting: meeting.id, by: author, at: now), nil)
-            case .actionItem(let draft, let section, let subject):
-                let (entry, task) = try store.addActionItem(title: draft.title, target: draft.target, ownerID: draft.ownerID, due: draft.due,
-                                                            section: section, subject: subject, meeting: meeting.id, by: author, at: now)
-                return .recorded(entry, task)
-            case .end(let seconds, let summary):
-                let board = try store.board(today: ctx.today)
-                let snapshot = ProgressSnapshot.take(board, tasks: try store.tasks(), kind: .meeting)
-                try store.endMeeting(meeting.id, sectionSeconds: seconds, summary: summary, snapshot: snapshot, by: author, at: now)
-                return try store.meeting(on: ctx.today).map(Message.meetingEnded)
+    /// Meeting mode as a program: opens today's meeting for the chair and secretary, and records
+    /// what it asks for.
+    static func program(_ ctx: Context, store: Store, author: Author?, terminal: Terminal) throws -> Running<MeetingState> {
+        let state = try state(ctx, store: store, author: author, size: terminal.size)
+        let watch = StoreWatch(store, today: ctx.today)
+        return Running(state, failure: { .failed($0) }, describe: { Dashboard.describe($0, ctx) }, perform: { effect in
+            switch effect {
+            case .quit: return .close
+            case .record(let request):
+                defer { watch.sawOwnWrite() }
+                return try record(request, ctx: ctx, store: store, author: author).map { .message($0) } ?? .none
+            case .reload(let today):
+                watch.newDay(today)
+                return reload(watch, store: store, ctx: ctx)
+            case .checkForChanges:
+                return reload(watch, store: store, ctx: ctx)
             }
         })
+    }
+
+    static func reload(_ watch: StoreWatch, store: Store, ctx: Context) -> Performed<MeetingMessage> {
+        switch watch.look() {
+        case .unchanged: return .none
+        case .failed(let error, let first): return first ? .message(.failed(Dashboard.describe(error, ctx))) : .none
+        case .changed(let token):
+            do {
+                let data = try load(store, today: watch.day)
+                watch.seen(token)
+                return .message(.loaded(data))
+            } catch {
+                return .message(.failed(Dashboard.describe(error, ctx)))
+            }
+        }
+    }
+
+    static func record(_ request: MeetingRequest, ctx: Context, store: Store, author: Author?) throws -> MeetingMessage? {
+        guard let author else { throw CLIError(ctx.strings.denied(.notAMember(login: ctx.login))) }
+        guard let meeting = try store.meeting(on: ctx.today) else { throw CLIError(ctx.language.meeting.noMeetingYet) }
+        let now = ctx.currentTime()
+        switch request {
+        case .attendance(let ids):
+            try store.setAttendees(ids, meeting: meeting.id, by: author)
+            return nil
+        case .saveTime(let seconds):
+            try store.saveSectionSeconds(seconds, meeting: meeting.id, by: author)
+            return nil
+        case .entry(let kind, let section, let subject, let text):
+            return .recorded(try store.addEntry(kind, section: section, subject: subject, text: text, meeting: meeting.id, by: author, at: now), nil)
+        case .actionItem(let draft, let section, let subject):
+            let (entry, task) = try store.addActionItem(title: draft.title, target: draft.target, ownerID: draft.ownerID, due: draft.due,
+                                                        section: section, subject: subject, meeting: meeting.id, by: author, at: now)
+            return .recorded(entry, task)
+        case .end(let seconds, let summary):
+            let board = try store.board(today: ctx.today)
+            let snapshot = ProgressSnapshot.take(board, tasks: try store.tasks(), kind: .meeting)
+            try store.endMeeting(meeting.id, sectionSeconds: seconds, summary: summary, snapshot: snapshot, by: author, at: now)
+            return try store.meeting(on: ctx.today).map(MeetingMessage.ended)
+        }
     }
 }

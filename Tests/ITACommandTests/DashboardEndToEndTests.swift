@@ -175,7 +175,11 @@ import Glibc
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let tmux = Tmux(ita)
         try tmux.start(tmux.ita("--screen \(screen) --no-mouse"), width: 120, height: 40)
-        let shown = try tmux.waitFor("the \(screen) screen") { $0.contains(expected[2].trimmingCharacters(in: .whitespaces)) }
+        // The frame is whole once its first and last body rows are on screen (tmux may be captured mid-draw).
+        let last = expected[..<38].last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? expected[2]
+        let shown = try tmux.waitFor("the \(screen) screen") {
+            $0.contains(expected[2].trimmingCharacters(in: .whitespaces)) && $0.contains(last.trimmingCharacters(in: .whitespaces))
+        }
             .split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
         // Rows 0–37: the title, the header and the body (the last two rows are the hint and status lines).
         for row in 0..<38 {

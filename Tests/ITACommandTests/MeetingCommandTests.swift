@@ -138,6 +138,11 @@ import Testing
         try tmux.waitFor(text: "ข. งานเกินกำหนด")
         try tmux.send("q")
         try tmux.waitFor(text: "1 ภาพรวม")
+        // Switching is the loop's, not a program inside another: again, and again back.
+        try tmux.send("M")
+        try tmux.waitFor(text: "ประชุมติดตามงาน ITA ครั้งที่ 1")
+        try tmux.send("q")
+        try tmux.waitFor(text: "1 ภาพรวม")
         try tmux.send("q")
         #expect(try tmux.waitFor(text: "EXIT=").contains("EXIT=0"))
         // Leaving with q keeps the meeting open: it is stored, not ended.

@@ -211,5 +211,5 @@ struct PresentModeTests {
 }
 
 extension PresentState {
-    mutating func press(_ keys: KeyPress...) -> [Effect] { keys.flatMap { update(.key($0)) } }
+    mutating func press(_ keys: KeyPress...) -> [PresentEffect] { keys.flatMap { update(.key($0)) } }
 }

@@ -40,17 +40,17 @@ import Testing
         _ = s.update(.key(.character("c")))
         #expect(s.prompt?.text == "#2 ")                         // the link is on the line, to keep or delete
         for c in "รอเอกสาร".unicodeScalars { _ = s.update(.key(.character(c))) }
-        #expect(s.update(.key(.enter)) == [.meeting(.entry(.note, .overdue, subject: "#2", text: "รอเอกสาร"))])
+        #expect(s.update(.key(.enter)) == [.record(.entry(.note, .overdue, subject: "#2", text: "รอเอกสาร"))])
         // Deleting the link makes a general decision.
         _ = s.update(.key(.character("d")))
         for _ in 0..<3 { _ = s.update(.key(.backspace)) }
         for c in "ประชุมทุกวันพุธต่อไป".unicodeScalars { _ = s.update(.key(.character(c))) }
-        #expect(s.update(.key(.enter)) == [.meeting(.entry(.decision, .overdue, subject: nil, text: "ประชุมทุกวันพุธต่อไป"))])
+        #expect(s.update(.key(.enter)) == [.record(.entry(.decision, .overdue, subject: nil, text: "ประชุมทุกวันพุธต่อไป"))])
         // Naming an item links to it, whatever row is selected.
         _ = s.update(.key(.character("c")))
         for _ in 0..<3 { _ = s.update(.key(.backspace)) }
         for c in "O3 ตรวจแล้ว".unicodeScalars { _ = s.update(.key(.character(c))) }
-        #expect(s.update(.key(.enter)) == [.meeting(.entry(.note, .overdue, subject: "O3", text: "ตรวจแล้ว"))])
+        #expect(s.update(.key(.enter)) == [.record(.entry(.note, .overdue, subject: "O3", text: "ตรวจแล้ว"))])
     }
 
     @Test func afterTheEndOnlyViewingKeysAreOffered() {
@@ -91,7 +91,7 @@ import Testing
         var ended = Meeting(id: 7, day: F.today, startedAt: MeetingTests.started)
         ended.endedAt = Timestamp(iso: "2026-11-18T10:30:00+07:00")!
         ended.sectionSeconds = s.wholeSeconds
-        _ = s.update(.meetingEnded(ended))
+        _ = s.update(.ended(ended))
         let atClose = s.render().trimmedLines[0]
         let reopened = Self.state(meeting: ended).render().trimmedLines[0]
         #expect(s.totalSeconds == ended.sectionSeconds.values.reduce(0, +))

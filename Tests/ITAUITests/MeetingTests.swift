@@ -20,10 +20,10 @@ struct MeetingTests {
     @Test func attendanceIsTakenAndSavedAtOnce() {
         var s = Self.state()
         #expect(s.currentStep == .attendance)
-        #expect(s.update(.key(.character(" "))) == [.meeting(.attendance([1]))])   // the chair is present, cursor moves on
+        #expect(s.update(.key(.character(" "))) == [.record(.attendance([1]))])   // the chair is present, cursor moves on
         #expect(s.update(.key(.down)) == [])
-        #expect(s.update(.key(.enter)) == [.meeting(.attendance([1, 3]))])
-        #expect(s.update(.key(.character("*"))) == [.meeting(.attendance([1, 2, 3]))])
+        #expect(s.update(.key(.enter)) == [.record(.attendance([1, 3]))])
+        #expect(s.update(.key(.character("*"))) == [.record(.attendance([1, 2, 3]))])
         #expect(Self.text(s).contains("มาประชุม 3/3 คน"))
         #expect(Self.text(s).contains("[✓] นางประธาน ใจดี"))
     }
@@ -32,7 +32,7 @@ struct MeetingTests {
         var s = Self.state()
         _ = s.update(.tick(at: 100))
         _ = s.update(.tick(at: 130))                       // 30 s of attendance
-        #expect(s.update(.key(.character("n"))) == [.meeting(.saveTime(["attendance": 30]))])
+        #expect(s.update(.key(.character("n"))) == [.record(.saveTime(["attendance": 30]))])
         #expect(s.currentStep == .section(.done))
         _ = s.update(.key(.right))
         #expect(s.currentStep == .section(.overdue))
@@ -80,17 +80,17 @@ struct MeetingTests {
         #expect(s.selectedRow?.task?.id == 2)
         _ = s.update(.key(.character("c")))
         for c in "รอเอกสาร".unicodeScalars { _ = s.update(.key(.character(c))) }
-        #expect(s.update(.key(.enter)) == [.meeting(.entry(.note, .overdue, subject: "#2", text: "รอเอกสาร"))])
+        #expect(s.update(.key(.enter)) == [.record(.entry(.note, .overdue, subject: "#2", text: "รอเอกสาร"))])
         // Thai layout: ก is on the d key.
         _ = s.update(.key(.character("ก")))
         for c in "ขยายเวลา".unicodeScalars { _ = s.update(.key(.character(c))) }
-        #expect(s.update(.key(.enter)) == [.meeting(.entry(.decision, .overdue, subject: "#2", text: "ขยายเวลา"))])
+        #expect(s.update(.key(.enter)) == [.record(.entry(.decision, .overdue, subject: "#2", text: "ขยายเวลา"))])
         // An action item starts from the row's owner, target and the next meeting day.
         _ = s.update(.key(.character("a")))
         #expect(s.prompt?.text == "@owner O1 2569-11-25 ")
         for c in "โทรตามผู้ดูแลเว็บ".unicodeScalars { _ = s.update(.key(.character(c))) }
         let draft = ActionDraft(title: "โทรตามผู้ดูแลเว็บ", target: .item("O1"), ownerID: 2, due: F.date("2026-11-25"))
-        #expect(s.update(.key(.enter)) == [.meeting(.actionItem(draft, .overdue, subject: "#2"))])
+        #expect(s.update(.key(.enter)) == [.record(.actionItem(draft, .overdue, subject: "#2"))])
         // The store's answer puts the entries on screen and the task in the data.
         let now = Self.started
         _ = s.update(.recorded(MeetingEntry(id: 1, section: .overdue, kind: .note, subject: "#2", text: "รอเอกสาร", memberID: 1, at: now), nil))
@@ -164,12 +164,12 @@ struct MeetingTests {
         #expect(s.currentStep == .section(.overdue) && !s.confirmingEnd)
         _ = s.update(.key(.character("E")))
         let effects = s.update(.key(.character("y")))
-        guard case .meeting(.end(let seconds, let summary))? = effects.first else { Issue.record("no end: \(effects)"); return }
+        guard case .record(.end(let seconds, let summary))? = effects.first else { Issue.record("no end: \(effects)"); return }
         #expect(seconds == s.wholeSeconds)
         #expect(summary.overdue.map(\.id) == [2] && summary.scoreBefore == 60 && summary.nextMeeting == F.date("2026-11-25"))
         var ended = Meeting(id: 7, day: F.today, startedAt: Self.started)
         ended.endedAt = Timestamp(iso: "2026-11-18T10:15:00+07:00")!
-        _ = s.update(.meetingEnded(ended))
+        _ = s.update(.ended(ended))
         #expect(!s.canRecord)
         #expect(Self.text(s).contains("ปิดประชุมแล้ว 10:15 น."))
         // The clock stops once the meeting has ended.

@@ -57,8 +57,6 @@ extension AppState {
         case .integrity(let warning):
             integrityWarning = warning
             return []
-        case .meetingLoaded, .recorded, .meetingEnded:
-            return []   // meeting mode's messages
         }
     }
 

@@ -2,7 +2,7 @@ import ITACore
 
 /// Meeting mode: attendance, then the agenda a–f, with a clock and time per section. The chair and
 /// the secretary record notes, decisions and action items; everyone else follows read-only.
-public struct MeetingState: Hashable, Sendable, TerminalApp {
+public struct MeetingState: Hashable, Sendable, Program {
     /// The line being typed: a note, a decision or an action item.
     public struct Prompt: Hashable, Sendable {
         public enum Kind: Hashable, Sendable { case note, decision, action }
@@ -46,6 +46,15 @@ public struct MeetingState: Hashable, Sendable, TerminalApp {
     public var redrawsOnTick: Bool { true }
     public func render() -> Screen { MeetingView.render(self) }
 
+    public static func message(for input: Input) -> MeetingMessage {
+        switch input {
+        case .key(let key): return .key(key)
+        case .mouse(let event): return .mouse(event)
+        case .resized(let size): return .resized(size)
+        case .tick(let tick): return .tick(tick)
+        }
+    }
+
     /// The chair or secretary at an open meeting.
     public var canRecord: Bool {
         guard let meeting = data.meeting, !meeting.isEnded else { return false }
@@ -75,7 +84,7 @@ public struct MeetingState: Hashable, Sendable, TerminalApp {
 
     // MARK: Update
 
-    public mutating func update(_ message: Message) -> [Effect] {
+    public mutating func update(_ message: MeetingMessage) -> [MeetingEffect] {
         switch message {
         case .key(let key): return handle(key)
         case .mouse(let event):
@@ -93,7 +102,7 @@ public struct MeetingState: Hashable, Sendable, TerminalApp {
             }
             lastTick = now
             return tick.today != board.today ? [.reload(today: tick.today)] : [.checkForChanges]
-        case .meetingLoaded(let fresh):
+        case .loaded(let fresh):
             data = fresh
             for (key, value) in fresh.meeting?.sectionSeconds ?? [:] where Double(value) > seconds[key] ?? 0 { seconds[key] = Double(value) }
             rebuild()
@@ -104,7 +113,7 @@ public struct MeetingState: Hashable, Sendable, TerminalApp {
                 language.meeting.actionSaved(t.id, board.member(t.ownerID)?.name ?? "#\(t.ownerID)", language.strings.date(t.due ?? board.today))
             } ?? language.meeting.recorded(entry.kind))
             rebuild()
-        case .meetingEnded(let meeting):
+        case .ended(let meeting):
             data.meeting = meeting
             // One clock: from now on the time shown is the time stored (whole seconds per section), the
             // same as on reopening the meeting and in its minutes.
@@ -113,8 +122,6 @@ public struct MeetingState: Hashable, Sendable, TerminalApp {
             self.message = StatusMessage(language.meeting.meetingClosed)
         case .failed(let text):
             self.message = StatusMessage(text, isError: true)
-        case .loaded, .applied, .undone, .reviewLoaded, .integrity, .othersChanged:
-            break
         }
         return []
     }
@@ -136,14 +143,14 @@ public struct MeetingState: Hashable, Sendable, TerminalApp {
         }
     }
 
-    mutating func handle(_ key: KeyPress) -> [Effect] {
+    mutating func handle(_ key: KeyPress) -> [MeetingEffect] {
         if prompt != nil { return editPrompt(key) }
         if confirmingEnd {
             confirmingEnd = false
             switch key.latinEquivalent {
             case .character("y"), .character("Y"):
                 guard data.meeting != nil else { return [] }
-                return [.meeting(.end(wholeSeconds, agenda.summary(grade: board.projection.grade?.grade)))]
+                return [.record(.end(wholeSeconds, agenda.summary(grade: board.projection.grade?.grade)))]
             default: message = nil; return []
             }
         }
@@ -179,7 +186,7 @@ public struct MeetingState: Hashable, Sendable, TerminalApp {
         return []
     }
 
-    mutating func go(to index: Int) -> [Effect] {
+    mutating func go(to index: Int) -> [MeetingEffect] {
         let target = max(0, min(MeetingStep.all.count - 1, index))
         guard target != step else { return [] }
         step = target
@@ -208,7 +215,7 @@ public struct MeetingState: Hashable, Sendable, TerminalApp {
         return false
     }
 
-    private func saveTime() -> [Effect] { canRecord ? [.meeting(.saveTime(wholeSeconds))] : [] }
+    private func saveTime() -> [MeetingEffect] { canRecord ? [.record(.saveTime(wholeSeconds))] : [] }
 
     /// Whether the viewer may record now; if not, says why on the status line.
     private mutating func checkRecorder() -> Bool {
@@ -223,7 +230,7 @@ public struct MeetingState: Hashable, Sendable, TerminalApp {
         return false
     }
 
-    private mutating func toggleAttendance(all: Bool) -> [Effect] {
+    private mutating func toggleAttendance(all: Bool) -> [MeetingEffect] {
         guard checkRecorder(), var meeting = data.meeting else { return [] }
         var present = attendees
         if all {
@@ -235,10 +242,10 @@ public struct MeetingState: Hashable, Sendable, TerminalApp {
         }
         meeting.attendees = board.members.map(\.id).filter(present.contains)
         data.meeting = meeting
-        return [.meeting(.attendance(meeting.attendees))]
+        return [.record(.attendance(meeting.attendees))]
     }
 
-    private mutating func startPrompt(_ kind: Prompt.Kind) -> [Effect] {
+    private mutating func startPrompt(_ kind: Prompt.Kind) -> [MeetingEffect] {
         guard checkRecorder() else { return [] }
         guard case .section = currentStep else {
             message = StatusMessage(language.meeting.stepTitle(.attendance) + ": " + language.meeting.attendanceKeys, isError: true)
@@ -296,7 +303,7 @@ public struct MeetingState: Hashable, Sendable, TerminalApp {
         }
     }
 
-    private mutating func editPrompt(_ key: KeyPress) -> [Effect] {
+    private mutating func editPrompt(_ key: KeyPress) -> [MeetingEffect] {
         guard var p = prompt else { return [] }
         switch LineEditor.edit(&p.text, key) {
         case .cancel: prompt = nil
@@ -311,13 +318,13 @@ public struct MeetingState: Hashable, Sendable, TerminalApp {
                 // Linked to what the line names first (#31, O12, @login, IIT), else to nothing.
                 let (named, rest) = Self.leadingSubject(text, members: board.members, framework: board.framework)
                 guard !rest.isEmpty else { return [] }
-                return [.meeting(.entry(p.kind == .note ? .note : .decision, section, subject: named, text: rest))]
+                return [.record(.entry(p.kind == .note ? .note : .decision, section, subject: named, text: rest))]
             case .action:
                 do {
                     let draft = try ActionDraft.parse(text, members: board.members, framework: board.framework, today: board.today,
                                                       defaultDue: agenda.nextMeeting)
                     prompt = nil
-                    return [.meeting(.actionItem(draft, section, subject: subject))]
+                    return [.record(.actionItem(draft, section, subject: subject))]
                 } catch {
                     // Keep the line so it can be fixed.
                     message = StatusMessage(describe(error), isError: true)

@@ -2,7 +2,7 @@ import ITACore
 
 /// Present mode for the meeting-room projector: read-only pages that turn every `interval`
 /// seconds. Time comes only from tick messages, so tests turn pages without sleeping.
-public struct PresentState: Hashable, Sendable, TerminalApp {
+public struct PresentState: Hashable, Sendable, Program {
     public private(set) var data: DashboardData
     public var language: Language
     public var size: Size
@@ -35,10 +35,19 @@ public struct PresentState: Hashable, Sendable, TerminalApp {
     public var redrawsOnTick: Bool { true }
     public func render() -> Screen { PresentView.render(self) }
 
+    public static func message(for input: Input) -> PresentMessage {
+        switch input {
+        case .key(let key): return .key(key)
+        case .mouse(let event): return .mouse(event)
+        case .resized(let size): return .resized(size)
+        case .tick(let tick): return .tick(tick)
+        }
+    }
+
     /// Whole seconds until the page turns (nil while paused).
     public var secondsLeft: Int? { paused ? nil : max(0, Int(saturating: (interval - elapsed).rounded(.up))) }
 
-    public mutating func update(_ message: Message) -> [Effect] {
+    public mutating func update(_ message: PresentMessage) -> [PresentEffect] {
         switch message {
         case .key(let key): return handle(key)
         case .mouse(let event):
@@ -60,13 +69,13 @@ public struct PresentState: Hashable, Sendable, TerminalApp {
             data = newData
             rebuild()
             page = pages.firstIndex(of: current) ?? min(page, pages.count - 1)
-        case .applied, .undone, .failed, .meetingLoaded, .recorded, .meetingEnded, .reviewLoaded, .integrity, .othersChanged:
-            break   // present mode never writes
+        case .failed:
+            break   // the projector keeps showing what it had; the next tick tries again
         }
         return []
     }
 
-    mutating func handle(_ key: KeyPress) -> [Effect] {
+    mutating func handle(_ key: KeyPress) -> [PresentEffect] {
         for candidate in [key, key.latinEquivalent] {
             switch candidate {
             case .character("q"), .control("c"), .escape: return [.quit]

@@ -1,19 +1,18 @@
 import ITACore
 
-/// What `update` asks the runtime to do, as data.
-public enum Effect: Hashable, Sendable {
+/// What the dashboard asks the runtime to do, as data.
+public enum DashboardEffect: Hashable, Sendable {
     case apply(TaskChange, taskID: Int64)
     case undo
+    /// Look for other people's changes (on a tick); reload if there are any.
     case checkForChanges
     /// The day changed (midnight passed): read everything again for `today`.
     case reload(today: CivilDate)
     /// Put text on the clipboard of the terminal the user sits at (OSC 52, which travels over SSH).
     case copy(String)
-    /// Record something at the open meeting (meeting mode).
-    case meeting(MeetingRequest)
     /// Read the stored snapshots and last activity for the weekly review screen.
     case loadReview
-    /// Leave the dashboard for meeting mode, and come back after.
+    /// Switch to meeting mode; the dashboard comes back, reloaded, when it closes.
     case openMeeting
     case quit
 }

@@ -1,14 +1,12 @@
 import ITACore
 
-/// Everything that reaches the dashboard: keys, mouse, resizes, timer ticks and store results.
-public enum Message: Hashable, Sendable {
+/// Everything that reaches the dashboard: input, and what the runtime read or wrote for it.
+public enum DashboardMessage: Hashable, Sendable {
     case key(KeyPress)
     case mouse(MouseEvent)
     case resized(Size)
-    /// The input timeout passed with no key: time to look for other people's changes. Carries the
-    /// time on a monotonic clock and the wall-clock day, both read by the runtime.
     case tick(Tick)
-    /// Everything reloaded after a change elsewhere.
+    /// Everything reloaded after a change elsewhere (or for a new day).
     case loaded(DashboardData)
     /// Our change was saved: the task as stored now, and the new board if the runtime read it
     /// (nil: the state updates its board from the one change).
@@ -17,10 +15,6 @@ public enum Message: Hashable, Sendable {
     case undone([WorkTask], Board, entries: [AuditEntry])
     /// The store refused or failed; the message is already in the user's language.
     case failed(String)
-    /// Meeting mode: everything reloaded; an entry (and an action item's task) saved; the meeting ended.
-    case meetingLoaded(MeetingData)
-    case recorded(MeetingEntry, WorkTask?)
-    case meetingEnded(Meeting)
     /// The weekly review's history, read from the store.
     case reviewLoaded(ReviewHistory)
     /// What other people changed, shown briefly after a reload ("กิตติพัฒน์: #31 เสร็จแล้ว").
