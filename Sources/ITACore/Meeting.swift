@@ -32,9 +32,14 @@ public struct MeetingEntry: Hashable, Sendable {
     public var taskID: Int64?
     public var memberID: Int64?
     public var at: Timestamp
+    /// The entry this one corrects (entries are never changed: a correction is a new entry).
+    public var supersedes: Int64?
+
+    public var isCorrection: Bool { supersedes != nil }
 
     public init(id: Int64, section: AgendaSection, kind: Kind, subject: String?, text: String, taskID: Int64? = nil,
-                memberID: Int64?, at: Timestamp) {
+                memberID: Int64?, at: Timestamp, supersedes: Int64? = nil) {
+        self.supersedes = supersedes
         self.id = id
         self.section = section
         self.kind = kind
@@ -55,6 +60,8 @@ public struct Meeting: Hashable, Sendable {
     public var endedAt: Timestamp?
     public var attendees: [Int64]
     public var entries: [MeetingEntry]
+    /// The entries as they stand after corrections (see `MeetingEntry.current`).
+    public var currentEntries: [MeetingEntry] { MeetingEntry.current(entries) }
     /// Seconds spent per section (`attendance` and the section raw values).
     public var sectionSeconds: [String: Int]
     public var summary: MeetingSummary?
@@ -110,5 +117,22 @@ extension Permissions {
     /// items, ending it); everyone else follows it read-only.
     public static func canRecordMeeting(actor: Member?, login: String) -> Denial? {
         canRecordPlanData(actor: actor, login: login)
+    }
+}
+
+extension MeetingEntry {
+    /// What stands after corrections: each entry in the place of the one it first corrected, with
+    /// the latest correction's text (and id, so correcting it again supersedes that one); the
+    /// entries it replaced do not appear.
+    public static func current(_ entries: [MeetingEntry]) -> [MeetingEntry] {
+        let byID = Dictionary(entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        func root(_ entry: MeetingEntry) -> Int64 {
+            var e = entry, seen: Set<Int64> = []
+            while let previous = e.supersedes, let earlier = byID[previous], seen.insert(e.id).inserted { e = earlier }
+            return e.id
+        }
+        var latest: [Int64: MeetingEntry] = [:]
+        for entry in entries { latest[root(entry)] = entry }   // ids grow: the last one wins
+        return entries.filter { $0.supersedes == nil || byID[$0.supersedes!] == nil }.compactMap { latest[$0.id] }
     }
 }

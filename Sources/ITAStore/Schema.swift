@@ -22,7 +22,8 @@ enum Schema {
         "holiday": "18a1923365c91bd3",
         "last_year_score": "9d254d6a671adad6",
         "meeting": "45ac256de9e32cc9",
-        "meeting_entry": "5294ecaed6ac760d",
+        "meeting_entry": "2160826e4561b208",
+        "meeting_entry_corrected_once": "31723d37de9bd4a4",
         "meeting_entry_is_append_only_delete": "6337d12521d970ed",
         "meeting_entry_is_append_only_update": "e079184939ef09b6",
         "meeting_entry_meeting": "5db99364e5da7bb4",
@@ -249,6 +250,13 @@ enum Schema {
                     BEGIN SELECT RAISE(ABORT, 'an ended meeting is part of the record and cannot change'); END;
                 CREATE TRIGGER meeting_is_kept BEFORE DELETE ON meeting
                     BEGIN SELECT RAISE(ABORT, 'meetings are part of the record and cannot be deleted'); END;
+                """)
+        }
+        migrator.registerMigration("v7: corrections supersede meeting entries") { db in
+            // A correction is a new entry naming the one it replaces; nothing recorded changes.
+            try db.execute(sql: """
+                ALTER TABLE meeting_entry ADD COLUMN supersedes INTEGER REFERENCES meeting_entry(id);
+                CREATE UNIQUE INDEX meeting_entry_corrected_once ON meeting_entry(supersedes) WHERE supersedes IS NOT NULL;
                 """)
         }
         return migrator

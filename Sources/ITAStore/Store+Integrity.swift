@@ -66,10 +66,10 @@ extension Store {
         }
         // The meeting entries' chain, and entries whose meeting is gone.
         previous = ""
-        let entries = try Row.fetchCursor(db, sql: "SELECT \(entryHashColumns), chain FROM meeting_entry ORDER BY id")
+        let entries = try Row.fetchCursor(db, sql: "SELECT \(entryHashColumns), chain, supersedes FROM meeting_entry ORDER BY id")
         while let row = try entries.next() {
             let stored: String? = row[9]
-            let expected = chainHash(previous: previous, row: row, columns: 9)
+            let expected = chainHash(previous: previous, values: entryHashValues((0..<9).map { row[$0] as DatabaseValue }, supersedes: row[10]))
             if stored != expected { report.problems.append(.entryAltered(id: row[0])) }
             previous = stored ?? expected
             report.entries += 1
@@ -153,6 +153,12 @@ extension Store {
     /// The columns an audit row's hash covers, in order (then its `chain`).
     static let auditHashColumns = "id, change_id, at, at_epoch, os_login, member_id, action, entity, entity_key, field, old_value, new_value, undoes"
     static let entryHashColumns = "id, meeting_id, section, kind, subject, text, task_id, member_id, at"
+    /// An entry's hashed values: the nine columns, and what it supersedes when it is a correction
+    /// (so entries from before corrections existed keep their hashes).
+    static func entryHashValues(_ values: [DatabaseValue], supersedes: Int64?) -> [DatabaseValue] {
+        supersedes.map { values + [$0.databaseValue] } ?? values
+    }
+
     static let meetingSealColumns = "id, day, started_at, ended_at, attendees, section_seconds, summary"
 
     /// SHA-256 (hex) of the previous link and the row's first `columns` values, each tagged so

@@ -62,7 +62,7 @@ extension Store {
         guard let section = AgendaSection(rawValue: row["section"]), let kind = MeetingEntry.Kind(rawValue: row["kind"]),
               let at = Timestamp(iso: row["at"]) else { return nil }
         return MeetingEntry(id: row["id"], section: section, kind: kind, subject: row["subject"], text: row["text"], taskID: row["task_id"],
-                            memberID: row["member_id"], at: at)
+                            memberID: row["member_id"], at: at, supersedes: row["supersedes"])
     }
 
     // MARK: Recording (chair and secretary only)
@@ -94,6 +94,25 @@ extension Store {
             try Self.checkOpen(db, meeting: id, author)
             return try Self.insertEntry(db, meeting: id, section: section, kind: kind, subject: subject, text: text, taskID: nil,
                                         author: author, at: now)
+        }
+    }
+
+    /// Corrects a note or a decision of the open meeting: a new entry with the new text that
+    /// supersedes it (nothing recorded is ever changed; the minutes show the current text, marked as
+    /// corrected). Action items are tasks: they are corrected by changing the task.
+    public func correctEntry(_ entryID: Int64, text: String, meeting id: Int64, by author: Author, at now: Timestamp) throws -> MeetingEntry {
+        try write { db in
+            try Self.checkOpen(db, meeting: id, author)
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM meeting_entry WHERE id = ? AND meeting_id = ?", arguments: [entryID, id]),
+                  let old = Self.entryFromRow(row) else {
+                throw StoreError.failed("no entry #\(entryID) at this meeting")
+            }
+            guard old.kind != .action else { throw StoreError.failed("entry #\(entryID) is an action item: change its task instead") }
+            if let newer = try Int64.fetchOne(db, sql: "SELECT id FROM meeting_entry WHERE supersedes = ?", arguments: [entryID]) {
+                throw StoreError.failed("entry #\(entryID) was already corrected by #\(newer)")
+            }
+            return try Self.insertEntry(db, meeting: id, section: old.section, kind: old.kind, subject: old.subject, text: text, taskID: nil,
+                                        author: author, at: now, supersedes: entryID)
         }
     }
 
@@ -158,16 +177,17 @@ extension Store {
     }
 
     private static func insertEntry(_ db: Database, meeting: Int64, section: AgendaSection, kind: MeetingEntry.Kind, subject: String?,
-                                    text: String, taskID: Int64?, author: Author, at now: Timestamp) throws -> MeetingEntry {
+                                    text: String, taskID: Int64?, author: Author, at now: Timestamp, supersedes: Int64? = nil) throws -> MeetingEntry {
         let last = try Row.fetchOne(db, sql: "SELECT id, chain FROM meeting_entry ORDER BY id DESC LIMIT 1")
         let id = (last?[0] as Int64? ?? 0) + 1
         let values: [DatabaseValueConvertible?] = [id, meeting, section.rawValue, kind.rawValue, subject, text, taskID, author.member?.id, now.iso]
-        let chain = chainHash(previous: last?[1] ?? "", values: values.map { $0?.databaseValue ?? .null })
+        let chain = chainHash(previous: last?[1] ?? "", values: entryHashValues(values.map { $0?.databaseValue ?? .null }, supersedes: supersedes))
         try db.execute(sql: """
-            INSERT INTO meeting_entry (id, meeting_id, section, kind, subject, text, task_id, member_id, at, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: StatementArguments(values + [chain]))
+            INSERT INTO meeting_entry (id, meeting_id, section, kind, subject, text, task_id, member_id, at, chain, supersedes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: StatementArguments(values + [chain, supersedes]))
         return MeetingEntry(id: id, section: section, kind: kind, subject: subject, text: text, taskID: taskID,
-                            memberID: author.member?.id, at: now)
+                            memberID: author.member?.id, at: now, supersedes: supersedes)
     }
 
     private static func json<T: Encodable>(_ value: T) throws -> String {

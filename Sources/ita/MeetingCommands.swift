@@ -127,6 +127,8 @@ enum MeetingSession {
             return nil
         case .entry(let kind, let section, let subject, let text):
             return .recorded(try store.addEntry(kind, section: section, subject: subject, text: text, meeting: meeting.id, by: author, at: now), nil)
+        case .correction(let id, let text):
+            return .recorded(try store.correctEntry(id, text: text, meeting: meeting.id, by: author, at: now), nil)
         case .actionItem(let draft, let section, let subject):
             let (entry, task) = try store.addActionItem(title: draft.title, target: draft.target, ownerID: draft.ownerID, due: draft.due,
                                                         section: section, subject: subject, meeting: meeting.id, by: author, at: now)

@@ -58,7 +58,8 @@ import Testing
         ended.endedAt = Timestamp(iso: "2026-11-18T10:30:00+07:00")!
         let s = Self.state(meeting: ended)
         let hints = s.render().trimmedLines[38]
-        #expect(hints.contains("j/k") && !hints.contains("c บันทึก") && !hints.contains("E ปิดประชุม"), "\(hints)")
+        #expect(hints.contains("n วาระถัดไป") && hints.contains("q ออก"), "\(hints)")
+        for recording in ["c บันทึก", "d มติ", "a มอบหมายงาน", "r แก้ไข", "E ปิดประชุม"] { #expect(!hints.contains(recording), "\(hints)") }
         let open = Self.state().render().trimmedLines.joined(separator: "\n")
         #expect(open.contains("Space มา/ไม่มา"))
     }

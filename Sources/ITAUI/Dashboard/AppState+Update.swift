@@ -67,23 +67,18 @@ extension AppState {
         message = nil
         if helpVisible {
             // The help scrolls with the moving keys; any other key closes it.
-            let page = max(1, Layout(size: size).bodyHeight - 6)
-            switch key.latinEquivalent {
-            case .character("j"), .down: helpTop += 1
-            case .character("k"), .up: helpTop = max(0, helpTop - 1)
-            case .control("d"), .pageDown, .character(" "): helpTop += page
-            case .control("u"), .pageUp: helpTop = max(0, helpTop - page)
-            case .character("g"), .home: helpTop = 0
-            case .character("G"), .end: helpTop = Int.max / 2
-            default:
-                helpVisible = false
-                return key == .control("c") ? [.quit] : []
-            }
-            helpTop = min(helpTop, HelpView.lastTop(self))
+            if HelpView.panel(self).scroll(&helpTop, by: key, width: size.width, height: Layout(size: size).bodyHeight) { return [] }
+            helpVisible = false
+            return key == .control("c") ? [.quit] : []
+        }
+        // Command keys (not what is typed into a prompt) tell which layout the keyboard is on.
+        keyboard.observe(key)
+        guard let binding = Keymap.table.binding(for: key, on: screen, layout: keyboard) else { return [] }
+        if let need = binding.needs, let reason = disabledReason(need) {
+            message = StatusMessage(reason, isError: true)
             return []
         }
-        guard let command = Keymap.command(for: key, on: screen) else { return [] }
-        return perform(command)
+        return perform(binding.command)
     }
 
     /// Runs a command (from a key, or directly in tests).
@@ -233,6 +228,13 @@ extension AppState {
             return nil
         }
         return task
+    }
+
+    /// Why a binding's need does not hold now (nil: it works).
+    public func disabledReason(_ need: Command.Need) -> String? {
+        switch need {
+        case .change: return refusalToWrite()
+        }
     }
 
     func refusalToWrite() -> String? {

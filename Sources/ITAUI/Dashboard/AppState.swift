@@ -17,6 +17,8 @@ public struct AppState: Hashable, Sendable {
     public var helpVisible = false
     /// The first help line shown (the help scrolls on small terminals).
     public var helpTop = 0
+    /// Which keyboard layout the keys come from (Kedmanee's 2, 3 and Shift-M type `/`, `-` and `?`).
+    public var keyboard = KeyboardLayoutGuess()
     public var overviewTop = 0
     public var treeRows: [TreeRow] = []
     public var treeCursor = 0

@@ -1,6 +1,10 @@
 
-/// What a key asks for, named by intent.
-public enum Command: Hashable, Sendable {
+/// What a dashboard key asks for, named by intent.
+public enum Command: KeyCommand {
+    public typealias Scope = ScreenID
+    /// What a dashboard command may need: changing data (write access and a place on the committee).
+    public enum Need: Hashable, Sendable { case change }
+
     case quit
     case selectNext, selectPrevious, selectFirst, selectLast, pageDown, pageUp
     case nextScreen, previousScreen
@@ -12,11 +16,6 @@ public enum Command: Hashable, Sendable {
     case meeting
 
     /// Commands that change data: not offered to a viewer who may not change anything.
-    public var changesData: Bool {
-        switch self {
-        case .toggleDone, .undo, .editEvidence, .editNote, .block: return true
-        default: return false
-        }
-    }
+    public var changesData: Bool { Keymap.bindings.contains { $0.command == self && $0.needs == .change } }
 }
 

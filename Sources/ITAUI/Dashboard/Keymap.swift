@@ -1,6 +1,8 @@
 public enum Keymap {
     static let taskScreens: Set<ScreenID> = [.tree, .mine, .all]
 
+    public static let table = KeyTable(bindings)
+
     public static let bindings: [KeyBinding] = [
         KeyBinding([.character("j"), .down], .selectNext),
         KeyBinding([.character("k"), .up], .selectPrevious),
@@ -9,27 +11,27 @@ public enum Keymap {
         KeyBinding([.control("d"), .pageDown], .pageDown),
         KeyBinding([.control("u"), .pageUp], .pageUp),
         // On the tree h and l fold and unfold; elsewhere they move between screens, like Tab.
-        KeyBinding([.character("l"), .right], .expand, screens: [.tree]),
-        KeyBinding([.character("h"), .left], .collapse, screens: [.tree]),
-        KeyBinding([.tab, .character("l"), .right], .nextScreen, screens: Set(ScreenID.allCases).subtracting([.tree])),
-        KeyBinding([.backTab, .character("h"), .left], .previousScreen, screens: Set(ScreenID.allCases).subtracting([.tree])),
-        KeyBinding([.tab], .nextScreen, screens: [.tree]),
-        KeyBinding([.backTab], .previousScreen, screens: [.tree]),
+        KeyBinding([.character("l"), .right], .expand, in: [.tree]),
+        KeyBinding([.character("h"), .left], .collapse, in: [.tree]),
+        KeyBinding([.tab, .character("l"), .right], .nextScreen, in: Set(ScreenID.allCases).subtracting([.tree])),
+        KeyBinding([.backTab, .character("h"), .left], .previousScreen, in: Set(ScreenID.allCases).subtracting([.tree])),
+        KeyBinding([.tab], .nextScreen, in: [.tree]),
+        KeyBinding([.backTab], .previousScreen, in: [.tree]),
         KeyBinding([.character("1")], .show(.overview)),
         KeyBinding([.character("2")], .show(.tree)),
         KeyBinding([.character("3")], .show(.mine)),
         KeyBinding([.character("4")], .show(.all)),
         KeyBinding([.character("5")], .show(.countdown)),
         KeyBinding([.character("6")], .show(.review)),
-        KeyBinding([.enter], .open, screens: [.tree], hint: true),
-        KeyBinding([.escape], .back, screens: [.tree, .all], hint: true),
-        KeyBinding([.character(" ")], .toggleDone, screens: taskScreens, hint: true),
-        KeyBinding([.character("u")], .undo, screens: taskScreens, hint: true),
-        KeyBinding([.character("e")], .editEvidence, screens: taskScreens, hint: true),
-        KeyBinding([.character("n")], .editNote, screens: taskScreens, hint: true),
-        KeyBinding([.character("b")], .block, screens: taskScreens, hint: true),
-        KeyBinding([.character("y")], .copyReminder, screens: [.countdown], hint: true),
-        KeyBinding([.character("w")], .toggleWorkingDays, screens: [.countdown], hint: true),
+        KeyBinding([.enter], .open, in: [.tree], hint: true),
+        KeyBinding([.escape], .back, in: [.tree, .all], hint: true),
+        KeyBinding([.character(" ")], .toggleDone, in: taskScreens, hint: true, needs: .change),
+        KeyBinding([.character("u")], .undo, in: taskScreens, hint: true, needs: .change),
+        KeyBinding([.character("e")], .editEvidence, in: taskScreens, hint: true, needs: .change),
+        KeyBinding([.character("n")], .editNote, in: taskScreens, hint: true, needs: .change),
+        KeyBinding([.character("b")], .block, in: taskScreens, hint: true, needs: .change),
+        KeyBinding([.character("y")], .copyReminder, in: [.countdown], hint: true),
+        KeyBinding([.character("w")], .toggleWorkingDays, in: [.countdown], hint: true),
         KeyBinding([.character("M")], .meeting),
         KeyBinding([.character("/")], .filter, hint: true),
         KeyBinding([.character(":")], .commandLine, hint: true),
@@ -38,23 +40,18 @@ public enum Keymap {
     ]
 
     /// The command for a key on a screen. A Thai-layout key counts as the Latin key it shares.
-    public static func command(for key: KeyPress, on screen: ScreenID) -> Command? {
-        for candidate in [key, key.latinEquivalent] {
-            if let binding = bindings.first(where: { $0.works(on: screen) && $0.keys.contains(candidate) }) {
-                return binding.command
-            }
-        }
-        return nil
+    public static func command(for key: KeyPress, on screen: ScreenID, layout: KeyboardLayoutGuess = KeyboardLayoutGuess()) -> Command? {
+        table.binding(for: key, on: screen, layout: layout)?.command
     }
 
     /// Bindings for the hint bar on a screen (in list order, one per command).
     public static func hints(on screen: ScreenID) -> [KeyBinding] {
-        bindings.filter { $0.inHintBar && $0.works(on: screen) }
+        table.hints(on: screen) { _ in nil }
     }
 
     /// The hint bar for a viewer: what works now. Keys that change data are left out for a viewer
     /// who may not change anything (read-only, or not on the committee); pressed, they say why.
     public static func hints(on screen: ScreenID, canChange: Bool) -> [KeyBinding] {
-        hints(on: screen).filter { canChange || !$0.command.changesData }
+        table.hints(on: screen) { _ in canChange ? nil : "" }
     }
 }

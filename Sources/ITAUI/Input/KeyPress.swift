@@ -38,6 +38,24 @@ public enum KeyPress: Hashable, Sendable {
         return map
     }()
 
+    /// Labels for a list of keys, a run of three or more digits written as one range ("1–7").
+    public static func labels(_ keys: [KeyPress]) -> [String] {
+        var out: [String] = [], run: [UInt32] = []
+        func flush() {
+            if run.count >= 3 { out.append("\(run[0] - 0x30)–\(run[run.count - 1] - 0x30)") }
+            else { out += run.map { String(Unicode.Scalar($0)!) } }
+            run = []
+        }
+        for key in keys {
+            if case .character(let c) = key, ("0"..."9").contains(c), run.last.map({ $0 + 1 == c.value }) ?? true { run.append(c.value); continue }
+            flush()
+            if case .character(let c) = key, ("0"..."9").contains(c) { run.append(c.value); continue }
+            out.append(key.label)
+        }
+        flush()
+        return out
+    }
+
     /// How the help screen and hint bar write this key.
     public var label: String {
         switch self {

@@ -32,9 +32,9 @@ public struct MeetingData: Hashable, Sendable {
     /// The agenda on show: an ended meeting's stored one (what it discussed), else today's, built from the data.
     public var agenda: Agenda {
         if let meeting, meeting.isEnded, let summary = meeting.summary {
-            return Agenda.restored(from: summary, today: meeting.day, entries: meeting.entries)
+            return Agenda.restored(from: summary, today: meeting.day, entries: meeting.currentEntries)
         }
         return Agenda.build(board: board, tasks: tasks, previous: previous, scoreBefore: scoreBefore, nextMeeting: schedule.next(after: board.today),
-                     lastChanged: lastChanged, entries: meeting?.entries ?? [], earlierActions: earlierActions)
+                     lastChanged: lastChanged, entries: meeting?.currentEntries ?? [], earlierActions: earlierActions)
     }
 }

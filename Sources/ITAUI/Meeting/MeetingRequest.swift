@@ -5,6 +5,8 @@ public enum MeetingRequest: Hashable, Sendable {
     case attendance([Int64])
     case entry(MeetingEntry.Kind, AgendaSection, subject: String?, text: String)
     case actionItem(ActionDraft, AgendaSection, subject: String?)
+    /// A new text for a note or decision: a new entry that supersedes it.
+    case correction(of: Int64, text: String)
     case saveTime([String: Int])
     case end([String: Int], MeetingSummary)
 }

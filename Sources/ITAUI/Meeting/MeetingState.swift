@@ -5,7 +5,11 @@ import ITACore
 public struct MeetingState: Hashable, Sendable, Program {
     /// The line being typed: a note, a decision or an action item.
     public struct Prompt: Hashable, Sendable {
-        public enum Kind: Hashable, Sendable { case note, decision, action }
+        public enum Kind: Hashable, Sendable {
+            case note, decision, action
+            /// A new text for this note or decision.
+            case correction(MeetingEntry)
+        }
         public var kind: Kind
         public var text: String
     }
@@ -26,6 +30,9 @@ public struct MeetingState: Hashable, Sendable, Program {
     public private(set) var prompt: Prompt?
     public private(set) var message: StatusMessage?
     public private(set) var confirmingEnd = false
+    public private(set) var helpVisible = false
+    public private(set) var helpTop = 0
+    private var keyboard = KeyboardLayoutGuess()
 
     public init(data: MeetingData, language: Language, size: Size, viewer: Member?, login: String) {
         self.data = data
@@ -155,36 +162,72 @@ public struct MeetingState: Hashable, Sendable, Program {
             }
         }
         message = nil
-        for candidate in [key, key.latinEquivalent] {
-            switch candidate {
-            case .character("q"), .control("c"), .escape: return saveTime() + [.quit]
-            case .character("n"), .character("l"), .right, .tab: return go(to: step + 1)
-            case .character("p"), .character("h"), .left, .backTab: return go(to: step - 1)
-            case .character("j"), .down: move(by: 1); return []
-            case .character("k"), .up: move(by: -1); return []
-            case .character("g"), .home: move(by: -rowCount); return []
-            case .character("G"), .end: move(by: rowCount); return []
-            case .pageDown, .control("d"): move(by: 10); return []
-            case .pageUp, .control("u"): move(by: -10); return []
-            case .character(let c) where ("1"..."7").contains(c): return go(to: Int(c.value) - 0x31)
-            case .character(" "), .enter:
-                guard currentStep == .attendance else { continue }
-                return toggleAttendance(all: false)
-            case .character("*"):
-                guard currentStep == .attendance else { continue }
-                return toggleAttendance(all: true)
-            case .character("c"): return startPrompt(.note)
-            case .character("d"): return startPrompt(.decision)
-            case .character("a"): return startPrompt(.action)
-            case .character("E"):
-                guard checkRecorder() else { return [] }
-                confirmingEnd = true
-                return []
-            default: continue
-            }
+        if helpVisible {
+            if help.scroll(&helpTop, by: key, width: size.width, height: helpHeight) { return [] }
+            helpVisible = false
+            return key == .control("c") ? saveTime() + [.quit] : []
+        }
+        keyboard.observe(key)   // command keys only: what is typed into a prompt says nothing of the layout
+        guard let binding = MeetingKeymap.table.binding(for: key, on: scope, layout: keyboard) else { return [] }
+        if let need = binding.needs, let reason = disabledReason(need) {
+            message = StatusMessage(reason, isError: true)
+            return []
+        }
+        switch binding.command {
+        case .quit: return saveTime() + [.quit]
+        case .nextStep: return go(to: step + 1)
+        case .previousStep: return go(to: step - 1)
+        case .down: move(by: 1)
+        case .up: move(by: -1)
+        case .first: move(by: -rowCount)
+        case .last: move(by: rowCount)
+        case .pageDown: move(by: 10)
+        case .pageUp: move(by: -10)
+        case .goToStep:
+            let digit = keyboard.candidates(for: key).compactMap { k -> UInt32? in
+                if case .character(let c) = k, ("1"..."7").contains(c) { return c.value } else { return nil }
+            }.first
+            if let digit { return go(to: Int(digit) - 0x31) }
+        case .toggleAttendance: return toggleAttendance(all: false)
+        case .allPresent: return toggleAttendance(all: true)
+        case .note: return startPrompt(.note)
+        case .decision: return startPrompt(.decision)
+        case .action: return startPrompt(.action)
+        case .correct: return startCorrection()
+        case .end: confirmingEnd = true
+        case .help:
+            helpVisible = true
+            helpTop = 0
         }
         return []
     }
+
+    /// Where keys are now: the roll call or the agenda.
+    public var scope: MeetingCommand.Scope { currentStep == .attendance ? .attendance : .agenda }
+
+    /// Why a binding's need does not hold now (nil: it works): recording needs the chair or the
+    /// secretary at a meeting that is open.
+    public func disabledReason(_ need: MeetingCommand.Need) -> String? {
+        switch need {
+        case .record:
+            if canRecord { return nil }
+            if let meeting = data.meeting, meeting.isEnded { return language.strings.meetingEnded(language.strings.date(meeting.day)) }
+            if data.meeting == nil { return language.meeting.noMeetingYet }
+            return language.strings.denied(viewer == nil ? .notAMember(login: login) : .coordinatorsOnly)
+        }
+    }
+
+    /// The `?` help, generated from the keymap (recording keys dimmed, with why, when they do not work).
+    public var help: HelpPanel {
+        let t = language.meeting, d = language.dashboard
+        return HelpPanel(MeetingKeymap.table, title: t.helpTitle, footer: [t.actionFormat, d.helpAnyKeyCloses], scrollNote: d.helpScroll,
+                         commandTitle: t.commandTitle,
+                         scopeNames: { scopes in scopes.map { $0 == .attendance ? t.stepTitle(.attendance) : t.agendaWord }.joined(separator: ", ") },
+                         disabledReason: disabledReason)
+    }
+
+    /// The help's room: between the title rows and the hint bar.
+    var helpHeight: Int { max(1, size.height - 4) }
 
     mutating func go(to index: Int) -> [MeetingEffect] {
         let target = max(0, min(MeetingStep.all.count - 1, index))
@@ -219,14 +262,8 @@ public struct MeetingState: Hashable, Sendable, Program {
 
     /// Whether the viewer may record now; if not, says why on the status line.
     private mutating func checkRecorder() -> Bool {
-        if canRecord { return true }
-        if let meeting = data.meeting, meeting.isEnded {
-            message = StatusMessage(language.strings.meetingEnded(language.strings.date(meeting.day)), isError: true)
-        } else if data.meeting == nil {
-            message = StatusMessage(language.meeting.noMeetingYet, isError: true)
-        } else {
-            message = StatusMessage(language.strings.denied(viewer == nil ? .notAMember(login: login) : .coordinatorsOnly), isError: true)
-        }
+        guard let reason = disabledReason(.record) else { return true }
+        message = StatusMessage(reason, isError: true)
         return false
     }
 
@@ -248,7 +285,7 @@ public struct MeetingState: Hashable, Sendable, Program {
     private mutating func startPrompt(_ kind: Prompt.Kind) -> [MeetingEffect] {
         guard checkRecorder() else { return [] }
         guard case .section = currentStep else {
-            message = StatusMessage(language.meeting.stepTitle(.attendance) + ": " + language.meeting.attendanceKeys, isError: true)
+            message = StatusMessage(language.meeting.stepTitle(.attendance) + ": " + language.meeting.attendanceHint, isError: true)
             return []
         }
         var text = ""
@@ -270,6 +307,23 @@ public struct MeetingState: Hashable, Sendable, Program {
             text = words.joined(separator: " ") + " "
         }
         prompt = Prompt(kind: kind, text: text)
+        return []
+    }
+
+    /// `r`: the note or decision to correct — the selected decision, else the latest one recorded on
+    /// the selected row, else the latest in this section — with its text to edit.
+    private mutating func startCorrection() -> [MeetingEffect] {
+        guard case .section(let section) = currentStep else { return [] }
+        let standing = (data.meeting?.currentEntries ?? []).filter { $0.section == section && $0.kind != .action }
+        var target: MeetingEntry?
+        if case .entry(let entry)? = selectedRow, entry.kind != .action { target = standing.first { $0.id == entry.id } ?? entry }
+        if target == nil, let subject = selectedRow?.subject(members: board.members) { target = standing.last { $0.subject == subject } }
+        if target == nil { target = standing.last }
+        guard let target else {
+            message = StatusMessage(language.meeting.nothingToCorrect, isError: true)
+            return []
+        }
+        prompt = Prompt(kind: .correction(target), text: target.text)
         return []
     }
 
@@ -313,6 +367,10 @@ public struct MeetingState: Hashable, Sendable, Program {
             let text = p.text.trimmingWhitespace
             let subject = selectedRow?.subject(members: board.members)
             switch p.kind {
+            case .correction(let entry):
+                prompt = nil
+                guard !text.isEmpty, text != entry.text else { return [] }
+                return [.record(.correction(of: entry.id, text: text))]
             case .note, .decision:
                 prompt = nil
                 // Linked to what the line names first (#31, O12, @login, IIT), else to nothing.

@@ -165,7 +165,7 @@ public enum MeetingView {
             }
         case .section(let section):
             let rows = state.agenda.rows(section)
-            let entries = (state.data.meeting?.entries ?? []).filter { $0.section == section }
+            let entries = (state.data.meeting?.currentEntries ?? []).filter { $0.section == section }
             var out: [Line] = []
             var shownEntries = Set<Int64>()
             let grouped = section == .done || section == .overdue
@@ -196,6 +196,7 @@ public enum MeetingView {
                         right = taskRight(task, owner: true)
                     } else {
                         spans.append(Span(entry.text.sanitizedForTerminal))
+                        if entry.isCorrection { spans.append(Span(" (" + t.corrected + ")", .dim)) }
                     }
                 case .followUp(let entry, let task):
                     spans = taskSpans(task, indent: " ") + [Span("  " + t.followUp(s.date(entry.at.date)), .dim)]
@@ -207,14 +208,16 @@ public enum MeetingView {
                 for entry in entries where subject != nil && entry.subject == subject && !shownEntries.contains(entry.id) {
                     if case .entry = row { if entry.kind != .note { continue } }
                     shownEntries.insert(entry.id)
-                    out.append(Line(spans: [Span("      ↳ " + t.entryKind(entry.kind) + ": ", .accent), Span(entry.text.sanitizedForTerminal)], row: nil))
+                    out.append(Line(spans: [Span("      ↳ " + t.entryKind(entry.kind) + ": ", .accent), Span(entry.text.sanitizedForTerminal)]
+                                    + (entry.isCorrection ? [Span(" (" + t.corrected + ")", .dim)] : []), row: nil))
                 }
             }
             if rows.filter({ if case .score = $0 { return false }; return true }).isEmpty {
                 out.append(Line(spans: [Span(" " + t.nothing(section), section == .overdue || section == .atRisk ? .done : .dim)], row: nil))
             }
             for entry in entries where !shownEntries.contains(entry.id) && (section != .decisions || entry.kind == .note) {
-                out.append(Line(spans: [Span(" ↳ " + t.entryKind(entry.kind) + ": ", .accent), Span(entry.text.sanitizedForTerminal)], row: nil))
+                out.append(Line(spans: [Span(" ↳ " + t.entryKind(entry.kind) + ": ", .accent), Span(entry.text.sanitizedForTerminal)]
+                                + (entry.isCorrection ? [Span(" (" + t.corrected + ")", .dim)] : []), row: nil))
             }
             return out
         }
@@ -245,7 +248,7 @@ public enum MeetingView {
         screen.fill(y: h - 2, style: .hint)
         if let prompt = state.prompt {
             screen.draw([Span(" " + t.promptKeys + (prompt.kind == .action ? "  ·  " + t.actionFormat : ""), .hint)], y: h - 2)
-            screen.drawPrompt(t.entryKind(prompt.kind == .note ? .note : prompt.kind == .decision ? .decision : .action) + ": ",
+            screen.drawPrompt(t.promptLabel(prompt.kind) + ": ",
                               text: prompt.text, y: h - 1)
             if let message = state.message, message.isError {
                 // A problem with the line: shown on the hint row so the line stays editable.
@@ -255,8 +258,7 @@ public enum MeetingView {
             return
         }
         // Only what works now: after the end, or for someone who follows, moving and leaving.
-        let keys = !state.canRecord ? t.viewingKeys : (state.currentStep == .attendance ? t.attendanceKeys : t.keys)
-        screen.draw([Span(" " + keys, .hint)], y: h - 2)
+        screen.draw(HintBar.spans(MeetingKeymap.table.hints(on: state.scope, disabledReason: state.disabledReason), title: t.commandTitle), y: h - 2)
         if state.confirmingEnd {
             screen.draw([Span(" " + t.confirmEnd, .statusError)], y: h - 1)
         } else if let message = state.message {

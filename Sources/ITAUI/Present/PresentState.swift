@@ -11,6 +11,9 @@ public struct PresentState: Hashable, Sendable, Program {
     public private(set) var pages: [PresentPage] = []
     public private(set) var page = 0
     public private(set) var paused = false
+    public private(set) var helpVisible = false
+    public private(set) var helpTop = 0
+    private var keyboard = KeyboardLayoutGuess()
     /// Seconds shown on the current page so far.
     public private(set) var elapsed: Double = 0
     private var lastTick: Double?
@@ -60,7 +63,8 @@ public struct PresentState: Hashable, Sendable, Program {
             page = pages.firstIndex(of: current) ?? pages.firstIndex { if case .countdown = $0 { true } else { false } } ?? min(page, pages.count - 1)
         case .tick(let tick):
             let now = tick.seconds
-            if !paused, let last = lastTick { elapsed += max(0, now - last) }
+            // The page holds while paused or while the help is open.
+            if !paused, !helpVisible, let last = lastTick { elapsed += max(0, now - last) }
             lastTick = now
             if elapsed >= interval { turn(by: 1) }
             return tick.today != board.today ? [.reload(today: tick.today)] : [.checkForChanges]
@@ -76,33 +80,56 @@ public struct PresentState: Hashable, Sendable, Program {
     }
 
     mutating func handle(_ key: KeyPress) -> [PresentEffect] {
-        for candidate in [key, key.latinEquivalent] {
-            switch candidate {
-            case .character("q"), .control("c"), .escape: return [.quit]
-            case .character(" "): paused.toggle(); return []
-            case .character("n"), .character("l"), .character("j"), .right, .down, .pageDown, .tab: turn(by: 1); return []
-            case .character("p"), .character("h"), .character("k"), .left, .up, .pageUp, .backTab: turn(by: -1); return []
-            case .character("w"): countWorkingDays.toggle(); return []
-            case .character("g"), .home: typedPage = ""; show(0); return []
-            case .character("G"), .end: typedPage = ""; show(pages.count - 1); return []
-            case .enter: typedPage = ""; return []
-            case .character(let c) where ("0"..."9").contains(c):
-                // Digits make a page number: `1` shows page 1 at once, `1` `2` then page 12. Enter ends the number.
-                typedPage.unicodeScalars.append(c)
-                if let n = Int(typedPage), (1...pages.count).contains(n) {
-                    show(n - 1)
-                } else if let n = Int(String(c)), (1...pages.count).contains(n) {
-                    typedPage = String(c)
-                    show(n - 1)
-                } else {
-                    typedPage = ""
-                }
-                return []
-            default: continue
+        if helpVisible {
+            if help.scroll(&helpTop, by: key, width: size.width, height: helpHeight) { return [] }
+            helpVisible = false
+            return key == .control("c") ? [.quit] : []
+        }
+        keyboard.observe(key)
+        guard let binding = PresentKeymap.table.binding(for: key, on: .pages, layout: keyboard) else { return [] }
+        if binding.command != .pageDigit { typedPage = "" }
+        switch binding.command {
+        case .quit: return [.quit]
+        case .pause: paused.toggle()
+        case .next: turn(by: 1)
+        case .previous: turn(by: -1)
+        case .toggleWorkingDays: countWorkingDays.toggle()
+        case .first: show(0)
+        case .last: show(pages.count - 1)
+        case .endNumber: break
+        case .help:
+            helpVisible = true
+            helpTop = 0
+        case .pageDigit:
+            // Digits make a page number: `1` shows page 1 at once, `1` `2` then page 12. Enter ends the number.
+            guard let digit = binding.keys.first(where: { layout(key) == $0 }), case .character(let c) = digit else { return [] }
+            typedPage.unicodeScalars.append(c)
+            if let n = Int(typedPage), (1...pages.count).contains(n) {
+                show(n - 1)
+            } else if let n = Int(String(c)), (1...pages.count).contains(n) {
+                typedPage = String(c)
+                show(n - 1)
+            } else {
+                typedPage = ""
             }
         }
         return []
     }
+
+    /// The key as the binding matched it (a Thai digit or a Kedmanee key as its Latin twin).
+    private func layout(_ key: KeyPress) -> KeyPress {
+        keyboard.candidates(for: key).first { PresentKeymap.table.binding(for: $0, on: .pages) != nil } ?? key
+    }
+
+    /// The `?` help, generated from the keymap.
+    public var help: HelpPanel {
+        let t = language.countdown, d = language.dashboard
+        return HelpPanel(PresentKeymap.table, title: t.presentHelpTitle, footer: [d.helpAnyKeyCloses], scrollNote: d.helpScroll,
+                         commandTitle: t.presentCommandTitle)
+    }
+
+    /// The help's room: the body between the title bar and the hint bar.
+    var helpHeight: Int { max(1, size.height - 3) }
 
     mutating func turn(by delta: Int) {
         typedPage = ""

@@ -24,7 +24,11 @@ public enum PresentView {
         screen.put(counter, x: max(0, w - counter.displayWidth - 2), y: 2, style: state.paused ? .accent : .dim)
         // Keys.
         screen.fill(y: h - 1, style: .hint)
-        screen.draw([Span(" " + t.presentKeys, .hint)], y: h - 1)
+        screen.draw(HintBar.spans(PresentKeymap.table.hints(on: .pages) { _ in nil }, title: t.presentCommandTitle), y: h - 1)
+        if state.helpVisible {
+            state.help.draw(into: &screen, x: 0, y: 2, width: w, height: state.helpHeight, top: state.helpTop)
+            return screen
+        }
 
         let body = StickerView.Rect(x: 2, y: 4, width: w - 4, height: h - 6)
         switch state.currentPage {

@@ -42,11 +42,12 @@ public enum MinutesText {
             }
         }
         func notes(_ section: AgendaSection) {
-            let recorded = meeting.entries.filter { $0.section == section && $0.kind == .note }
+            let recorded = meeting.currentEntries.filter { $0.section == section && $0.kind == .note }
             guard !recorded.isEmpty else { return }
             doc.blocks.append(.subheading(t.notes))
             for entry in recorded {
-                doc.blocks.append(.bullet(level: 0, (entry.subject.map { "[\($0)] " } ?? "") + entry.text.sanitizedForTerminal))
+                doc.blocks.append(.bullet(level: 0, (entry.subject.map { "[\($0)] " } ?? "") + entry.text.sanitizedForTerminal
+                                                     + (entry.isCorrection ? " (" + language.meeting.corrected + ")" : "")))
             }
         }
 
@@ -81,12 +82,13 @@ public enum MinutesText {
                                               + (r.isMet ? " ✓ " + s.quotaMet : " — " + language.countdown.respondents(survey.tool, r))))
                 }
             case .decisions:
-                let decisions = meeting.entries.filter { $0.kind == .decision }
-                let actions = meeting.entries.filter { $0.kind == .action }
+                let decisions = meeting.currentEntries.filter { $0.kind == .decision }
+                let actions = meeting.currentEntries.filter { $0.kind == .action }
                 doc.blocks.append(.subheading(t.decisions))
                 if decisions.isEmpty { doc.blocks.append(.paragraph(t.none)) }
                 for (n, entry) in decisions.enumerated() {
-                    doc.blocks.append(.numbered(n + 1, entry.text.sanitizedForTerminal + (entry.subject.map { " [\($0)]" } ?? "")))
+                    doc.blocks.append(.numbered(n + 1, entry.text.sanitizedForTerminal + (entry.subject.map { " [\($0)]" } ?? "")
+                                                        + (entry.isCorrection ? " (" + language.meeting.corrected + ")" : "")))
                 }
                 doc.blocks.append(.subheading(t.actions))
                 if actions.isEmpty { doc.blocks.append(.paragraph(t.none)) }

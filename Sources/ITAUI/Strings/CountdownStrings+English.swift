@@ -62,7 +62,21 @@ extension CountdownStrings {
         pageCounter: { page, pages, left in "page \(page)/\(pages)" + (left.map { " · next in \($0) s" } ?? "") },
         ownerPageHeading: { open, overdue in "\(open) open · \(overdue) overdue" },
         ownerAllDone: "nothing open",
-        presentKeys: "space pause/play · n next · p previous · digits a page · g/G first/last · q quit",
+        presentCommandTitle: { c in
+            switch c {
+            case .pause: return "pause/play"
+            case .next: return "next"
+            case .previous: return "previous"
+            case .pageDigit: return "page number"
+            case .endNumber: return "end the page number"
+            case .first: return "first page"
+            case .last: return "last page"
+            case .toggleWorkingDays: return "days/working days"
+            case .help: return "help"
+            case .quit: return "quit"
+            }
+        },
+        presentHelpTitle: "Present mode — keys (they also work with a Thai keyboard layout)",
         surveyWindow: { m in m.map { "survey window until \(ThaiDateFormat.english($0.due))" } ?? "" }
     )
 }

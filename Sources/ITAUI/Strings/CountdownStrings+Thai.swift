@@ -62,7 +62,21 @@ extension CountdownStrings {
         pageCounter: { page, pages, left in "หน้า \(page)/\(pages)" + (left.map { " · เปลี่ยนใน \($0) วินาที" } ?? "") },
         ownerPageHeading: { open, overdue in "ค้าง \(open) งาน · เลยกำหนด \(overdue) งาน" },
         ownerAllDone: "ไม่มีงานค้าง",
-        presentKeys: "เว้นวรรค หยุด/เล่น · n ถัดไป · p ก่อนหน้า · เลขหน้า ไปหน้า · g/G แรก/สุดท้าย · q ออก",
+        presentCommandTitle: { c in
+            switch c {
+            case .pause: return "หยุด/เล่น"
+            case .next: return "ถัดไป"
+            case .previous: return "ก่อนหน้า"
+            case .pageDigit: return "เลขหน้า"
+            case .endNumber: return "จบเลขหน้า"
+            case .first: return "หน้าแรก"
+            case .last: return "หน้าสุดท้าย"
+            case .toggleWorkingDays: return "สลับ วัน/วันทำการ"
+            case .help: return "วิธีใช้"
+            case .quit: return "ออก"
+            }
+        },
+        presentHelpTitle: "โหมดนำเสนอ — ปุ่มลัด (ใช้ได้ทั้งแป้นอังกฤษและแป้นไทย)",
         surveyWindow: { m in m.map { "ช่วงตอบแบบวัด ถึง \(ThaiDateFormat.string($0.due))" } ?? "" }
     )
 }

@@ -36,7 +36,9 @@ public struct CountdownStrings: Sendable {
     public let pageCounter: @Sendable (_ page: Int, _ pages: Int, _ secondsLeft: Int?) -> String
     public let ownerPageHeading: @Sendable (_ open: Int, _ overdue: Int) -> String
     public let ownerAllDone: String
-    public let presentKeys: String
+    /// What each present-mode key does (its hint bar and `?` help).
+    public let presentCommandTitle: @Sendable (PresentCommand) -> String
+    public let presentHelpTitle: String
     public let surveyWindow: @Sendable (Milestone?) -> String
 }
 

@@ -10,6 +10,7 @@ public struct DashboardStrings: Sendable {
     public let readOnly: String
     public let helpTitle: String
     public let helpFooter: String
+    public let helpAnyKeyCloses: String
     public let tooSmall: @Sendable (_ width: Int, _ height: Int) -> String
     public let treeHeaders: (name: String, owner: String, done: String, due: String, mark: String)
     public let myTasksOf: @Sendable (String) -> String

@@ -55,10 +55,42 @@ extension MeetingStrings {
             }
         },
         nextMeeting: { "next meeting \($0)" },
-        keys: "n/p section  j/k move  c note  d decision  a action item  E end meeting  q leave",
-        attendanceKeys: "Space present/absent  * all present  n to section a  q leave",
-        viewingKeys: "n/p section  j/k move  q leave",
+        commandTitle: { c in
+            switch c {
+            case .nextStep: return "next section"
+            case .previousStep: return "previous section"
+            case .down: return "down a row"
+            case .up: return "up a row"
+            case .first: return "first row"
+            case .last: return "last row"
+            case .pageDown: return "page down"
+            case .pageUp: return "page up"
+            case .goToStep: return "step by number (1 attendance, 2–7 a–f)"
+            case .toggleAttendance: return "present/absent"
+            case .allPresent: return "all present"
+            case .note: return "note"
+            case .decision: return "decision"
+            case .action: return "action item"
+            case .correct: return "correct"
+            case .end: return "end meeting"
+            case .help: return "help"
+            case .quit: return "leave"
+            }
+        },
+        helpTitle: "Meeting mode — keys (they also work with a Thai keyboard layout)",
         promptKeys: "Enter save  Esc cancel  Ctrl-U clear",
+        promptLabel: { kind in
+            switch kind {
+            case .note: return "note"
+            case .decision: return "decision"
+            case .action: return "action"
+            case .correction(let entry): return entry.kind == .decision ? "correct decision" : "correct note"
+            }
+        },
+        agendaWord: "sections a–f",
+        attendanceHint: "Space present/absent  * all present  n to section a",
+        nothingToCorrect: "No note or decision in this section to correct yet",
+        corrected: "corrected",
         actionFormat: "@owner O12 or i7  date (2569-12-02, 2/12 or +7)  title",
         confirmEnd: "End the meeting and keep its minutes? y end · n back",
         recorded: { kind in

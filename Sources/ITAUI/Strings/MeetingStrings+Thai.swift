@@ -55,10 +55,42 @@ extension MeetingStrings {
             }
         },
         nextMeeting: { "ประชุมครั้งถัดไป \($0)" },
-        keys: "n/p วาระ  j/k เลื่อน  c บันทึก  d มติ  a มอบหมายงาน  E ปิดประชุม  q ออก",
-        attendanceKeys: "Space มา/ไม่มา  * มาทุกคน  n ไปวาระ ก  q ออก",
-        viewingKeys: "n/p วาระ  j/k เลื่อน  q ออก",
+        commandTitle: { c in
+            switch c {
+            case .nextStep: return "วาระถัดไป"
+            case .previousStep: return "วาระก่อนหน้า"
+            case .down: return "ลงหนึ่งแถว"
+            case .up: return "ขึ้นหนึ่งแถว"
+            case .first: return "แถวแรก"
+            case .last: return "แถวสุดท้าย"
+            case .pageDown: return "เลื่อนลงหนึ่งหน้า"
+            case .pageUp: return "เลื่อนขึ้นหนึ่งหน้า"
+            case .goToStep: return "ไปขั้นตามเลข (1 เช็กชื่อ, 2–7 วาระ ก–ฉ)"
+            case .toggleAttendance: return "มา/ไม่มา"
+            case .allPresent: return "มาทุกคน"
+            case .note: return "บันทึก"
+            case .decision: return "มติ"
+            case .action: return "มอบหมายงาน"
+            case .correct: return "แก้ไข"
+            case .end: return "ปิดประชุม"
+            case .help: return "วิธีใช้"
+            case .quit: return "ออก"
+            }
+        },
+        helpTitle: "โหมดประชุม — ปุ่มลัด (ใช้ได้ทั้งแป้นอังกฤษและแป้นไทย)",
         promptKeys: "Enter บันทึก  Esc ยกเลิก  Ctrl-U ล้าง",
+        promptLabel: { kind in
+            switch kind {
+            case .note: return "บันทึก"
+            case .decision: return "มติ"
+            case .action: return "มอบหมาย"
+            case .correction(let entry): return entry.kind == .decision ? "แก้ไขมติ" : "แก้ไขบันทึก"
+            }
+        },
+        agendaWord: "วาระ ก–ฉ",
+        attendanceHint: "Space มา/ไม่มา  * มาทุกคน  n ไปวาระ ก",
+        nothingToCorrect: "ยังไม่มีบันทึกหรือมติในวาระนี้ให้แก้ไข",
+        corrected: "แก้ไข",
         actionFormat: "@ผู้รับผิดชอบ O12 หรือ i7  วันที่ (2569-12-02, 2/12 หรือ +7)  ชื่องาน",
         confirmEnd: "ปิดการประชุมและเก็บรายงาน? y ปิด · n กลับ",
         recorded: { kind in

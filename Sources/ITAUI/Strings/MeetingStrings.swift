@@ -22,11 +22,17 @@ public struct MeetingStrings: Sendable {
     public let followUp: @Sendable (_ day: String) -> String
     public let entryKind: @Sendable (MeetingEntry.Kind) -> String
     public let nextMeeting: @Sendable (_ day: String) -> String
-    public let keys: String
-    public let attendanceKeys: String
-    /// The keys of someone who only follows (an ended meeting, a viewer): moving and leaving.
-    public let viewingKeys: String
+    /// What each meeting-mode key does (its hint bar and `?` help).
+    public let commandTitle: @Sendable (MeetingCommand) -> String
+    public let helpTitle: String
     public let promptKeys: String
+    public let promptLabel: @Sendable (MeetingState.Prompt.Kind) -> String
+    /// The sections a–f, as one word for the help ("วาระ ก–ฉ").
+    public let agendaWord: String
+    public let attendanceHint: String
+    public let nothingToCorrect: String
+    /// The mark on a note or decision that a correction replaced.
+    public let corrected: String
     public let actionFormat: String
     public let confirmEnd: String
     public let recorded: @Sendable (MeetingEntry.Kind) -> String

@@ -72,12 +72,7 @@ public enum DashboardView {
             screen.draw([Span(" " + state.text.promptKeys, .hint)], y: y)
             return
         }
-        var spans: [Span] = []
-        for binding in Keymap.hints(on: state.screen, canChange: state.refusalToWrite() == nil) {
-            spans.append(Span(" " + binding.keys[0].label, .hintKey))
-            spans.append(Span(" " + state.text.commandTitle(binding.command) + " ", .hint))
-        }
-        screen.draw(spans, y: y)
+        screen.draw(HintBar.spans(Keymap.table.hints(on: state.screen, disabledReason: state.disabledReason), title: state.text.commandTitle), y: y)
     }
 
     static func drawStatusLine(_ state: AppState, into screen: inout Screen, layout: Layout) {
