@@ -112,3 +112,56 @@ import Testing
         }
     }
 }
+
+/// A recorded note or decision is corrected by a new entry; the agenda and the minutes show the current text.
+@Suite struct MeetingCorrectionUITests {
+    typealias F = DashboardFixture
+
+    @Test func rCorrectsTheNoteOnTheSelectedRowWithItsTextToEdit() {
+        var meeting = Meeting(id: 7, day: F.today, startedAt: MeetingTests.started)
+        meeting.attendees = [1]
+        var s = MeetingFixesTests.state(meeting: meeting)
+        _ = s.update(.key(.character("3")))                                // ข overdue, task #2 selected
+        let subject = s.selectedRow?.subject(members: s.board.members)
+        #expect(subject == "#2")
+        // Nothing yet to correct.
+        #expect(s.update(.key(.character("r"))).isEmpty)
+        #expect(s.message?.text == s.language.meeting.nothingToCorrect)
+        let note = MeetingEntry(id: 40, section: .overdue, kind: .note, subject: "#2", text: "รอเอกสร", memberID: 1, at: MeetingTests.started)
+        _ = s.update(.recorded(note, nil))
+        _ = s.update(.key(.character("r")))
+        #expect(s.prompt?.kind == .correction(note) && s.prompt?.text == "รอเอกสร")
+        _ = s.update(.key(.backspace))
+        _ = s.update(.key(.backspace))
+        for c in "สาร".unicodeScalars { _ = s.update(.key(.character(c))) }
+        #expect(s.update(.key(.enter)) == [.record(.correction(of: 40, text: "รอเอกสาร"))])
+        // Stored: the agenda shows the new text, marked, and not the old.
+        let fixed = MeetingEntry(id: 41, section: .overdue, kind: .note, subject: "#2", text: "รอเอกสาร", memberID: 1, at: MeetingTests.started,
+                                 supersedes: 40)
+        _ = s.update(.recorded(fixed, nil))
+        let text = s.render().trimmedLines.joined(separator: "\n")
+        #expect(text.contains("รอเอกสาร (แก้ไข)") && !text.contains("รอเอกสร"), "\(text)")
+        // Correcting again supersedes the correction.
+        _ = s.update(.key(.character("r")))
+        #expect(s.prompt?.kind == .correction(fixed))
+    }
+
+    @Test func theMinutesShowTheCurrentTextMarked() {
+        var ended = Meeting(id: 7, day: F.today, startedAt: MeetingTests.started)
+        ended.endedAt = Timestamp(iso: "2026-11-18T10:30:00+07:00")!
+        ended.entries = [
+            MeetingEntry(id: 1, section: .decisions, kind: .decision, subject: nil, text: "ประชุมทุกวันพฤหัส", memberID: 1, at: MeetingTests.started),
+            MeetingEntry(id: 2, section: .decisions, kind: .decision, subject: nil, text: "ส่งงานก่อนเที่ยง", memberID: 1, at: MeetingTests.started),
+            MeetingEntry(id: 3, section: .decisions, kind: .decision, subject: nil, text: "ประชุมทุกวันพุธ", memberID: 1, at: MeetingTests.started,
+                         supersedes: 1),
+        ]
+        let summary = MeetingSummary(since: F.date("2026-11-11"), previousMeeting: nil, nextMeeting: F.date("2026-11-25"), scoreBefore: 50,
+                                     scoreAfter: 55.5, grade: "F", done: [], overdue: [], dueSoon: [], atRisk: [], surveys: [],
+                                     surveyWindow: nil, followUps: [])
+        let minutes = MinutesText.document(ended, summary: summary, number: 3, board: F.board(), tasks: [:], language: .th).plainText
+        let first = try? #require(minutes.range(of: "ประชุมทุกวันพุธ (แก้ไข)"))
+        let second = minutes.range(of: "ส่งงานก่อนเที่ยง")
+        #expect(first != nil && second != nil && first!.lowerBound < second!.lowerBound, "in the first one's place: \(minutes)")
+        #expect(!minutes.contains("พฤหัส"))
+    }
+}

@@ -204,3 +204,38 @@ import Testing
         }
     }
 }
+
+/// README's present-mode and meeting-mode key tables name exactly the keys their keymaps bind.
+@Suite struct READMEProgramKeyTableTests {
+    static func named(in heading: String) throws -> Set<String> {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../README.md")
+        let readme = try String(contentsOf: url, encoding: .utf8)
+        let start = try #require(readme.range(of: "| \(heading) | what they do |"))
+        let table = readme[start.upperBound...].split(separator: "\n").drop(while: { !$0.hasPrefix("|") }).prefix { $0.hasPrefix("|") }
+        var named = Set<String>()
+        for row in table {
+            var rest = row.split(separator: "|").first ?? ""
+            while let open = rest.firstIndex(of: "`") {
+                let after = rest[rest.index(after: open)...]
+                guard let close = after.firstIndex(of: "`") else { break }
+                named.insert(String(after[..<close]))
+                rest = after[after.index(after: close)...]
+            }
+        }
+        // `1`–`7` in a table is a run of digits.
+        for (a, b) in [("0", "9"), ("1", "7")] where named.contains(a) && named.contains(b) { named.subtract([a, b]); named.insert("\(a)–\(b)") }
+        return named
+    }
+
+    static func bound<C: KeyCommand>(_ table: KeyTable<C>) -> Set<String> {
+        Set(table.bindings.flatMap { KeyPress.labels($0.keys.filter { ![.home, .end, .pageUp, .pageDown, .left, .right, .up, .down].contains($0) }) })
+    }
+
+    @Test func presentAndMeetingTablesMatchTheirKeymaps() throws {
+        for (heading, keys) in [("present keys", Self.bound(PresentKeymap.table)), ("meeting keys", Self.bound(MeetingKeymap.table))] {
+            let named = try Self.named(in: heading)
+            #expect(named == keys, "\(heading): README names \(named.subtracting(keys).sorted()), misses \(keys.subtracting(named).sorted())")
+        }
+    }
+}
+

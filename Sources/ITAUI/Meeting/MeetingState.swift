@@ -227,7 +227,7 @@ public struct MeetingState: Hashable, Sendable, Program {
     }
 
     /// The help's room: between the title rows and the hint bar.
-    var helpHeight: Int { max(1, size.height - 4) }
+    var helpHeight: Int { max(1, size.height - 5) }
 
     mutating func go(to index: Int) -> [MeetingEffect] {
         let target = max(0, min(MeetingStep.all.count - 1, index))

@@ -36,6 +36,11 @@ public enum MeetingView {
         screen.draw(info, y: 1, width: w)
 
         drawSteps(state, y: 2, into: &screen)
+        if state.helpVisible {
+            state.help.draw(into: &screen, x: 0, y: 3, width: w, height: state.helpHeight, top: state.helpTop)
+            drawFooter(state, into: &screen)
+            return screen
+        }
 
         // The section's heading and its time.
         let stepTime = clock(Int(state.seconds[state.currentStep.timeKey] ?? 0))
