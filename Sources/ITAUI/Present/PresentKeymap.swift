@@ -6,7 +6,7 @@ public enum PresentKeymap {
         Binding([.character("p"), .character("h"), .character("k"), .left, .up, .pageUp, .backTab], .previous, hint: true),
         Binding((0...9).map { .character(Unicode.Scalar(UInt8(0x30 + $0))) }, .pageDigit, hint: true),
         Binding([.enter], .endNumber),
-        Binding([.character("g"), .home], .first, hint: true),
+        Binding([.character("g"), .home], .first),
         Binding([.character("G"), .end], .last),
         Binding([.character("w")], .toggleWorkingDays),
         Binding([.character("?")], .help, hint: true),

@@ -17,11 +17,6 @@ public enum PresentView {
                           + "\(s.weekday(state.board.today)) \(s.date(state.board.today)) ", .title)],
                     y: 0, width: max(1, w - mark.displayWidth))
         screen.put(mark, x: max(0, w - mark.displayWidth), y: 0, style: .title)
-        // Page title and timer.
-        let counter = (state.paused ? t.paused + " · " : "") + t.pageCounter(state.page + 1, state.pages.count, state.secondsLeft)
-        screen.draw([Span(t.pageTitle(state.currentPage, state.board).sanitizedForTerminal, .heading)], x: 2, y: 2,
-                    width: max(1, w - counter.displayWidth - 6))
-        screen.put(counter, x: max(0, w - counter.displayWidth - 2), y: 2, style: state.paused ? .accent : .dim)
         // Keys.
         screen.fill(y: h - 1, style: .hint)
         screen.draw(HintBar.spans(PresentKeymap.table.hints(on: .pages) { _ in nil }, title: t.presentCommandTitle), y: h - 1)
@@ -29,6 +24,11 @@ public enum PresentView {
             state.help.draw(into: &screen, x: 0, y: 2, width: w, height: state.helpHeight, top: state.helpTop)
             return screen
         }
+        // Page title and timer.
+        let counter = (state.paused ? t.paused + " · " : "") + t.pageCounter(state.page + 1, state.pages.count, state.secondsLeft)
+        screen.draw([Span(t.pageTitle(state.currentPage, state.board).sanitizedForTerminal, .heading)], x: 2, y: 2,
+                    width: max(1, w - counter.displayWidth - 6))
+        screen.put(counter, x: max(0, w - counter.displayWidth - 2), y: 2, style: state.paused ? .accent : .dim)
 
         let body = StickerView.Rect(x: 2, y: 4, width: w - 4, height: h - 6)
         switch state.currentPage {

@@ -80,10 +80,12 @@ public struct HelpPanel: Hashable, Sendable {
         let (columns, perColumn, available) = shape(width: width, height: height)
         let top = max(0, min(wanted, perColumn - available))
         let columnWidth = max(1, (width - 2) / columns)
+        // The keys' column as wide as the widest keys, within a third of the column.
+        let keysWidth = min(max(8, rows.map { $0.keys.displayWidth }.max() ?? 8) + 2, max(8, columnWidth / 3))
         for (i, row) in rows.enumerated() {
             let column = i / perColumn, line = i % perColumn - top
             guard line >= 0, line < available else { continue }
-            var spans = [Span(row.keys.padded(toWidth: 13), row.disabled == nil ? .hintKey : .dim), Span(row.title, row.disabled == nil ? .normal : .dim)]
+            var spans = [Span(row.keys.truncated(toWidth: keysWidth - 2).padded(toWidth: keysWidth), row.disabled == nil ? .hintKey : .dim), Span(row.title, row.disabled == nil ? .normal : .dim)]
             if let why = row.disabled, !why.isEmpty { spans.append(Span(" — " + why, .dim)) }
             screen.draw(spans, x: x + 2 + column * columnWidth, y: y + 2 + line, width: columnWidth - 2)
         }
