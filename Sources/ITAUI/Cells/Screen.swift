@@ -32,14 +32,12 @@ public struct Screen: Hashable, Sendable {
                 continue
             }
             if column + width > limit { break }
-            // Split a character into cells: each spacing scalar opens a cell, marks join it.
-            var cellsOfCharacter: [String] = []
-            for scalar in character.unicodeScalars {
-                if DisplayWidth.of(scalar) == 0, !cellsOfCharacter.isEmpty { cellsOfCharacter[cellsOfCharacter.count - 1].unicodeScalars.append(scalar) }
-                else if DisplayWidth.of(scalar) > 0 { cellsOfCharacter.append(String(scalar)) }
-            }
-            for piece in cellsOfCharacter {
-                let pieceWidth = DisplayWidth.of(piece)
+            // Split a character into cells: each spacing scalar opens a cell, marks join it (an emoji sequence is one cell).
+            for (piece, pieceWidth) in DisplayWidth.cells(of: character) {
+                if pieceWidth == 0 {
+                    if column > x, column - 1 < size.width { self[column - 1, y].text += piece }
+                    continue
+                }
                 if column >= 0 { self[column, y] = Cell(text: piece, style: style) }
                 if pieceWidth == 2, column + 1 < size.width { self[column + 1, y] = Cell(text: "", style: style) }
                 column += pieceWidth
