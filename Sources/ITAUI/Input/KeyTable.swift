@@ -45,3 +45,10 @@ public struct KeyTable<C: KeyCommand>: Sendable {
         return entries
     }
 }
+
+extension KeyTable where C.Need == Never {
+    /// The hint bar of a program whose keys need nothing: every binding marked for it.
+    public func hints(on scope: C.Scope) -> [Binding<C>] {
+        bindings.filter { $0.inHintBar && $0.works(on: scope) }
+    }
+}

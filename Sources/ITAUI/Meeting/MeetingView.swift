@@ -8,8 +8,6 @@ public enum MeetingView {
     struct Line {
         var spans: [Span]
         var row: Int?
-        /// Shown against the right edge (owner, date and countdown).
-        var right: [Span] = []
     }
 
     public static func render(_ state: MeetingState) -> Screen {
@@ -20,13 +18,11 @@ public enum MeetingView {
         let meeting = state.data.meeting
 
         // Title bar: which meeting, the day, the clock and, for everyone but the recorders, read-only.
-        screen.fill(y: 0, style: .title)
         var right = "⏱ " + clock(state.totalSeconds) + " "
         if let end = meeting?.endedAt { right = t.ended(end.clockTime) + " · " + right }
         if !state.canRecord { right += "· " + t.readOnly + " " }
-        screen.draw([Span(" ITA Board · " + t.title(state.data.number, "\(s.weekday(board.today)) \(s.date(board.today))") + " ", .title)],
-                    y: 0, width: max(1, w - right.displayWidth))
-        screen.put(right, x: max(0, w - right.displayWidth), y: 0, style: .title)
+        TitleBar.draw(left: " ITA Board · " + t.title(state.data.number, "\(s.weekday(board.today)) \(s.date(board.today))") + " ",
+                      right: right, into: &screen)
         var info = [Span(" " + board.assessment.organisation.sanitizedForTerminal, .dim)]
         if meeting != nil { info.append(Span(" · " + t.present(state.attendees.count, board.members.count), .dim)) }
         if !state.data.schedule.isMeetingDay(board.today) {
@@ -58,7 +54,17 @@ public enum MeetingView {
             let used = PresentView.big(text, x: 2, y: top, width: w - 4, maxHeight: max(3, min(10, (bottom - top) / 4)), style: style, into: &screen)
             if used > 0 { top += used + 1 }
         }
-        drawBody(state, lines: lines(state), top: top, height: max(1, bottom - top), into: &screen)
+        // The selected task's whole title, wrapped, under the rows when its row had to cut it.
+        var detail: [String] = []
+        if let task = state.selectedRow?.task, table(state, owner: true).cuts(task), bottom - top >= 8 {
+            detail = Array(("#\(task.id) " + task.title.sanitizedForTerminal).wrapped(toWidth: w - 4).prefix(3))
+        }
+        let bodyHeight = max(1, bottom - top - (detail.isEmpty ? 0 : detail.count + 1))
+        drawBody(state, lines: lines(state), top: top, height: bodyHeight, into: &screen)
+        if !detail.isEmpty {
+            screen.fill(y: top + bodyHeight, from: 1, width: w - 2, style: .dim, text: "─")
+            for (i, line) in detail.enumerated() { screen.draw([Span("  " + line)], y: top + bodyHeight + 1 + i, width: w) }
+        }
         drawFooter(state, into: &screen)
         return screen
     }
@@ -138,25 +144,25 @@ public enum MeetingView {
         }
     }
 
+    /// The agenda's task table: the body is two columns narrower than the screen (and `indent` more
+    /// under an owner heading).
+    static func table(_ state: MeetingState, owner: Bool, indent: Int = 0) -> TaskTable {
+        let columns: TaskTable.Columns = owner ? [.status, .id, .due, .left, .target, .owner] : [.status, .id, .due, .left, .target]
+        let ids = max(4, "#\(state.data.tasks.map(\.id).max() ?? 0)".count + 1)
+        return TaskTable(width: state.size.width - 2 - indent, columns: columns, idWidth: ids, strings: state.language.strings,
+                         text: state.language.dashboard, framework: state.board.framework, today: state.board.today)
+    }
+
     static func lines(_ state: MeetingState) -> [Line] {
         let t = state.language.meeting, s = state.language.strings, d = state.language.dashboard
         let board = state.board, today = board.today, members = board.members
         func name(_ id: Int64) -> String { (board.member(id)?.name ?? "#\(id)").sanitizedForTerminal }
-        func dueText(_ task: WorkTask) -> (String, StyleRole) {
-            if task.status == .done, let at = task.doneAt { return ("✓ " + s.date(at.date), .done) }
-            guard let due = task.due else { return ("", .dim) }
-            let countdown = Countdown(from: today, to: due, calendar: board.assessment.workingCalendar)
-            let style = task.status.isOpen ? DashboardView.urgencyStyle(countdown.urgency) : StyleRole.dim
-            return (s.date(due) + (task.status.isOpen ? " · " + s.daysLeft(countdown) : ""), style)
-        }
+        // One task table (the dashboard's): with the owner where rows are not grouped under their owner.
+        let withOwner = table(state, owner: true), withoutOwner = table(state, owner: false, indent: 2)
         func taskSpans(_ task: WorkTask, indent: String) -> [Span] {
-            [Span(indent + d.statusSymbol(task.status) + " ", DashboardView.statusStyle(task, today: today)),
-             Span("#\(task.id) ".padded(toWidth: 7), .dim), Span(d.targetShort(task.target).padded(toWidth: 5) + " ", .heading),
-             Span(task.title.sanitizedForTerminal)]
-        }
-        func taskRight(_ task: WorkTask, owner: Bool) -> [Span] {
-            let (due, style) = dueText(task)
-            return (owner ? [Span(name(task.ownerID) + "  ", .dim)] : []) + [Span(due, style)]
+            let table = indent.count > 1 ? withoutOwner : withOwner
+            return [Span(String(indent.dropFirst()))] + table.row(task, ownerName: name(task.ownerID), today: today,
+                                                                 calendar: board.assessment.workingCalendar, strings: s, text: d)
         }
 
         switch state.currentStep {
@@ -176,7 +182,6 @@ public enum MeetingView {
             let grouped = section == .done || section == .overdue
             for (index, row) in rows.enumerated() {
                 var spans: [Span]
-                var right: [Span] = []
                 switch row {
                 case .score(let before, let after):
                     var text = t.scoreChange + " " + (before.map { Score.text($0) + " → " } ?? "") + Score.text(after)
@@ -187,27 +192,24 @@ public enum MeetingView {
                     spans = [Span(" " + name(id), .heading), Span(" · " + t.tasks(count), .dim)]
                 case .task(let task):
                     spans = taskSpans(task, indent: grouped ? "   " : " ")
-                    right = taskRight(task, owner: !grouped)
                 case .survey(let tool, let r):
-                    let parts = TextReports.barParts(r.fraction, width: 20)
-                    spans = [Span(" " + tool.padded(toWidth: 5), .heading), Span("\(r.count)/\(r.quota)".padded(toWidth: 10)),
-                             Span(parts.filled, .barFilled), Span(parts.empty, .barEmpty), Span(" " + TextReports.percent(r.fraction) + "  "),
+                    spans = [Span(" " + tool.padded(toWidth: 5), .heading), Span("\(r.count)/\(r.quota)".padded(toWidth: 10))]
+                        + Bar.spans(r.fraction, width: 20) + [Span(" " + TextReports.percent(r.fraction) + "  "),
                              Span(r.isMet ? "✓ " + s.quotaMet : state.language.countdown.respondents(tool, r), r.isMet ? .done : .soon)]
                 case .entry(let entry):
                     shownEntries.insert(entry.id)
                     spans = [Span(" " + t.entryKind(entry.kind) + ": ", entry.kind == .decision ? .accent : .heading)]
                     if let id = entry.taskID, let task = state.data.tasks.first(where: { $0.id == id }) {
-                        spans += [Span("#\(id) ", .dim), Span(task.title.sanitizedForTerminal)]
-                        right = taskRight(task, owner: true)
+                        spans += withOwner.row(task, ownerName: name(task.ownerID), today: today, calendar: board.assessment.workingCalendar,
+                                               strings: s, text: d)
                     } else {
                         spans.append(Span(entry.text.sanitizedForTerminal))
                         if entry.isCorrection { spans.append(Span(" (" + t.corrected + ")", .dim)) }
                     }
                 case .followUp(let entry, let task):
                     spans = taskSpans(task, indent: " ") + [Span("  " + t.followUp(s.date(entry.at.date)), .dim)]
-                    right = taskRight(task, owner: true)
                 }
-                out.append(Line(spans: spans, row: index, right: right))
+                out.append(Line(spans: spans, row: index))
                 // What was recorded on this row.
                 let subject = row.subject(members: members)
                 for entry in entries where subject != nil && entry.subject == subject && !shownEntries.contains(entry.id) {
@@ -237,10 +239,7 @@ public enum MeetingView {
         var y = top
         for (index, line) in lines.enumerated().dropFirst(first) {
             guard y < top + height else { break }
-            // The right part keeps its place; the title gives way ("…") on narrow screens.
-            let rightWidth = min(line.right.reduce(0) { $0 + $1.text.displayWidth }, (w - 2) / 2)
-            screen.draw(line.spans, x: 1, y: y, width: w - 2 - (rightWidth > 0 ? rightWidth + 2 : 0))
-            if rightWidth > 0 { screen.draw(line.right, x: w - 1 - rightWidth, y: y, width: rightWidth) }
+            screen.draw(line.spans, x: 1, y: y, width: w - 2)
             if line.row != nil, line.row == state.cursor, index == cursorLine {
                 screen.restyle(y: y, from: 1, width: w - 2, style: .selected)
             }

@@ -11,15 +11,11 @@ public enum PresentView {
         let w = state.size.width, h = state.size.height
         let t = state.language.countdown, s = state.language.strings
         // Title bar: organisation and date on the left, read-only on the right.
-        screen.fill(y: 0, style: .title)
-        let mark = " \(t.presentReadOnly) "
-        screen.draw([Span(" ITA Board · " + state.board.assessment.organisation.sanitizedForTerminal + " · "
-                          + "\(s.weekday(state.board.today)) \(s.date(state.board.today)) ", .title)],
-                    y: 0, width: max(1, w - mark.displayWidth))
-        screen.put(mark, x: max(0, w - mark.displayWidth), y: 0, style: .title)
+        TitleBar.draw(left: " ITA Board · " + state.board.assessment.organisation.sanitizedForTerminal + " · "
+                          + "\(s.weekday(state.board.today)) \(s.date(state.board.today)) ", right: " \(t.presentReadOnly) ", into: &screen)
         // Keys.
         screen.fill(y: h - 1, style: .hint)
-        screen.draw(HintBar.spans(PresentKeymap.table.hints(on: .pages) { _ in nil }, title: t.presentCommandTitle), y: h - 1)
+        screen.draw(HintBar.spans(PresentKeymap.table.hints(on: .pages), title: t.presentCommandTitle), y: h - 1)
         if state.helpVisible {
             state.help.draw(into: &screen, x: 0, y: 2, width: w, height: state.helpHeight, top: state.helpTop)
             return screen
@@ -82,10 +78,9 @@ public enum PresentView {
         let barWidth = max(10, r.width - 30)
         for tool in board.framework.tools where y < r.y + r.height {
             let toolScore = projection.toolScores[tool.code] ?? 0
-            let parts = TextReports.barParts(toolScore / 100, width: barWidth)
             // Survey tools are not measured until the surveys close: their bars are estimates, and say so.
             let note = tool.scoredFromItems ? " " : (projection.unknownTools.contains(tool.code) ? "?" : "~")
-            screen.draw([Span(tool.code.padded(toWidth: 5), .heading), Span(parts.filled, .barFilled), Span(parts.empty, .barEmpty),
+            screen.draw([Span(tool.code.padded(toWidth: 5), .heading)] + Bar.spans(toolScore / 100, width: barWidth) + [
                          Span(" " + Score.text(toolScore).leftPadded(toWidth: 6) + note)], x: r.x, y: y, width: r.width)
             y += r.height >= 20 ? 2 : 1
         }
@@ -131,20 +126,17 @@ public enum PresentView {
         var y = r.y + 2 + used
         if tasks.isEmpty { screen.put(t.ownerAllDone, x: r.x, y: y, style: .done); return }
         let room = r.y + r.height - y
+        // The dashboard's task table, without the owner (the page is theirs) or the id.
+        let table = TaskTable(width: r.width, columns: [.status, .due, .left, .target], idWidth: 0, strings: s, text: d,
+                              framework: board.framework, today: today)
         for (index, task) in tasks.enumerated() {
             guard y < r.y + r.height else { break }
             if index == room - 1, tasks.count > room {
                 screen.put("+\(tasks.count - index) …", x: r.x, y: y, style: .dim)
                 break
             }
-            let countdown = task.due.map { Countdown(from: today, to: $0, calendar: board.assessment.workingCalendar) }
-            let when = countdown.map { s.daysLeft($0) } ?? ""
-            let style: StyleRole = task.isOverdue(on: today) ? .overdue : (countdown.map { DashboardView.urgencyStyle($0.urgency) } ?? .normal)
-            let whenWidth = min(28, max(12, r.width / 4))
-            screen.draw([Span(d.statusSymbol(task.status) + " ", DashboardView.statusStyle(task, today: today)),
-                         Span(d.targetShort(task.target).padded(toWidth: 7), .heading),
-                         Span(task.title.sanitizedForTerminal)], x: r.x, y: y, width: r.width - whenWidth - 1)
-            screen.put(when.truncated(toWidth: whenWidth).leftPadded(toWidth: whenWidth), x: r.x + r.width - whenWidth, y: y, style: style)
+            screen.draw(table.row(task, ownerName: "", today: today, calendar: board.assessment.workingCalendar, strings: s, text: d),
+                        x: r.x - 1, y: y, width: r.width + 1)
             y += 1
         }
     }
@@ -166,9 +158,8 @@ public enum PresentView {
             let text = "\(respondents.count)/\(respondents.quota)"
             let used = big(text, x: r.x, y: y + 1, width: r.width / 2, maxHeight: max(3, band - 3), style: respondents.isMet ? .done : .bigDigits,
                            into: &screen)
-            let parts = TextReports.barParts(respondents.fraction, width: max(10, r.width / 2 - 10))
             let bx = r.x + r.width / 2 + 2
-            screen.draw([Span(parts.filled, .barFilled), Span(parts.empty, .barEmpty), Span(" " + TextReports.percent(respondents.fraction))],
+            screen.draw(Bar.spans(respondents.fraction, width: max(10, r.width / 2 - 10)) + [Span(" " + TextReports.percent(respondents.fraction))],
                         x: bx, y: y + 1 + max(0, used / 2 - 1), width: r.width - (bx - r.x))
             screen.draw([Span(respondents.isMet ? "✓ " + state.language.strings.quotaMet : t.respondents(tool.code, respondents),
                               respondents.isMet ? .done : .soon)],

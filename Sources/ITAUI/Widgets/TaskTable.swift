@@ -1,37 +1,51 @@
 import ITACore
 
-/// The columns of a task table, sized from the language and the content so that no two run
-/// together (the longest status word, date and "days late" of this language, the widest target
-/// code of the framework), with the title taking what is left.
-struct TaskTable {
+/// The task table of every program (the dashboard's lists, present mode's owner pages, meeting
+/// mode's agenda): the columns a program asks for, each sized from the language and the content so
+/// that no two run together (the longest status word, date and "days late" of this language, the
+/// widest target code of the framework), with the title taking what is left.
+public struct TaskTable: Hashable, Sendable {
+    /// The columns besides the title, in the order they are drawn.
+    public struct Columns: OptionSet, Hashable, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        public static let status = Columns(rawValue: 1), id = Columns(rawValue: 2), due = Columns(rawValue: 4),
+                           left = Columns(rawValue: 8), target = Columns(rawValue: 16), owner = Columns(rawValue: 32)
+        public static let all: Columns = [.status, .id, .due, .left, .target, .owner]
+    }
+
     var status: Int, id: Int, due: Int, left: Int, target: Int, owner: Int, title: Int
     /// Whole words for the status (wide terminals) or a mark only.
     var statusWords: Bool
 
     /// Widths for a table `width` columns wide. Nothing here depends on the rows shown, so the
-    /// columns do not move while scrolling.
-    init(width: Int, idWidth: Int, strings s: Strings, text t: DashboardStrings, framework: Framework, today: CivilDate) {
+    /// columns do not move while scrolling. The due date shows from 60 columns, the owner from 80,
+    /// the status in words from 100.
+    init(width: Int, columns: Columns = .all, idWidth: Int, strings s: Strings, text t: DashboardStrings, framework: Framework, today: CivilDate) {
         let h = s.taskHeaders
-        statusWords = width >= 100
-        status = statusWords ? max(h.status.displayWidth, TaskStatus.allCases.map { s.status($0).displayWidth }.max() ?? 10) + 1 : 2
-        id = max(idWidth, h.id.displayWidth + 1)
+        statusWords = width >= 100 && columns.contains(.status)
+        status = !columns.contains(.status) ? 0
+            : statusWords ? max(h.status.displayWidth, TaskStatus.allCases.map { s.status($0).displayWidth }.max() ?? 10) + 1 : 2
+        id = columns.contains(.id) ? max(idWidth, h.id.displayWidth + 1) : 0
         // The widest date of this language in the year on show, and the widest countdown up to 9,999 days.
         let year = today.year
         let dates = (1...12).compactMap { CivilDate(year: year, month: $0, day: 28) }.map { s.date($0).displayWidth }
-        due = width >= 60 ? (dates.max() ?? 12) + 1 : 0
+        due = columns.contains(.due) && width >= 60 ? (dates.max() ?? 12) + 1 : 0
         let samples = [-9999, -999, -99, 0, 99, 999, 9999].map { Countdown(calendarDays: $0) }
-        left = (samples.map { t.dueShort($0).displayWidth }.max() ?? 10) + 1
+        left = columns.contains(.left) ? (samples.map { t.dueShort($0).displayWidth }.max() ?? 10) + 1 : 0
         let codes = framework.indicators.map { TaskTarget.indicator($0.number) } + framework.items.map { TaskTarget.item($0.code) }
-        target = max(h.target.displayWidth, codes.map { t.targetShort($0).displayWidth }.max() ?? 4) + 1
-        owner = width >= 100 ? 20 : (width >= 80 ? 13 : 0)
+        target = columns.contains(.target) ? max(h.target.displayWidth, codes.map { t.targetShort($0).displayWidth }.max() ?? 4) + 1 : 0
+        owner = !columns.contains(.owner) ? 0 : (width >= 100 ? 20 : (width >= 80 ? 13 : 0))
         title = max(6, width - 1 - status - id - due - left - target - owner)
     }
 
     func header(_ h: (status: String, id: String, due: String, target: String, owner: String, title: String)) -> [Span] {
-        var spans = [Span(" " + (statusWords ? h.status : "").padded(toWidth: status)), Span(h.id.padded(toWidth: id))]
+        var spans = [Span(" ")]
+        if status > 0 { spans.append(Span((statusWords ? h.status : "").padded(toWidth: status))) }
+        if id > 0 { spans.append(Span(h.id.padded(toWidth: id))) }
         if due > 0 { spans.append(Span(h.due.padded(toWidth: due))) }
-        spans.append(Span("".padded(toWidth: left)))
-        spans.append(Span(h.target.padded(toWidth: target)))
+        if left > 0 { spans.append(Span("".padded(toWidth: left))) }
+        if target > 0 { spans.append(Span(h.target.padded(toWidth: target))) }
         if owner > 0 { spans.append(Span(h.owner.padded(toWidth: owner))) }
         spans.append(Span(h.title))
         return spans.map { Span($0.text, .dim) }
@@ -39,20 +53,26 @@ struct TaskTable {
 
     func row(_ task: WorkTask, ownerName: String, today: CivilDate, calendar: WorkingCalendar, strings s: Strings, text t: DashboardStrings) -> [Span] {
         let style = DashboardView.statusStyle(task, today: today)
-        let statusText = statusWords ? s.status(task.status) : t.statusSymbol(task.status)
-        var spans = [Span(" " + statusText.padded(toWidth: status), style), Span("#\(task.id)".padded(toWidth: id), .dim)]
+        var spans = [Span(" ")]
+        if status > 0 { spans.append(Span((statusWords ? s.status(task.status) : t.statusSymbol(task.status)).padded(toWidth: status), style)) }
+        if id > 0 { spans.append(Span("#\(task.id)".padded(toWidth: id), .dim)) }
         if due > 0 { spans.append(Span((task.due.map { s.date($0) } ?? "–").padded(toWidth: due))) }
-        if task.status.isOpen, let date = task.due {
-            let countdown = Countdown(from: today, to: date, calendar: calendar)
-            spans.append(Span(t.dueShort(countdown).padded(toWidth: left), DashboardView.urgencyStyle(countdown.urgency)))
-        } else {
-            spans.append(Span("".padded(toWidth: left)))
+        if left > 0 {
+            if task.status.isOpen, let date = task.due {
+                let countdown = Countdown(from: today, to: date, calendar: calendar)
+                spans.append(Span(t.dueShort(countdown).padded(toWidth: left), DashboardView.urgencyStyle(countdown.urgency)))
+            } else {
+                spans.append(Span("".padded(toWidth: left)))
+            }
         }
-        spans.append(Span(t.targetShort(task.target).padded(toWidth: target)))
+        if target > 0 { spans.append(Span(t.targetShort(task.target).padded(toWidth: target))) }
         if owner > 0 { spans.append(Span(ownerName.sanitizedForTerminal.truncated(toWidth: owner - 1).padded(toWidth: owner), .dim)) }
         spans.append(Span(task.title.sanitizedForTerminal.truncated(toWidth: title), task.status == .done ? .dim : .normal))
         return spans
     }
+
+    /// Whether a task's title is cut in this table (then a detail line shows it whole).
+    func cuts(_ task: WorkTask) -> Bool { task.title.sanitizedForTerminal.displayWidth > title }
 }
 
 extension String {

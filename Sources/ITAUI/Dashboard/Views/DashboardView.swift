@@ -87,12 +87,6 @@ public enum DashboardView {
         }
     }
 
-    /// `████░░░░` spans for a fraction.
-    static func bar(_ fraction: Double, width: Int) -> [Span] {
-        let parts = TextReports.barParts(fraction, width: width)
-        return [Span(parts.filled, .barFilled), Span(parts.empty, .barEmpty)]
-    }
-
     static func urgencyStyle(_ urgency: Countdown.Urgency) -> StyleRole {
         switch urgency {
         case .calm, .upcoming: return .normal

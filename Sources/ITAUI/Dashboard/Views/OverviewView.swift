@@ -38,7 +38,7 @@ enum OverviewView {
                       Span(s.blockedCount(whole.blocked), whole.blocked > 0 ? .blocked : .dim)])
         for tool in f.tools {
             let tally = progress.tools[tool.code] ?? .zero
-            lines.append([Span("  " + tool.code.padded(toWidth: 4))] + DashboardView.bar(tally.fraction, width: barWidth)
+            lines.append([Span("  " + tool.code.padded(toWidth: 4))] + Bar.spans(tally.fraction, width: barWidth)
                          + [Span(" " + "\(tally.done)/\(tally.total)".leftPadded(toWidth: 7) + " " + TextReports.percent(tally.fraction).leftPadded(toWidth: 4))])
         }
         lines.append([])
@@ -56,7 +56,7 @@ enum OverviewView {
         lines.append([Span(s.respondents, .heading)])
         for tool in f.tools where !tool.scoredFromItems {
             guard let r = a.respondents[tool.code] else { continue }
-            lines.append([Span("  " + tool.code.padded(toWidth: 4))] + DashboardView.bar(r.fraction, width: barWidth)
+            lines.append([Span("  " + tool.code.padded(toWidth: 4))] + Bar.spans(r.fraction, width: barWidth)
                          + [Span(" " + "\(r.count)/\(r.quota)".leftPadded(toWidth: 7) + " " + TextReports.percent(r.fraction).leftPadded(toWidth: 4)),
                             r.isMet ? Span("  ✓ " + s.quotaMet, .done) : Span("")])
         }
@@ -69,7 +69,7 @@ enum OverviewView {
             let tally = progress.indicators[indicator.number] ?? .zero
             var line = [Span("   "),
                         Span("\(indicator.number)".leftPadded(toWidth: 3) + " " + state.language.name(of: indicator).sanitizedForTerminal.truncated(toWidth: nameWidth).padded(toWidth: nameWidth) + " ")]
-            line += DashboardView.bar(tally.fraction, width: max(6, barWidth / 2))
+            line += Bar.spans(tally.fraction, width: max(6, barWidth / 2))
             line.append(Span(" " + "\(tally.done)/\(tally.total)".leftPadded(toWidth: 6)))
             // The same figure as `ita status`: this year's projection where there is one, else last year's;
             // ▼ marks last year's result when it was below target.
