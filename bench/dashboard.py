@@ -97,13 +97,91 @@ def latency(db, label):
         if parts[0] != "key":
             continue
         (ticks if parts[1] == "space" else moves).append(int(parts[2]) / 1e6)
-    def pct(values, p):
-        values = sorted(values)
-        return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
     peak = int(open(mem).read().split()[-1]) / 1024
     # The first 1,000 j presses are the moves; the j after each tick is a move too.
     return dict(moves=len(moves), ticks=len(ticks), move50=pct(moves, 50), move99=pct(moves, 99),
                 tick50=pct(ticks, 50), tick99=pct(ticks, 99), write50=pct(writes, 50), write99=pct(writes, 99), peak=peak)
+
+
+def session(db, log):
+    """Starts the dashboard on the All tasks screen with a benchmark log; returns when it is drawn."""
+    kill()
+    if os.path.exists(log):
+        os.remove(log)
+    tmux("new-session", "-d", "-x", "120", "-y", "40", f"env ITA_BENCH_LOG={log} {ita} --db {db} --screen all; sleep 600")
+    deadline = time.time() + 60
+    while not ita_ready(tmux("capture-pane", "-p", check=False)):
+        if time.time() > deadline:
+            raise SystemExit("dashboard did not start")
+        time.sleep(0.01)
+
+
+def finish(log):
+    tmux("send-keys", "q")
+    deadline = time.time() + 30
+    while not (os.path.exists(log) and any(l.startswith("first_frame") for l in open(log))) or tmux("list-panes", "-F", "#{pane_current_command}", check=False).strip() == "ita":
+        if time.time() > deadline:
+            break
+        time.sleep(0.05)
+    time.sleep(0.2)
+    kill()
+    return [l.split() for l in open(log)]
+
+
+def wait_for(text, timeout=30):
+    deadline = time.time() + timeout
+    while text not in tmux("capture-pane", "-p", check=False):
+        if time.time() > deadline:
+            raise SystemExit(f"timed out waiting for {text!r}")
+        time.sleep(0.01)
+
+
+def filter_enter(db, label, text, count=20):
+    """Enter on the filter line (`/TEXT`), `count` times, clearing it with Esc between."""
+    log = f"{out}/filter-{label}.log"
+    session(db, log)
+    for _ in range(count):
+        tmux("send-keys", "/", "C-u")
+        tmux("send-keys", "-l", text)
+        tmux("send-keys", "Enter")
+        time.sleep(0.15)
+        tmux("send-keys", "Escape")
+        time.sleep(0.1)
+    return [int(p[2]) / 1e6 for p in finish(log) if p[0] == "key" and p[1] == "Enter"]
+
+
+def first_visits(db, label, key, count=8):
+    """The first visit of a screen after a load: a new session each time, one press of `key`."""
+    values = []
+    for i in range(count):
+        log = f"{out}/visit-{key}-{label}-{i}.log"
+        session(db, log)
+        tmux("send-keys", key)
+        time.sleep(0.6)
+        values += [int(p[2]) / 1e6 for p in finish(log) if p[0] == "key" and p[1] == key][:1]
+    return values
+
+
+def reloads_with_filter(db, label, count=15):
+    """Another process marks tasks done while a text filter is on: tick → reload → frame."""
+    log = f"{out}/reload-{label}.log"
+    session(db, log)
+    tmux("send-keys", "/", "C-u")
+    tmux("send-keys", "-l", "เว็บไซต์")
+    tmux("send-keys", "Enter")
+    time.sleep(0.3)
+    ids = subprocess.run([ita, "--db", db, "tasks", "--json"], capture_output=True, text=True).stdout
+    import json
+    open_ids = [t["id"] for t in json.loads(ids) if t["status"] != "done"][:count]
+    for task_id in open_ids:
+        subprocess.run([ita, "--db", db, "done", str(task_id)], capture_output=True)
+        time.sleep(0.6)
+    return [int(p[1]) / 1e6 for p in finish(log) if p[0] == "reload"]
+
+
+def pct(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] if values else float("nan")
 
 
 vit_env = f"env VIT_DIR={os.environ['VIT_DIR']} TASKRC={os.environ['TASKRC']} TASKDATA={os.environ['TASKDATA']}"
@@ -126,6 +204,16 @@ lines += ["", "Keypress to frame inside ita (key read → frame written), and pe
           "| tasks | moves | move p50 ms | move p99 ms | ticks | tick p50 ms | tick p99 ms | of which store write p50 / p99 ms | peak MB |", "|---|---|---|---|---|---|---|---|---|"]
 for n, l in [("10,000", lat10), ("50,000", lat50)]:
     lines.append(f"| {n} | {l['moves']} | {l['move50']:.2f} | {l['move99']:.2f} | {l['ticks']} | {l['tick50']:.2f} | {l['tick99']:.2f} | {l['write50']:.2f} / {l['write99']:.2f} | {l['peak']:.1f} |")
+sizes = [int(n) for n in os.environ.get("SIZES", "50000").split()]
+lines += ["", "The keys that read everything, inside ita (key read → frame written; a reload: tick → frame), ms:", "",
+          "| tasks | filter Enter `/O12` p50 / p99 | filter Enter `/เว็บไซต์` p50 / p99 | first visit of the countdown (5) p50 / p99 | "
+          "first visit of the review (6) p50 / p99 | reload while filtered p50 / p99 |", "|---|---|---|---|---|---|"]
+for n in sizes:
+    db = f"{out}/ita-{n}.sqlite"
+    item, words = filter_enter(db, f"{n}-item", "O12"), filter_enter(db, f"{n}-text", "เว็บไซต์")
+    countdown, review, reload = first_visits(db, str(n), "5"), first_visits(db, str(n), "6"), reloads_with_filter(db, str(n))
+    cells = [f"{pct(v, 50):.1f} / {pct(v, 99):.1f} (n={len(v)})" for v in (item, words, countdown, review, reload)]
+    lines.append(f"| {n:,} | " + " | ".join(cells) + " |")
 text = "\n".join(lines)
 open(f"{out}/../dashboard.md", "w").write(text + "\n")
 print(text)

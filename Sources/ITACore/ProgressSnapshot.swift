@@ -47,18 +47,22 @@ public struct ProgressSnapshot: Hashable, Sendable, Codable {
     public static func take(_ board: Board, tasks: [WorkTask], kind: Kind, day: CivilDate? = nil) -> ProgressSnapshot {
         let today = day ?? board.today
         let progress = board.progress
-        var owners: [String: OwnerCounts] = [:]
-        let logins = Dictionary(uniqueKeysWithValues: board.members.map { ($0.id, $0.login) })
+        // One pass, counted by member id (a login is looked up once per member, not once per task).
+        var byMember: [Int64: OwnerCounts] = [:]
+        var overdue = 0
         for task in tasks {
-            guard let login = logins[task.ownerID] else { continue }
-            owners[login, default: OwnerCounts()].assigned += 1
-            if task.status == .done { owners[login, default: OwnerCounts()].done += 1 }
-            if task.isOverdue(on: today) { owners[login, default: OwnerCounts()].overdue += 1 }
+            let late = task.isOverdue(on: today)
+            if late { overdue += 1 }
+            byMember[task.ownerID, default: OwnerCounts()].assigned += 1
+            if task.status == .done { byMember[task.ownerID, default: OwnerCounts()].done += 1 }
+            if late { byMember[task.ownerID, default: OwnerCounts()].overdue += 1 }
         }
+        var owners: [String: OwnerCounts] = [:]
+        for member in board.members { if let counts = byMember[member.id] { owners[member.login] = counts } }
         let itemCount = board.framework.items.count
         return ProgressSnapshot(
             day: today, kind: kind, projected: board.projection.total, openItems: itemCount - progress.passedItems.count,
-            tasksDone: progress.whole.done, tasksTotal: progress.whole.total, overdue: tasks.filter { $0.isOverdue(on: today) }.count,
+            tasksDone: progress.whole.done, tasksTotal: progress.whole.total, overdue: overdue,
             indicators: progress.indicators.mapValues { [$0.done, $0.total] }, owners: owners)
     }
 }

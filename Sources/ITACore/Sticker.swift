@@ -119,8 +119,36 @@ extension Sticker {
         }
 
         var stickers: [Sticker] = []
+        // One pass over the tasks, copying none of them: open tasks per target and owner, and per
+        // due date (or overdue) the open targets and task count of each owner.
+        struct Owed { var targets: Set<TaskTarget> = []; var openTasks = 0 }
+        var openByTarget: [TaskTarget: [Int64: Int]] = [:]
+        var byDate: [CivilDate: [Int64: Owed]] = [:]
+        var overdue: [Int64: Owed] = [:]
+        var oldestOverdue: CivilDate?
+        for task in tasks {
+            let open = task.status.isOpen
+            if open { openByTarget[task.target, default: [:]][task.ownerID, default: 0] += 1 }
+            guard let due = task.due else { continue }
+            if due >= today {
+                if open {
+                    byDate[due, default: [:]][task.ownerID, default: Owed()].targets.insert(task.target)
+                    byDate[due, default: [:]][task.ownerID, default: Owed()].openTasks += 1
+                } else if byDate[due] == nil {
+                    byDate[due] = [:]   // a date whose work is all done still has its (finished) sticker
+                }
+            } else if open {
+                overdue[task.ownerID, default: Owed()].targets.insert(task.target)
+                overdue[task.ownerID, default: Owed()].openTasks += 1
+                if oldestOverdue.map({ due < $0 }) ?? true { oldestOverdue = due }
+            }
+        }
+        func work(_ owed: [Int64: Owed]) -> [OpenWork] {
+            ordered(Dictionary(uniqueKeysWithValues: owed.map { member, o in
+                (member, OpenWork(memberID: member, targets: Array(o.targets), openTasks: o.openTasks))
+            }))
+        }
         // Milestones: what their scope still lacks.
-        let openByTarget = Dictionary(grouping: tasks.filter { $0.status.isOpen }, by: \.target)
         for milestone in assessment.milestones {
             let scope = MilestoneScope(covers: milestone.covers, framework: framework)
             var work: [Int64: OpenWork] = [:]
@@ -131,12 +159,12 @@ extension Sticker {
             let targets = scope.items.filter { !passedItems.contains($0) }.map { TaskTarget.item($0) }
                 + scope.indicators.map { TaskTarget.indicator($0) }
             for target in targets {
-                let open = openByTarget[target] ?? []
+                let open = openByTarget[target] ?? [:]
                 if open.isEmpty {
                     // An unfinished item with no open task lacks evidence or tasks: its owner's job.
                     if case .item = target, let owner = owners[target] { note(target, member: owner, tasks: 0) }
                 } else {
-                    for (member, mine) in Dictionary(grouping: open, by: \.ownerID) { note(target, member: member, tasks: mine.count) }
+                    for (member, count) in open { note(target, member: member, tasks: count) }
                 }
             }
             var short: [String: Respondents] = [:]
@@ -154,27 +182,13 @@ extension Sticker {
             if milestone.due >= today || (sticker.tracksWork && !sticker.isDone) { stickers.append(sticker) }
         }
         // Task due dates from today on, one sticker each; open tasks already past due, one sticker.
-        func work(of group: [WorkTask]) -> [OpenWork] {
-            var work: [Int64: OpenWork] = [:]
-            for task in group where task.status.isOpen {
-                work[task.ownerID, default: OpenWork(memberID: task.ownerID)].targets.append(task.target)
-                work[task.ownerID, default: OpenWork(memberID: task.ownerID)].openTasks += 1
-            }
-            return ordered(work)
-        }
-        var byDate: [CivilDate: [WorkTask]] = [:]
-        var overdue: [WorkTask] = []
-        for task in tasks {
-            guard let due = task.due else { continue }
-            if due >= today { byDate[due, default: []].append(task) } else if task.status.isOpen { overdue.append(task) }
-        }
-        if let oldest = overdue.compactMap(\.due).min() {
+        if let oldest = oldestOverdue {
             stickers.append(Sticker(source: .overdueTasks, date: oldest, countdown: Countdown(from: today, to: oldest, calendar: calendar),
-                                    open: work(of: overdue), shortSurveys: [:], tracksWork: true))
+                                    open: work(overdue), shortSurveys: [:], tracksWork: true))
         }
-        for (date, group) in byDate {
+        for (date, owed) in byDate {
             stickers.append(Sticker(source: .tasks, date: date, countdown: Countdown(from: today, to: date, calendar: calendar),
-                                    open: work(of: group), shortSurveys: [:], tracksWork: true))
+                                    open: work(owed), shortSurveys: [:], tracksWork: true))
         }
         // By date; on one day milestones first, in the data's order. Sorting the positions keeps ties stable.
         // The overdue-tasks sticker leads.

@@ -57,8 +57,7 @@ extension Store {
         try read { db in
             var result: [Int64: Timestamp] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT member_id, at FROM audit a
-                WHERE member_id IS NOT NULL AND at_epoch = (SELECT MAX(at_epoch) FROM audit b WHERE b.member_id = a.member_id)
+                SELECT member_id, at, MAX(at_epoch) FROM audit WHERE member_id IS NOT NULL GROUP BY member_id
                 """) {
                 if let at = Timestamp(iso: row["at"]) { result[row["member_id"]] = at }
             }

@@ -103,8 +103,9 @@ enum ProgramLoop {
         timer?.firstFrame()
         if case .stay = next { next = try first.firstFrameShown() }
         var redraw = true
-        // The key being timed for the benchmark log, and when it was read.
+        // The key being timed for the benchmark log, and when it was read; a tick that brought a reload.
         var timed: (KeyPress, UInt64)?
+        var reloadStarted: UInt64?
         while true {
             // Switch programs until one stays, then draw it if anything changed.
             while true {
@@ -128,8 +129,10 @@ enum ProgramLoop {
             if redraw {
                 terminal.present(top.render())
                 if let (key, started) = timed { timer?.record(key, since: started) }
+                if let started = reloadStarted { timer?.record("reload", since: started) }
             }
             timed = nil
+            reloadStarted = nil
 
             let event = terminal.nextEvent(timeout: Int32(top.tickInterval))
             let input: Input
@@ -142,13 +145,20 @@ enum ProgramLoop {
                 input = .key(key)
             case .mouse(let mouse): input = .mouse(mouse)
             case .resize(let size): input = .resized(size)
-            case .timeout: input = .tick(Tick(seconds: Double(BenchTimer.now()) / 1e9, today: clock()))
+            case .timeout:
+                reloadStarted = BenchTimer.now()
+                input = .tick(Tick(seconds: Double(BenchTimer.now()) / 1e9, today: clock()))
             case .signal(let number):
                 timer?.write()
                 return 128 + number
             }
             next = try top.send(input)
-            if case .tick = input { redraw = top.redrawsOnTick || top.heardBack } else { redraw = true }
+            if case .tick = input {
+                redraw = top.redrawsOnTick || top.heardBack
+                if !top.heardBack { reloadStarted = nil }
+            } else {
+                redraw = true
+            }
         }
     }
 }

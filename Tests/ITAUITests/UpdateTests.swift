@@ -328,7 +328,13 @@ struct ReviewScreenTests {
         _ = state.update(.applied(WorkTask(id: 1, title: "รวบรวมข้อมูล O1 โครงสร้าง", target: .item("O1"), ownerID: 2, due: F.date("2026-11-20"),
                                            status: .done), nil, action: .done, changed: true))
         #expect(state.press(.character("6")) == [.loadReview])
+        _ = state.update(.reviewLoaded(ReviewHistory(snapshots: [weekAgo], lastActivity: [2: Timestamp(iso: "2026-11-18T10:00:00+07:00")!])))
         #expect(state.review?.now.tasksDone == 2)
+        // Nothing changed since: going back is free (no store read, the review kept as built).
+        _ = state.press(.character("3"))
+        let built = state.review
+        #expect(state.press(.character("6")).isEmpty)
+        #expect(state.review == built && built != nil)
         // A change elsewhere while the review shows asks for the history again.
         #expect(state.update(.loaded(DashboardData(board: F.board(), tasks: F.tasks))) == [.loadReview])
         // j scrolls the review when it is longer than the screen: the screen shows it, not just a counter.

@@ -7,9 +7,15 @@ extension AppState {
         var effects = apply(message)
         // The review reads the stored snapshots: ask for them when its screen opens (or first shows)
         // and after a change elsewhere while it is open.
+        // Any change to the data makes the stored history (last activity) and the review out of date.
+        switch message {
+        case .loaded, .applied, .undone: reviewStale = true
+        default: break
+        }
         if screen == .review {
-            var reload = before != .review || reviewHistory == nil
-            if case .loaded = message { reload = true }
+            // Revisiting with nothing changed shows the review already built: no store read, no rebuild.
+            let changedElsewhere: Bool = { if case .loaded = message { return true }; return false }()
+            var reload = reviewHistory == nil || (reviewStale && (before != .review || changedElsewhere))
             if case .reviewLoaded = message { reload = false }
             if reload { effects.append(.loadReview) }
         }
@@ -135,8 +141,9 @@ extension AppState {
         screen = target
         helpVisible = false
         if target == .countdown, stickers == nil { refreshStickers() }
-        // The last history read shows at once; the runtime reads a fresh one (see `update`).
-        if target == .review { refreshReview() }
+        // Built once per change of the data: when the history is stale the runtime reads it again in
+        // this same keypress (see `update`), and the review is built from that.
+        if target == .review, review == nil, !reviewStale { refreshReview() }
         clampScrolling()
     }
 

@@ -40,6 +40,12 @@ public struct AppState: Hashable, Sendable {
     /// The weekly review screen: stored snapshots and each member's last change (loaded when the
     /// screen opens), the review built from them and the live data, and the first line shown.
     public private(set) var reviewHistory: ReviewHistory?
+    /// The free-text filter's index (nil until a text filter runs after a load) and, after a reload,
+    /// the one before it with the positions it was built for.
+    var search: SearchIndex?
+    var previousSearch: SearchIndex.Previous?
+    /// The data changed since the history was read and the review built: rebuilt on the next visit.
+    var reviewStale = false
     public private(set) var review: WeeklyReview?
     public var reviewTop = 0
 
@@ -113,6 +119,8 @@ public struct AppState: Hashable, Sendable {
         }
         let old = data.tasks[index]
         data.tasks[index] = task
+        let ownerName = board.member(task.ownerID)?.name ?? ""
+        search?.update(task, at: index, ownerName: ownerName)
         recomputeNearestDue(for: old.target)
         if task.target != old.target { recomputeNearestDue(for: task.target) }
         if let newBoard {
@@ -143,13 +151,14 @@ public struct AppState: Hashable, Sendable {
 
     /// Rebuilds the weekly review from the loaded history and the live data, if the review screen shows it.
     mutating func refreshReview() {
-        guard screen == .review, let history = reviewHistory else { review = nil; return }
+        guard screen == .review, let history = reviewHistory else { return }
         review = WeeklyReview.build(now: ProgressSnapshot.take(board, tasks: data.tasks, kind: .daily), history: history.snapshots,
                                     oitDeadline: board.oitDeadline)
     }
 
     mutating func setReviewHistory(_ history: ReviewHistory) {
         reviewHistory = history
+        reviewStale = false
         refreshReview()
     }
 
@@ -182,6 +191,9 @@ public struct AppState: Hashable, Sendable {
 
     private mutating func rebuild() {
         let tasks = data.tasks
+        // The search index is rebuilt when a text filter next runs, reusing what did not change.
+        if let search { previousSearch = SearchIndex.Previous(index: search, positions: position) }
+        search = nil
         position = Dictionary(uniqueKeysWithValues: tasks.indices.map { (tasks[$0].id, $0) })
         idColumnWidth = max(4, "#\(position.keys.max() ?? 0)".count + 1)
         urgencyOrder = UrgencyOrder.sortedIndices(tasks, today: today, framework: board.framework)
@@ -206,11 +218,18 @@ public struct AppState: Hashable, Sendable {
     }
 
     mutating func applyFilter() {
-        let names = Dictionary(uniqueKeysWithValues: board.members.map { ($0.id, $0.name) })
         if filter.isEmpty {
             all.indices = urgencyOrder
         } else {
-            all.indices = urgencyOrder.filter { filter.matches(data.tasks[$0], ownerName: names[data.tasks[$0].ownerID] ?? "", today: today) }
+            let words = filter.words
+            if !words.isEmpty, search?.count != data.tasks.count {
+                let names = Dictionary(uniqueKeysWithValues: board.members.map { ($0.id, $0.name) })
+                search = SearchIndex(tasks: data.tasks, names: names, reusing: previousSearch?.index, oldPositions: previousSearch?.positions ?? [:])
+                previousSearch = nil
+            }
+            let index = search ?? SearchIndex(tasks: [], names: [:])
+            let tasks = data.tasks
+            all.indices = urgencyOrder.filter { filter.matches(tasks[$0], at: $0, index: index, words: words, today: today) }
         }
         all.cursor = max(0, min(all.cursor, all.indices.count - 1))
     }

@@ -51,6 +51,21 @@ public struct TaskFilter: Hashable, Sendable {
         return members.first { $0.name.lowercased().contains(lower) || $0.lineName.lowercased().contains(lower) }
     }
 
+    /// The same test as `matches(_:ownerName:today:)`, with the free text looked up in the index.
+    func matches(_ task: WorkTask, at position: Int, index: SearchIndex, words: [(text: String, bytes: [UInt8])], today: CivilDate) -> Bool {
+        if let ownerID, task.ownerID != ownerID { return false }
+        if let status, task.status != status { return false }
+        if overdueOnly, !task.isOverdue(on: today) { return false }
+        if let item, task.target != .item(item) { return false }
+        for word in words where !index.contains(word.bytes, at: position) {
+            if !(task.target.description.lowercased() == word.text || "#\(task.id)" == word.text) { return false }
+        }
+        return true
+    }
+
+    /// The free-text words, each as text and as UTF-8 for the index.
+    var words: [(text: String, bytes: [UInt8])] { text.split(separator: " ").map { (String($0), Array($0.utf8)) } }
+
     public func matches(_ task: WorkTask, ownerName: String, today: CivilDate) -> Bool {
         if let ownerID, task.ownerID != ownerID { return false }
         if let status, task.status != status { return false }
