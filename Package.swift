@@ -27,8 +27,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // Pure presentation: app state, update -> effects, views into a cell grid, keymap, themes, reports.
-        .target(name: "ITAUI", dependencies: ["ITACore"]),
+        // The cell grid (Screen, Cell, Span, styles, themes) and the input events (KeyPress, MouseEvent):
+        // what the terminal layer and the UI share, so the terminal layer needs no UI types.
+        .target(name: "ITACells", dependencies: ["ITACore"]),
+        // Pure presentation: programs, update -> effects, views into a cell grid, keymaps, reports.
+        .target(name: "ITAUI", dependencies: ["ITACore", "ITACells"]),
         // ncursesw with its wide-character API (module map + shim header).
         .systemLibrary(
             name: "CNcursesw",
@@ -37,7 +40,7 @@ let package = Package(
         // Signal and crash handlers that must be plain C.
         .target(name: "CTerminalSupport"),
         // The only code that imports ncurses: presents a Screen, reads keys, restores the terminal.
-        .target(name: "ITATerminal", dependencies: ["ITACore", "ITAUI", "CNcursesw", "CTerminalSupport"]),
+        .target(name: "ITATerminal", dependencies: ["ITACore", "ITACells", "CNcursesw", "CTerminalSupport"]),
         // The thin command line: wires clock, identity, store and output.
         .executableTarget(
             name: "ita",

@@ -185,25 +185,27 @@ def pct(values, p):
 
 
 vit_env = f"env VIT_DIR={os.environ['VIT_DIR']} TASKRC={os.environ['TASKRC']} TASKDATA={os.environ['TASKDATA']}"
-results = [
-    frame_stats("vit 2.2 (Taskwarrior 2.6)", f"{vit_env} vit", vit_ready),
-    frame_stats("ita", ita_command(f"{out}/ita-10000.sqlite", f"{out}/ff-10000.log"), ita_ready, f"{out}/ff-10000.log"),
-]
-ita50 = frame_stats("ita", ita_command(f"{out}/ita-50000.sqlite", f"{out}/ff-50000.log"), ita_ready, f"{out}/ff-50000.log")
-lat10 = latency(f"{out}/ita-10000.sqlite", "10000")
-lat50 = latency(f"{out}/ita-50000.sqlite", "50000")
+lines = []
+if not os.environ.get("KEYS_ONLY"):
+    results = [
+        frame_stats("vit 2.2 (Taskwarrior 2.6)", f"{vit_env} vit", vit_ready),
+        frame_stats("ita", ita_command(f"{out}/ita-10000.sqlite", f"{out}/ff-10000.log"), ita_ready, f"{out}/ff-10000.log"),
+    ]
+    ita50 = frame_stats("ita", ita_command(f"{out}/ita-50000.sqlite", f"{out}/ff-50000.log"), ita_ready, f"{out}/ff-50000.log")
+    lat10 = latency(f"{out}/ita-10000.sqlite", "10000")
+    lat50 = latency(f"{out}/ita-50000.sqlite", "50000")
 
-lines = [f"First full frame in a 120×40 tmux pane, {runs} runs each (start of the pane command → first capture showing the list; "
-         "in-process: start → end of ita's first doupdate, by ita's own clock):", "",
-         "| program | tasks | median ms | min–max ms | in-process median ms |", "|---|---|---|---|---|"]
-for (name, med, lo, hi, inproc), n in zip(results + [ita50], ["10,000", "10,000", "50,000"]):
-    lines.append(f"| {name} | {n} | {med:.0f} | {lo:.0f}–{hi:.0f} | {'' if inproc is None else f'{inproc:.0f}'} |")
-lines.append("")
-lines.append(f"Speed-up at 10,000 tasks: {results[0][1] / results[1][1]:.1f}× (median vs median).")
-lines += ["", "Keypress to frame inside ita (key read → frame written), and peak memory (max RSS, /usr/bin/time):", "",
-          "| tasks | moves | move p50 ms | move p99 ms | ticks | tick p50 ms | tick p99 ms | of which store write p50 / p99 ms | peak MB |", "|---|---|---|---|---|---|---|---|---|"]
-for n, l in [("10,000", lat10), ("50,000", lat50)]:
-    lines.append(f"| {n} | {l['moves']} | {l['move50']:.2f} | {l['move99']:.2f} | {l['ticks']} | {l['tick50']:.2f} | {l['tick99']:.2f} | {l['write50']:.2f} / {l['write99']:.2f} | {l['peak']:.1f} |")
+    lines = [f"First full frame in a 120×40 tmux pane, {runs} runs each (start of the pane command → first capture showing the list; "
+             "in-process: start → end of ita's first doupdate, by ita's own clock):", "",
+             "| program | tasks | median ms | min–max ms | in-process median ms |", "|---|---|---|---|---|"]
+    for (name, med, lo, hi, inproc), n in zip(results + [ita50], ["10,000", "10,000", "50,000"]):
+        lines.append(f"| {name} | {n} | {med:.0f} | {lo:.0f}–{hi:.0f} | {'' if inproc is None else f'{inproc:.0f}'} |")
+    lines.append("")
+    lines.append(f"Speed-up at 10,000 tasks: {results[0][1] / results[1][1]:.1f}× (median vs median).")
+    lines += ["", "Keypress to frame inside ita (key read → frame written), and peak memory (max RSS, /usr/bin/time):", "",
+              "| tasks | moves | move p50 ms | move p99 ms | ticks | tick p50 ms | tick p99 ms | of which store write p50 / p99 ms | peak MB |", "|---|---|---|---|---|---|---|---|---|"]
+    for n, l in [("10,000", lat10), ("50,000", lat50)]:
+        lines.append(f"| {n} | {l['moves']} | {l['move50']:.2f} | {l['move99']:.2f} | {l['ticks']} | {l['tick50']:.2f} | {l['tick99']:.2f} | {l['write50']:.2f} / {l['write99']:.2f} | {l['peak']:.1f} |")
 sizes = [int(n) for n in os.environ.get("SIZES", "50000").split()]
 lines += ["", "The keys that read everything, inside ita (key read → frame written; a reload: tick → frame), ms:", "",
           "| tasks | filter Enter `/O12` p50 / p99 | filter Enter `/เว็บไซต์` p50 / p99 | first visit of the countdown (5) p50 / p99 | "

@@ -14,19 +14,46 @@ public enum UrgencyOrder {
             points[target] = value
             return value
         }
-        struct Key { var index: Int; var rank: Int; var due: Int; var points: Double; var id: Int64 }
         // Fields are read in place: copying whole tasks (strings, arrays) costs more than the sort.
-        var keys = tasks.indices.map { i -> Key in
+        var keys = tasks.indices.map { i -> (index: Int, key: Key) in
             let status = tasks[i].status, due = tasks[i].due
             let rank = !status.isOpen ? 2 : ((due.map { $0 < today } ?? false) ? 0 : 1)
-            return Key(index: i, rank: rank, due: due?.dayNumber ?? Int.max, points: weight(tasks[i].target), id: tasks[i].id)
+            return (i, Key(rank: rank, due: due?.dayNumber ?? Int.max, points: weight(tasks[i].target), id: tasks[i].id))
         }
-        keys.sort { a, b in
+        keys.sort { $0.key < $1.key }
+        return keys.map(\.index)
+    }
+
+    /// A task's place in the order, as a comparable key.
+    public struct Key: Comparable, Sendable {
+        var rank: Int, due: Int, points: Double, id: Int64
+
+        public static func < (a: Key, b: Key) -> Bool {
             if a.rank != b.rank { return a.rank < b.rank }
             if a.due != b.due { return a.due < b.due }
             if abs(a.points - b.points) > 1e-9 { return a.points > b.points }
             return a.id < b.id
         }
-        return keys.map(\.index)
+    }
+
+    public static func key(_ task: WorkTask, today: CivilDate, framework: Framework) -> Key {
+        let rank = !task.status.isOpen ? 2 : ((task.due.map { $0 < today } ?? false) ? 0 : 1)
+        return Key(rank: rank, due: task.due?.dayNumber ?? Int.max, points: framework.points(of: task.target), id: task.id)
+    }
+
+    /// Moves the tasks at `changed` positions to their places in an order made by `sortedIndices`
+    /// (the others keep theirs): a few changed tasks cost a binary search each, not a sort of all.
+    public static func reposition(_ order: inout [Int], changed: Set<Int>, tasks: [WorkTask], today: CivilDate, framework: Framework) {
+        guard !changed.isEmpty else { return }
+        order.removeAll { changed.contains($0) }
+        for position in changed.sorted() {
+            let key = key(tasks[position], today: today, framework: framework)
+            var low = 0, high = order.count
+            while low < high {
+                let mid = (low + high) / 2
+                if Self.key(tasks[order[mid]], today: today, framework: framework) < key { low = mid + 1 } else { high = mid }
+            }
+            order.insert(position, at: low)
+        }
     }
 }

@@ -344,6 +344,22 @@ public final class Store: Sendable {
         try read { db in try Row.fetchOne(db, sql: "SELECT \(Self.taskColumns) FROM task WHERE id = ?", arguments: [id]).map(Self.taskFromRow) }
     }
 
+    /// These tasks as stored now, in id order (ids with no task are left out).
+    public func tasks(ids: [Int64]) throws -> [WorkTask] {
+        guard !ids.isEmpty else { return [] }
+        return try read { db in
+            var out: [WorkTask] = []
+            // In chunks, within SQLite's limit on bound values.
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let chunk = Array(ids[start..<min(ids.count, start + 500)])
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                out += try Row.fetchAll(db, sql: "SELECT \(Self.taskColumns) FROM task WHERE id IN (\(marks))",
+                                        arguments: StatementArguments(chunk)).map(Self.taskFromRow)
+            }
+            return out.sorted { $0.id < $1.id }
+        }
+    }
+
     /// Tasks matching `query`, in id order (callers sort by urgency in the domain).
     public func tasks(_ query: TaskQuery = TaskQuery()) throws -> [WorkTask] {
         var clauses: [String] = []

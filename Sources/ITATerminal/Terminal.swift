@@ -2,7 +2,7 @@ import CNcursesw
 import CTerminalSupport
 import Foundation
 import ITACore
-import ITAUI
+import ITACells
 #if canImport(Glibc)
 import Glibc
 #endif

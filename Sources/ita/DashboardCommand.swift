@@ -113,10 +113,18 @@ enum Dashboard {
             case .failed(let error, let first): return first ? .message(.failed(describe(error, ctx))) : .none
             case .changed(let current): token = current
             }
-            var replies: [DashboardMessage] = [.loaded(try load(store, today: watch.day))]
+            let entries = (try? store.log(after: seenAudit)) ?? []
+            // Changes to existing tasks only (the usual case: an owner ticks one): read those tasks and
+            // the board, not all 50,000. Anything else (a new task, members, the plan, a new day) reads everything.
+            let taskIDs = Set(entries.compactMap { $0.entity == .task ? Int64($0.key) : nil })
+            let onlyTaskChanges = !entries.isEmpty && taskIDs.count <= 2_000
+                && entries.allSatisfy { $0.entity == .task && $0.action != .create && $0.action != .baseline }
+            var replies: [DashboardMessage] = onlyTaskChanges
+                ? [.refreshed(try store.tasks(ids: taskIDs.sorted()), try store.board(today: watch.day))]
+                : [.loaded(try load(store, today: watch.day))]
             watch.seen(token)
             let mine = { (e: AuditEntry) in e.login == ctx.login && e.memberID == author.member?.id }
-            let news = ((try? store.log(after: seenAudit)) ?? []).filter { !mine($0) }
+            let news = entries.filter { !mine($0) }
             // The schema and the rows added since the last look (the whole log was checked at the start).
             let recent = try? store.verifyRecent(afterAuditID: seenAudit)
             seenAudit = (try? store.lastAuditID()) ?? seenAudit

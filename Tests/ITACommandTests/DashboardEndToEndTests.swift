@@ -47,7 +47,7 @@ import Glibc
         let tmux = Tmux(ita)
         try tmux.start(tmux.ita("--as kittipat"))
         // Owners open into their own tasks, most urgent first: #31 is overdue.
-        let first = try tmux.waitFor(text: "งานของ นายกิตติพัฒน์")
+        let first = try tmux.waitFor("the owner's tasks") { $0.contains("งานของ นายกิตติพัฒน์") && $0.contains("#31") }
         #expect(first.contains("#31"))
         try tmux.send("Space")
         try tmux.waitFor(text: "✓ งาน #31")

@@ -37,3 +37,42 @@ import Testing
         #expect(SearchIndex.find(Array("ab".utf8), in: Array("xxab".utf8)) && !SearchIndex.find(Array("ba".utf8), in: Array("ab".utf8)))
     }
 }
+
+@Suite struct SearchLowercaseTests {
+    @Test func theFastLowercaseIsLowercased() {
+        for text in ["ABC def", "รายงาน O12 ITA", "เว็บไซต์ EIT", "Ünïcode ÀÉ", "漢字 ABC", "กขค ΑΒΓ", "", "ๅ", "E-Service ข้อมูล"] {
+            var key: [UInt8] = []
+            SearchIndex.appendLowercased(text, to: &key)
+            #expect(key == Array(text.lowercased().utf8), "\(text)")
+        }
+    }
+}
+
+/// Others' changes to a few tasks are put in place without a full reload, with the same result.
+@Suite struct RefreshTests {
+    typealias F = DashboardFixture
+
+    @Test func aRefreshGivesWhatAFullReloadGives() {
+        var state = F.state(as: F.chair, screen: .all)
+        _ = state.press(.character("j"), .character("j"))
+        let selected = state.selectedTask!.id
+        var tasks = F.tasks
+        // Someone finishes the most urgent task and moves another's date.
+        let first = state.data.tasks[state.all.indices[0]].id
+        let a = tasks.firstIndex { $0.id == first }!
+        tasks[a].status = .done
+        let b = tasks.firstIndex { $0.id != first && $0.id != selected }!
+        tasks[b].due = F.date("2026-11-01")
+        let board = F.board(tasks: tasks)
+        #expect(state.update(.refreshed([tasks[a], tasks[b]], board)).isEmpty)
+        var full = F.state(as: F.chair, screen: .all)
+        _ = full.update(.loaded(DashboardData(board: board, tasks: tasks)))
+        let order = { (s: AppState) in s.all.indices.map { s.data.tasks[$0].id } }
+        #expect(order(state) == order(full))
+        #expect(state.selectedTask?.id == selected, "the cursor stays on its task")
+        #expect(state.data.board == board)
+        // A task that is not loaded (created elsewhere) asks for everything.
+        let stranger = WorkTask(id: 999, title: "ใหม่", target: .item("O1"), ownerID: 2, due: F.date("2026-12-01"))
+        #expect(state.update(.refreshed([stranger], board)) == [.reload(today: F.today)])
+    }
+}

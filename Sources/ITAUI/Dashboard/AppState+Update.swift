@@ -9,12 +9,17 @@ extension AppState {
         // and after a change elsewhere while it is open.
         // Any change to the data makes the stored history (last activity) and the review out of date.
         switch message {
-        case .loaded, .applied, .undone: reviewStale = true
+        case .loaded, .refreshed, .applied, .undone: reviewStale = true
         default: break
         }
         if screen == .review {
             // Revisiting with nothing changed shows the review already built: no store read, no rebuild.
-            let changedElsewhere: Bool = { if case .loaded = message { return true }; return false }()
+            let changedElsewhere: Bool = {
+                switch message {
+                case .loaded, .refreshed: return true
+                default: return false
+                }
+            }()
             var reload = reviewHistory == nil || (reviewStale && (before != .review || changedElsewhere))
             if case .reviewLoaded = message { reload = false }
             if reload { effects.append(.loadReview) }
@@ -38,6 +43,8 @@ extension AppState {
         case .loaded(let newData):
             replaceData(newData)
             return []
+        case .refreshed(let tasks, let board):
+            return refresh(tasks, board: board)
         case .applied(let task, let board, let action, let changed):
             patch(task, board: board)
             self.message = StatusMessage(changed ? strings.changed(strings.action(action), task.id, task.title.sanitizedForTerminal)

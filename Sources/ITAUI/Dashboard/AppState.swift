@@ -98,15 +98,51 @@ public struct AppState: Hashable, Sendable {
 
     /// Replaces all data (a reload after someone else's change), keeping each list on the same task.
     mutating func replaceData(_ newData: DashboardData) {
+        keepingSelection {
+            $0.data = newData
+            $0.rebuild()
+        }
+    }
+
+    /// Runs `change`, then puts every cursor back on the task (or tree row) it was on.
+    private mutating func keepingSelection(_ change: (inout AppState) -> Void) {
         let keep = (mine: selectedID(mine), all: selectedID(all), drill: drill.flatMap { selectedID($0.list) },
                     tree: treeRows.indices.contains(treeCursor) ? treeRows[treeCursor].node : nil)
-        data = newData
-        rebuild()
+        change(&self)
         restore(&mine, keep.mine)
         restore(&all, keep.all)
         if var d = drill { restore(&d.list, keep.drill); drill = d }
         if let node = keep.tree, let row = treeRows.firstIndex(where: { $0.node == node }) { treeCursor = row }
         clampScrolling()
+    }
+
+    /// Others' changes to a few tasks: each put in place and moved to its new place in the urgency
+    /// order (a binary search each, no sort of all), the lists and the tree rebuilt from that, the
+    /// cursors kept on their tasks. A task not loaded yet (created elsewhere) asks for everything.
+    mutating func refresh(_ changed: [WorkTask], board newBoard: Board) -> [Effect] {
+        guard changed.allSatisfy({ position[$0.id] != nil }) else { return [.reload(today: today)] }
+        keepingSelection { state in
+            var positions = Set<Int>(), targets = Set<TaskTarget>()
+            for task in changed {
+                let index = state.position[task.id]!
+                let old = state.data.tasks[index]
+                state.data.tasks[index] = task
+                positions.insert(index)
+                targets.formUnion([old.target, task.target])
+                if old.target != task.target {
+                    state.byTarget[old.target]?.removeAll { $0 == index }
+                    state.byTarget[task.target, default: []].append(index)
+                }
+                let ownerName = newBoard.member(task.ownerID)?.name ?? ""
+                state.search?.update(task, at: index, ownerName: ownerName)
+            }
+            state.data.board = newBoard
+            for target in targets { state.recomputeNearestDue(for: target) }
+            UrgencyOrder.reposition(&state.urgencyOrder, changed: positions, tasks: state.data.tasks, today: state.today,
+                                    framework: newBoard.framework)
+            state.rebuildLists()
+        }
+        return []
     }
 
     /// Puts one changed task in place (our own change): lists keep their order so the row does
@@ -201,6 +237,12 @@ public struct AppState: Hashable, Sendable {
         for i in tasks.indices { byTarget[tasks[i].target, default: []].append(i) }
         nearestDue = [:]
         for target in byTarget.keys { recomputeNearestDue(for: target) }
+        rebuildLists()
+    }
+
+    /// The tree rows and every list, from the urgency order as it stands.
+    private mutating func rebuildLists() {
+        let tasks = data.tasks
         treeRows = TreeRow.build(board: board, nearestDue: nearestDue, collapsed: collapsed, language: language)
         mine.indices = viewer.map { member in urgencyOrder.filter { tasks[$0].ownerID == member.id } } ?? []
         applyFilter()
@@ -229,7 +271,8 @@ public struct AppState: Hashable, Sendable {
             }
             let index = search ?? SearchIndex(tasks: [], names: [:])
             let tasks = data.tasks
-            all.indices = urgencyOrder.filter { filter.matches(tasks[$0], at: $0, index: index, words: words, today: today) }
+            let filter = self.filter, today = self.today
+            all.indices = urgencyOrder.filter { filter.matches(tasks, at: $0, index: index, words: words, today: today) }
         }
         all.cursor = max(0, min(all.cursor, all.indices.count - 1))
     }

@@ -30,12 +30,41 @@ struct SearchIndex: Hashable, Sendable {
     }
 
     private static func entry(_ task: WorkTask, ownerName: String) -> Entry {
-        var key = Array(task.title.lowercased().utf8)
+        var key: [UInt8] = []
+        key.reserveCapacity(task.title.utf8.count + task.note.utf8.count + ownerName.utf8.count + 2)
+        appendLowercased(task.title, to: &key)
         key.append(0)
-        key += task.note.lowercased().utf8
+        appendLowercased(task.note, to: &key)
         key.append(0)
-        key += ownerName.lowercased().utf8
+        appendLowercased(ownerName, to: &key)
         return Entry(title: task.title, note: task.note, ownerID: task.ownerID, key: key)
+    }
+
+    /// `text.lowercased()` as UTF-8. ASCII and Thai (which has no case) are done byte by byte;
+    /// anything else goes through `lowercased()`, so the result is always the same as it.
+    static func appendLowercased(_ text: String, to key: inout [UInt8]) {
+        var fast = true
+        let start = key.count
+        var pending = 0   // continuation bytes still expected of a Thai character
+        for byte in text.utf8 {
+            if pending > 0 { key.append(byte); pending -= 1; continue }
+            if byte < 0x80 { key.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte); continue }
+            if byte == 0xE0 { key.append(byte); pending = 2; continue }   // U+0800–U+0FFF: Thai lives here
+            fast = false
+            break
+        }
+        // E0 starts U+0800–U+0FFF; only U+0E00–U+0E7F (bytes E0 B8/B9) is Thai. Anything else: the slow way.
+        if fast {
+            var i = start
+            while i < key.count {
+                if key[i] == 0xE0, i + 1 < key.count, key[i + 1] != 0xB8, key[i + 1] != 0xB9 { fast = false; break }
+                i += key[i] == 0xE0 ? 3 : 1
+            }
+        }
+        if !fast {
+            key.removeSubrange(start...)
+            key += text.lowercased().utf8
+        }
     }
 
     mutating func update(_ task: WorkTask, at position: Int, ownerName: String) {

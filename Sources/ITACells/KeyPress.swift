@@ -19,7 +19,7 @@ public enum KeyPress: Hashable, Sendable {
     /// row 1, 4, 5 and 6 (ๅ ภ ถ ุ) reach screens 1, 4, 5 and 6, while 2 and 3 type '/' (the filter)
     /// and '-'. Thai digits (๑–๙, ๐) stand for their value, so ๒ and ๓ (Shift-3 and Shift-4 on
     /// Kedmanee) reach screens 2 and 3; Tab and `:2` work in any layout.
-    static let kedmanee: [Unicode.Scalar: Unicode.Scalar] = {
+    public static let kedmanee: [Unicode.Scalar: Unicode.Scalar] = {
         let pairs: [(String, String)] = [
             ("ๅภถุึคตจขช", "14567890-="),
             ("ๆไำพะัีรนยบลฃ", "qwertyuiop[]\\"),
