@@ -50,12 +50,13 @@ public struct ProgressSnapshot: Hashable, Sendable, Codable {
         // One pass, counted by member id (a login is looked up once per member, not once per task).
         var byMember: [Int64: OwnerCounts] = [:]
         var overdue = 0
-        for task in tasks {
-            let late = task.isOverdue(on: today)
+        for i in tasks.indices {   // fields read in place, no task copied
+            let status = tasks[i].status, owner = tasks[i].ownerID
+            let late = status.isOpen && (tasks[i].due.map { $0 < today } ?? false)
             if late { overdue += 1 }
-            byMember[task.ownerID, default: OwnerCounts()].assigned += 1
-            if task.status == .done { byMember[task.ownerID, default: OwnerCounts()].done += 1 }
-            if late { byMember[task.ownerID, default: OwnerCounts()].overdue += 1 }
+            byMember[owner, default: OwnerCounts()].assigned += 1
+            if status == .done { byMember[owner, default: OwnerCounts()].done += 1 }
+            if late { byMember[owner, default: OwnerCounts()].overdue += 1 }
         }
         var owners: [String: OwnerCounts] = [:]
         for member in board.members { if let counts = byMember[member.id] { owners[member.login] = counts } }

@@ -121,33 +121,33 @@ extension Sticker {
         var stickers: [Sticker] = []
         // One pass over the tasks, copying none of them: open tasks per target and owner, and per
         // due date (or overdue) the open targets and task count of each owner.
-        struct Owed { var targets: Set<TaskTarget> = []; var openTasks = 0 }
+        // Keys are plain integers (a day and a member) and targets are compared, not hashed: with
+        // 50,000 tasks the hashing of strings was most of the time.
+        struct DayOwner: Hashable { var day: Int; var owner: Int64 }
+        struct Owed { var targets: [TaskTarget] = []; var openTasks = 0 }
         var openByTarget: [TaskTarget: [Int64: Int]] = [:]
-        var byDate: [CivilDate: [Int64: Owed]] = [:]
-        var overdue: [Int64: Owed] = [:]
+        var owed: [DayOwner: Owed] = [:]
+        var days = Set<Int>()
+        let overdueDay = Int.min
         var oldestOverdue: CivilDate?
-        for task in tasks {
-            let open = task.status.isOpen
-            if open { openByTarget[task.target, default: [:]][task.ownerID, default: 0] += 1 }
-            guard let due = task.due else { continue }
-            if due >= today {
-                if open {
-                    byDate[due, default: [:]][task.ownerID, default: Owed()].targets.insert(task.target)
-                    byDate[due, default: [:]][task.ownerID, default: Owed()].openTasks += 1
-                } else if byDate[due] == nil {
-                    byDate[due] = [:]   // a date whose work is all done still has its (finished) sticker
-                }
-            } else if open {
-                overdue[task.ownerID, default: Owed()].targets.insert(task.target)
-                overdue[task.ownerID, default: Owed()].openTasks += 1
-                if oldestOverdue.map({ due < $0 }) ?? true { oldestOverdue = due }
+        for i in tasks.indices {
+            let open = tasks[i].status.isOpen
+            guard let due = tasks[i].due else {
+                if open { openByTarget[tasks[i].target, default: [:]][tasks[i].ownerID, default: 0] += 1 }
+                continue
             }
+            guard open else {
+                if due >= today { days.insert(due.dayNumber) }   // a date whose work is all done keeps its (finished) sticker
+                continue
+            }
+            openByTarget[tasks[i].target, default: [:]][tasks[i].ownerID, default: 0] += 1
+            let key = DayOwner(day: due >= today ? due.dayNumber : overdueDay, owner: tasks[i].ownerID)
+            if due >= today { days.insert(due.dayNumber) } else if oldestOverdue.map({ due < $0 }) ?? true { oldestOverdue = due }
+            owed[key, default: Owed()].openTasks += 1
+            if !(owed[key]!.targets.contains(tasks[i].target)) { owed[key]!.targets.append(tasks[i].target) }
         }
-        func work(_ owed: [Int64: Owed]) -> [OpenWork] {
-            ordered(Dictionary(uniqueKeysWithValues: owed.map { member, o in
-                (member, OpenWork(memberID: member, targets: Array(o.targets), openTasks: o.openTasks))
-            }))
-        }
+        var byDay: [Int: [Int64: OpenWork]] = [:]
+        for (key, o) in owed { byDay[key.day, default: [:]][key.owner] = OpenWork(memberID: key.owner, targets: o.targets, openTasks: o.openTasks) }
         // Milestones: what their scope still lacks.
         for milestone in assessment.milestones {
             let scope = MilestoneScope(covers: milestone.covers, framework: framework)
@@ -184,11 +184,12 @@ extension Sticker {
         // Task due dates from today on, one sticker each; open tasks already past due, one sticker.
         if let oldest = oldestOverdue {
             stickers.append(Sticker(source: .overdueTasks, date: oldest, countdown: Countdown(from: today, to: oldest, calendar: calendar),
-                                    open: work(overdue), shortSurveys: [:], tracksWork: true))
+                                    open: ordered(byDay[overdueDay] ?? [:]), shortSurveys: [:], tracksWork: true))
         }
-        for (date, owed) in byDate {
+        for day in days {
+            let date = CivilDate(dayNumber: day)
             stickers.append(Sticker(source: .tasks, date: date, countdown: Countdown(from: today, to: date, calendar: calendar),
-                                    open: work(owed), shortSurveys: [:], tracksWork: true))
+                                    open: ordered(byDay[day] ?? [:]), shortSurveys: [:], tracksWork: true))
         }
         // By date; on one day milestones first, in the data's order. Sorting the positions keeps ties stable.
         // The overdue-tasks sticker leads.

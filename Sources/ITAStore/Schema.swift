@@ -13,6 +13,7 @@ enum Schema {
     static let fingerprints: [String: String] = [
         "assessment": "bc1ef6837fa9a146",
         "audit": "7b8ff0946b31e0d6",
+        "audit_member_epoch": "540f6696e90fd6e8",
         "audit_change": "3fb77ee1fd66ea8b",
         "audit_epoch": "56bcfed8c6b8235c",
         "audit_is_append_only_delete": "69ce7feef20737af",
@@ -258,6 +259,10 @@ enum Schema {
                 ALTER TABLE meeting_entry ADD COLUMN supersedes INTEGER REFERENCES meeting_entry(id);
                 CREATE UNIQUE INDEX meeting_entry_corrected_once ON meeting_entry(supersedes) WHERE supersedes IS NOT NULL;
                 """)
+        }
+        migrator.registerMigration("v8: last activity per member") { db in
+            // The weekly review asks for each member's latest change: one index seek per member.
+            try db.execute(sql: "CREATE INDEX audit_member_epoch ON audit(member_id, at_epoch)")
         }
         return migrator
     }

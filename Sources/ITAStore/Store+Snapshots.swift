@@ -57,7 +57,9 @@ extension Store {
         try read { db in
             var result: [Int64: Timestamp] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT member_id, at, MAX(at_epoch) FROM audit WHERE member_id IS NOT NULL GROUP BY member_id
+                SELECT * FROM (SELECT m.id AS member_id,
+                    (SELECT at FROM audit WHERE member_id = m.id ORDER BY at_epoch DESC LIMIT 1) AS at FROM member m)
+                WHERE at IS NOT NULL
                 """) {
                 if let at = Timestamp(iso: row["at"]) { result[row["member_id"]] = at }
             }

@@ -85,13 +85,14 @@ struct SearchIndex: Hashable, Sendable {
         if n > h { return false }
         return haystack.withUnsafeBufferPointer { hay in
             needle.withUnsafeBufferPointer { word in
-                let first = word[0]
+                // The last byte first: in Thai UTF-8 every character starts E0 B8/B9, the last byte tells them apart.
+                let first = word[0], last = word[n - 1]
                 var i = 0
                 while i <= h - n {
-                    if hay[i] == first {
+                    if hay[i + n - 1] == last, hay[i] == first {
                         var j = 1
-                        while j < n, hay[i + j] == word[j] { j += 1 }
-                        if j == n { return true }
+                        while j < n - 1, hay[i + j] == word[j] { j += 1 }
+                        if j >= n - 1 { return true }
                     }
                     i += 1
                 }
