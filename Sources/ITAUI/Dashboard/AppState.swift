@@ -44,6 +44,13 @@ public struct AppState: Hashable, Sendable {
     /// the one before it with the positions it was built for.
     var search: SearchIndex?
     var previousSearch: SearchIndex.Previous?
+    /// Which words of the current filter each task has, kept while the filter and the index stand
+    /// (a reload of a few tasks redoes just those).
+    var hits: FilterHits?
+    struct FilterHits: Hashable, Sendable {
+        var words: [[UInt8]]
+        var bits: [UInt64]
+    }
     /// The data changed since the history was read and the review built: rebuilt on the next visit.
     var reviewStale = false
     public private(set) var review: WeeklyReview?
@@ -133,8 +140,8 @@ public struct AppState: Hashable, Sendable {
                     state.byTarget[old.target]?.removeAll { $0 == index }
                     state.byTarget[task.target, default: []].append(index)
                 }
-                let ownerName = newBoard.member(task.ownerID)?.name ?? ""
-                state.search?.update(task, at: index, ownerName: ownerName)
+                state.search?.update(task, at: index)
+                if let search = state.search, state.hits != nil { state.hits!.bits[index] = search.matching(state.hits!.words, at: index) }
             }
             state.data.board = newBoard
             for target in targets { state.recomputeNearestDue(for: target) }
@@ -155,8 +162,8 @@ public struct AppState: Hashable, Sendable {
         }
         let old = data.tasks[index]
         data.tasks[index] = task
-        let ownerName = board.member(task.ownerID)?.name ?? ""
-        search?.update(task, at: index, ownerName: ownerName)
+        search?.update(task, at: index)
+        if let search, hits != nil { hits!.bits[index] = search.matching(hits!.words, at: index) }
         recomputeNearestDue(for: old.target)
         if task.target != old.target { recomputeNearestDue(for: task.target) }
         if let newBoard {
@@ -230,6 +237,7 @@ public struct AppState: Hashable, Sendable {
         // The search index is rebuilt when a text filter next runs, reusing what did not change.
         if let search { previousSearch = SearchIndex.Previous(index: search, positions: position) }
         search = nil
+        hits = nil
         position = Dictionary(uniqueKeysWithValues: tasks.indices.map { (tasks[$0].id, $0) })
         idColumnWidth = max(4, "#\(position.keys.max() ?? 0)".count + 1)
         urgencyOrder = UrgencyOrder.sortedIndices(tasks, today: today, framework: board.framework)
@@ -263,16 +271,19 @@ public struct AppState: Hashable, Sendable {
         if filter.isEmpty {
             all.indices = urgencyOrder
         } else {
-            let words = filter.words
+            let words = filter.words(members: board.members, framework: board.framework)
             if !words.isEmpty, search?.count != data.tasks.count {
-                let names = Dictionary(uniqueKeysWithValues: board.members.map { ($0.id, $0.name) })
-                search = SearchIndex(tasks: data.tasks, names: names, reusing: previousSearch?.index, oldPositions: previousSearch?.positions ?? [:])
+                search = SearchIndex(tasks: data.tasks, reusing: previousSearch?.index, oldPositions: previousSearch?.positions ?? [:])
                 previousSearch = nil
             }
-            let index = search ?? SearchIndex(tasks: [], names: [:])
+            let wordBytes = words.map(\.bytes)
+            if hits?.words != wordBytes || hits?.bits.count != data.tasks.count {
+                hits = words.isEmpty ? nil : search.map { FilterHits(words: wordBytes, bits: $0.matching(wordBytes)) }
+            }
+            let found = hits?.bits ?? []
             let tasks = data.tasks
             let filter = self.filter, today = self.today
-            all.indices = urgencyOrder.filter { filter.matches(tasks, at: $0, index: index, words: words, today: today) }
+            all.indices = urgencyOrder.filter { filter.matches(tasks, at: $0, found: found, words: words, today: today) }
         }
         all.cursor = max(0, min(all.cursor, all.indices.count - 1))
     }

@@ -1,43 +1,109 @@
 import ITACore
 
-/// What the free-text filter searches, lowercased once: each task's title, note and owner's name as
-/// UTF-8 (fields apart, so a word never spans two). Built on the first text filter after a load and
+/// What the free-text filter searches, lowercased once: each task's title and note as UTF-8 (apart,
+/// so a word never spans two). Owners' names are few: the filter matches them once per word. Built on the first text filter after a load and
 /// carried over a reload for every task whose title, note and owner did not change, so Enter on
 /// `/เว็บไซต์` and a reload while it is on scan bytes instead of lowercasing 50,000 titles.
 struct SearchIndex: Hashable, Sendable {
-    private struct Entry: Hashable, Sendable {
-        var title: String, note: String, ownerID: Int64
-        var key: [UInt8]
-    }
     /// An index from before a reload, with the task positions it was built for.
     struct Previous: Hashable, Sendable {
         var index: SearchIndex
         var positions: [Int64: Int]
     }
 
-    /// By task position, as in `DashboardData.tasks`.
-    private var entries: [Entry] = []
+    private struct Source: Hashable, Sendable {
+        var title: String, note: String
+    }
+    /// Every task's key in one buffer (scanned front to back, no pointer per task to follow), and
+    /// each position's range in it; a changed task's new key goes at the end.
+    private var bytes: [UInt8] = []
+    private var ranges: [Range<Int>] = []
+    private var sources: [Source] = []
 
-    init(tasks: [WorkTask], names: [Int64: String], reusing old: SearchIndex? = nil, oldPositions: [Int64: Int] = [:]) {
-        entries.reserveCapacity(tasks.count)
+    init(tasks: [WorkTask], reusing old: SearchIndex? = nil, oldPositions: [Int64: Int] = [:]) {
+        ranges.reserveCapacity(tasks.count)
+        sources.reserveCapacity(tasks.count)
+        bytes.reserveCapacity(old?.bytes.count ?? tasks.count * 64)
         for task in tasks {
-            if let old, let p = oldPositions[task.id], old.entries.indices.contains(p) {
-                let e = old.entries[p]
-                if e.ownerID == task.ownerID, e.title == task.title, e.note == task.note { entries.append(e); continue }
+            let source = Source(title: task.title, note: task.note)
+            let start = bytes.count
+            if let old, let p = oldPositions[task.id], old.sources.indices.contains(p), old.sources[p] == source {
+                bytes += old.bytes[old.ranges[p]]
+            } else {
+                Self.appendKey(task, to: &bytes)
             }
-            entries.append(Self.entry(task, ownerName: names[task.ownerID] ?? ""))
+            ranges.append(start..<bytes.count)
+            sources.append(source)
         }
     }
 
-    private static func entry(_ task: WorkTask, ownerName: String) -> Entry {
-        var key: [UInt8] = []
-        key.reserveCapacity(task.title.utf8.count + task.note.utf8.count + ownerName.utf8.count + 2)
+    private static func appendKey(_ task: WorkTask, to key: inout [UInt8]) {
         appendLowercased(task.title, to: &key)
         key.append(0)
         appendLowercased(task.note, to: &key)
         key.append(0)
-        appendLowercased(ownerName, to: &key)
-        return Entry(title: task.title, note: task.note, ownerID: task.ownerID, key: key)
+    }
+
+    mutating func update(_ task: WorkTask, at position: Int) {
+        guard ranges.indices.contains(position) else { return }
+        let start = bytes.count
+        Self.appendKey(task, to: &bytes)
+        ranges[position] = start..<bytes.count
+        sources[position] = Source(title: task.title, note: task.note)
+    }
+
+    var count: Int { ranges.count }
+
+    /// Whether the task at `position` has `word` (lowercased UTF-8) in its title or note.
+    func contains(_ word: [UInt8], at position: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { Self.find(word, in: UnsafeBufferPointer(rebasing: $0[ranges[position]])) }
+    }
+
+    /// Which of `words` the task at `position` has (bit n for word n).
+    func matching(_ words: [[UInt8]], at position: Int) -> UInt64 {
+        bytes.withUnsafeBufferPointer { all in
+            let key = UnsafeBufferPointer(rebasing: all[ranges[position]])
+            var found: UInt64 = 0
+            for (n, word) in words.prefix(64).enumerated() where Self.find(word, in: key) { found |= 1 << UInt64(n) }
+            return found
+        }
+    }
+
+    /// For every position, which of `words` (bit n for word n, up to 64) its key has: one pass over
+    /// the buffer in position order.
+    func matching(_ words: [[UInt8]]) -> [UInt64] {
+        bytes.withUnsafeBufferPointer { all in
+            ranges.map { range in
+                let key = UnsafeBufferPointer(rebasing: all[range])
+                var found: UInt64 = 0
+                for (n, word) in words.prefix(64).enumerated() where Self.find(word, in: key) { found |= 1 << UInt64(n) }
+                return found
+            }
+        }
+    }
+
+    static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        haystack.withUnsafeBufferPointer { find(needle, in: $0) }
+    }
+
+    static func find(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = needle.count, h = hay.count
+        if n == 0 { return true }
+        if n > h { return false }
+        return needle.withUnsafeBufferPointer { word in
+            // The last byte first: in Thai UTF-8 every character starts E0 B8/B9, the last byte tells them apart.
+            let first = word[0], last = word[n - 1]
+            var i = 0
+            while i <= h - n {
+                if hay[i + n - 1] == last, hay[i] == first {
+                    var j = 1
+                    while j < n - 1, hay[i + j] == word[j] { j += 1 }
+                    if j >= n - 1 { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// `text.lowercased()` as UTF-8. ASCII and Thai (which has no case) are done byte by byte;
@@ -64,40 +130,6 @@ struct SearchIndex: Hashable, Sendable {
         if !fast {
             key.removeSubrange(start...)
             key += text.lowercased().utf8
-        }
-    }
-
-    mutating func update(_ task: WorkTask, at position: Int, ownerName: String) {
-        guard entries.indices.contains(position) else { return }
-        entries[position] = Self.entry(task, ownerName: ownerName)
-    }
-
-    var count: Int { entries.count }
-
-    /// Whether the task at `position` has `word` (lowercased UTF-8) in its title, note or owner's name.
-    func contains(_ word: [UInt8], at position: Int) -> Bool {
-        Self.find(word, in: entries[position].key)
-    }
-
-    static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
-        let n = needle.count, h = haystack.count
-        if n == 0 { return true }
-        if n > h { return false }
-        return haystack.withUnsafeBufferPointer { hay in
-            needle.withUnsafeBufferPointer { word in
-                // The last byte first: in Thai UTF-8 every character starts E0 B8/B9, the last byte tells them apart.
-                let first = word[0], last = word[n - 1]
-                var i = 0
-                while i <= h - n {
-                    if hay[i + n - 1] == last, hay[i] == first {
-                        var j = 1
-                        while j < n - 1, hay[i + j] == word[j] { j += 1 }
-                        if j >= n - 1 { return true }
-                    }
-                    i += 1
-                }
-                return false
-            }
         }
     }
 }

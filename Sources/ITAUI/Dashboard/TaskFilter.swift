@@ -53,21 +53,47 @@ public struct TaskFilter: Hashable, Sendable {
 
     /// The same test as `matches(_:ownerName:today:)`, with the free text looked up in the index.
     /// Fields are read in place (`tasks[position].…`): copying 50,000 whole tasks costs more than the test.
-    func matches(_ tasks: [WorkTask], at position: Int, index: SearchIndex, words: [(text: String, bytes: [UInt8])], today: CivilDate) -> Bool {
+    /// `found[position]`: which free-text words (bit n for word n) the index found in that task's
+    /// title, note or owner.
+    func matches(_ tasks: [WorkTask], at position: Int, found: [UInt64], words: [Word], today: CivilDate) -> Bool {
         if let ownerID, tasks[position].ownerID != ownerID { return false }
         if let status, tasks[position].status != status { return false }
         if overdueOnly, !(tasks[position].status.isOpen && (tasks[position].due.map { $0 < today } ?? false)) { return false }
         if let item {
             guard case .item(let code) = tasks[position].target, code == item else { return false }
         }
-        for word in words where !index.contains(word.bytes, at: position) {
-            if !(tasks[position].target.description.lowercased() == word.text || "#\(tasks[position].id)" == word.text) { return false }
+        if words.isEmpty { return true }
+        let all: UInt64 = words.count >= 64 ? ~0 : (1 << UInt64(words.count)) - 1
+        if found[position] & all == all { return true }
+        // A word not in the text may still be the task's item code or its id.
+        for (n, word) in words.enumerated() where n >= 64 || found[position] & (1 << UInt64(n)) == 0 {
+            if !(word.owners.contains(tasks[position].ownerID) || word.target == tasks[position].target || word.id == tasks[position].id) {
+                return false
+            }
         }
         return true
     }
 
-    /// The free-text words, each as text and as UTF-8 for the index.
-    var words: [(text: String, bytes: [UInt8])] { text.split(separator: " ").map { (String($0), Array($0.utf8)) } }
+    /// A free-text word, worked out once per filter run: its UTF-8 for the index, and what else it
+    /// can match without reading a task's text — the members whose name has it, the target whose
+    /// code it is (`o12`), the task whose id it is (`#31`).
+    struct Word: Hashable, Sendable {
+        var text: String
+        var bytes: [UInt8]
+        var owners: Set<Int64>
+        var target: TaskTarget?
+        var id: Int64?
+    }
+
+    func words(members: [Member], framework: Framework) -> [Word] {
+        let targets = framework.indicators.map { TaskTarget.indicator($0.number) } + framework.items.map { TaskTarget.item($0.code) }
+        return text.split(separator: " ").map { part in
+            let w = String(part)
+            return Word(text: w, bytes: Array(w.utf8), owners: Set(members.filter { $0.name.lowercased().contains(w) }.map(\.id)),
+                        target: targets.first { $0.description.lowercased() == w },
+                        id: w.hasPrefix("#") ? Int64(w.dropFirst()) : nil)
+        }
+    }
 
     public func matches(_ task: WorkTask, ownerName: String, today: CivilDate) -> Bool {
         if let ownerID, task.ownerID != ownerID { return false }
