@@ -82,3 +82,25 @@ import Testing
         #expect(state.update(.refreshed([stranger], board)) == [.reload(today: F.today)])
     }
 }
+
+/// What depends only on the data is made on idle ticks, so the key that needs it does not wait.
+@Suite struct IdleWorkTests {
+    typealias F = DashboardFixture
+
+    @Test func idleTicksPrepareTheIndexThenTheStickers() {
+        var state = F.state(as: F.chair, screen: .overview)
+        #expect(state.search == nil && state.stickers == nil)
+        #expect(state.update(.tick(at: 1)) == [.checkForChanges])
+        #expect(state.search?.count == F.tasks.count && state.stickers == nil, "one piece per tick")
+        _ = state.update(.tick(at: 2))
+        let made = state.stickers
+        #expect(made == state.board.stickers(tasks: state.data.tasks))
+        _ = state.press(.character("5"))
+        #expect(state.stickers == made && state.screen == .countdown)
+        // A reload makes them again later, never stale.
+        var tasks = F.tasks
+        tasks[0].status = .done
+        _ = state.update(.loaded(DashboardData(board: F.board(tasks: tasks), tasks: tasks)))
+        #expect(state.stickers == state.board.stickers(tasks: tasks))
+    }
+}

@@ -39,7 +39,9 @@ extension AppState {
             clampScrolling()
             return []
         case .tick(let tick):
-            return tick.today != today ? [.reload(today: tick.today)] : [.checkForChanges]
+            if tick.today != today { return [.reload(today: tick.today)] }
+            prepareWhileIdle()
+            return [.checkForChanges]
         case .loaded(let newData):
             replaceData(newData)
             return []

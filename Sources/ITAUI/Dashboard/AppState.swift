@@ -205,6 +205,17 @@ public struct AppState: Hashable, Sendable {
         refreshReview()
     }
 
+    /// Work that only depends on the data, done on an idle tick (one piece per tick) so that no key
+    /// waits for it: the filter's search index, then the countdown stickers.
+    mutating func prepareWhileIdle() {
+        if search == nil, !data.tasks.isEmpty {
+            search = SearchIndex(tasks: data.tasks, reusing: previousSearch?.index, oldPositions: previousSearch?.positions ?? [:])
+            previousSearch = nil
+        } else if stickers == nil {
+            stickers = board.stickers(tasks: data.tasks)
+        }
+    }
+
     /// Rebuilds the stickers if the countdown screen shows them, keeping the selected deadline;
     /// otherwise marks them out of date (building them reads every task).
     mutating func refreshStickers() {
