@@ -113,7 +113,7 @@ extension Sticker {
         func ordered(_ work: [Int64: OpenWork]) -> [OpenWork] {
             work.values.map { w in
                 var w = w
-                w.targets = Array(Set(w.targets)).sorted()
+                w.targets.sort()   // each target is noted once per member already
                 return w
             }.sorted { (memberOrder[$0.memberID] ?? .max, $0.memberID) < (memberOrder[$1.memberID] ?? .max, $1.memberID) }
         }

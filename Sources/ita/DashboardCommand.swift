@@ -109,7 +109,7 @@ enum Dashboard {
         func changes() throws -> Performed<DashboardMessage> {
             let token: Int
             switch watch.look() {
-            case .unchanged: return .none
+            case .unchanged: return .quietly([.idle])   // nothing new: the state may prepare what the next keys need
             case .failed(let error, let first): return first ? .message(.failed(describe(error, ctx))) : .none
             case .changed(let current): token = current
             }

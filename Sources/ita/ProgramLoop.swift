@@ -31,6 +31,8 @@ protocol RunningProgram: AnyObject {
 /// What performing one effect gave: messages for the program, or a switch of program.
 enum Performed<Message> {
     case messages([Message])
+    /// Messages that change nothing on screen (work done while idle): delivered without a new frame.
+    case quietly([Message])
     case open(any RunningProgram)
     case close
 
@@ -83,6 +85,8 @@ final class Running<P: Program>: RunningProgram {
             switch performed {
             case .messages(let replies):
                 heardBack = heardBack || !replies.isEmpty
+                for reply in replies { effects += program.update(reply) }
+            case .quietly(let replies):
                 for reply in replies { effects += program.update(reply) }
             case .open(let other): return .open(other)
             case .close: return .close

@@ -39,9 +39,10 @@ extension AppState {
             clampScrolling()
             return []
         case .tick(let tick):
-            if tick.today != today { return [.reload(today: tick.today)] }
+            return tick.today != today ? [.reload(today: tick.today)] : [.checkForChanges]
+        case .idle:
             prepareWhileIdle()
-            return [.checkForChanges]
+            return []
         case .loaded(let newData):
             replaceData(newData)
             return []

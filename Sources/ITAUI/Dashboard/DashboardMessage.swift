@@ -16,6 +16,8 @@ public enum DashboardMessage: Hashable, Sendable {
     case applied(WorkTask, Board?, action: AuditAction, changed: Bool)
     /// Undo reversed `fields` fields of these tasks.
     case undone([WorkTask], Board, entries: [AuditEntry])
+    /// A tick found nothing new: time for work that depends only on the data (see `prepareWhileIdle`).
+    case idle
     /// The store refused or failed; the message is already in the user's language.
     case failed(String)
     /// The weekly review's history, read from the store.
