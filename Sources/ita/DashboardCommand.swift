@@ -99,7 +99,8 @@ enum Dashboard {
             }
         }, firstFrame: {
             // After the first frame, so opening stays fast: does the database agree with its own record?
-            [.integrity(integrityWarning(store, ctx))]
+            // Then what the first keys may need (the filter's index, the stickers), before any is read.
+            [.integrity(integrityWarning(store, ctx)), .idle, .idle]
         }, resume: { _ in
             watch.forget()   // reload on the next tick
             return []

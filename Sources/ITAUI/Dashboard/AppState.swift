@@ -292,9 +292,14 @@ public struct AppState: Hashable, Sendable {
                 hits = words.isEmpty ? nil : search.map { FilterHits(words: wordBytes, bits: $0.matching(wordBytes)) }
             }
             let found = hits?.bits ?? []
+            var ofItem: [Bool] = []
+            if let item = filter.item {
+                ofItem = [Bool](repeating: false, count: data.tasks.count)
+                for p in byTarget[.item(item)] ?? [] { ofItem[p] = true }
+            }
             let tasks = data.tasks
             let filter = self.filter, today = self.today
-            all.indices = urgencyOrder.filter { filter.matches(tasks, at: $0, found: found, words: words, today: today) }
+            all.indices = urgencyOrder.filter { filter.matches(tasks, at: $0, found: found, words: words, ofItem: ofItem, today: today) }
         }
         all.cursor = max(0, min(all.cursor, all.indices.count - 1))
     }

@@ -55,13 +55,12 @@ public struct TaskFilter: Hashable, Sendable {
     /// Fields are read in place (`tasks[position].…`): copying 50,000 whole tasks costs more than the test.
     /// `found[position]`: which free-text words (bit n for word n) the index found in that task's
     /// title, note or owner.
-    func matches(_ tasks: [WorkTask], at position: Int, found: [UInt64], words: [Word], today: CivilDate) -> Bool {
+    /// `ofItem[position]`: the task is of the filter's item (from the state's tasks-by-target, so no code is compared here).
+    func matches(_ tasks: [WorkTask], at position: Int, found: [UInt64], words: [Word], ofItem: [Bool], today: CivilDate) -> Bool {
+        if item != nil, !ofItem[position] { return false }
         if let ownerID, tasks[position].ownerID != ownerID { return false }
         if let status, tasks[position].status != status { return false }
         if overdueOnly, !(tasks[position].status.isOpen && (tasks[position].due.map { $0 < today } ?? false)) { return false }
-        if let item {
-            guard case .item(let code) = tasks[position].target, code == item else { return false }
-        }
         if words.isEmpty { return true }
         let all: UInt64 = words.count >= 64 ? ~0 : (1 << UInt64(words.count)) - 1
         if found[position] & all == all { return true }
