@@ -114,21 +114,26 @@ enum Dashboard {
             case .failed(let error, let first): return first ? .message(.failed(describe(error, ctx))) : .none
             case .changed(let current): token = current
             }
+            var mark = BenchTimer.now()
+            func lap(_ part: String) { timer?.record(part, since: mark); mark = BenchTimer.now() }
             let entries = (try? store.log(after: seenAudit)) ?? []
+            lap("reload_log")
             // Changes to existing tasks only (the usual case: an owner ticks one): read those tasks and
             // the board, not all 50,000. Anything else (a new task, members, the plan, a new day) reads everything.
             let taskIDs = Set(entries.compactMap { $0.entity == .task ? Int64($0.key) : nil })
             let onlyTaskChanges = !entries.isEmpty && taskIDs.count <= 2_000
                 && entries.allSatisfy { $0.entity == .task && $0.action != .create && $0.action != .baseline }
             var replies: [DashboardMessage] = onlyTaskChanges
-                ? [.refreshed(try store.tasks(ids: taskIDs.sorted()), try store.board(today: watch.day))]
+                ? [.refreshed(try store.tasks(ids: taskIDs.sorted()), nil)]
                 : [.loaded(try load(store, today: watch.day))]
+            lap("reload_read")
             watch.seen(token)
             let mine = { (e: AuditEntry) in e.login == ctx.login && e.memberID == author.member?.id }
             let news = entries.filter { !mine($0) }
             // The schema and the rows added since the last look (the whole log was checked at the start).
             let recent = try? store.verifyRecent(afterAuditID: seenAudit)
             seenAudit = (try? store.lastAuditID()) ?? seenAudit
+            lap("reload_verify")
             if !news.isEmpty { replies.append(.othersChanged(news)) }
             if let recent, !recent.isIntact { replies.append(.integrity(ctx.strings.integrityWarning(recent.problems.count))) }
             return .messages(replies)

@@ -77,6 +77,11 @@ import Testing
         #expect(order(state) == order(full))
         #expect(state.selectedTask?.id == selected, "the cursor stays on its task")
         #expect(state.data.board == board)
+        // Without a board from the store the state works it out from the changes: the same board.
+        var derived = F.state(as: F.chair, screen: .all)
+        #expect(derived.update(.refreshed([tasks[a], tasks[b]], nil)).isEmpty)
+        #expect(derived.board.tallies == board.tallies && derived.board.dueGroups == board.dueGroups && derived.board.nearestDue == board.nearestDue)
+        #expect(order(derived) == order(full))
         // A task that is not loaded (created elsewhere) asks for everything.
         let stranger = WorkTask(id: 999, title: "ใหม่", target: .item("O1"), ownerID: 2, due: F.date("2026-12-01"))
         #expect(state.update(.refreshed([stranger], board)) == [.reload(today: F.today)])

@@ -123,17 +123,42 @@ public struct AppState: Hashable, Sendable {
         clampScrolling()
     }
 
+    /// The board after one task changed from `old` to `new` (already in `data.tasks` and
+    /// `nearestDue`): its tallies, nearest dates and the next due dates, without reading the store.
+    private mutating func adjustBoard(from old: WorkTask, to task: WorkTask) {
+        var board = data.board
+        board.tallies[old.target, default: .zero] = board.tallies[old.target, default: .zero] - Tally.of(old, today: today)
+        board.tallies[task.target, default: .zero] = board.tallies[task.target, default: .zero] + Tally.of(task, today: today)
+        for target in [old.target, task.target] {
+            if case .item(let code) = target { board.nearestDue[code] = nearestDue[target] }
+        }
+        // The earliest due dates can only change if the task's date is among them (or before the
+        // last of them); a change further out leaves them as they are.
+        let last = board.dueGroups.count == AppState.dueGroupLimit ? board.dueGroups.last?.date : nil
+        func mayMatter(_ t: WorkTask) -> Bool {
+            guard let due = t.due, due >= today else { return false }
+            return last.map { due <= $0 } ?? true
+        }
+        if mayMatter(old) || mayMatter(task) {
+            board.dueGroups = DueGroup.upcoming(data.tasks, from: today, limit: AppState.dueGroupLimit)
+        }
+        data.board = board
+    }
+
     /// Others' changes to a few tasks: each put in place and moved to its new place in the urgency
     /// order (a binary search each, no sort of all), the lists and the tree rebuilt from that, the
     /// cursors kept on their tasks. A task not loaded yet (created elsewhere) asks for everything.
-    mutating func refresh(_ changed: [WorkTask], board newBoard: Board) -> [Effect] {
+    /// Without a board from the store, the board is worked out from the changes (as for one's own).
+    mutating func refresh(_ changed: [WorkTask], board newBoard: Board?) -> [Effect] {
         guard changed.allSatisfy({ position[$0.id] != nil }) else { return [.reload(today: today)] }
         keepingSelection { state in
             var positions = Set<Int>(), targets = Set<TaskTarget>()
+            var replaced: [(old: WorkTask, new: WorkTask)] = []
             for task in changed {
                 let index = state.position[task.id]!
                 let old = state.data.tasks[index]
                 state.data.tasks[index] = task
+                replaced.append((old, task))
                 positions.insert(index)
                 targets.formUnion([old.target, task.target])
                 if old.target != task.target {
@@ -143,10 +168,14 @@ public struct AppState: Hashable, Sendable {
                 state.search?.update(task, at: index)
                 if let search = state.search, state.hits != nil { state.hits!.bits[index] = search.matching(state.hits!.words, at: index) }
             }
-            state.data.board = newBoard
             for target in targets { state.recomputeNearestDue(for: target) }
+            if let newBoard {
+                state.data.board = newBoard
+            } else {
+                for (old, new) in replaced { state.adjustBoard(from: old, to: new) }
+            }
             UrgencyOrder.reposition(&state.urgencyOrder, changed: positions, tasks: state.data.tasks, today: state.today,
-                                    framework: newBoard.framework)
+                                    framework: state.board.framework)
             state.rebuildLists()
         }
         return []
@@ -169,23 +198,7 @@ public struct AppState: Hashable, Sendable {
         if let newBoard {
             data.board = newBoard
         } else {
-            var board = data.board
-            board.tallies[old.target, default: .zero] = board.tallies[old.target, default: .zero] - Tally.of(old, today: today)
-            board.tallies[task.target, default: .zero] = board.tallies[task.target, default: .zero] + Tally.of(task, today: today)
-            for target in [old.target, task.target] {
-                if case .item(let code) = target { board.nearestDue[code] = nearestDue[target] }
-            }
-            // The earliest due dates can only change if the task's date is among them (or before the
-            // last of them); a change further out leaves them as they are.
-            let last = board.dueGroups.count == AppState.dueGroupLimit ? board.dueGroups.last?.date : nil
-            func mayMatter(_ t: WorkTask) -> Bool {
-                guard let due = t.due, due >= today else { return false }
-                return last.map { due <= $0 } ?? true
-            }
-            if mayMatter(old) || mayMatter(task) {
-                board.dueGroups = DueGroup.upcoming(data.tasks, from: today, limit: AppState.dueGroupLimit)
-            }
-            data.board = board
+            adjustBoard(from: old, to: task)
         }
         treeRows = TreeRow.build(board: data.board, nearestDue: nearestDue, collapsed: collapsed, language: language)
         refreshStickers()

@@ -8,9 +8,10 @@ public enum DashboardMessage: Hashable, Sendable {
     case tick(Tick)
     /// Everything reloaded after a change elsewhere (or for a new day).
     case loaded(DashboardData)
-    /// Someone else changed these tasks (and nothing else): they as stored now, and the board. The
-    /// state puts them in place without reading the other 50,000 again.
-    case refreshed([WorkTask], Board)
+    /// Someone else changed these tasks (and nothing else): they as stored now, and the board when
+    /// the runtime read it (nil: the state works it out from the changes, as for its own). The state
+    /// puts them in place without reading the other 50,000 again.
+    case refreshed([WorkTask], Board?)
     /// Our change was saved: the task as stored now, and the new board if the runtime read it
     /// (nil: the state updates its board from the one change).
     case applied(WorkTask, Board?, action: AuditAction, changed: Bool)
