@@ -66,6 +66,8 @@ enum Dashboard {
         let watch = StoreWatch(store, today: ctx.today)
         // Audit rows up to here are known; after a reload the newer ones are others' changes to mention.
         var seenAudit = (try? store.lastAuditID()) ?? 0
+        // The schema version last found to match the migrations (nil: check it at the next reload).
+        var soundSchema: Int? = nil
         let timer = BenchTimer.shared
         return Running(state, failure: { .failed($0) }, describe: { describe($0, ctx) }, perform: { effect in
             switch effect {
@@ -100,7 +102,9 @@ enum Dashboard {
         }, firstFrame: {
             // After the first frame, so opening stays fast: does the database agree with its own record?
             // Then what the first keys may need (the filter's index, the stickers), before any is read.
-            [.integrity(integrityWarning(store, ctx)), .idle, .idle]
+            let warning = integrityWarning(store, ctx)
+            if warning == nil { soundSchema = try? store.schemaVersion() }
+            return [.integrity(warning), .idle, .idle]
         }, resume: { _ in
             watch.forget()   // reload on the next tick
             return []
@@ -131,7 +135,10 @@ enum Dashboard {
             let mine = { (e: AuditEntry) in e.login == ctx.login && e.memberID == author.member?.id }
             let news = entries.filter { !mine($0) }
             // The schema and the rows added since the last look (the whole log was checked at the start).
-            let recent = try? store.verifyRecent(afterAuditID: seenAudit)
+            // The schema only when SQLite says it changed since it was last found sound.
+            let version = try? store.schemaVersion()
+            let recent = try? store.verifyRecent(afterAuditID: seenAudit, checkingSchema: version == nil || version != soundSchema)
+            if let recent, recent.isIntact { soundSchema = version }
             seenAudit = (try? store.lastAuditID()) ?? seenAudit
             lap("reload_verify")
             if !news.isEmpty { replies.append(.othersChanged(news)) }
