@@ -104,7 +104,7 @@ enum Dashboard {
             // Then what the first keys may need (the filter's index, the stickers), before any is read.
             let warning = integrityWarning(store, ctx)
             if warning == nil { soundSchema = try? store.schemaVersion() }
-            return [.integrity(warning), .idle, .idle]
+            return [.integrity(warning), .idle, .idle, .idle]
         }, resume: { _ in
             watch.forget()   // reload on the next tick
             return []

@@ -102,6 +102,8 @@ import Testing
         #expect(made == state.board.stickers(tasks: state.data.tasks))
         _ = state.press(.character("5"))
         #expect(state.stickers == made && state.screen == .countdown)
+        _ = state.update(.idle)
+        #expect(state.snapshotNow == ProgressSnapshot.take(state.board, tasks: state.data.tasks, kind: .daily))
         // A reload makes them again later, never stale.
         var tasks = F.tasks
         tasks[0].status = .done

@@ -47,6 +47,8 @@ public struct AppState: Hashable, Sendable {
     /// Which words of the current filter each task has, kept while the filter and the index stand
     /// (a reload of a few tasks redoes just those).
     var hits: FilterHits?
+    /// Today's figures for the weekly review, made once per change of the data (nil: out of date).
+    var snapshotNow: ProgressSnapshot?
     struct FilterHits: Hashable, Sendable {
         var words: [[UInt8]]
         var bits: [UInt64]
@@ -191,6 +193,7 @@ public struct AppState: Hashable, Sendable {
         }
         let old = data.tasks[index]
         data.tasks[index] = task
+        snapshotNow = nil
         search?.update(task, at: index)
         if let search, hits != nil { hits!.bits[index] = search.matching(hits!.words, at: index) }
         recomputeNearestDue(for: old.target)
@@ -208,7 +211,8 @@ public struct AppState: Hashable, Sendable {
     /// Rebuilds the weekly review from the loaded history and the live data, if the review screen shows it.
     mutating func refreshReview() {
         guard screen == .review, let history = reviewHistory else { return }
-        review = WeeklyReview.build(now: ProgressSnapshot.take(board, tasks: data.tasks, kind: .daily), history: history.snapshots,
+        if snapshotNow == nil { snapshotNow = ProgressSnapshot.take(board, tasks: data.tasks, kind: .daily) }
+        review = WeeklyReview.build(now: snapshotNow!, history: history.snapshots,
                                     oitDeadline: board.oitDeadline)
     }
 
@@ -226,6 +230,8 @@ public struct AppState: Hashable, Sendable {
             previousSearch = nil
         } else if stickers == nil {
             stickers = board.stickers(tasks: data.tasks)
+        } else if snapshotNow == nil {
+            snapshotNow = ProgressSnapshot.take(board, tasks: data.tasks, kind: .daily)
         }
     }
 
@@ -274,6 +280,7 @@ public struct AppState: Hashable, Sendable {
 
     /// The tree rows and every list, from the urgency order as it stands.
     private mutating func rebuildLists() {
+        snapshotNow = nil
         let tasks = data.tasks
         treeRows = TreeRow.build(board: board, nearestDue: nearestDue, collapsed: collapsed, language: language)
         mine.indices = viewer.map { member in urgencyOrder.filter { tasks[$0].ownerID == member.id } } ?? []
