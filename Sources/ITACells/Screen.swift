@@ -32,6 +32,13 @@ public struct Screen: Hashable, Sendable {
                 continue
             }
             if column + width > limit { break }
+            if character.unicodeScalars.count == 1 {
+                // Most characters: one scalar, one cell (no splitting to do).
+                if column >= 0 { self[column, y] = Cell(text: String(character), style: style) }
+                if width == 2, column + 1 < size.width { self[column + 1, y] = Cell(text: "", style: style) }
+                column += width
+                continue
+            }
             // Split a character into cells: each spacing scalar opens a cell, marks join it (an emoji sequence is one cell).
             for (piece, pieceWidth) in DisplayWidth.cells(of: character) {
                 if pieceWidth == 0 {

@@ -21,16 +21,31 @@ public enum DisplayWidth {
     }
 
     public static func of(_ text: String) -> Int {
+        // Scalar by scalar (no grapheme breaking) unless the text has an emoji sequence in it.
         var total = 0
-        for character in text { total += of(character) }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if isSequencePart(v) {
+                total = 0
+                for character in text { total += of(character) }
+                return total
+            }
+            total += of(scalar)
+        }
         return total
     }
 
     public static func of(_ character: Character) -> Int {
         // Most characters are one scalar (or Thai with its marks): no sequence to look at.
-        if character.unicodeScalars.count == 1 { return of(character.unicodeScalars.first!) }
         var total = 0
-        for cell in cells(of: character) { total += cell.width }
+        for scalar in character.unicodeScalars {
+            if isSequencePart(scalar.value) {
+                total = 0
+                for cell in cells(of: character) { total += cell.width }
+                return total
+            }
+            total += of(scalar)
+        }
         return total
     }
 
@@ -62,6 +77,12 @@ public enum DisplayWidth {
             if width == 0 { ride() } else { cells.append((String(scalar), width)) }
         }
         return cells
+    }
+
+    /// ZWJ, VS16, a regional indicator or a skin tone: the scalars that join an emoji sequence.
+    @inline(__always)
+    static func isSequencePart(_ v: UInt32) -> Bool {
+        v == 0x200D || v == 0xFE0F || (0x1F1E6...0x1F1FF).contains(v) || (0x1F3FB...0x1F3FF).contains(v)
     }
 
     static func contains(_ table: [ClosedRange<UInt32>], _ v: UInt32) -> Bool {
