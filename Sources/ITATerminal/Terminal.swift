@@ -75,6 +75,13 @@ public final class Terminal {
         intrflush(window, false)
         keypad(window, true)
         curs_set(0)
+        // Every frame is written whole: by default ncurses stops an update when a key is already
+        // waiting, and two keys typed together (x closing the help, 3 opening My tasks) left rows cut
+        // short in tmux, a Thai character split in two. No insert/delete shifts either: each changed
+        // cell is written where the Screen puts it.
+        typeahead(-1)
+        idcok(window, false)
+        idlok(window, false)
         if mouse {
             mousemask(ita_mouse_mask(), nil)
             mouseinterval(0)

@@ -188,4 +188,29 @@ import Glibc
         }
         try tmux.send("q")
     }
+
+    /// Keys typed together (closing the help and opening My tasks at once) still leave whole frames:
+    /// rows were cut short in tmux, a Thai character split, when ncurses stopped an update for typeahead.
+    @Test func keysTypedTogetherLeaveTheWholeFrame() throws {
+        let ita = ITARunner()
+        try ita.initialise()
+        let expected = try ita.run(["--as", "kittipat", "snapshot", "--screen", "mine", "--width", "200", "--height", "55"]).stdout
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let tmux = Tmux(ita)
+        try tmux.start(tmux.ita("--as kittipat --screen countdown --no-mouse"), width: 200, height: 55)
+        try tmux.waitFor(text: "นับถอยหลัง")
+        try tmux.send("?")
+        try tmux.waitFor(text: "วิธีใช้ —")
+        try tmux.send("x", "3")
+        let last = expected[..<53].last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? expected[2]
+        let shown = try tmux.waitFor("My tasks after the help") { $0.contains(last.trimmingCharacters(in: .whitespaces)) }
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for row in 1..<53 {
+            let a = row < shown.count ? shown[row].replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) : ""
+            #expect(a == expected[row], "row \(row):\n tmux: \(a)\n cell: \(expected[row])")
+            #expect(!a.contains("\u{FFFD}"), "row \(row) has a broken character")
+        }
+        try tmux.send("q")
+    }
 }
+
