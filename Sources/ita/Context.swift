@@ -88,8 +88,8 @@ struct Context {
 
     /// Opens the database and, on the first command of the day, records the day's progress snapshot
     /// (best effort: a database this user may only read still opens).
-    func openStore(memoryMapped: Bool = true) throws -> Store {
-        let store = try Store.open(at: databasePath, memoryMapped: memoryMapped, readOnly: options.readOnly)
+    func openStore(memoryMapped: Bool = true, checkpointsWhenIdle: Bool = false) throws -> Store {
+        let store = try Store.open(at: databasePath, memoryMapped: memoryMapped, readOnly: options.readOnly, checkpointsWhenIdle: checkpointsWhenIdle)
         if !store.isReadOnly { _ = try? store.takeDailySnapshotIfMissing(today: today) }
         return store
     }

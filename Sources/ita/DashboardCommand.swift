@@ -39,7 +39,7 @@ struct DashboardCommand: ParsableCommand {
 
     func run() throws {
         try Context.run(global) { ctx in
-            let code = try Dashboard.open(ctx, store: try ctx.openStore(memoryMapped: false), display: display)
+            let code = try Dashboard.open(ctx, store: try ctx.openStore(memoryMapped: false, checkpointsWhenIdle: true), display: display)
             if code != 0 { throw ExitCode(code) }
         }
     }
@@ -68,6 +68,8 @@ enum Dashboard {
         var seenAudit = (try? store.lastAuditID()) ?? 0
         // The schema version last found to match the migrations (nil: check it at the next reload).
         var soundSchema: Int? = nil
+        // Our writes since the last checkpoint (the dashboard's store checkpoints when idle).
+        var unCheckpointed = false
         let timer = BenchTimer.shared
         return Running(state, failure: { .failed($0) }, describe: { describe($0, ctx) }, perform: { effect in
             switch effect {
@@ -77,6 +79,7 @@ enum Dashboard {
                 let result = try store.apply(change, toTask: id, by: author, at: ctx.currentTime())
                 timer?.record("store_write", since: writeStarted)
                 watch.sawOwnWrite()   // our own write is already in the state
+                unCheckpointed = true
                 // The state updates its board from the one change: no re-read of 50,000 tasks' tallies.
                 return .message(.applied(result.task, nil, action: change.action, changed: !result.fields.isEmpty))
             case .undo:
@@ -84,6 +87,7 @@ enum Dashboard {
                 let ids = Set(entries.filter { $0.entity == .task }.compactMap { Int64($0.key) })
                 let tasks = try ids.sorted().compactMap { try store.task(id: $0) }
                 watch.sawOwnWrite()
+                unCheckpointed = true
                 return .message(.undone(tasks, try store.board(today: watch.day), entries: entries))
             case .copy(let text):
                 terminal.copyToClipboard(text)
@@ -107,6 +111,7 @@ enum Dashboard {
             return [.integrity(warning), .idle, .idle, .idle]
         }, resume: { _ in
             watch.forget()   // reload on the next tick
+            unCheckpointed = true   // meeting mode wrote through the same store
             return []
         })
 
@@ -114,7 +119,15 @@ enum Dashboard {
         func changes() throws -> Performed<DashboardMessage> {
             let token: Int
             switch watch.look() {
-            case .unchanged: return .quietly([.idle])   // nothing new: the state may prepare what the next keys need
+            case .unchanged:
+                // Nothing new: the log of our own writes goes into the file now, not inside a key's write,
+                // and the state may prepare what the next keys need.
+                if unCheckpointed {
+                    unCheckpointed = false
+                    try? store.checkpoint()
+                    watch.sawOwnWrite()
+                }
+                return .quietly([.idle])
             case .failed(let error, let first): return first ? .message(.failed(describe(error, ctx))) : .none
             case .changed(let current): token = current
             }
