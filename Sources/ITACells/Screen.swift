@@ -24,30 +24,26 @@ public struct Screen: Hashable, Sendable {
         let text = TerminalSafety.sanitize(text)
         let limit = min(size.width, x + (maxWidth ?? size.width))
         var column = x
+        /// Puts one cell at `column` (a wide one leaves its continuation empty), or, with no width,
+        /// adds marks to the cell before.
+        func place(_ piece: String, _ width: Int) {
+            if width == 0 {
+                if column > x, column - 1 < size.width { self[column - 1, y].text += piece }
+                return
+            }
+            if column >= 0 { self[column, y] = Cell(text: piece, style: style) }
+            if width == 2, column + 1 < size.width { self[column + 1, y] = Cell(text: "", style: style) }
+            column += width
+        }
         for character in text {
             let width = DisplayWidth.of(character)
-            if width == 0 {
-                // A lone mark (data starting with a combining mark) rides on the previous cell.
-                if column > x, column - 1 >= 0, column - 1 < size.width { self[column - 1, y].text += String(character) }
-                continue
-            }
-            if column + width > limit { break }
-            if character.unicodeScalars.count == 1 {
-                // Most characters: one scalar, one cell (no splitting to do).
-                if column >= 0 { self[column, y] = Cell(text: String(character), style: style) }
-                if width == 2, column + 1 < size.width { self[column + 1, y] = Cell(text: "", style: style) }
-                column += width
-                continue
-            }
-            // Split a character into cells: each spacing scalar opens a cell, marks join it (an emoji sequence is one cell).
-            for (piece, pieceWidth) in DisplayWidth.cells(of: character) {
-                if pieceWidth == 0 {
-                    if column > x, column - 1 < size.width { self[column - 1, y].text += piece }
-                    continue
-                }
-                if column >= 0 { self[column, y] = Cell(text: piece, style: style) }
-                if pieceWidth == 2, column + 1 < size.width { self[column + 1, y] = Cell(text: "", style: style) }
-                column += pieceWidth
+            if width > 0, column + width > limit { break }
+            if width == 0 || character.unicodeScalars.count == 1 {
+                // One scalar is one cell; a lone mark (data starting with one) rides on the cell before.
+                place(String(character), width)
+            } else {
+                // Each spacing scalar opens a cell and the marks after it join it; an emoji sequence is one cell.
+                for (piece, pieceWidth) in DisplayWidth.cells(of: character) { place(piece, pieceWidth) }
             }
         }
         return column

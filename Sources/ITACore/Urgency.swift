@@ -15,11 +15,8 @@ public enum UrgencyOrder {
             return value
         }
         // Fields are read in place: copying whole tasks (strings, arrays) costs more than the sort.
-        var keys = tasks.indices.map { i -> (index: Int, key: Key) in
-            let status = tasks[i].status, due = tasks[i].due
-            let rank = !status.isOpen ? 2 : ((due.map { $0 < today } ?? false) ? 0 : 1)
-            return (i, Key(rank: rank, due: due?.dayNumber ?? Int.max, points: weight(tasks[i].target), id: tasks[i].id))
-        }
+        var keys = tasks.indices.map { i in (index: i, key: key(status: tasks[i].status, due: tasks[i].due, target: tasks[i].target, id: tasks[i].id,
+                                                                today: today, points: weight)) }
         keys.sort { $0.key < $1.key }
         return keys.map(\.index)
     }
@@ -37,8 +34,14 @@ public enum UrgencyOrder {
     }
 
     public static func key(_ task: WorkTask, today: CivilDate, framework: Framework) -> Key {
-        let rank = !task.status.isOpen ? 2 : ((task.due.map { $0 < today } ?? false) ? 0 : 1)
-        return Key(rank: rank, due: task.due?.dayNumber ?? Int.max, points: framework.points(of: task.target), id: task.id)
+        key(status: task.status, due: task.due, target: task.target, id: task.id, today: today, points: framework.points)
+    }
+
+    /// The one rule: overdue first, then open, then done; within each by due date, points at stake, id.
+    static func key(status: TaskStatus, due: CivilDate?, target: TaskTarget, id: Int64, today: CivilDate,
+                    points: (TaskTarget) -> Double) -> Key {
+        let rank = !status.isOpen ? 2 : ((due.map { $0 < today } ?? false) ? 0 : 1)
+        return Key(rank: rank, due: due?.dayNumber ?? Int.max, points: points(target), id: id)
     }
 
     /// Moves the tasks at `changed` positions to their places in an order made by `sortedIndices`

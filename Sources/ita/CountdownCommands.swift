@@ -177,20 +177,15 @@ struct Present: ParsableCommand {
                     case .quit: return .close
                     case .reload(let today):
                         watch.newDay(today)
-                        return reload(watch, store: store, ctx: ctx)
+                        fallthrough
                     case .checkForChanges:
-                        return reload(watch, store: store, ctx: ctx)
+                        // The projector keeps its page when the store cannot be read; the next tick tries again.
+                        let data = (try? watch.readIfChanged { try Dashboard.load(store, today: watch.day) }) ?? nil
+                        return data.map { .message(.loaded($0)) } ?? .none
                     }
                 })
             }
             if code != 0 { throw ExitCode(code) }
         }
     }
-}
-
-/// Present mode reads again when the data changed (never shows an error over the projector's page).
-private func reload(_ watch: StoreWatch, store: Store, ctx: Context) -> Performed<PresentMessage> {
-    guard case .changed(let token) = watch.look(), let data = try? Dashboard.load(store, today: watch.day) else { return .none }
-    watch.seen(token)
-    return .message(.loaded(data))
 }

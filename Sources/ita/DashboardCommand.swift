@@ -108,7 +108,7 @@ enum Dashboard {
             // Then what the first keys may need (the filter's index, the stickers), before any is read.
             let warning = integrityWarning(store, ctx)
             if warning == nil { soundSchema = try? store.schemaVersion() }
-            return [.integrity(warning), .idle, .idle, .idle]
+            return [.integrity(warning), .prepare]
         }, resume: { _ in
             watch.forget()   // reload on the next tick
             unCheckpointed = true   // meeting mode wrote through the same store

@@ -67,6 +67,21 @@ final class StoreWatch {
     }
 
     func seen(_ current: Int) { token = current }
+
+    /// `read()` when the store changed since the last look (nil when it did not). The first failure
+    /// of a run is thrown, for the program to say; the ones after it are quiet until a read works.
+    func readIfChanged<T>(_ read: () throws -> T) throws -> T? {
+        switch look() {
+        case .unchanged: return nil
+        case .failed(let error, let first):
+            if first { throw error }
+            return nil
+        case .changed(let current):
+            let value = try read()
+            seen(current)
+            return value
+        }
+    }
     /// Our own write is already in the state: not a change to read back.
     func sawOwnWrite() { token = try? store.changeToken() }
     /// Read again at the next look (after another program had the terminal).

@@ -92,26 +92,11 @@ enum MeetingSession {
                 return try record(request, ctx: ctx, store: store, author: author).map { .message($0) } ?? .none
             case .reload(let today):
                 watch.newDay(today)
-                return reload(watch, store: store, ctx: ctx)
+                fallthrough
             case .checkForChanges:
-                return reload(watch, store: store, ctx: ctx)
+                return try watch.readIfChanged { try load(store, today: watch.day) }.map { .message(.loaded($0)) } ?? .none
             }
         })
-    }
-
-    static func reload(_ watch: StoreWatch, store: Store, ctx: Context) -> Performed<MeetingMessage> {
-        switch watch.look() {
-        case .unchanged: return .none
-        case .failed(let error, let first): return first ? .message(.failed(Dashboard.describe(error, ctx))) : .none
-        case .changed(let token):
-            do {
-                let data = try load(store, today: watch.day)
-                watch.seen(token)
-                return .message(.loaded(data))
-            } catch {
-                return .message(.failed(Dashboard.describe(error, ctx)))
-            }
-        }
     }
 
     static func record(_ request: MeetingRequest, ctx: Context, store: Store, author: Author?) throws -> MeetingMessage? {

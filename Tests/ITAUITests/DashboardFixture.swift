@@ -75,13 +75,7 @@ extension AppState {
     }
 }
 
-/// A program's message that carries a tick (each program has its own `tick` case).
-protocol TickMessage { static func tick(_ tick: Tick) -> Self }
-extension DashboardMessage: TickMessage {}
-extension PresentMessage: TickMessage {}
-extension MeetingMessage: TickMessage {}
-
-extension TickMessage {
+extension InputMessages {
     /// A tick at `seconds` on the monotonic clock, on the fixture's day.
     static func tick(at seconds: Double, today: CivilDate = DashboardFixture.today) -> Self {
         .tick(Tick(seconds: seconds, today: today))

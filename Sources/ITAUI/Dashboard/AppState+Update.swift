@@ -43,6 +43,9 @@ extension AppState {
         case .idle:
             prepareWhileIdle()
             return []
+        case .prepare:
+            while prepareWhileIdle() {}
+            return []
         case .loaded(let newData):
             replaceData(newData)
             return []

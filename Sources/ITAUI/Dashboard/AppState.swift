@@ -224,7 +224,9 @@ public struct AppState: Hashable, Sendable {
 
     /// Work that only depends on the data, done on an idle tick (one piece per tick) so that no key
     /// waits for it: the filter's search index, then the countdown stickers.
-    mutating func prepareWhileIdle() {
+    /// Returns false when there was nothing left to make.
+    @discardableResult
+    mutating func prepareWhileIdle() -> Bool {
         if search == nil, !data.tasks.isEmpty {
             search = SearchIndex(tasks: data.tasks, reusing: previousSearch?.index, oldPositions: previousSearch?.positions ?? [:])
             previousSearch = nil
@@ -232,7 +234,10 @@ public struct AppState: Hashable, Sendable {
             stickers = board.stickers(tasks: data.tasks)
         } else if snapshotNow == nil {
             snapshotNow = ProgressSnapshot.take(board, tasks: data.tasks, kind: .daily)
+        } else {
+            return false
         }
+        return true
     }
 
     /// Rebuilds the stickers if the countdown screen shows them, keeping the selected deadline;
@@ -269,7 +274,7 @@ public struct AppState: Hashable, Sendable {
         search = nil
         hits = nil
         position = Dictionary(uniqueKeysWithValues: tasks.indices.map { (tasks[$0].id, $0) })
-        idColumnWidth = max(4, "#\(position.keys.max() ?? 0)".count + 1)
+        idColumnWidth = TaskTable.idWidth(largest: position.keys.max() ?? 0)
         urgencyOrder = UrgencyOrder.sortedIndices(tasks, today: today, framework: board.framework)
         byTarget = [:]
         for i in tasks.indices { byTarget[tasks[i].target, default: []].append(i) }

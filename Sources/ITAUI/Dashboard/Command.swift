@@ -14,8 +14,5 @@ public enum Command: KeyCommand {
     case filter, commandLine, help
     case toggleWorkingDays, copyReminder
     case meeting
-
-    /// Commands that change data: not offered to a viewer who may not change anything.
-    public var changesData: Bool { Keymap.bindings.contains { $0.command == self && $0.needs == .change } }
 }
 

@@ -1,7 +1,7 @@
 import ITACore
 
 /// Everything that reaches the dashboard: input, and what the runtime read or wrote for it.
-public enum DashboardMessage: Hashable, Sendable {
+public enum DashboardMessage: Hashable, Sendable, InputMessages {
     case key(KeyPress)
     case mouse(MouseEvent)
     case resized(Size)
@@ -19,6 +19,8 @@ public enum DashboardMessage: Hashable, Sendable {
     case undone([WorkTask], Board, entries: [AuditEntry])
     /// A tick found nothing new: time for work that depends only on the data (see `prepareWhileIdle`).
     case idle
+    /// Right after the first frame, before any key is read: everything `idle` would make, at once.
+    case prepare
     /// The store refused or failed; the message is already in the user's language.
     case failed(String)
     /// The weekly review's history, read from the store.

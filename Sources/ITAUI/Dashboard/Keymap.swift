@@ -39,19 +39,8 @@ public enum Keymap {
         KeyBinding([.character("q"), .control("c")], .quit, hint: true),
     ]
 
-    /// The command for a key on a screen. A Thai-layout key counts as the Latin key it shares.
-    public static func command(for key: KeyPress, on screen: ScreenID, layout: KeyboardLayoutGuess = KeyboardLayoutGuess()) -> Command? {
-        table.binding(for: key, on: screen, layout: layout)?.command
-    }
-
     /// Bindings for the hint bar on a screen (in list order, one per command).
     public static func hints(on screen: ScreenID) -> [KeyBinding] {
         table.hints(on: screen) { _ in nil }
-    }
-
-    /// The hint bar for a viewer: what works now. Keys that change data are left out for a viewer
-    /// who may not change anything (read-only, or not on the committee); pressed, they say why.
-    public static func hints(on screen: ScreenID, canChange: Bool) -> [KeyBinding] {
-        table.hints(on: screen) { _ in canChange ? nil : "" }
     }
 }

@@ -54,36 +54,20 @@ struct SearchIndex: Hashable, Sendable {
 
     var count: Int { ranges.count }
 
-    /// Whether the task at `position` has `word` (lowercased UTF-8) in its title or note.
-    func contains(_ word: [UInt8], at position: Int) -> Bool {
-        bytes.withUnsafeBufferPointer { Self.find(word, in: UnsafeBufferPointer(rebasing: $0[ranges[position]])) }
-    }
-
-    /// Which of `words` the task at `position` has (bit n for word n).
+    /// Which of `words` (lowercased UTF-8; bit n for word n, up to 64) the task at `position` has.
     func matching(_ words: [[UInt8]], at position: Int) -> UInt64 {
-        bytes.withUnsafeBufferPointer { all in
-            let key = UnsafeBufferPointer(rebasing: all[ranges[position]])
-            var found: UInt64 = 0
-            for (n, word) in words.prefix(64).enumerated() where Self.find(word, in: key) { found |= 1 << UInt64(n) }
-            return found
-        }
+        bytes.withUnsafeBufferPointer { Self.found(words, in: UnsafeBufferPointer(rebasing: $0[ranges[position]])) }
     }
 
-    /// For every position, which of `words` (bit n for word n, up to 64) its key has: one pass over
-    /// the buffer in position order.
+    /// The same for every position: one pass over the buffer in position order.
     func matching(_ words: [[UInt8]]) -> [UInt64] {
-        bytes.withUnsafeBufferPointer { all in
-            ranges.map { range in
-                let key = UnsafeBufferPointer(rebasing: all[range])
-                var found: UInt64 = 0
-                for (n, word) in words.prefix(64).enumerated() where Self.find(word, in: key) { found |= 1 << UInt64(n) }
-                return found
-            }
-        }
+        bytes.withUnsafeBufferPointer { all in ranges.map { Self.found(words, in: UnsafeBufferPointer(rebasing: all[$0])) } }
     }
 
-    static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
-        haystack.withUnsafeBufferPointer { find(needle, in: $0) }
+    private static func found(_ words: [[UInt8]], in key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var found: UInt64 = 0
+        for (n, word) in words.prefix(64).enumerated() where find(word, in: key) { found |= 1 << UInt64(n) }
+        return found
     }
 
     static func find(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>) -> Bool {

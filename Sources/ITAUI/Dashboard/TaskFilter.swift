@@ -51,8 +51,7 @@ public struct TaskFilter: Hashable, Sendable {
         return members.first { $0.name.lowercased().contains(lower) || $0.lineName.lowercased().contains(lower) }
     }
 
-    /// The same test as `matches(_:ownerName:today:)`, with the free text looked up in the index.
-    /// Fields are read in place (`tasks[position].…`): copying 50,000 whole tasks costs more than the test.
+    /// Whether the task at `position` passes. Fields are read in place (`tasks[position].…`): copying 50,000 whole tasks costs more than the test.
     /// `found[position]`: which free-text words (bit n for word n) the index found in that task's
     /// title, note or owner.
     /// `ofItem[position]`: the task is of the filter's item (from the state's tasks-by-target, so no code is compared here).
@@ -82,32 +81,33 @@ public struct TaskFilter: Hashable, Sendable {
         var owners: Set<Int64>
         var target: TaskTarget?
         var id: Int64?
+
+        init(_ text: String, owners: Set<Int64>, target: TaskTarget?) {
+            self.text = text
+            bytes = Array(text.utf8)
+            self.owners = owners
+            self.target = target
+            id = text.hasPrefix("#") ? Int64(text.dropFirst()) : nil
+        }
     }
 
     func words(members: [Member], framework: Framework) -> [Word] {
         let targets = framework.indicators.map { TaskTarget.indicator($0.number) } + framework.items.map { TaskTarget.item($0.code) }
         return text.split(separator: " ").map { part in
             let w = String(part)
-            return Word(text: w, bytes: Array(w.utf8), owners: Set(members.filter { $0.name.lowercased().contains(w) }.map(\.id)),
-                        target: targets.first { $0.description.lowercased() == w },
-                        id: w.hasPrefix("#") ? Int64(w.dropFirst()) : nil)
+            return Word(w, owners: Set(members.filter { $0.name.lowercased().contains(w) }.map(\.id)),
+                        target: targets.first { $0.description.lowercased() == w })
         }
     }
 
+    /// One task against the filter, by the same rule the lists use (an index of one task).
     public func matches(_ task: WorkTask, ownerName: String, today: CivilDate) -> Bool {
-        if let ownerID, task.ownerID != ownerID { return false }
-        if let status, task.status != status { return false }
-        if overdueOnly, !task.isOverdue(on: today) { return false }
-        if let item, task.target != .item(item) { return false }
-        if !text.isEmpty {
-            for word in text.split(separator: " ") {
-                let w = String(word)
-                if !(task.title.lowercased().contains(w) || task.target.description.lowercased() == w
-                     || ownerName.lowercased().contains(w) || task.note.lowercased().contains(w) || "#\(task.id)" == w) {
-                    return false
-                }
-            }
+        let words = text.split(separator: " ").map { part -> Word in
+            let w = String(part)
+            return Word(w, owners: ownerName.lowercased().contains(w) ? [task.ownerID] : [],
+                        target: task.target.description.lowercased() == w ? task.target : nil)
         }
-        return true
+        let found = SearchIndex(tasks: [task]).matching(words.map(\.bytes))
+        return matches([task], at: 0, found: found, words: words, ofItem: [item.map { task.target == .item($0) } ?? true], today: today)
     }
 }

@@ -7,8 +7,14 @@ public struct KeyTable<C: KeyCommand>: Sendable {
     /// The binding a key means in a scope: the key itself, else its Latin twin on the Kedmanee layout
     /// (as the layout guess reads it).
     public func binding(for key: KeyPress, on scope: C.Scope, layout: KeyboardLayoutGuess = KeyboardLayoutGuess()) -> Binding<C>? {
+        match(key, on: scope, layout: layout)?.binding
+    }
+
+    /// The binding and the key as it matched (a Thai digit or a Kedmanee key as its Latin twin):
+    /// for bindings whose keys carry a value (a page or step number).
+    public func match(_ key: KeyPress, on scope: C.Scope, layout: KeyboardLayoutGuess = KeyboardLayoutGuess()) -> (binding: Binding<C>, key: KeyPress)? {
         for candidate in layout.candidates(for: key) {
-            if let binding = bindings.first(where: { $0.works(on: scope) && $0.keys.contains(candidate) }) { return binding }
+            if let binding = bindings.first(where: { $0.works(on: scope) && $0.keys.contains(candidate) }) { return (binding, candidate) }
         }
         return nil
     }

@@ -1,7 +1,7 @@
 import ITACore
 
 /// Everything that reaches meeting mode: input, and what the runtime read or recorded for it.
-public enum MeetingMessage: Hashable, Sendable {
+public enum MeetingMessage: Hashable, Sendable, InputMessages {
     case key(KeyPress)
     case mouse(MouseEvent)
     case resized(Size)

@@ -31,6 +31,8 @@ public struct MeetingState: Hashable, Sendable, Program {
     public private(set) var message: StatusMessage?
     public private(set) var confirmingEnd = false
     public private(set) var helpVisible = false
+    /// The id column of the agenda's task table: as wide as the largest id (worked out on load, not per frame).
+    public private(set) var idColumnWidth = 4
     public private(set) var helpTop = 0
     private var keyboard = KeyboardLayoutGuess()
 
@@ -52,15 +54,6 @@ public struct MeetingState: Hashable, Sendable, Program {
     public var currentStep: MeetingStep { MeetingStep.all[step] }
     public var redrawsOnTick: Bool { true }
     public func render() -> Screen { MeetingView.render(self) }
-
-    public static func message(for input: Input) -> MeetingMessage {
-        switch input {
-        case .key(let key): return .key(key)
-        case .mouse(let event): return .mouse(event)
-        case .resized(let size): return .resized(size)
-        case .tick(let tick): return .tick(tick)
-        }
-    }
 
     /// The chair or secretary at an open meeting.
     public var canRecord: Bool {
@@ -135,6 +128,7 @@ public struct MeetingState: Hashable, Sendable, Program {
 
     private mutating func rebuild() {
         agenda = data.agenda
+        idColumnWidth = TaskTable.idWidth(largest: data.tasks.map(\.id).max() ?? 0)
         for index in cursors.indices {
             let count: Int
             switch MeetingStep.all[index] {
@@ -168,7 +162,7 @@ public struct MeetingState: Hashable, Sendable, Program {
             return key == .control("c") ? saveTime() + [.quit] : []
         }
         keyboard.observe(key)   // command keys only: what is typed into a prompt says nothing of the layout
-        guard let binding = MeetingKeymap.table.binding(for: key, on: scope, layout: keyboard) else { return [] }
+        guard let (binding, matched) = MeetingKeymap.table.match(key, on: scope, layout: keyboard) else { return [] }
         if let need = binding.needs, let reason = disabledReason(need) {
             message = StatusMessage(reason, isError: true)
             return []
@@ -184,10 +178,7 @@ public struct MeetingState: Hashable, Sendable, Program {
         case .pageDown: move(by: 10)
         case .pageUp: move(by: -10)
         case .goToStep:
-            let digit = keyboard.candidates(for: key).compactMap { k -> UInt32? in
-                if case .character(let c) = k, ("1"..."7").contains(c) { return c.value } else { return nil }
-            }.first
-            if let digit { return go(to: Int(digit) - 0x31) }
+            if case .character(let c) = matched { return go(to: Int(c.value) - 0x31) }
         case .toggleAttendance: return toggleAttendance(all: false)
         case .allPresent: return toggleAttendance(all: true)
         case .note: return startPrompt(.note)

@@ -148,8 +148,7 @@ public enum MeetingView {
     /// under an owner heading).
     static func table(_ state: MeetingState, owner: Bool, indent: Int = 0) -> TaskTable {
         let columns: TaskTable.Columns = owner ? [.status, .id, .due, .left, .target, .owner] : [.status, .id, .due, .left, .target]
-        let ids = max(4, "#\(state.data.tasks.map(\.id).max() ?? 0)".count + 1)
-        return TaskTable(width: state.size.width - 2 - indent, columns: columns, idWidth: ids, strings: state.language.strings,
+        return TaskTable(width: state.size.width - 2 - indent, columns: columns, idWidth: state.idColumnWidth, strings: state.language.strings,
                          text: state.language.dashboard, framework: state.board.framework, today: state.board.today)
     }
 

@@ -1,7 +1,7 @@
 import ITACore
 
 /// Everything that reaches present mode: input and the data read again.
-public enum PresentMessage: Hashable, Sendable {
+public enum PresentMessage: Hashable, Sendable, InputMessages {
     case key(KeyPress)
     case mouse(MouseEvent)
     case resized(Size)

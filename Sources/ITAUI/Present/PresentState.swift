@@ -38,15 +38,6 @@ public struct PresentState: Hashable, Sendable, Program {
     public var redrawsOnTick: Bool { true }
     public func render() -> Screen { PresentView.render(self) }
 
-    public static func message(for input: Input) -> PresentMessage {
-        switch input {
-        case .key(let key): return .key(key)
-        case .mouse(let event): return .mouse(event)
-        case .resized(let size): return .resized(size)
-        case .tick(let tick): return .tick(tick)
-        }
-    }
-
     /// Whole seconds until the page turns (nil while paused).
     public var secondsLeft: Int? { paused ? nil : max(0, Int(saturating: (interval - elapsed).rounded(.up))) }
 
@@ -86,7 +77,7 @@ public struct PresentState: Hashable, Sendable, Program {
             return key == .control("c") ? [.quit] : []
         }
         keyboard.observe(key)
-        guard let binding = PresentKeymap.table.binding(for: key, on: .pages, layout: keyboard) else { return [] }
+        guard let (binding, matched) = PresentKeymap.table.match(key, on: .pages, layout: keyboard) else { return [] }
         if binding.command != .pageDigit { typedPage = "" }
         switch binding.command {
         case .quit: return [.quit]
@@ -102,7 +93,7 @@ public struct PresentState: Hashable, Sendable, Program {
             helpTop = 0
         case .pageDigit:
             // Digits make a page number: `1` shows page 1 at once, `1` `2` then page 12. Enter ends the number.
-            guard let digit = binding.keys.first(where: { layout(key) == $0 }), case .character(let c) = digit else { return [] }
+            guard case .character(let c) = matched else { return [] }
             typedPage.unicodeScalars.append(c)
             if let n = Int(typedPage), (1...pages.count).contains(n) {
                 show(n - 1)
@@ -114,11 +105,6 @@ public struct PresentState: Hashable, Sendable, Program {
             }
         }
         return []
-    }
-
-    /// The key as the binding matched it (a Thai digit or a Kedmanee key as its Latin twin).
-    private func layout(_ key: KeyPress) -> KeyPress {
-        keyboard.candidates(for: key).first { PresentKeymap.table.binding(for: $0, on: .pages) != nil } ?? key
     }
 
     /// The `?` help, generated from the keymap.

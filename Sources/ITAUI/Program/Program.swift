@@ -21,3 +21,23 @@ public protocol Program {
 extension Program {
     public var tickInterval: Int { 250 }
 }
+
+/// A program's messages for terminal input: each program's `Message` enum has these four cases,
+/// and `message(for:)` is written once for all of them.
+public protocol InputMessages {
+    static func key(_ key: KeyPress) -> Self
+    static func mouse(_ event: MouseEvent) -> Self
+    static func resized(_ size: Size) -> Self
+    static func tick(_ tick: Tick) -> Self
+}
+
+extension Program where Message: InputMessages {
+    public static func message(for input: Input) -> Message {
+        switch input {
+        case .key(let key): return .key(key)
+        case .mouse(let event): return .mouse(event)
+        case .resized(let size): return .resized(size)
+        case .tick(let tick): return .tick(tick)
+        }
+    }
+}

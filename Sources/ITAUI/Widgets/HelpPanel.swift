@@ -3,7 +3,7 @@ import ITACore
 /// The `?` help of any program, drawn into a rectangle: a title, one row per command (its keys and
 /// what it does; a disabled one dimmed with why), in as many columns as the width allows, scrolling
 /// when it is taller than the room, and footer lines at the bottom.
-public struct HelpPanel: Hashable, Sendable {
+public struct HelpPanel: Sendable {
     public struct Row: Hashable, Sendable {
         public var keys: String
         public var title: String
@@ -22,9 +22,6 @@ public struct HelpPanel: Hashable, Sendable {
     public var footer: [String]
     /// "lines 3–12 of 30 · j/k scroll"
     public var scrollNote: @Sendable (Int, Int, Int) -> String
-
-    public static func == (a: HelpPanel, b: HelpPanel) -> Bool { a.rows == b.rows && a.title == b.title && a.footer == b.footer }
-    public func hash(into hasher: inout Hasher) { hasher.combine(rows); hasher.combine(title); hasher.combine(footer) }
 
     public init(rows: [Row], title: String, footer: [String], scrollNote: @escaping @Sendable (Int, Int, Int) -> String) {
         self.rows = rows

@@ -71,6 +71,9 @@ public struct TaskTable: Hashable, Sendable {
         return spans
     }
 
+    /// The id column for ids up to `largest` ("#" and the digits, and a space; at least 4).
+    static func idWidth(largest: Int64) -> Int { max(4, "#\(largest)".count + 1) }
+
     /// Whether a task's title is cut in this table (then a detail line shows it whole).
     func cuts(_ task: WorkTask) -> Bool { task.title.sanitizedForTerminal.displayWidth > title }
 }
