@@ -27,7 +27,7 @@ public struct Board: Hashable, Sendable {
     }
 
     public func member(_ id: Int64?) -> Member? { id.flatMap { id in members.first { $0.id == id } } }
-    public func member(login: String) -> Member? { members.first { $0.login == login } }
+    public func member(login: String) -> Member? { members.first { $0.login == login && !$0.hasLeft } }
 
     public var progress: ProgressReport { ProgressReport(framework: framework, tallies: tallies) }
 

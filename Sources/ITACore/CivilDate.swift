@@ -80,14 +80,6 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Signed number of days from `self` to `other` (positive when `other` is later).
     public func days(to other: CivilDate) -> Int { other.dayNumber - dayNumber }
 
-    /// A date as people type it: `YYYY-MM-DD`, where a year of 2400 or more is Buddhist Era
-    /// (`2569-11-25` and `2026-11-25` are the same day).
-    public init?(typed text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-        guard parts.count == 3, text.count == 10, let year = parts[0], let month = parts[1], let day = parts[2] else { return nil }
-        self.init(year: year >= 2400 ? ThaiCalendar.commonEraYear(year) : year, month: month, day: day)
-    }
-
     public var iso: String {
         let y = String(year), m = month < 10 ? "0\(month)" : "\(month)", d = day < 10 ? "0\(day)" : "\(day)"
         return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + m + "-" + d

@@ -16,6 +16,8 @@ public enum Limits {
     public static let count: ClosedRange<Int> = 0...10_000_000
     /// `ita tasks --due-within`.
     public static let dueWithinDays: ClosedRange<Int> = 0...36_500
+    /// Titles, notes, names and reasons typed in: characters (Unicode scalars).
+    public static let textLength = 2_000
     /// Day numbers of 0001-01-01 and 9999-12-31: every date arithmetic result is kept inside.
     public static let dayNumber: ClosedRange<Int> = -719_162...2_932_896
 

@@ -10,8 +10,15 @@ public struct Member: Hashable, Sendable, Identifiable {
     public var role: Role
     public var workGroup: String
     public var lineName: String
+    /// The day they left the committee (`ita member leave`): their name stays in the history,
+    /// they own nothing and may change nothing.
+    public var leftOn: CivilDate?
 
-    public init(id: Int64, login: String, name: String, role: Role, workGroup: String = "", lineName: String = "") {
+    public var hasLeft: Bool { leftOn != nil }
+
+    public init(id: Int64, login: String, name: String, role: Role, workGroup: String = "", lineName: String = "",
+                leftOn: CivilDate? = nil) {
+        self.leftOn = leftOn
         self.id = id
         self.login = login
         self.name = name

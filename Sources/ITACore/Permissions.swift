@@ -5,21 +5,20 @@ public enum Permissions {
         case notAMember(login: String)
         /// An owner or member tried to change someone else's task.
         case notYourTask(ownerName: String)
+        /// An owner tried to add a task on an indicator or item someone else owns.
+        case notYourTarget(ownerName: String)
         /// Only the chair or the secretary may do this.
         case coordinatorsOnly
     }
 
     /// An owner may change their own tasks; chair and secretary all tasks; others none.
     public static func canChange(_ task: WorkTask, actor: Member?, login: String, owner: Member?) -> Denial? {
-        guard let actor else { return .notAMember(login: login) }
-        if actor.coordinates || task.ownerID == actor.id { return nil }
-        return .notYourTask(ownerName: owner?.name ?? "#\(task.ownerID)")
+        check(.status, actor: actor, login: login, ownerID: task.ownerID, ownerName: owner?.name)
     }
 
     /// Plan-wide records (respondent counts) are kept by the chair and the secretary.
     public static func canRecordPlanData(actor: Member?, login: String) -> Denial? {
-        guard let actor else { return .notAMember(login: login) }
-        return actor.coordinates ? nil : .coordinatorsOnly
+        check(.respondents, actor: actor, login: login)
     }
 
     /// `--as LOGIN`: the chair and secretary may act as another member (to tick work reported to

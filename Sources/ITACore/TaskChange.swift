@@ -20,4 +20,13 @@ extension TaskChange {
         case .setNote: return .note
         }
     }
+
+    /// Its row in the permission table.
+    public var kind: ChangeKind {
+        switch self {
+        case .markDone, .start, .block, .reopen: return .status
+        case .setEvidence: return .evidence
+        case .setNote: return .note
+        }
+    }
 }

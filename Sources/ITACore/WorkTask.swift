@@ -50,10 +50,20 @@ public struct WorkTask: Hashable, Sendable, Identifiable {
     public var phase: String?
     public var doneBy: Int64?
     public var doneAt: Timestamp?
+    /// Monthly, quarterly or yearly work: when this occurrence is done, the next one is made.
+    public var recurs: Recurrence?
+    /// The committee file's stable name for the task (`key:`), matched by `ita plan apply`.
+    public var key: String?
+    /// When the task was archived: it then leaves every list, count, score and reminder.
+    public var archivedAt: Timestamp?
+    public var archiveReason: String?
+
+    public var isArchived: Bool { archivedAt != nil }
 
     public init(id: Int64, title: String, target: TaskTarget, ownerID: Int64, due: CivilDate?,
                 status: TaskStatus = .todo, blockedReason: String? = nil, evidence: [String] = [], note: String = "",
-                phase: String? = nil, doneBy: Int64? = nil, doneAt: Timestamp? = nil) {
+                phase: String? = nil, doneBy: Int64? = nil, doneAt: Timestamp? = nil, recurs: Recurrence? = nil,
+                key: String? = nil, archivedAt: Timestamp? = nil, archiveReason: String? = nil) {
         self.id = id
         self.title = title
         self.target = target
@@ -66,6 +76,10 @@ public struct WorkTask: Hashable, Sendable, Identifiable {
         self.phase = phase
         self.doneBy = doneBy
         self.doneAt = doneAt
+        self.recurs = recurs
+        self.key = key
+        self.archivedAt = archivedAt
+        self.archiveReason = archiveReason
     }
 
     public func isOverdue(on today: CivilDate) -> Bool {

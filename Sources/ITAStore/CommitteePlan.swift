@@ -21,15 +21,8 @@ public struct CommitteePlan: Hashable, Sendable {
                            "meeting_weekday"])
         func date(_ reader: YAMLReader) throws -> CivilDate {
             let text = try reader.string()
-            if text == "today" { return today }
-            if let first = text.first, first == "+" || first == "-", text.count > 1, text.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) {
-                guard let offset = Int(text.dropFirst()), Limits.relativeDays.contains(offset) else {
-                    throw reader.fail("days from today must be within ±\(Limits.relativeDays.upperBound), found \(Quote.text(text))", th: "จำนวนวันนับจากวันนี้ต้องไม่เกิน ±\(Limits.relativeDays.upperBound) วัน แต่พบ \(Quote.text(text))")
-                }
-                return today.adding(days: first == "+" ? offset : -offset)
-            }
-            guard let value = CivilDate(iso: text) else {
-                throw reader.fail("expected a date YYYY-MM-DD (CE), or days from today such as +14 or -3; found \(Quote.text(text))", th: "ต้องเป็นวันที่ YYYY-MM-DD (ค.ศ.) หรือจำนวนวันนับจากวันนี้ เช่น +14 หรือ -3 แต่พบ \(Quote.text(text))")
+            guard let value = DateInput.parse(text, today: today) else {
+                throw reader.fail("expected a date: \(DateInput.formsEnglish); found \(Quote.text(text))", th: "ต้องเป็นวันที่: \(DateInput.formsThai) แต่พบ \(Quote.text(text))")
             }
             return value
         }

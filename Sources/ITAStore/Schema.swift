@@ -30,23 +30,24 @@ enum Schema {
         "meeting_entry_meeting": "5db99364e5da7bb4",
         "meeting_is_kept": "9a57639cf26d7d2c",
         "meeting_is_sealed_once_ended": "cefd5510e1c86228",
-        "member": "1a7a5af412479d11",
+        "member": "b2840f53c8a8678f",
         "milestone": "514f2b07ee85a193",
         "owner": "f5ba8171bb833351",
         "respondents": "4d57ca0365267667",
         "snapshot": "6d6abe2250ac29b7",
         "snapshot_day": "30834e4c937a13de",
         "snapshot_one_daily": "b4ba18451da16730",
-        "task": "df47cd6fe36ae61f",
+        "task": "c7f3a651a082005a",
         "task_indicator": "1aaeb53ad8b5e2a7",
-        "task_open_due": "39273432ec69cafa",
+        "task_open_due": "32c1c6533a837448",
         "task_owner": "e429e156fa15963c",
-        "task_rollup": "245a3d89f013f0fc",
-        "task_status_due": "cdc9793a2611d513",
+        "task_plan_key": "f032188dd89f1261",
+        "task_rollup": "993b3b674f54e693",
+        "task_status_due": "608f924f0193ee04",
         "task_tally": "8e4f329eae37292f",
-        "task_tally_delete": "a65524b464cfe825",
-        "task_tally_insert": "031ec55dec800d13",
-        "task_tally_update": "862a4d69c9257972",
+        "task_tally_delete": "1855a760f606f538",
+        "task_tally_insert": "508693655789b89d",
+        "task_tally_update": "509afa9a1621cd7e",
     ]
 
     static var migrator: DatabaseMigrator {
@@ -263,6 +264,48 @@ enum Schema {
         migrator.registerMigration("v8: last activity per member") { db in
             // The weekly review asks for each member's latest change: one index seek per member.
             try db.execute(sql: "CREATE INDEX audit_member_epoch ON audit(member_id, at_epoch)")
+        }
+        migrator.registerMigration("v9: keeping the plan") { db in
+            // Tasks are archived, never deleted: an archived task keeps its row and history but leaves
+            // every count (the tallies skip it) and every open-task index (their WHERE names it).
+            // Queries that should use those indexes say `archived_at IS NULL` (`Store.live`).
+            try db.execute(sql: """
+                ALTER TABLE task ADD COLUMN archived_at TEXT;
+                ALTER TABLE task ADD COLUMN archive_reason TEXT;
+                ALTER TABLE task ADD COLUMN recurs TEXT CHECK (recurs IN ('monthly', 'quarterly', 'yearly'));
+                ALTER TABLE task ADD COLUMN plan_key TEXT;
+                ALTER TABLE member ADD COLUMN left_on TEXT;
+                DROP INDEX task_open_due;
+                CREATE INDEX task_open_due ON task(due, status, target_kind, target, owner_id)
+                    WHERE status IN ('todo', 'in_progress', 'blocked') AND archived_at IS NULL;
+                DROP INDEX task_status_due;
+                CREATE INDEX task_status_due ON task(status, due, target_kind, target, owner_id) WHERE archived_at IS NULL;
+                DROP INDEX task_rollup;
+                CREATE INDEX task_rollup ON task(target_kind, target, status, due) WHERE archived_at IS NULL;
+                CREATE UNIQUE INDEX task_plan_key ON task(plan_key) WHERE plan_key IS NOT NULL;
+                DROP TRIGGER task_tally_insert;
+                DROP TRIGGER task_tally_delete;
+                DROP TRIGGER task_tally_update;
+                CREATE TRIGGER task_tally_insert AFTER INSERT ON task WHEN NEW.archived_at IS NULL BEGIN
+                    INSERT INTO task_tally VALUES (NEW.target_kind, NEW.target, NEW.status, 1, NEW.evidence != '[]')
+                    ON CONFLICT (target_kind, target, status) DO UPDATE
+                    SET total = total + 1, with_evidence = with_evidence + (NEW.evidence != '[]');
+                END;
+                CREATE TRIGGER task_tally_delete AFTER DELETE ON task WHEN OLD.archived_at IS NULL BEGIN
+                    UPDATE task_tally SET total = total - 1, with_evidence = with_evidence - (OLD.evidence != '[]')
+                    WHERE target_kind = OLD.target_kind AND target = OLD.target AND status = OLD.status;
+                    DELETE FROM task_tally WHERE total = 0;
+                END;
+                CREATE TRIGGER task_tally_update AFTER UPDATE OF target_kind, target, status, evidence, archived_at ON task BEGIN
+                    UPDATE task_tally SET total = total - 1, with_evidence = with_evidence - (OLD.evidence != '[]')
+                    WHERE target_kind = OLD.target_kind AND target = OLD.target AND status = OLD.status AND OLD.archived_at IS NULL;
+                    INSERT INTO task_tally SELECT NEW.target_kind, NEW.target, NEW.status, 1, NEW.evidence != '[]'
+                    WHERE NEW.archived_at IS NULL
+                    ON CONFLICT (target_kind, target, status) DO UPDATE
+                    SET total = total + 1, with_evidence = with_evidence + (NEW.evidence != '[]');
+                    DELETE FROM task_tally WHERE total = 0;
+                END;
+                """)
         }
         return migrator
     }

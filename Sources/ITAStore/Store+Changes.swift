@@ -7,24 +7,51 @@ extension Store {
     public struct ChangeResult: Hashable, Sendable {
         public var task: WorkTask
         public var fields: [String]
+        /// The next occurrence of recurring work, made by this change.
+        public var next: WorkTask?
+        /// The due date of a next occurrence not made because it needs a yes first (past, or over a year out).
+        public var pendingNext: CivilDate?
     }
 
     /// Applies a change to one task for `author`, or refuses it with the permission rule's reason.
+    /// Marking recurring work done makes its next occurrence in the same change (unless it would
+    /// be in the past or over a year out: then only with `confirmRecurrence`); see `ChangeResult.next`.
     @discardableResult
-    public func apply(_ change: TaskChange, toTask id: Int64, by author: Author, at now: Timestamp) throws -> ChangeResult {
+    public func apply(_ change: TaskChange, toTask id: Int64, by author: Author, at now: Timestamp,
+                      confirmRecurrence: Bool = false) throws -> ChangeResult {
         try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.taskColumns) FROM task WHERE id = ?", arguments: [id]) else {
                 throw StoreError.unknownTask(id: id)
             }
             let before = Self.taskFromRow(row)
             let owner = try Row.fetchOne(db, sql: "SELECT name FROM member WHERE id = ?", arguments: [before.ownerID]).map { $0["name"] as String }
-            if let denial = Permissions.canChange(before, actor: author.member, login: author.login,
-                                                  owner: owner.map { Member(id: before.ownerID, login: "", name: $0, role: .owner) }) {
+            if let denial = Permissions.check(change.kind, actor: author.member, login: author.login, ownerID: before.ownerID, ownerName: owner) {
                 throw StoreError.denied(denial)
             }
+            if before.isArchived {
+                throw StoreError.invalid(PlanProblem(field: "id", "task #\(id) is archived: restore it first (ita restore \(id))",
+                                                     th: "งาน #\(id) ถูกเก็บเข้าคลังแล้ว: นำกลับก่อน (ita restore \(id))"))
+            }
+            var writer = try PlanWriter(db: db, author: author, now: now, action: change.action)
             let after = TaskTransition.apply(change, to: before, by: author.member?.id, at: now)
-            let changed = try Self.record(before: before, after: after, action: change.action, author: author, now: now, undoes: nil, db: db)
-            return ChangeResult(task: after, fields: changed)
+            try writer.write(task: before, after)
+            var result = ChangeResult(task: after, fields: writer.result.entries.map(\.field))
+            // Recurring work: the occurrence done hands its recurrence to the next one.
+            if let recurs = after.recurs, after.status == .done, before.status != .done || confirmRecurrence, let due = after.due {
+                let nextDue = recurs.next(after: due)
+                if Recurrence.needsConfirmation(next: nextDue, today: now.date) && !confirmRecurrence {
+                    result.pendingNext = nextDue
+                } else {
+                    var cleared = after
+                    cleared.recurs = nil
+                    try writer.write(task: after, cleared)
+                    result.task = cleared
+                    let next = WorkTask(id: 0, title: after.title, target: after.target, ownerID: after.ownerID, due: nextDue,
+                                        phase: after.phase, recurs: recurs, key: nil)
+                    result.next = try writer.add(task: next)
+                }
+            }
+            return result
         }
     }
 
@@ -49,7 +76,7 @@ extension Store {
 
     /// Reverses `author`'s most recent change that is not itself an undo and has not been undone.
     /// Refuses, writing nothing, if any of its fields has changed since. A meeting's action item (a
-    /// created task) is part of the minutes and is not undone.
+    /// created task) is part of the minutes and is not undone; an added task is archived.
     @discardableResult
     public func undoLastChange(by author: Author, at now: Timestamp) throws -> [AuditEntry] {
         try write { db in
@@ -65,57 +92,60 @@ extension Store {
             let entries = try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE change_id = ? ORDER BY id", arguments: [changeID])
                 .map(Self.auditFromRow)
             let undoID = try Self.nextChangeID(db)
+            let framework = try Self.framework(db)
+            let members = try Self.memberRecords(db)
             for entry in entries.reversed() {
-                guard let column = Self.undoableColumns[entry.entity]?[entry.field] else { continue }
-                let table = entry.entity == .task ? "task" : "respondents"
-                let keyColumn = entry.entity == .task ? "id" : "tool"
-                let current = try String.fetchOne(db, sql: "SELECT CAST(\(column) AS TEXT) FROM \(table) WHERE \(keyColumn) = ?",
-                                                  arguments: [entry.key])
-                guard current == entry.newValue else {
+                // An added task is not deleted: undoing its creation archives it.
+                // The value the change left (which must still stand) and the one to put back.
+                var field = entry.field, expected = entry.newValue, restored = entry.oldValue
+                if entry.entity == .task, field == Self.creationField {
+                    (field, expected, restored) = ("archived_at", nil, now.iso)
+                }
+                let current = try Self.stored(entry.entity, key: entry.key, field: field, db)
+                guard current == expected else {
                     throw StoreError.undoConflict(entity: entry.entity, key: entry.key, field: entry.field)
                 }
-                if entry.entity == .task, let id = Int64(entry.key), let task = try Row.fetchOne(db, sql: "SELECT \(Self.taskColumns) FROM task WHERE id = ?", arguments: [id]).map(Self.taskFromRow) {
-                    if let denial = Permissions.canChange(task, actor: author.member, login: author.login, owner: nil) { throw StoreError.denied(denial) }
-                }
-                try db.execute(sql: "UPDATE \(table) SET \(column) = ? WHERE \(keyColumn) = ?", arguments: [entry.oldValue, entry.key])
+                try permitUndo(entry, author: author, members: members, db)
+                try Self.store(entry.entity, key: entry.key, field: field, value: restored, framework: framework, db)
                 if entry.entity == .task {
                     try db.execute(sql: "UPDATE task SET updated_at = ? WHERE id = ?", arguments: [now.iso, entry.key])
                 }
                 try Self.appendAudit(db, changeID: undoID, author: author, now: now, action: .undo, entity: entry.entity, key: entry.key,
-                                     field: entry.field, old: entry.newValue, new: entry.oldValue, undoes: changeID)
+                                     field: field, old: expected, new: restored, undoes: changeID)
             }
             return entries
         }
     }
 
-    /// Stored columns that a change may write, per audited entity; undo writes only these.
-    static let undoableColumns: [AuditEntity: [String: String]] = [
-        .task: ["status": "status", "blocked_reason": "blocked_reason", "evidence": "evidence", "note": "note",
-                 "done_by": "done_by", "done_at": "done_at"],
-        .respondents: ["count": "count"],
-    ]
-
-    /// Writes the fields that differ between `before` and `after`, with one audit row each.
-    static func record(before: WorkTask, after: WorkTask, action: AuditAction, author: Author, now: Timestamp, undoes: Int64?,
-                       db: Database) throws -> [String] {
-        let old = fieldValues(before), new = fieldValues(after)
-        let changed = old.indices.filter { old[$0].value != new[$0].value }.map { old[$0].field }
-        guard !changed.isEmpty else { return [] }
-        let changeID = try nextChangeID(db)
-        for index in old.indices where old[index].value != new[index].value {
-            try db.execute(sql: "UPDATE task SET \(old[index].field) = ? WHERE id = ?", arguments: [new[index].value, before.id])
-            try appendAudit(db, changeID: changeID, author: author, now: now, action: action, entity: .task, key: String(before.id),
-                            field: old[index].field, old: old[index].value, new: new[index].value, undoes: undoes)
+    /// Undo needs the same right as the change: a tick on one's own task, else the chair's or secretary's.
+    private func permitUndo(_ entry: AuditEntry, author: Author, members: [Member], _ db: Database) throws {
+        var kind = ChangeKind.editTask
+        var owner: Int64?
+        if entry.entity == .task, let id = Int64(entry.key) {
+            owner = try Int64.fetchOne(db, sql: "SELECT owner_id FROM task WHERE id = ?", arguments: [id])
+            if Self.tickFields.contains(entry.field) { kind = .status }
+            else if entry.field == Self.creationField { kind = .addTask }
+        } else if entry.entity != .task {
+            kind = entry.entity == .respondents ? .respondents : .assessment
         }
-        try db.execute(sql: "UPDATE task SET updated_at = ? WHERE id = ?", arguments: [now.iso, before.id])
-        return changed
+        let name = owner.flatMap { id in members.first { $0.id == id }?.name }
+        if let denial = Permissions.check(kind, actor: author.member, login: author.login, ownerID: owner, ownerName: name) {
+            throw StoreError.denied(denial)
+        }
     }
 
     /// A task's changeable fields as the text stored (and audited) for each.
     static func fieldValues(_ t: WorkTask) -> [(field: String, value: String?)] {
         [("status", t.status.rawValue), ("blocked_reason", t.blockedReason), ("evidence", encodeEvidence(t.evidence)),
-         ("note", t.note), ("done_by", t.doneBy.map(String.init)), ("done_at", t.doneAt?.iso)]
+         ("note", t.note), ("done_by", t.doneBy.map(String.init)), ("done_at", t.doneAt?.iso),
+         ("title", t.title), ("target", t.target.description), ("owner_id", String(t.ownerID)), ("due", t.due?.iso),
+         ("phase", t.phase), ("recurs", t.recurs?.rawValue), ("plan_key", t.key), ("archived_at", t.archivedAt?.iso),
+         ("archive_reason", t.archiveReason)]
     }
+
+    /// The fields a tick writes (status, evidence, note): a reload for others' ticks re-reads only
+    /// those tasks; any other change (title, owner, due, archive) re-reads everything.
+    public static let tickFields: Set<String> = ["status", "blocked_reason", "evidence", "note", "done_by", "done_at"]
 
     static func nextChangeID(_ db: Database) throws -> Int64 {
         (try Int64.fetchOne(db, sql: "SELECT MAX(change_id) FROM audit") ?? 0) + 1
@@ -137,7 +167,7 @@ extension Store {
     }
 
     /// The columns `taskFromRow` reads, by position (name lookups per row cost more than the query).
-    static let taskColumns = "id, title, target_kind, target, owner_id, due, status, blocked_reason, evidence, note, phase, done_by, done_at"
+    static let taskColumns = "id, title, target_kind, target, owner_id, due, status, blocked_reason, evidence, note, phase, done_by, done_at, recurs, plan_key, archived_at, archive_reason"
 
     /// Decodes a row selected with `taskColumns`.
     static func taskFromRow(_ row: Row) -> WorkTask {
@@ -145,7 +175,9 @@ extension Store {
                  ownerID: row[4], due: (row[5] as String?).flatMap(CivilDate.init(iso:)),
                  status: TaskStatus(rawValue: row[6]) ?? .todo, blockedReason: row[7],
                  evidence: decodeEvidence(row[8]), note: row[9], phase: row[10], doneBy: row[11],
-                 doneAt: (row[12] as String?).flatMap(Timestamp.init(iso:)))
+                 doneAt: (row[12] as String?).flatMap(Timestamp.init(iso:)),
+                 recurs: (row[13] as String?).flatMap(Recurrence.init(rawValue:)), key: row[14],
+                 archivedAt: (row[15] as String?).flatMap(Timestamp.init(iso:)), archiveReason: row[16])
     }
 
     static func auditFromRow(_ row: Row) -> AuditEntry {

@@ -107,7 +107,8 @@ extension Store {
                 continue
             }
             guard state[task] != nil else { continue }   // reported below as without creation
-            if state[task]?[field].map({ $0 }) ?? nil != (row[3] as String?), !broken.contains(task) {
+            // A field a creation row from an older version did not record starts at its first change.
+            if let known = state[task]?[field], known != (row[3] as String?), !broken.contains(task) {
                 broken.insert(task)
                 report.problems.append(.taskHistoryBroken(id: task, auditRow: row[0]))
             }
@@ -121,7 +122,7 @@ extension Store {
                 report.problems.append(.taskWithoutCreation(id: task.id))
                 continue
             }
-            for (field, value) in fieldValues(task) where (replayed[field] ?? nil) != value {
+            for (field, value) in fieldValues(task) where replayed[field].map({ $0 != value }) ?? false {
                 report.problems.append(.taskDiffers(id: task.id, field: field))
                 break
             }

@@ -35,7 +35,7 @@ extension Store {
         try read { db in
             var result: [Int64: CivilDate] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT id, updated_at FROM task WHERE status IN \(Self.openStatuses) AND due >= ? AND due <= ?
+                SELECT id, updated_at FROM task WHERE status IN \(Self.openStatuses) AND \(Self.live) AND due >= ? AND due <= ?
                 """, arguments: [from.iso, to.iso]) {
                 if let at = Timestamp(iso: row["updated_at"]) { result[row["id"]] = at.date }
             }

@@ -180,7 +180,7 @@ public final class Store: Sendable {
         }
         for h in a.holidays { try db.execute(sql: "INSERT OR REPLACE INTO holiday VALUES (?, ?)", arguments: [h.date.iso, h.name]) }
         for m in plan.members {
-            try db.execute(sql: "INSERT INTO member VALUES (?, ?, ?, ?, ?, ?)",
+            try db.execute(sql: "INSERT INTO member (id, login, name, role, work_group, line_name) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [m.id, m.login, m.name, m.role.rawValue, m.workGroup, m.lineName])
         }
         for (target, memberID) in plan.owners {
@@ -188,8 +188,8 @@ public final class Store: Sendable {
         }
         let insertTask = try db.makeStatement(sql: """
             INSERT INTO task (id, title, target_kind, target, indicator, owner_id, due, status, blocked_reason, evidence,
-                              note, phase, done_by, done_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              note, phase, done_by, done_at, updated_at, recurs, plan_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for t in plan.tasks {
             try insertTask.execute(arguments: [
@@ -198,7 +198,7 @@ public final class Store: Sendable {
                 t.doneBy, t.doneAt?.iso, plan.lastChange[t.id].map { day in
                     Timestamp(secondsSince1970: Int64(day.dayNumber) * 86_400 + 9 * 3600 - Int64(now.utcOffsetSeconds),
                               utcOffsetSeconds: now.utcOffsetSeconds).iso
-                } ?? now.iso])
+                } ?? now.iso, t.recurs?.rawValue, t.key])
         }
     }
 
@@ -250,14 +250,28 @@ public final class Store: Sendable {
 
     public func members() throws -> [Member] { try read { try Self.members($0) } }
 
+    static func memberRecords(_ db: Database) throws -> [Member] { try members(db) }
+
+    static func ownerRecords(_ db: Database) throws -> [TaskTarget: Int64] {
+        var owners: [TaskTarget: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM owner") {
+            if let target = TaskTarget(kind: row["target_kind"], text: row["target"]) { owners[target] = row["member_id"] }
+        }
+        return owners
+    }
+
+    static func assessmentRecord(_ db: Database, framework: Framework) throws -> Assessment { try assessment(db, framework: framework) }
+
     private static func members(_ db: Database) throws -> [Member] {
         try Row.fetchAll(db, sql: "SELECT * FROM member ORDER BY id").map { row in
             Member(id: row["id"], login: row["login"], name: row["name"], role: Member.Role(rawValue: row["role"]) ?? .member,
-                   workGroup: row["work_group"], lineName: row["line_name"])
+                   workGroup: row["work_group"], lineName: row["line_name"],
+                   leftOn: (row["left_on"] as String?).flatMap(CivilDate.init(iso:)))
         }
     }
 
-    public func member(login: String) throws -> Member? { try members().first { $0.login == login } }
+    /// The member a login is now (one who has left is not).
+    public func member(login: String) throws -> Member? { try members().first { $0.login == login && !$0.hasLeft } }
 
     /// Everything the status views need, in one read transaction.
     public func board(today: CivilDate, dueGroupLimit: Int = 10) throws -> Board {
@@ -280,7 +294,7 @@ public final class Store: Sendable {
             }
             for row in try Row.fetchAll(db, sql: """
                 SELECT target_kind, target, COUNT(*) AS overdue FROM task
-                WHERE status IN \(Self.openStatuses) AND due < ? GROUP BY target_kind, target
+                WHERE status IN \(Self.openStatuses) AND due < ? AND \(Self.live) GROUP BY target_kind, target
                 """, arguments: [today.iso]) {
                 guard let target = TaskTarget(kind: row["target_kind"], text: row["target"]) else { continue }
                 tallies[target]?.overdue = row["overdue"]
@@ -289,8 +303,8 @@ public final class Store: Sendable {
             // The next few due dates, walking the open tasks' index in date order (see migration v5).
             let dueRows = try Row.fetchCursor(db, sql: """
                 SELECT due, target_kind, target, owner_id FROM task
-                INDEXED BY task_open_due WHERE status IN \(Self.openStatuses) AND due IN (
-                    SELECT DISTINCT due FROM task INDEXED BY task_open_due WHERE status IN \(Self.openStatuses) AND due >= ? ORDER BY due LIMIT ?)
+                INDEXED BY task_open_due WHERE status IN \(Self.openStatuses) AND \(Self.live) AND due IN (
+                    SELECT DISTINCT due FROM task INDEXED BY task_open_due WHERE status IN \(Self.openStatuses) AND \(Self.live) AND due >= ? ORDER BY due LIMIT ?)
                 """, arguments: [today.iso, dueGroupLimit])
             while let row = try dueRows.next() {
                 guard let due = CivilDate(iso: row[0]), let target = TaskTarget(kind: row[1], text: row[2]) else { continue }
@@ -308,7 +322,7 @@ public final class Store: Sendable {
             // One index seek per item and open status, instead of reading every item task.
             for row in try Row.fetchAll(db, sql: """
                 SELECT t.target, MIN((SELECT MIN(due) FROM task
-                                      WHERE target_kind = 'item' AND target = t.target AND status = t.status AND due IS NOT NULL)) AS due
+                                      WHERE target_kind = 'item' AND target = t.target AND status = t.status AND due IS NOT NULL AND \(Self.live))) AS due
                 FROM task_tally t WHERE t.target_kind = 'item' AND t.status IN \(Self.openStatuses) GROUP BY t.target
                 """) {
                 if let due = CivilDate(iso: row["due"]) { nearest[row["target"]] = due }
@@ -354,7 +368,7 @@ public final class Store: Sendable {
         try queue.writeWithoutTransaction { db in _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)") }
     }
 
-    /// These tasks as stored now, in id order (ids with no task are left out).
+    /// These tasks as stored now, in id order (ids with no task, and archived ones, are left out).
     public func tasks(ids: [Int64]) throws -> [WorkTask] {
         guard !ids.isEmpty else { return [] }
         return try read { db in
@@ -363,7 +377,7 @@ public final class Store: Sendable {
             for start in stride(from: 0, to: ids.count, by: 500) {
                 let chunk = Array(ids[start..<min(ids.count, start + 500)])
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                out += try Row.fetchAll(db, sql: "SELECT \(Self.taskColumns) FROM task WHERE id IN (\(marks))",
+                out += try Row.fetchAll(db, sql: "SELECT \(Self.taskColumns) FROM task WHERE id IN (\(marks)) AND \(Self.live)",
                                         arguments: StatementArguments(chunk)).map(Self.taskFromRow)
             }
             return out.sorted { $0.id < $1.id }
@@ -372,7 +386,7 @@ public final class Store: Sendable {
 
     /// Tasks matching `query`, in id order (callers sort by urgency in the domain).
     public func tasks(_ query: TaskQuery = TaskQuery()) throws -> [WorkTask] {
-        var clauses: [String] = []
+        var clauses: [String] = [query.archived ? "archived_at IS NOT NULL" : Self.live]
         var arguments: StatementArguments = []
         if let owner = query.ownerID { clauses.append("owner_id = ?"); arguments += [owner] }
         if let indicator = query.indicator { clauses.append("indicator = ?"); arguments += [indicator] }
@@ -382,7 +396,7 @@ public final class Store: Sendable {
         if let range = query.dueWithin {
             clauses.append("status IN \(Self.openStatuses) AND due >= ? AND due <= ?"); arguments += [range.lowerBound.iso, range.upperBound.iso]
         }
-        let sql = "SELECT \(Self.taskColumns) FROM task" + (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")) + " ORDER BY id"
+        let sql = "SELECT \(Self.taskColumns) FROM task WHERE " + clauses.joined(separator: " AND ") + " ORDER BY id"
         // A cursor decodes each row in place; fetchAll would first copy every row.
         return try read { db in
             var tasks: [WorkTask] = []
@@ -414,6 +428,9 @@ public final class Store: Sendable {
     public func lastAuditID() throws -> Int64 {
         try read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM audit") ?? 0 }
     }
+
+    /// Tasks not archived, as the open-task indexes' WHERE says it (so queries naming it use them).
+    static let live = "archived_at IS NULL"
 
     /// Open statuses as an SQL list: `status IN (…)` can use the (status, due) index; `!=` cannot.
     static let openStatuses = "(" + TaskStatus.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"

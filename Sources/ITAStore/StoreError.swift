@@ -29,6 +29,10 @@ public enum StoreError: Error, Hashable, Sendable {
     case ioError(path: String, detail: String)
     /// The database refused a change: a protecting trigger or a rule of the schema.
     case refused(path: String, detail: String)
+    /// A plan change refused for its content (the field and why).
+    case invalid(PlanProblem)
+    /// Someone else saved a change to the task since the editor read it; nothing was written.
+    case editConflict(taskID: Int64, by: String, at: Timestamp)
     case failed(String)
 }
 
@@ -69,9 +73,12 @@ public struct TaskQuery: Hashable, Sendable {
     public var overdueOn: CivilDate?
     /// Only open tasks due from `dueWithin.lowerBound` through `dueWithin.upperBound`.
     public var dueWithin: ClosedRange<CivilDate>?
+    /// Archived tasks only (otherwise they are left out).
+    public var archived = false
 
     public init(ownerID: Int64? = nil, indicator: Int? = nil, item: String? = nil, status: TaskStatus? = nil,
-                overdueOn: CivilDate? = nil, dueWithin: ClosedRange<CivilDate>? = nil) {
+                overdueOn: CivilDate? = nil, dueWithin: ClosedRange<CivilDate>? = nil, archived: Bool = false) {
+        self.archived = archived
         self.ownerID = ownerID
         self.indicator = indicator
         self.item = item

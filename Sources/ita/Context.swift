@@ -25,7 +25,7 @@ struct Context {
         strings = language.strings
         let clock = Self.clock()
         if let text = options.today {
-            guard let day = CivilDate(iso: text) else { throw CLIError(strings.badDate(text)) }
+            guard let day = DateInput.parse(text, today: clock.date) else { throw CLIError(strings.badDate(text)) }
             // A fixed moment in the morning of that day, so outputs that show times are stable.
             let offset = clock.utcOffsetSeconds
             now = Timestamp(secondsSince1970: Int64(day.dayNumber) * 86_400 + 9 * 3600 - Int64(offset), utcOffsetSeconds: offset)
@@ -53,9 +53,9 @@ struct Context {
 
     var today: CivilDate { now.date }
 
-    /// A date given on the command line: YYYY-MM-DD, with a Buddhist-Era year (2400 or later) taken as BE.
+    /// A date given on the command line, by the one rule for typed dates (`DateInput`).
     func parseDate(_ text: String) throws -> CivilDate {
-        guard let date = CivilDate(typed: text) else { throw CLIError(strings.badDate(text)) }
+        guard let date = DateInput.parse(text, today: today) else { throw CLIError(strings.badDate(text)) }
         return date
     }
 
@@ -154,6 +154,8 @@ struct Context {
         case .corrupt(let path): return s.corrupt(path)
         case .ioError(let path, let detail): return s.ioError(path, detail)
         case .refused(let path, let detail): return s.refusedByDatabase(path, detail)
+        case .invalid(let problem): return s.planProblem(problem)
+        case .editConflict(let id, let by, let at): return s.editConflict(id, by, at)
         case .failed(let detail): return detail
         }
     }

@@ -147,7 +147,7 @@ struct Log: ParsableCommand {
         try Context.run(global) { ctx in
             var sinceEpoch: Int64?
             if let since {
-                guard let day = CivilDate(iso: since) else { throw CLIError(ctx.strings.badDate(since)) }
+                let day = try ctx.parseDate(since)
                 sinceEpoch = Int64(day.dayNumber) * 86_400 - Int64(ctx.now.utcOffsetSeconds)
             }
             let store = try ctx.openStore()

@@ -129,8 +129,9 @@ struct MeetingTests {
         #expect(try parse("@owner O2 2569-12-01 ตรวจ").due == F.date("2026-12-01"))
         #expect(try parse("@owner O2 1/12/2026 ตรวจ").due == F.date("2026-12-01"))
         #expect(try parse("@owner O2 ตรวจ").due == F.date("2026-11-25"))
-        // 1/11 has passed this year: next year's.
-        #expect(try parse("@owner O2 1/11 ตรวจ").due == F.date("2027-11-01"))
+        // D/M is that day in this fiscal year (Oct 2026 – Sep 2027): 15/3 is next March; 1/11 has passed.
+        #expect(try parse("@owner O2 15/3 ตรวจ").due == F.date("2027-03-15"))
+        #expect(throws: ActionDraft.Problem.pastDate(F.date("2026-11-01"))) { try parse("@owner O2 1/11 ตรวจ") }
         #expect(throws: ActionDraft.Problem.noTitle) { try parse("@owner O1 +3") }
         #expect(throws: ActionDraft.Problem.noOwner) { try parse("O1 งาน") }
         #expect(throws: ActionDraft.Problem.noTarget) { try parse("@owner งาน") }

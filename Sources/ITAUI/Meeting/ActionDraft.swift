@@ -61,14 +61,6 @@ public struct ActionDraft: Hashable, Sendable {
         return first == "+" || (first.properties.numericType != nil && (word.contains("-") || word.contains("/")))
     }
 
-    /// `+7`, `2569-12-02` or `2026-12-02`, `2/12` (this year, or next if past), `2/12/2569` or `2/12/2026`.
-    static func date(_ word: String, today: CivilDate) -> CivilDate? {
-        if word.hasPrefix("+") { return Int(word.dropFirst()).flatMap { $0 >= 0 && $0 < 3650 ? today.adding(days: $0) : nil } }
-        if word.contains("-") { return CivilDate(typed: word) }
-        func year(_ y: Int) -> Int { y >= 2400 ? ThaiCalendar.commonEraYear(y) : y }
-        let p = word.split(separator: "/").compactMap { Int($0) }
-        if p.count == 3 { return CivilDate(year: year(p[2]), month: p[1], day: p[0]) }
-        guard p.count == 2, let this = CivilDate(year: today.year, month: p[1], day: p[0]) else { return nil }
-        return this >= today ? this : CivilDate(year: today.year + 1, month: p[1], day: p[0])
-    }
+    /// A date by the one rule for typed dates (`DateInput`).
+    static func date(_ word: String, today: CivilDate) -> CivilDate? { DateInput.parse(word, today: today) }
 }

@@ -114,6 +114,7 @@ extension Strings {
             switch d {
             case .notAMember(let login): return "user \(login) is not on the committee, so can only look"
             case .notYourTask(let owner): return "this task belongs to \(owner): only its owner, the chair or the secretary may change it"
+            case .notYourTarget(let owner): return "\(owner) owns this target: only they, the chair or the secretary may add work to it"
             case .coordinatorsOnly: return "only the committee chair or secretary may do this"
             }
         },
@@ -143,8 +144,10 @@ extension Strings {
         meetingEnded: { "the meeting of \($0) has ended; nothing more can be recorded (see its minutes: ita minutes)" },
         nothingToUndo: "nothing of yours to undo",
         undoConflict: { entity, key, field in "cannot undo: \(entity == .task ? "task #" : "")\(key) \(field) was changed since — nothing changed" },
+        planProblem: { $0.text(thai: false) },
+        editConflict: { id, by, at in "task #\(id) was changed by \(by.sanitizedForTerminal) at \(at.clockTime) since you opened it — nothing saved; look again and retry" },
         cannotRead: { path, reason in "\(path): cannot read (\(reason))" },
-        badDate: { "not a date \"\($0)\" — use YYYY-MM-DD (CE)" },
+        badDate: { "not a date \"\($0)\" — use \(DateInput.formsEnglish)" },
         demoIdentity: { "In this demo you take the secretary's seat (\($0)): you may change every task and run the meeting (M)" },
         demoCreated: { "created the demo database at \($0)" },
         created: { path, members, tasks in "✓ created \(path): \(members) members, \(tasks) tasks" }

@@ -125,6 +125,7 @@ extension Strings {
             switch d {
             case .notAMember(let login): return "ผู้ใช้ \(login) ไม่อยู่ในรายชื่อคณะทำงาน จึงดูได้อย่างเดียว"
             case .notYourTask(let owner): return "งานนี้เป็นของ \(owner): เจ้าของงาน ประธาน หรือเลขานุการเท่านั้นที่แก้ได้"
+            case .notYourTarget(let owner): return "ข้อนี้เป็นความรับผิดชอบของ \(owner): เจ้าของ ประธาน หรือเลขานุการเท่านั้นที่เพิ่มงานได้"
             case .coordinatorsOnly: return "เฉพาะประธานหรือเลขานุการคณะทำงานเท่านั้น"
             }
         },
@@ -154,8 +155,10 @@ extension Strings {
         meetingEnded: { "การประชุมวันที่ \($0) ปิดแล้ว บันทึกเพิ่มไม่ได้ (ดูรายงานการประชุมด้วย ita minutes)" },
         nothingToUndo: "ไม่มีการเปลี่ยนแปลงของคุณให้ย้อนกลับ",
         undoConflict: { entity, key, field in "ย้อนกลับไม่ได้: \(entity == .task ? "งาน #" : "")\(key) ช่อง \(field) ถูกแก้ไขไปแล้วหลังจากนั้น — ไม่มีการเปลี่ยนแปลง" },
+        planProblem: { $0.text(thai: true) },
+        editConflict: { id, by, at in "งาน #\(id) ถูกแก้โดย \(by.sanitizedForTerminal) เมื่อ \(at.clockTime) หลังจากที่คุณเปิดแก้ — ไม่ได้บันทึก ดูใหม่แล้วลองอีกครั้ง" },
         cannotRead: { path, reason in "\(path): อ่านไฟล์ไม่ได้ (\(reason))" },
-        badDate: { "วันที่ไม่ถูกต้อง \"\($0)\" — ใช้รูปแบบ YYYY-MM-DD (ค.ศ.)" },
+        badDate: { "วันที่ไม่ถูกต้อง \"\($0)\" — ใช้ \(DateInput.formsThai)" },
         demoIdentity: { "ในฐานข้อมูลตัวอย่างนี้ คุณนั่งที่ของเลขานุการ (\($0)): แก้ไขงานได้ทุกงาน เปิดและบันทึกการประชุมได้ (M)" },
         demoCreated: { "สร้างฐานข้อมูลตัวอย่างที่ \($0)" },
         created: { path, members, tasks in "✓ สร้างฐานข้อมูล \(path): สมาชิก \(members) คน งาน \(tasks) รายการ" }

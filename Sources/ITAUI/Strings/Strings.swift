@@ -96,6 +96,8 @@ public struct Strings: Sendable {
     public let meetingEnded: @Sendable (String) -> String
     public let nothingToUndo: String
     public let undoConflict: @Sendable (_ entity: AuditEntity, _ key: String, _ field: String) -> String
+    public let planProblem: @Sendable (PlanProblem) -> String
+    public let editConflict: @Sendable (_ task: Int64, _ by: String, _ at: Timestamp) -> String
     public let cannotRead: @Sendable (_ path: String, _ reason: String) -> String
     public let badDate: @Sendable (String) -> String
     public let demoIdentity: @Sendable (String) -> String
