@@ -399,8 +399,8 @@ struct PlanWriter {
                 throw problem("login", "an OS login name uses letters, digits, . _ - only", th: "ชื่อผู้ใช้ของระบบใช้ได้เฉพาะตัวอักษรอังกฤษ ตัวเลข และ . _ -")
             }
             if let existing = members.first(where: { $0.login == draft.login }) {
-                throw problem("login", existing.hasLeft ? "\(draft.login) is a member who left (ita member edit \(draft.login) --rejoin)" : "\(draft.login) is already a member",
-                              th: existing.hasLeft ? "\(draft.login) เคยเป็นสมาชิกและออกไปแล้ว (ita member edit \(draft.login) --rejoin)" : "\(draft.login) เป็นสมาชิกอยู่แล้ว")
+                throw problem("login", existing.hasLeft ? "\(draft.login) was a member and has left; their history keeps the login" : "\(draft.login) is already a member",
+                              th: existing.hasLeft ? "\(draft.login) เคยเป็นสมาชิกและออกไปแล้ว ประวัติยังใช้ชื่อผู้ใช้นี้อยู่" : "\(draft.login) เป็นสมาชิกอยู่แล้ว")
             }
             let id = (members.map(\.id).max() ?? 0) + 1
             let row = Store.json(["login": draft.login, "name": try text("name", draft.name), "role": draft.role.rawValue,

@@ -4,16 +4,16 @@ import ITAStore
 import ITAUI
 
 /// Applies one change to one task and reports it in a line.
-func change(_ global: GlobalOptions, taskID: Int64, _ change: TaskChange) throws {
+func change(_ global: GlobalOptions, taskID: Int64, _ change: TaskChange, confirmRecurrence: Bool = false) throws {
     try Context.run(global) { ctx in
         let store = try ctx.openStore()
         let author = try ctx.author(in: store)
-        let result = try store.apply(change, toTask: taskID, by: author, at: ctx.now)
-        if result.fields.isEmpty {
-            ctx.print([ctx.strings.unchanged(taskID)])
-        } else {
-            ctx.print([ctx.strings.changed(ctx.strings.action(change.action), taskID, result.task.title.sanitizedForTerminal)])
-        }
+        let result = try store.apply(change, toTask: taskID, by: author, at: ctx.now, confirmRecurrence: confirmRecurrence)
+        var lines = [result.fields.isEmpty ? ctx.strings.unchanged(taskID)
+                                           : ctx.strings.changed(ctx.strings.action(change.action), taskID, result.task.title.sanitizedForTerminal)]
+        if let next = result.next { lines.append(ctx.language.plan.nextOccurrence(next.id, next.due.map(ctx.strings.date) ?? "–")) }
+        if let due = result.pendingNext { lines.append(ctx.language.plan.pendingOccurrence(taskID, ctx.strings.date(due))) }
+        ctx.print(lines)
     }
 }
 
@@ -24,6 +24,7 @@ struct Done: ParsableCommand {
     @Argument(help: "Task id (see `ita tasks`).") var id: Int64
     @Option(help: ArgumentHelp("Evidence URL on the office website (added to the task's list).", valueName: "url")) var evidence: String?
     @Option(help: "Note to keep with the task (replaces the note).") var note: String?
+    @Flag(help: "Recurring work: make the next occurrence even if it falls in the past or over a year out.") var next = false
 
     func validate() throws {
         if let evidence, !Evidence.isValid(evidence) {
@@ -31,7 +32,7 @@ struct Done: ParsableCommand {
         }
     }
 
-    func run() throws { try change(global, taskID: id, .markDone(evidence: evidence, note: note)) }
+    func run() throws { try change(global, taskID: id, .markDone(evidence: evidence, note: note), confirmRecurrence: next) }
 }
 
 struct Start: ParsableCommand {

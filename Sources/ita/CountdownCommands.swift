@@ -21,7 +21,7 @@ struct Remind: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("The day to remind for (YYYY-MM-DD; a BE year such as 2569-12-01 works too). Default: today.",
+    @Option(help: ArgumentHelp("The day to remind for (YYYY-MM-DD in BE or CE, D/M/YYYY, D/M, +N, today). Default: today.",
                                valueName: "date"))
     var date: String?
 

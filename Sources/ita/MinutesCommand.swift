@@ -16,7 +16,7 @@ struct Minutes: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("The meeting's day (YYYY-MM-DD; a BE year such as 2569-11-25 works too). Default: the latest.",
+    @Option(help: ArgumentHelp("The meeting's day (YYYY-MM-DD in BE or CE, D/M/YYYY, D/M, +N, -N, today). Default: the latest.",
                                valueName: "date"))
     var meeting: String?
 

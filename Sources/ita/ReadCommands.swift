@@ -46,6 +46,9 @@ struct Tasks: ParsableCommand {
     @Flag(help: "Include done tasks.")
     var all = false
 
+    @Flag(help: "Archived tasks instead (with when and why).")
+    var archived = false
+
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
@@ -59,7 +62,7 @@ struct Tasks: ParsableCommand {
             let store = try ctx.openStore()
             let framework = try store.framework()
             let members = try store.members()
-            var query = TaskQuery(status: status)
+            var query = TaskQuery(status: status, archived: archived)
             if let owner {
                 guard let member = members.first(where: { $0.login == owner }) else { throw CLIError(ctx.strings.unknownMember(owner)) }
                 query.ownerID = member.id
@@ -75,7 +78,13 @@ struct Tasks: ParsableCommand {
             if overdue { query.overdueOn = ctx.today }
             if let dueWithin { query.dueWithin = ctx.today...ctx.today.adding(days: dueWithin) }
             var tasks = try store.tasks(query)
-            if !all && status == nil { tasks = tasks.filter { $0.status.isOpen } }
+            if !all && status == nil && !archived { tasks = tasks.filter { $0.status.isOpen } }
+            if archived && !json {
+                ctx.print(TextReports.columns([ctx.language.plan.archivedHeader] + tasks.map { t in
+                    ["#\(t.id)", t.title, t.target.description, t.archivedAt.map { ctx.strings.date($0.date) } ?? "", t.archiveReason ?? ""]
+                }))
+                return
+            }
             tasks = UrgencyOrder.sorted(tasks, today: ctx.today, framework: framework)
             if json {
                 Output.printJSON(try TaskJSON.encode(tasks, members: members, today: ctx.today))
@@ -133,7 +142,7 @@ struct Log: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("Only changes from this day on (YYYY-MM-DD).", valueName: "date"))
+    @Option(help: ArgumentHelp("Only changes from this day on (YYYY-MM-DD in BE or CE, D/M/YYYY, D/M, --since=-7, today).", valueName: "date"))
     var since: String?
 
     @Option(help: "Only the last N changes.")

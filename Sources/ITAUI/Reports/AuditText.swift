@@ -1,3 +1,4 @@
+import Foundation
 import ITACore
 
 /// Audit rows as people read them, in the user's language: who acted (and, when the OS login
@@ -30,8 +31,14 @@ public struct AuditText: Sendable {
             if let status = TaskStatus(rawValue: text) { return strings.status(status) }
         case "done_at":
             if let at = Timestamp(iso: text) { return "\(strings.date(at.date)) \(at.clockTime)" }
-        case "done_by":
+        case "done_by", "owner_id", "member_id":
             if let id = Int64(text), let member = members[id] { return member.name.sanitizedForTerminal }
+        case "due", "left_on":
+            if let day = CivilDate(iso: text) { return strings.date(day) }
+        case "archived_at":
+            if let at = Timestamp(iso: text) { return "\(strings.date(at.date)) \(at.clockTime)" }
+        case "role":
+            if let role = Member.Role(rawValue: text) { return strings.language.plan.role(role) }
         default:
             break
         }
@@ -41,6 +48,48 @@ public struct AuditText: Sendable {
     /// `สถานะ: ● เสร็จแล้ว → ○ ยังไม่เริ่ม`
     public func change(_ entry: AuditEntry) -> String {
         "\(strings.fieldName(entry.field)): \(value(entry.oldValue, field: entry.field, evidence: entry.oldEvidence)) → \(value(entry.newValue, field: entry.field, evidence: entry.newEvidence))"
+    }
+
+    /// What one audit row of a plan change did, in a line: `#12 ชื่องาน: เดิม → ใหม่`,
+    /// `ผู้รับผิดชอบข้อ O12 ผู้รับผิดชอบ: …`, `+ สมาชิก malee (นางมาลี …)`, `− หมุดหมาย review-2`.
+    public func line(_ e: AuditEntry) -> String {
+        let plan = strings.language.plan
+        let subject = self.subject(e)
+        if e.entity == .owner { return "\(subject): \(value(e.oldValue, field: e.field)) → \(value(e.newValue, field: e.field))" }
+        guard e.field == "*" else { return "\(subject) \(change(e))" }
+        let old = e.oldValue.map(Self.object) ?? [:], new = e.newValue.map(Self.object) ?? [:]
+        if e.oldValue == nil {
+            let label = new["name"] ?? new["title_th"] ?? new["title"] ?? nil
+            return plan.rowAdded(subject + (label.map { " (\($0.sanitizedForTerminal.truncated(toWidth: 50)))" } ?? ""))
+        }
+        if e.newValue == nil { return plan.rowRemoved(subject) }
+        let fields = Set(old.keys).union(new.keys).filter { (old[$0] ?? nil) != (new[$0] ?? nil) }.sorted()
+        return "\(subject) " + fields.map { f in
+            "\(strings.fieldName(f)): \(value(old[f] ?? nil, field: f)) → \(value(new[f] ?? nil, field: f))"
+        }.joined(separator: "; ")
+    }
+
+    /// `#12`, `ผู้รับผิดชอบข้อ O12`, `สมาชิก malee`, `หมุดหมาย review-2`, `วันหยุด 31 ธ.ค. 2569`.
+    public func subject(_ e: AuditEntry) -> String {
+        let plan = strings.language.plan
+        switch e.entity {
+        case .task: return "#\(e.key)"
+        case .member:
+            let login = Int64(e.key).flatMap { members[$0]?.login } ?? (e.newValue.map(Self.object)?["login"] ?? nil) ?? e.key
+            return "\(plan.entity(.member)) \(login.sanitizedForTerminal)"
+        case .holiday:
+            return "\(plan.entity(.holiday)) \(CivilDate(iso: e.key).map(strings.date) ?? e.key)"
+        case .assessment: return plan.entity(.assessment)
+        case .owner:
+            guard let target = TaskTarget(text: e.key) else { return e.key.sanitizedForTerminal }
+            return plan.ownerOf(target)
+        default: return "\(plan.entity(e.entity)) \(e.key.sanitizedForTerminal)"
+        }
+    }
+
+    static func object(_ json: String) -> [String: String?] {
+        guard let data = json.data(using: .utf8), let o = try? JSONDecoder().decode([String: String?].self, from: data) else { return [:] }
+        return o
     }
 
     /// The undo of `entries` (the change being reversed): `↶ ย้อนกลับแล้ว งาน #4: สถานะ: ● เสร็จแล้ว → ◐ กำลังทำ`.

@@ -202,3 +202,16 @@ public enum TextReports {
         return value.isEmpty ? "\"\"" : value.sanitizedForTerminal.truncated(toWidth: 40)
     }
 }
+
+extension TextReports {
+    /// Rows as aligned columns (display width, so Thai lines up), two spaces apart; the first row is
+    /// the header. Cells are made safe for the terminal.
+    public static func columns(_ rows: [[String]]) -> [String] {
+        let safe = rows.map { $0.map(\.sanitizedForTerminal) }
+        let count = safe.map(\.count).max() ?? 0
+        let widths = (0..<count).map { c in safe.map { c < $0.count ? $0[c].displayWidth : 0 }.max() ?? 0 }
+        return safe.map { row in
+            row.enumerated().map { c, cell in c == row.count - 1 ? cell : cell.padded(toWidth: widths[c]) }.joined(separator: "  ")
+        }
+    }
+}

@@ -104,11 +104,33 @@ extension Strings {
             case .baseline: return "baseline"
             case .undo: return "undo"
             case .respondents: return "respondents"
+            case .add: return "added"
+            case .edit: return "edited"
+            case .archive: return "archived"
+            case .restore: return "restored"
+            case .assign: return "assigned"
+            case .member: return "members changed"
+            case .milestone: return "milestones changed"
+            case .holiday: return "holidays changed"
+            case .assessment: return "assessment changed"
+            case .plan: return "plan applied"
+            case .recur: return "next occurrence made"
             default: return a.rawValue
             }
         },
         logEmpty: "No changes yet",
-        fieldName: { $0.replacingUnderscores },
+        fieldName: { f in
+            switch f {
+            case "owner_id", "member_id": return "owner"
+            case "archived_at": return "archived"
+            case "plan_key": return "key"
+            case "line_name": return "LINE name"
+            case "left_on": return "left"
+            case "title_th": return "Thai title"
+            case "title_en": return "English title"
+            default: return f.replacingUnderscores
+            }
+        },
         errorPrefix: "ita: error:",
         denied: { d in
             switch d {
@@ -154,6 +176,7 @@ extension Strings {
     )
 }
 
-private extension String {
+extension String {
+    /// `in_progress` as `in progress`.
     var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
 }

@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+
+/// Keeping the plan from the command line, through the real binary and a real database file.
+/// The runner is the secretary (see `ITARunner.committeeFile`).
+@Suite struct PlanCommandTests {
+    func json(_ text: String) throws -> [[String: Any]] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+    }
+
+    /// The number of audit rows: a refused change must leave it as it was.
+    func auditRows(_ ita: ITARunner) throws -> Int {
+        try ita.run(["log", "--lang", "en"]).stdout.split(separator: "\n").count
+    }
+
+    @Test func addEditArchiveRestoreAndUndo() throws {
+        let ita = ITARunner()
+        try ita.initialise()
+        let added = try ita.run(["add", "O12", "สรุปผลจัดซื้อจัดจ้างเดือน ธ.ค.", "--due", "2569-12-19", "--phase", "A1"])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stdout.hasPrefix("✓ เพิ่มงาน #118: สรุปผลจัดซื้อจัดจ้างเดือน ธ.ค.\n"))
+        #expect(added.stdout.contains("⚠ 19 ธ.ค. 2569 เป็นวันเสาร์หรืออาทิตย์"))
+        var tasks = try json(try ita.run(["tasks", "--item", "O12", "--json"]).stdout)
+        let task = try #require(tasks.first { $0["id"] as? Int == 118 })
+        #expect(task["due"] as? String == "2026-12-19" && task["owner"] as? String == "waraporn" && task["phase"] as? String == "A1")
+
+        let edited = try ita.run(["edit", "118", "--due", "15/12", "--owner", "kittipat", "--title", "สรุปผลจัดซื้อ ธ.ค.", "--lang", "en"])
+        #expect(edited.status == 0, "\(edited.stderr)")
+        #expect(edited.stdout.contains("#118 due: 19 Dec 2569 → 15 Dec 2569"))
+        #expect(edited.stdout.contains("#118 owner: นางวราภรณ์ คำแสนดี → นายกิตติพัฒน์ บุญมาก"))
+        tasks = try json(try ita.run(["tasks", "--owner", "kittipat", "--json"]).stdout)
+        #expect(tasks.contains { $0["id"] as? Int == 118 && $0["due"] as? String == "2026-12-15" && $0["title"] as? String == "สรุปผลจัดซื้อ ธ.ค." })
+
+        #expect(try ita.run(["archive", "118", "--reason", "รวมกับงาน #40"]).status == 0)
+        #expect(try json(try ita.run(["tasks", "--all", "--json"]).stdout).contains { $0["id"] as? Int == 118 } == false)
+        let archived = try ita.run(["tasks", "--archived"]).stdout
+        #expect(archived.contains("#118") && archived.contains("รวมกับงาน #40"))
+        #expect(try ita.run(["restore", "118"]).status == 0)
+        #expect(try json(try ita.run(["tasks", "--json"]).stdout).contains { $0["id"] as? Int == 118 })
+        // Undo walks back: the restore, then the archive.
+        #expect(try ita.run(["undo"]).status == 0)
+        #expect(try ita.run(["tasks", "--archived"]).stdout.contains("#118"))
+        #expect(try ita.run(["verify"]).status == 0)
+    }
+
+    @Test func badInputIsOneLineNamingTheFieldAndWritesNothing() throws {
+        let ita = ITARunner()
+        try ita.initialise()
+        let before = try auditRows(ita)
+        let cases: [([String], String)] = [
+            (["add", "O99", "x"], "target: no item O99"),
+            (["add", "O12", "x", "--owner", "nobody"], "owner: no member with login \"nobody\""),
+            (["add", "O12", "x", "--due", "31/2"], "not a date \"31/2\""),
+            (["add", "O12", "x", "--phase", "Z"], "phase: no phase \"Z\""),
+            (["add", "O12", "   "], "title: must not be empty"),
+            (["edit", "999", "--title", "x"], "999"),
+            (["edit", "5"], "nothing to change"),
+            (["member", "leave", "waraporn"], "hand-over-to: waraporn still owns"),
+            (["member", "add", "ผู้ใช้", "--name", "x", "--role", "owner"], "login:"),
+            (["estimate", "oit", "50"], "tool: estimates are for survey tools"),
+            (["last-year", "1", "120"], "score"),
+            (["target", "Z"], "grade: no grade \"Z\""),
+            (["milestone", "remove", "nope"], "key: no milestone \"nope\""),
+            (["holiday", "remove", "2/1/2570"], "date: no holiday on 2027-01-02"),
+        ]
+        for (arguments, message) in cases {
+            let result = try ita.run(arguments + ["--lang", "en"])
+            #expect(result.status != 0, "\(arguments)")
+            #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+            // One line says it (a usage error adds the usage after it).
+            #expect(result.stderr.split(separator: "\n").first?.contains(message) == true, "\(arguments): \(result.stderr)")
+        }
+        #expect(try auditRows(ita) == before)
+    }
+
+    @Test func ownersAddOnTheirOwnTargetsAndMembersOnlyLook() throws {
+        let ita = ITARunner()
+        try ita.initialise()
+        // waraporn owns O12, not O1; onuma is a member.
+        #expect(try ita.run(["add", "O12", "ตรวจทานรายงาน", "--as", "waraporn"]).status == 0)
+        let other = try ita.run(["add", "O1", "งานของคนอื่น", "--as", "waraporn", "--lang", "en"])
+        #expect(other.status == 1 && other.stderr.contains("owns this target"))
+        let retitle = try ita.run(["edit", "118", "--title", "x", "--as", "waraporn", "--lang", "en"])
+        #expect(retitle.status == 1 && retitle.stderr.contains("chair or secretary"))
+        #expect(try ita.run(["edit", "118", "--note", "ร่างแล้ว", "--as", "waraporn"]).status == 0)
+        #expect(try ita.run(["add", "O12", "x", "--as", "onuma"]).status == 1)
+    }
+
+    @Test func assignMembersAndHandOver() throws {
+        let ita = ITARunner()
+        try ita.initialise()
+        let assigned = try ita.run(["assign", "O12", "kittipat", "--with-open-tasks"])
+        #expect(assigned.status == 0 && assigned.stdout.contains("ผู้รับผิดชอบข้อ O12: นางวราภรณ์ คำแสนดี → นายกิตติพัฒน์ บุญมาก"))
+        #expect(try json(try ita.run(["tasks", "--item", "O12", "--json"]).stdout).allSatisfy { $0["owner"] as? String == "kittipat" })
+        #expect(try ita.run(["member", "add", "malee", "--name", "นางมาลี ทดลองดี", "--role", "owner", "--group", "กลุ่มนโยบายและแผน",
+                             "--line", "มาลี แผนงาน"]).status == 0)
+        let left = try ita.run(["member", "leave", "waraporn", "--hand-over-to", "malee"])
+        #expect(left.status == 0, "\(left.stderr)")
+        let members = try json(try ita.run(["members", "--json"]).stdout)
+        let waraporn = try #require(members.first { $0["login"] as? String == "waraporn" })
+        #expect(waraporn["left_on"] as? String == "2026-11-18" && waraporn["owns"] as? String == "" && waraporn["open_tasks"] as? String == "0")
+        let malee = try #require(members.first { $0["login"] as? String == "malee" })
+        #expect((malee["owns"] as? String)?.contains("O4") == true && malee["line"] as? String == "มาลี แผนงาน")
+        // History keeps the name of who did what.
+        #expect(try ita.run(["log"]).stdout.contains("นางวราภรณ์ คำแสนดี"))
+        // One who has left may no longer act.
+        #expect(try ita.run(["start", "13", "--as", "waraporn"]).status == 1)
+        #expect(try ita.run(["verify"]).status == 0)
+    }
+
+    @Test func milestonesHolidaysAndTheAssessment() throws {
+        let ita = ITARunner()
+        try ita.initialise()
+        #expect(try ita.run(["milestone", "add", "review-2", "--title", "ทบทวนรอบสอง", "--due", "15/1", "--covers", "O12,O13"]).status == 0)
+        #expect(try ita.run(["milestone", "edit", "review-2", "--due", "2570-01-22", "--reminders", "7,1"]).status == 0)
+        let milestones = try json(try ita.run(["milestones", "--json"]).stdout)
+        let review = try #require(milestones.first { $0["key"] as? String == "review-2" })
+        #expect(review["due"] as? String == "2027-01-22" && review["reminders"] as? String == "7,1" && review["covers"] as? String == "O12,O13")
+        #expect(try ita.run(["holiday", "add", "2/1/2570", "วันหยุดพิเศษ"]).status == 0)
+        #expect(try json(try ita.run(["holidays", "--json"]).stdout).contains { $0["date"] as? String == "2027-01-02" })
+        #expect(try ita.run(["estimate", "iit", "91"]).status == 0)
+        #expect(try ita.run(["quota", "eit", "150"]).status == 0)
+        #expect(try ita.run(["target", "AA"]).status == 0)
+        let status = try ita.run(["status", "--lang", "en"]).stdout
+        #expect(status.contains("AA") && status.contains("/150"))
+        #expect(try ita.run(["milestone", "remove", "review-2"]).status == 0)
+        #expect(try json(try ita.run(["milestones", "--json"]).stdout).contains { $0["key"] as? String == "review-2" } == false)
+        #expect(try ita.run(["undo"]).status == 0)
+        #expect(try json(try ita.run(["milestones", "--json"]).stdout).contains { $0["key"] as? String == "review-2" })
+    }
+
+    @Test func oneDateRuleForEveryOption() throws {
+        let ita = ITARunner()
+        try ita.initialise()
+        try ita.run(["start", "5"])
+        // BE and CE, D/M/YYYY, and relative forms, in log --since and remind --date alike.
+        for since in ["2569-11-17", "2026-11-17", "17/11/2569", "17/11", "-1", "today"] {
+            let log = try ita.run(["log", "--since=\(since)"])
+            #expect(log.status == 0 && log.stdout.contains("#5"), "log --since \(since)")
+        }
+        #expect(try ita.run(["log", "--since", "2569-11-30"]).stdout.contains("#5") == false)
+        for date in ["4/1/2570", "2570-01-04", "4/1"] {
+            #expect(try ita.run(["remind", "--date", date]).status == 0, "remind --date \(date)")
+        }
+        let bad = try ita.run(["remind", "--date", "4.1.2570", "--lang", "en"])
+        #expect(bad.status == 1 && bad.stderr.contains("D/M/YYYY"))
+    }
+
+    @Test func recurringWorkFromTheCommandLine() throws {
+        let ita = ITARunner()
+        try ita.initialise()
+        #expect(try ita.run(["add", "O12", "สรุปผลจัดซื้อประจำเดือน", "--due", "30/11", "--recurs", "monthly"]).status == 0)
+        let done = try ita.run(["done", "118", "--as", "waraporn"])
+        #expect(done.stdout.contains("↻ งานรอบถัดไป #119 กำหนดส่ง 30 ธ.ค. 2569"), "\(done.stdout)")
+        let late = try ita.run(["add", "O12", "รายงานรอบไตรมาส", "--due", "2569-01-31", "--recurs", "quarterly"])
+        #expect(late.status == 0)
+        let asked = try ita.run(["done", "120", "--as", "waraporn", "--lang", "en"])
+        #expect(asked.stdout.contains("would be due 30 Apr 2569") && asked.stdout.contains("ita done 120 --next"))
+        #expect(try ita.run(["done", "120", "--next", "--as", "waraporn"]).stdout.contains("#121"))
+    }
+}
