@@ -16,12 +16,34 @@ public struct CommitteePlan: Hashable, Sendable {
     public static func parse(_ text: String, file: String, framework: Framework, today: CivilDate,
                              utcOffsetSeconds: Int) throws -> CommitteePlan {
         let root = try YAMLReader.parse(text, file: file)
-        try root.onlyKeys(["organisation", "framework", "fiscal_year", "target_grade", "indicator_target", "process",
+        // Every problem in the file at once (up to `Problems.limit`), not one per run.
+        let problems = Problems()
+        func attempt<T>(_ body: () throws -> T) throws -> T? { try problems.attempt(body) }
+        /// The entries of an optional mapping, or none (the problem noted) when it is not one.
+        func entries(_ reader: YAMLReader?, _ key: String, required: Bool = false) throws -> [(key: String, value: YAMLReader)] {
+            guard let reader else { return [] }
+            let found: [(key: String, value: YAMLReader)]? = try attempt {
+                guard let value = required ? try reader.required(key) : try reader.optional(key) else { return [] }
+                return try value.entries()
+            }
+            return found ?? []
+        }
+        func list(_ key: String, required: Bool = false) throws -> [YAMLReader] {
+            let found: [YAMLReader]? = try attempt {
+                guard let value = required ? try root.required(key) : try root.optional(key) else { return [] }
+                return try value.list()
+            }
+            return found ?? []
+        }
+        try attempt { try root.onlyKeys(["organisation", "framework", "fiscal_year", "target_grade", "indicator_target", "process",
                            "last_year", "estimates", "respondents", "members", "owners", "milestones", "holidays", "tasks",
-                           "meeting_weekday"])
+                           "meeting_weekday"]) }
         func date(_ reader: YAMLReader) throws -> CivilDate {
             let text = try reader.string()
             guard let value = DateInput.parse(text, today: today) else {
+                if let sign = text.first, sign == "+" || sign == "-", text.count > 1, text.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) {
+                    throw reader.fail("days from today must be within ±\(Limits.relativeDays.upperBound), found \(Quote.text(text))", th: "จำนวนวันนับจากวันนี้ต้องไม่เกิน ±\(Limits.relativeDays.upperBound) วัน แต่พบ \(Quote.text(text))")
+                }
                 throw reader.fail("expected a date: \(DateInput.formsEnglish); found \(Quote.text(text))", th: "ต้องเป็นวันที่: \(DateInput.formsThai) แต่พบ \(Quote.text(text))")
             }
             return value
@@ -32,20 +54,23 @@ public struct CommitteePlan: Hashable, Sendable {
         guard frameworkID == framework.id else {
             throw frameworkReader.fail("this committee works to framework \"\(frameworkID)\", but the framework file given is \"\(framework.id)\"", th: "คณะทำงานนี้ใช้เกณฑ์ \"\(frameworkID)\" แต่ไฟล์เกณฑ์ที่ให้มาคือ \"\(framework.id)\"")
         }
-        let fiscalReader = try root.required("fiscal_year")
-        let fiscalYear: Int
-        if try fiscalReader.string() == "current" {
-            fiscalYear = ThaiCalendar.fiscalYear(of: today)
-        } else {
-            fiscalYear = try fiscalReader.int()
-            guard (2500...2700).contains(fiscalYear) else { throw fiscalReader.fail("expected a Buddhist Era year such as 2569, or current", th: "ต้องเป็นปี พ.ศ. เช่น 2569 หรือ current") }
-        }
-        let gradeReader = try root.required("target_grade")
-        let targetGrade = try gradeReader.string()
-        guard framework.grading.rule(named: targetGrade) != nil else {
+        let fiscalYear = try attempt { () throws -> Int in
+            let fiscalReader = try root.required("fiscal_year")
+            if try fiscalReader.string() == "current" { return ThaiCalendar.fiscalYear(of: today) }
+            let year = try fiscalReader.int()
+            guard (2500...2700).contains(year) else { throw fiscalReader.fail("expected a Buddhist Era year such as 2569, or current", th: "ต้องเป็นปี พ.ศ. เช่น 2569 หรือ current") }
+            return year
+        } ?? ThaiCalendar.fiscalYear(of: today)
+        let targetGrade = try attempt { () throws -> String in
+          let gradeReader = try root.required("target_grade")
+          let targetGrade = try gradeReader.string()
+          guard framework.grading.rule(named: targetGrade) != nil else {
             throw gradeReader.fail("no grade \"\(targetGrade)\" in framework \(framework.id) (grades: \(framework.grading.rules.map(\.grade).joined(separator: ", ")))", th: "ไม่มีระดับ \"\(targetGrade)\" ในเกณฑ์ \(framework.id) (ระดับที่มี: \(framework.grading.rules.map(\.grade).joined(separator: ", ")))")
-        }
+          }
+          return targetGrade
+        } ?? ""
         var process = ProcessModel.phayao
+        try attempt {
         if let reader = try root.optional("process") {
             let name = try reader.string()
             guard let model = ProcessModel.builtIn.first(where: { $0.name.uppercased() == name.uppercased() }) else {
@@ -53,27 +78,28 @@ public struct CommitteePlan: Hashable, Sendable {
             }
             process = model
         }
+        }
 
         var lastYear: [Int: Double] = [:]
-        for (key, value) in try root.optional("last_year")?.entries() ?? [] {
+        for (key, value) in try entries(root, "last_year") { try attempt {
             guard let number = Int(key), framework.indicator(number) != nil else { throw value.fail("no indicator \(key) in framework \(framework.id)", th: "ไม่มีตัวชี้วัดที่ \(key) ในเกณฑ์ \(framework.id)") }
             lastYear[number] = try value.double(in: Limits.score)
-        }
+        } }
         var estimates: [String: Double] = [:]
-        for (key, value) in try root.optional("estimates")?.entries() ?? [] {
+        for (key, value) in try entries(root, "estimates") { try attempt {
             guard let tool = framework.tool(key), !tool.scoredFromItems else { throw value.fail("estimates are for survey tools (\(framework.tools.filter { !$0.scoredFromItems }.map(\.code).joined(separator: ", ")))", th: "ค่าประมาณการใช้กับเครื่องมือแบบสำรวจเท่านั้น (\(framework.tools.filter { !$0.scoredFromItems }.map(\.code).joined(separator: ", ")))") }
             estimates[key] = try value.double(in: Limits.score)
-        }
+        } }
         var respondents: [String: Respondents] = [:]
-        for (key, value) in try root.optional("respondents")?.entries() ?? [] {
+        for (key, value) in try entries(root, "respondents") { try attempt {
             guard let tool = framework.tool(key), !tool.scoredFromItems else { throw value.fail("respondents are counted for survey tools only", th: "นับผู้ตอบได้เฉพาะเครื่องมือแบบสำรวจ") }
             try value.onlyKeys(["quota", "count"])
             let quota = try value.required("quota").int(in: Limits.count), count = try value.optional("count")?.int(in: Limits.count) ?? 0
             respondents[key] = Respondents(quota: quota, count: count)
-        }
+        } }
 
         var members: [Member] = []
-        for entry in try root.required("members").list() {
+        for entry in try list("members", required: true) { try attempt {
             try entry.onlyKeys(["login", "name", "role", "group", "line"])
             let loginReader = try entry.required("login")
             let login = try loginReader.nonEmptyString()
@@ -87,7 +113,7 @@ public struct CommitteePlan: Hashable, Sendable {
             }
             members.append(Member(id: Int64(members.count + 1), login: login, name: try entry.required("name").nonEmptyString(), role: role,
                                   workGroup: try entry.optional("group")?.string() ?? "", lineName: try entry.optional("line")?.string() ?? ""))
-        }
+        } }
         func memberID(_ reader: YAMLReader) throws -> Int64 {
             let login = try reader.string()
             guard let member = members.first(where: { $0.login == login }) else { throw reader.fail("no member with login \(Quote.text(login))", th: "ไม่พบสมาชิกที่มีชื่อผู้ใช้ \(Quote.text(login))") }
@@ -95,25 +121,28 @@ public struct CommitteePlan: Hashable, Sendable {
         }
 
         var owners: [TaskTarget: Int64] = [:]
-        let ownersReader = try root.required("owners")
-        try ownersReader.onlyKeys(["indicators", "items"])
-        for (key, value) in try ownersReader.required("indicators").entries() {
-            guard let number = Int(key), framework.indicator(number) != nil else { throw value.fail("no indicator \(key) in framework \(framework.id)", th: "ไม่มีตัวชี้วัดที่ \(key) ในเกณฑ์ \(framework.id)") }
-            owners[.indicator(number)] = try memberID(value)
-        }
-        for (key, value) in try ownersReader.optional("items")?.entries() ?? [] {
-            guard framework.item(key) != nil else { throw value.fail("no item \(key) in framework \(framework.id)", th: "ไม่มีข้อ \(key) ในเกณฑ์ \(framework.id)") }
-            owners[.item(key)] = try memberID(value)
-        }
-        for indicator in framework.indicators where owners[.indicator(indicator.number)] == nil {
-            throw ownersReader.fail("indicator \(indicator.number) has no owner: every indicator and item needs one", th: "ตัวชี้วัดที่ \(indicator.number) ยังไม่มีผู้รับผิดชอบ: ทุกตัวชี้วัดและทุกข้อต้องมี")
-        }
-        for item in framework.items where owners[.item(item.code)] == nil {
-            throw ownersReader.fail("item \(item.code) has no owner: every indicator and item needs one", th: "ข้อ \(item.code) ยังไม่มีผู้รับผิดชอบ: ทุกตัวชี้วัดและทุกข้อต้องมี")
+        if let ownersReader: YAMLReader = try attempt({ try root.required("owners") }) {
+            try attempt { try ownersReader.onlyKeys(["indicators", "items"]) }
+            for (key, value) in try entries(ownersReader, "indicators", required: true) { try attempt {
+                guard let number = Int(key), framework.indicator(number) != nil else { throw value.fail("no indicator \(key) in framework \(framework.id)", th: "ไม่มีตัวชี้วัดที่ \(key) ในเกณฑ์ \(framework.id)") }
+                owners[.indicator(number)] = try memberID(value)
+            } }
+            for (key, value) in try entries(ownersReader, "items") { try attempt {
+                guard framework.item(key) != nil else { throw value.fail("no item \(key) in framework \(framework.id)", th: "ไม่มีข้อ \(key) ในเกณฑ์ \(framework.id)") }
+                owners[.item(key)] = try memberID(value)
+            } }
+            for indicator in framework.indicators where owners[.indicator(indicator.number)] == nil && !members.isEmpty {
+                try attempt { throw ownersReader.fail("indicator \(indicator.number) has no owner: every indicator needs one (its items default to it)", th: "ตัวชี้วัดที่ \(indicator.number) ยังไม่มีผู้รับผิดชอบ: ทุกตัวชี้วัดต้องมี (ข้อในตัวชี้วัดใช้ผู้รับผิดชอบเดียวกันถ้าไม่ระบุ)") }
+            }
+            // An item's owner defaults to its indicator's.
+            for indicator in framework.indicators {
+                guard let owner = owners[.indicator(indicator.number)] else { continue }
+                for sub in indicator.subIndicators { for item in sub.items where owners[.item(item.code)] == nil { owners[.item(item.code)] = owner } }
+            }
         }
 
         var milestones: [Milestone] = []
-        for entry in try root.optional("milestones")?.list() ?? [] {
+        for entry in try list("milestones") { try attempt {
             try entry.onlyKeys(["key", "title_th", "title_en", "starts", "due", "reminders", "covers"])
             let key = try entry.required("key").nonEmptyString()
             guard !milestones.contains(where: { $0.key == key }) else { throw try entry.required("key").fail("duplicate milestone \(key)", th: "หมุดหมาย \(key) ซ้ำ") }
@@ -132,20 +161,20 @@ public struct CommitteePlan: Hashable, Sendable {
             milestones.append(Milestone(key: key, titleTH: try entry.required("title_th").nonEmptyString(),
                                         titleEN: try entry.optional("title_en")?.string() ?? key, starts: starts, due: due,
                                         reminderOffsets: reminders, covers: covers))
-        }
+        } }
         var holidays: [Holiday] = []
-        for entry in try root.optional("holidays")?.list() ?? [] {
+        for entry in try list("holidays") { try attempt {
             try entry.onlyKeys(["date", "name"])
             holidays.append(Holiday(date: try date(entry.required("date")), name: try entry.required("name").nonEmptyString()))
-        }
+        } }
 
         var meetingWeekday = 3
-        if let reader = try root.optional("meeting_weekday") {
+        if let reader: YAMLReader = try attempt({ try root.optional("meeting_weekday") }) ?? nil { try attempt { () throws -> Void in
             guard let day = MeetingSchedule.weekday(named: try reader.string()) else {
                 throw reader.fail("expected a weekday: monday … sunday, จันทร์ … อาทิตย์, or 1 (Monday) … 7 (Sunday)", th: "ต้องเป็นวันในสัปดาห์: จันทร์ … อาทิตย์, monday … sunday หรือ 1 (จันทร์) … 7 (อาทิตย์)")
             }
             meetingWeekday = day
-        }
+        } }
 
         func evidence(_ entry: YAMLReader) throws -> [String] {
             try (entry.optional("evidence")?.list() ?? []).map { reader in
@@ -159,8 +188,26 @@ public struct CommitteePlan: Hashable, Sendable {
 
         var tasks: [WorkTask] = []
         var lastChange: [Int64: CivilDate] = [:]
-        for entry in try root.optional("tasks")?.list() ?? [] {
-            try entry.onlyKeys(["title", "target", "owner", "due", "status", "phase", "evidence", "note", "blocked_reason", "last_change"])
+        var keys: Set<String> = []
+        for entry in try list("tasks") { try attempt {
+            try entry.onlyKeys(["title", "target", "owner", "due", "status", "phase", "evidence", "note", "blocked_reason", "last_change",
+                                "key", "recurs"])
+            var key: String?
+            if let reader = try entry.optional("key") {
+                let text = try reader.nonEmptyString()
+                guard text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
+                    throw reader.fail("a task key uses letters, digits, . _ - only", th: "key ของงานใช้ได้เฉพาะตัวอักษรอังกฤษ ตัวเลข และ . _ -")
+                }
+                guard keys.insert(text).inserted else { throw reader.fail("two tasks with key \(text)", th: "มีงานสองงานใช้ key \(text)") }
+                key = text
+            }
+            var recurs: Recurrence?
+            if let reader = try entry.optional("recurs") {
+                guard let value = Recurrence(rawValue: try reader.string()) else {
+                    throw reader.fail("expected monthly, quarterly or yearly", th: "ต้องเป็น monthly, quarterly หรือ yearly")
+                }
+                recurs = value
+            }
             if let reader = try entry.optional("last_change") {
                 let day = try date(reader)
                 guard day <= today else { throw reader.fail("last_change is in the future", th: "last_change อยู่ในอนาคต") }
@@ -175,7 +222,10 @@ public struct CommitteePlan: Hashable, Sendable {
             case .item(let code) where framework.item(code) == nil: throw targetReader.fail("no item \(code) in framework \(framework.id)", th: "ไม่มีข้อ \(code) ในเกณฑ์ \(framework.id)")
             default: break
             }
-            let owner = try entry.optional("owner").map(memberID) ?? owners[target]!
+            guard let owner = try entry.optional("owner").map(memberID) ?? owners[target] ?? framework.location(ofItem: target.description).flatMap({ owners[.indicator($0.indicator.number)] }) ?? ({ if case .indicator(let n) = target { return owners[.indicator(n)] }; return nil }()) else {
+                // Its indicator has no owner: reported once, under owners.
+                return
+            }
             var status = TaskStatus.todo
             if let reader = try entry.optional("status") {
                 guard let value = TaskStatus(rawValue: try reader.string()) else {
@@ -197,14 +247,45 @@ public struct CommitteePlan: Hashable, Sendable {
                 phase: try entry.optional("phase")?.string(),
                 doneBy: status == .done ? owner : nil,
                 doneAt: status == .done ? Timestamp(secondsSince1970: Int64(doneDay.dayNumber) * 86_400 + 16 * 3600 - Int64(utcOffsetSeconds),
-                                                    utcOffsetSeconds: utcOffsetSeconds) : nil))
-        }
+                                                    utcOffsetSeconds: utcOffsetSeconds) : nil,
+                recurs: recurs, key: key))
+        } }
 
+        let organisation = try attempt { try root.required("organisation").nonEmptyString() } ?? ""
+        let indicatorTarget = try attempt { try root.optional("indicator_target")?.double(in: Limits.score) } ?? nil
+        try problems.finish()
         let assessment = Assessment(
-            organisation: try root.required("organisation").nonEmptyString(), fiscalYear: fiscalYear, frameworkID: framework.id,
-            targetGrade: targetGrade, indicatorTarget: try root.optional("indicator_target")?.double(in: Limits.score) ?? 85,
+            organisation: organisation, fiscalYear: fiscalYear, frameworkID: framework.id,
+            targetGrade: targetGrade, indicatorTarget: indicatorTarget ?? 85,
             lastYearScores: lastYear, estimates: estimates, respondents: respondents, milestones: milestones,
             holidays: holidays, process: process, meetingWeekday: meetingWeekday)
         return CommitteePlan(assessment: assessment, members: members, owners: owners, tasks: tasks, lastChange: lastChange)
     }
+}
+
+/// Problems found in a data file, gathered so a file is reported whole.
+final class Problems {
+    static let limit = 50
+    var found: [DataFileError] = []
+
+    /// Runs `body`; a problem in it is noted (and nil returned) instead of ending the read.
+    func attempt<T>(_ body: () throws -> T) throws -> T? {
+        do {
+            return try body()
+        } catch let error as DataFileError {
+            found.append(error)
+            if found.count >= Self.limit { throw DataFileErrors(errors: found) }
+            return nil
+        }
+    }
+
+    func finish() throws {
+        if found.count == 1 { throw found[0] }
+        if !found.isEmpty { throw DataFileErrors(errors: found) }
+    }
+}
+
+/// Several problems in one file, each `file:line: field: problem`, in the order found.
+public struct DataFileErrors: Error, Hashable, Sendable {
+    public var errors: [DataFileError]
 }

@@ -125,6 +125,12 @@ struct Context {
             fail(strings, message(for: error, strings))
         } catch let error as DataFileError {
             fail(strings, error.text(thai: language == .th))
+        } catch let error as DataFileErrors {
+            // A line per problem, then how many (the file is reported whole, up to 50).
+            for problem in error.errors { Output.error(problem.text(thai: language == .th).sanitizedForTerminal) }
+            let file = error.errors.first?.file ?? ""
+            fail(strings, language == .th ? "พบ \(error.errors.count) ปัญหาใน \(file)\(error.errors.count >= 50 ? " (แสดง 50 รายการแรก)" : "")"
+                                          : "\(error.errors.count) problems in \(file)\(error.errors.count >= 50 ? " (the first 50)" : "")")
         } catch let error as SettingsFileError {
             fail(strings, error.text(thai: language == .th))
         }

@@ -117,9 +117,47 @@ import ITACore
         #expect(e?.problem == "no member with login \"nobody\"")
     }
 
-    @Test func missingOwnerIsRefused() throws {
-        let e = try error { $0.replacingOccurrences(of: "    O43: pranee\n", with: "") }
-        #expect(e?.problem == "item O43 has no owner: every indicator and item needs one")
+    @Test func anItemsOwnerDefaultsToItsIndicatorsAndAnIndicatorNeedsOne() throws {
+        let text = try StoreFixture.text("sample-data/committee-demo.yaml").replacingOccurrences(of: "    O43: pranee\n", with: "")
+        let plan = try CommitteePlan.parse(text, file: "c.yaml", framework: try StoreFixture.fy2566(), today: StoreFixture.today, utcOffsetSeconds: 0)
+        let framework = try StoreFixture.fy2566()
+        let indicator = try #require(framework.location(ofItem: "O43")?.indicator.number)
+        #expect(plan.owners[.item("O43")] == plan.owners[.indicator(indicator)])
+        let e = try error { $0.replacingOccurrences(of: "indicators: {1: anucha, ", with: "indicators: {") }
+        #expect(e?.problem == "indicator 1 has no owner: every indicator needs one (its items default to it)")
+    }
+
+    @Test func everyProblemInAFileIsReportedAtOnce() throws {
+        let text = try StoreFixture.text("sample-data/committee-demo.yaml")
+            .replacingOccurrences(of: "target_grade: A\n", with: "target_grade: Z\n")
+            .replacingOccurrences(of: "    O7: kittipat", with: "    O7: nobody")
+            .replacingOccurrences(of: "target: O12,", with: "target: O99,")
+        do {
+            _ = try CommitteePlan.parse(text, file: "c.yaml", framework: try StoreFixture.fy2566(), today: StoreFixture.today, utcOffsetSeconds: 0)
+            Issue.record("accepted")
+        } catch let e as DataFileErrors {
+            #expect(e.errors.map(\.field).contains("target_grade"))
+            #expect(e.errors.map(\.field).contains("owners.items.O7"))
+            #expect(e.errors.contains { $0.field.hasSuffix("].target") && $0.problem == "no item O99 in framework fy2566" })
+            #expect(e.errors.allSatisfy { $0.line != nil })
+        }
+        // At most 50: a file of a thousand bad tasks is reported in its first fifty.
+        let many = text + (1...1000).map { "  - {title: x\($0), target: O99}" }.joined(separator: "\n") + "\n"
+        do {
+            _ = try CommitteePlan.parse(many, file: "c.yaml", framework: try StoreFixture.fy2566(), today: StoreFixture.today, utcOffsetSeconds: 0)
+        } catch let e as DataFileErrors {
+            #expect(e.errors.count == 50)
+        }
+    }
+
+    @Test func beDatesKeysAndRecurrenceInACommitteeFile() throws {
+        let text = try StoreFixture.text("sample-data/committee-demo.yaml")
+            + "  - {title: สรุปผลจัดซื้อประจำเดือน, target: O12, due: 2569-12-15, key: procure-monthly, recurs: monthly}\n"
+        let plan = try CommitteePlan.parse(text, file: "c.yaml", framework: try StoreFixture.fy2566(), today: StoreFixture.today, utcOffsetSeconds: 0)
+        let task = try #require(plan.tasks.last)
+        #expect(task.due == CivilDate(iso: "2026-12-15") && task.key == "procure-monthly" && task.recurs == .monthly)
+        let evidence = try error { $0 + "  - {title: x, target: O12, evidence: [\"ดูในแฟ้มกองคลัง\"]}\n" }
+        #expect(evidence?.field.hasSuffix("].evidence[1]") == true)
     }
 
     @Test func badDateAndStatus() throws {
