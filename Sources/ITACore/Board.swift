@@ -54,3 +54,20 @@ public struct Board: Hashable, Sendable {
                           calendar: assessment.workingCalendar, limit: limit)
     }
 }
+
+extension Board {
+    /// The owner of a target: its own, else (an item) its indicator's.
+    public func owner(of target: TaskTarget) -> Int64? {
+        if let id = owners[target] { return id }
+        if case .item(let code) = target, let indicator = framework.location(ofItem: code)?.indicator { return owners[.indicator(indicator.number)] }
+        return nil
+    }
+
+    /// Items with an owner (`ownedBy`, or anyone) and no task: they can never pass, so they are shown.
+    public func itemsWithoutTasks(ownedBy member: Int64? = nil) -> [String] {
+        framework.items.map(\.code).filter { code in
+            guard (tallies[.item(code)]?.total ?? 0) == 0, let owner = owner(of: .item(code)) else { return false }
+            return member == nil || owner == member
+        }
+    }
+}

@@ -82,12 +82,36 @@ enum Dashboard {
                 unCheckpointed = true
                 // The state updates its board from the one change: no re-read of 50,000 tasks' tallies.
                 return .message(.applied(result.task, nil, action: change.action, changed: !result.fields.isEmpty))
+            case .plan(let changes):
+                do {
+                    let result = try store.apply(changes, by: author, at: ctx.currentTime())
+                    watch.sawOwnWrite()
+                    unCheckpointed = true
+                    seenAudit = (try? store.lastAuditID()) ?? seenAudit
+                    let plan = ctx.language.plan
+                    let text = AuditText(members: try store.members(), strings: ctx.strings)
+                    var note = result.addedTaskIDs.first.map { id in plan.added(id, ((try? store.task(id: id))?.title ?? "").sanitizedForTerminal) }
+                        ?? result.entries.first.map { "✓ " + text.line($0) + (result.entries.count > 1 ? " " + ctx.strings.andMoreChanges(result.entries.count - 1) : "") }
+                        ?? plan.nothingChanged
+                    if let warning = result.warnings.first { note += "  " + plan.warning(plan.dueWarning(warning, ctx.strings.date)) }
+                    return .message(.planSaved(try load(store, today: watch.day), note: note))
+                } catch StoreError.invalid(let problem) {
+                    return .message(.planRefused(field: problem.field, text: ctx.strings.planProblem(problem)))
+                } catch let error as StoreError {
+                    return .message(.planRefused(field: nil, text: Context.message(for: error, ctx.strings)))
+                }
             case .undo:
                 let entries = try store.undoLastChange(by: author, at: ctx.currentTime())
-                let ids = Set(entries.filter { $0.entity == .task }.compactMap { Int64($0.key) })
-                let tasks = try ids.sorted().compactMap { try store.task(id: $0) }
                 watch.sawOwnWrite()
                 unCheckpointed = true
+                // Undoing a plan change (an add, a move, an archive, a member): read everything again.
+                if !entries.allSatisfy({ $0.entity == .task && Store.tickFields.contains($0.field) }) {
+                    seenAudit = (try? store.lastAuditID()) ?? seenAudit
+                    return .messages([.loaded(try load(store, today: watch.day)),
+                                      .undone([], try store.board(today: watch.day), entries: entries)])
+                }
+                let ids = Set(entries.filter { $0.entity == .task }.compactMap { Int64($0.key) })
+                let tasks = try ids.sorted().compactMap { try store.task(id: $0) }
                 return .message(.undone(tasks, try store.board(today: watch.day), entries: entries))
             case .copy(let text):
                 terminal.copyToClipboard(text)
@@ -139,7 +163,7 @@ enum Dashboard {
             // the board, not all 50,000. Anything else (a new task, members, the plan, a new day) reads everything.
             let taskIDs = Set(entries.compactMap { $0.entity == .task ? Int64($0.key) : nil })
             let onlyTaskChanges = !entries.isEmpty && taskIDs.count <= 2_000
-                && entries.allSatisfy { $0.entity == .task && $0.action != .create && $0.action != .baseline }
+                && entries.allSatisfy { $0.entity == .task && Store.tickFields.contains($0.field) }
             var replies: [DashboardMessage] = onlyTaskChanges
                 ? [.refreshed(try store.tasks(ids: taskIDs.sorted()), nil)]
                 : [.loaded(try load(store, today: watch.day))]

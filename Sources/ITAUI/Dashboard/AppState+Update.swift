@@ -61,6 +61,21 @@ extension AppState {
             if tasks.isEmpty { data = DashboardData(board: board, tasks: data.tasks) }
             self.message = StatusMessage(AuditText(members: board.members, strings: strings).undo(entries))
             return []
+        case .planSaved(let newData, let note):
+            form = nil
+            replaceData(newData)
+            self.message = StatusMessage(note)
+            return []
+        case .planRefused(let field, let text):
+            if var f = form {
+                let named = field.flatMap(TaskForm.Field.init(storeField:)) ?? f.focus
+                f.error = FormProblem(field: named, text: text)
+                f.focus = named
+                form = f
+            } else {
+                self.message = StatusMessage(text, isError: true)
+            }
+            return []
         case .failed(let text):
             self.message = StatusMessage(text, isError: true)
             return []
@@ -82,6 +97,7 @@ extension AppState {
     // MARK: Keys
 
     mutating func handle(_ key: KeyPress) -> [Effect] {
+        if form != nil { return editForm(key) }
         if prompt != nil { return editPrompt(key) }
         message = nil
         if helpVisible {
@@ -135,6 +151,33 @@ extension AppState {
         case .block:
             guard let task = changeableTask() else { return [] }
             prompt = Prompt(purpose: .block(task.id), text: task.blockedReason ?? "")
+        case .addTask:
+            guard let target = selectedTarget else {
+                message = StatusMessage(screen == .tree ? text.openTasksFirst : text.noSelection, isError: true)
+                return []
+            }
+            if let viewer, let denial = Permissions.check(.addTask, actor: viewer, login: login, ownerID: board.owner(of: target),
+                                                          ownerName: board.member(board.owner(of: target))?.name) {
+                message = StatusMessage(strings.denied(denial), isError: true)
+                return []
+            }
+            form = TaskForm(adding: target)
+        case .editTask:
+            guard let task = changeableTask() else { return [] }
+            form = TaskForm(editing: task, board: board)
+        case .reassign:
+            if screen == .tree, drill == nil, let target = selectedTarget {
+                prompt = Prompt(purpose: .assign(target), text: board.member(board.owner(of: target))?.login ?? "")
+                return []
+            }
+            guard let task = changeableTask() else { return [] }
+            prompt = Prompt(purpose: .owner(task.id), text: board.member(task.ownerID)?.login ?? "")
+        case .setDue:
+            guard let task = changeableTask() else { return [] }
+            prompt = Prompt(purpose: .due(task.id), text: task.due.map(TaskForm.typed) ?? "")
+        case .archive:
+            guard let task = changeableTask() else { return [] }
+            prompt = Prompt(purpose: .archive(task.id))
         case .filter: prompt = Prompt(purpose: .filter, text: filter.source)
         case .commandLine: prompt = Prompt(purpose: .command)
         case .help: helpVisible = true; helpTop = 0
@@ -254,7 +297,51 @@ extension AppState {
     public func disabledReason(_ need: Command.Need) -> String? {
         switch need {
         case .change: return refusalToWrite()
+        case .plan:
+            if let refusal = refusalToWrite() { return refusal }
+            return viewer?.coordinates == true ? nil : language.form.coordinatorsOnly
         }
+    }
+
+    /// The indicator or item a new task would go on: the selected task's, the tree row's, or a
+    /// "no task yet" row's in My tasks.
+    var selectedTarget: TaskTarget? {
+        if let code = selectedItemWithoutTask { return .item(code) }
+        if let task = selectedTask { return task.target }
+        guard screen == .tree, drill == nil, treeRows.indices.contains(treeCursor) else {
+            if case .tree = screen, let d = drill { return d.node.target }
+            return nil
+        }
+        return treeRows[treeCursor].node.target
+    }
+
+    // MARK: Form
+
+    mutating func editForm(_ key: KeyPress) -> [Effect] {
+        guard var f = form else { return [] }
+        switch key {
+        case .escape:
+            form = nil
+            return []
+        case .tab: f.tab(board: board)
+        case .backTab: f.tab(board: board, backwards: true)
+        case .enter:
+            switch f.change(board: board, today: today, text: language.form) {
+            case .failure(let problem):
+                f.error = problem
+                f.focus = problem.field
+            case .success(let change):
+                f.error = nil
+                form = f
+                return [.plan([change])]
+            }
+        default:
+            var value = f[f.focus]
+            if case .editing = LineEditor.edit(&value, key) { f[f.focus] = value }
+            f.error = nil
+        }
+        form = f
+        return []
     }
 
     func refusalToWrite() -> String? {
@@ -298,6 +385,30 @@ extension AppState {
         case .block(let id):
             guard !value.isEmpty else { message = StatusMessage(text.reasonRequired, isError: true); return [] }
             return [.apply(.block(reason: value), taskID: id)]
+        case .due(let id):
+            if value.isEmpty { return [.plan([.editTask(id: id, TaskEdit(due: .some(nil), expected: task(id: id)))])] }
+            guard let day = DateInput.parse(value, today: today) else {
+                prompt = p
+                message = StatusMessage(language.form.badDate(Quote.text(value)), isError: true)
+                return []
+            }
+            return [.plan([.editTask(id: id, TaskEdit(due: .some(day), expected: task(id: id)))])]
+        case .owner(let id):
+            guard board.member(login: value) != nil else {
+                prompt = p
+                message = StatusMessage(language.form.unknownOwner(value), isError: true)
+                return []
+            }
+            return [.plan([.editTask(id: id, TaskEdit(ownerLogin: value, expected: task(id: id)))])]
+        case .assign(let target):
+            guard board.member(login: value) != nil else {
+                prompt = p
+                message = StatusMessage(language.form.unknownOwner(value), isError: true)
+                return []
+            }
+            return [.plan([.assign(target, login: value, withOpenTasks: true)])]
+        case .archive(let id):
+            return [.plan([.archiveTask(id: id, reason: value.isEmpty ? nil : value)])]
         }
         return []
     }

@@ -29,7 +29,11 @@ public struct AppState: Hashable, Sendable {
     public var all = TaskList()
     public var filter = TaskFilter()
     public var prompt: Prompt?
+    /// The task form (`E` on a task, `a` for a new one) while it is open.
+    public var form: TaskForm?
     public var message: StatusMessage?
+    /// Items the viewer owns that have no task yet: rows after their tasks in My tasks.
+    public private(set) var itemsWithoutTasks: [String] = []
     /// The countdown screen: selected sticker, first grid row shown, and whether the big number
     /// counts working days instead of calendar days.
     public var stickerCursor = 0
@@ -96,6 +100,13 @@ public struct AppState: Hashable, Sendable {
         case .tree: return drill?.list
         case .overview, .countdown, .review: return nil
         }
+    }
+
+    /// The item of a "no task yet" row under the cursor in My tasks.
+    public var selectedItemWithoutTask: String? {
+        guard screen == .mine, mine.cursor >= mine.indices.count else { return nil }
+        let index = mine.cursor - mine.indices.count
+        return itemsWithoutTasks.indices.contains(index) ? itemsWithoutTasks[index] : nil
     }
 
     public var selectedTask: WorkTask? {
@@ -289,6 +300,7 @@ public struct AppState: Hashable, Sendable {
         let tasks = data.tasks
         treeRows = TreeRow.build(board: board, nearestDue: nearestDue, collapsed: collapsed, language: language)
         mine.indices = viewer.map { member in urgencyOrder.filter { tasks[$0].ownerID == member.id } } ?? []
+        itemsWithoutTasks = viewer.map { board.itemsWithoutTasks(ownedBy: $0.id) } ?? []
         applyFilter()
         if let d = drill { openDrill(d.node, title: d.title) }
         refreshStickers()
@@ -349,7 +361,9 @@ public struct AppState: Hashable, Sendable {
             list.cursor = max(0, min(list.cursor, list.indices.count - 1))
             list.top = Layout.scroll(top: list.top, cursor: list.cursor, count: list.indices.count, height: height)
         }
-        clamp(&mine, height: layout.taskListHeight)
+        // My tasks ends with a row per item that has no task yet.
+        mine.cursor = max(0, min(mine.cursor, mine.indices.count + itemsWithoutTasks.count - 1))
+        mine.top = Layout.scroll(top: mine.top, cursor: mine.cursor, count: mine.indices.count + itemsWithoutTasks.count, height: layout.taskListHeight)
         clamp(&all, height: layout.taskListHeight)
         if var d = drill { clamp(&d.list, height: layout.taskListHeight); drill = d }
         treeCursor = max(0, min(treeCursor, treeRows.count - 1))

@@ -3,7 +3,8 @@
 public enum Command: KeyCommand {
     public typealias Scope = ScreenID
     /// What a dashboard command may need: changing data (write access and a place on the committee).
-    public enum Need: Hashable, Sendable { case change }
+    /// `change`: write access and a place on the committee; `plan`: the chair's or secretary's too.
+    public enum Need: Hashable, Sendable { case change, plan }
 
     case quit
     case selectNext, selectPrevious, selectFirst, selectLast, pageDown, pageUp
@@ -11,6 +12,7 @@ public enum Command: KeyCommand {
     case show(ScreenID)
     case open, back, collapse, expand
     case toggleDone, undo, editEvidence, editNote, block
+    case addTask, editTask, reassign, setDue, archive
     case filter, commandLine, help
     case toggleWorkingDays, copyReminder
     case meeting

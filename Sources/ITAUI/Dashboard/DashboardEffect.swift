@@ -3,6 +3,8 @@ import ITACore
 /// What the dashboard asks the runtime to do, as data.
 public enum DashboardEffect: Hashable, Sendable {
     case apply(TaskChange, taskID: Int64)
+    /// Plan changes (add, edit, reassign, re-date, archive) as one audited change.
+    case plan([PlanChange])
     case undo
     /// Look for other people's changes (on a tick); reload if there are any.
     case checkForChanges

@@ -15,6 +15,10 @@ public enum DashboardMessage: Hashable, Sendable, InputMessages {
     /// Our change was saved: the task as stored now, and the new board if the runtime read it
     /// (nil: the state updates its board from the one change).
     case applied(WorkTask, Board?, action: AuditAction, changed: Bool)
+    /// Our plan change was saved (`count` fields): everything as stored now, and a line for the status.
+    case planSaved(DashboardData, note: String)
+    /// The store refused a plan change: the field it names (if any) and why, in the user's language.
+    case planRefused(field: String?, text: String)
     /// Undo reversed `fields` fields of these tasks.
     case undone([WorkTask], Board, entries: [AuditEntry])
     /// A tick found nothing new: time for work that depends only on the data (see `prepareWhileIdle`).

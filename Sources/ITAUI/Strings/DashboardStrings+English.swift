@@ -25,6 +25,11 @@ extension DashboardStrings {
             case .editEvidence: return "evidence"
             case .editNote: return "note"
             case .block: return "block"
+            case .addTask: return "add a task"
+            case .editTask: return "edit the task"
+            case .reassign: return "reassign"
+            case .setDue: return "move the due date"
+            case .archive: return "archive"
             case .filter: return "filter"
             case .commandLine: return "command"
             case .help: return "help"
@@ -54,6 +59,10 @@ extension DashboardStrings {
             case .evidence(let id): return "evidence URL for #\(id)"
             case .note(let id): return "note for #\(id)"
             case .block(let id): return "why is #\(id) blocked"
+            case .due(let id): return FormStrings.english.dueLabel(id)
+            case .owner(let id): return FormStrings.english.ownerLabel(id)
+            case .assign(let target): return FormStrings.english.assignLabel(target)
+            case .archive(let id): return FormStrings.english.archiveLabel(id)
             }
         },
         promptKeys: "Enter accept · Esc cancel",

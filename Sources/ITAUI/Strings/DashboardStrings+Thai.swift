@@ -25,6 +25,11 @@ extension DashboardStrings {
             case .editEvidence: return "หลักฐาน"
             case .editNote: return "บันทึก"
             case .block: return "ติดขัด"
+            case .addTask: return "เพิ่มงาน"
+            case .editTask: return "แก้ไขงาน"
+            case .reassign: return "เปลี่ยนผู้รับผิดชอบ"
+            case .setDue: return "เลื่อนกำหนดส่ง"
+            case .archive: return "เก็บเข้าคลัง"
             case .filter: return "กรอง"
             case .commandLine: return "คำสั่ง"
             case .help: return "วิธีใช้"
@@ -54,6 +59,10 @@ extension DashboardStrings {
             case .evidence(let id): return "หลักฐาน (URL) งาน #\(id)"
             case .note(let id): return "บันทึก งาน #\(id)"
             case .block(let id): return "เหตุที่ติดขัด งาน #\(id)"
+            case .due(let id): return FormStrings.thai.dueLabel(id)
+            case .owner(let id): return FormStrings.thai.ownerLabel(id)
+            case .assign(let target): return FormStrings.thai.assignLabel(target)
+            case .archive(let id): return FormStrings.thai.archiveLabel(id)
             }
         },
         promptKeys: "Enter ตกลง · Esc ยกเลิก",

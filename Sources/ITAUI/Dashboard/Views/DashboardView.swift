@@ -16,6 +16,8 @@ public enum DashboardView {
         drawHeader(state, into: &screen)
         if state.helpVisible {
             HelpView.draw(state, into: &screen, layout: layout)
+        } else if let form = state.form {
+            FormView.draw(state, form: form, into: &screen, layout: layout)
         } else {
             switch state.screen {
             case .overview: OverviewView.draw(state, into: &screen, layout: layout)
@@ -68,6 +70,10 @@ public enum DashboardView {
     static func drawHints(_ state: AppState, into screen: inout Screen, layout: Layout) {
         let y = layout.hintRow
         screen.fill(y: y, style: .hint)
+        if state.form != nil {
+            screen.draw([Span(" " + state.language.form.keys, .hint)], y: y)
+            return
+        }
         if state.prompt != nil {
             screen.draw([Span(" " + state.text.promptKeys, .hint)], y: y)
             return

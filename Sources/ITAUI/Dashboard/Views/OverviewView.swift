@@ -30,6 +30,11 @@ enum OverviewView {
         lines.append(toolLine)
         if f.tools.contains(where: { !$0.scoredFromItems }) { lines.append([Span(s.estimateLegend, .dim)]) }
         lines.append([Span(s.whatItTakes(board.whatItTakes, a.targetGrade).sanitizedForTerminal)])
+        let bare = board.itemsWithoutTasks()
+        if !bare.isEmpty {
+            let codes = bare.prefix(12).joined(separator: " ") + (bare.count > 12 ? " …" : "")
+            lines.append([Span(state.language.form.itemsWithoutTasks(bare.count, codes), .overdue)])
+        }
         lines.append([])
 
         let whole = progress.whole

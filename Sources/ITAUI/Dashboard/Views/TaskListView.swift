@@ -11,12 +11,23 @@ enum TaskListView {
         let h = s.taskHeaders
         screen.draw(table.header((h.status, h.id, h.due, h.target, h.owner, h.title)), y: layout.bodyTop + 1)
 
-        if list.indices.isEmpty {
+        let extra = list == state.mine && state.screen == .mine ? state.itemsWithoutTasks : []
+        if list.indices.isEmpty && extra.isEmpty {
             screen.draw([Span(" " + s.noTasks, .dim)], y: layout.taskListTop)
         }
         let calendar = state.board.assessment.workingCalendar
         for row in 0..<layout.taskListHeight {
             let index = list.top + row
+            if index >= list.indices.count, index - list.indices.count < extra.count {
+                // An item of the viewer's with no task yet: it can never pass, so it is a row of its own.
+                let code = extra[index - list.indices.count]
+                let y = layout.taskListTop + row
+                let title = state.board.framework.item(code).map { state.language == .th ? $0.titleTH : $0.titleEN } ?? ""
+                screen.draw([Span(" ○ ", .overdue), Span(code.padded(toWidth: 5), .accent), Span(state.language.form.noTaskYet + "  ", .overdue),
+                             Span(title.sanitizedForTerminal, .dim)], y: y, width: w)
+                if index == list.cursor { screen.restyle(y: y, style: .selected) }
+                continue
+            }
             guard index < list.indices.count else { break }
             let task = tasks[list.indices[index]]
             let y = layout.taskListTop + row

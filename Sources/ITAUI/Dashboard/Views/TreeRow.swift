@@ -4,6 +4,15 @@ import ITACore
 public struct TreeRow: Hashable, Sendable {
     public enum Node: Hashable, Sendable {
         case tool(String), indicator(Int), sub(String), item(String)
+
+        /// The indicator or item a task on this row would go on (none for a tool or sub-indicator).
+        public var target: TaskTarget? {
+            switch self {
+            case .indicator(let n): return .indicator(n)
+            case .item(let code): return .item(code)
+            case .tool, .sub: return nil
+            }
+        }
     }
 
     public var node: Node
