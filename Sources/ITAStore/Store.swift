@@ -325,7 +325,7 @@ public final class Store: Sendable {
                                       WHERE target_kind = 'item' AND target = t.target AND status = t.status AND due IS NOT NULL AND \(Self.live))) AS due
                 FROM task_tally t WHERE t.target_kind = 'item' AND t.status IN \(Self.openStatuses) GROUP BY t.target
                 """) {
-                if let due = CivilDate(iso: row["due"]) { nearest[row["target"]] = due }
+                if let text: String = row["due"], let due = CivilDate(iso: text) { nearest[row["target"]] = due }
             }
             return Board(framework: framework, assessment: assessment, members: members, owners: owners, tallies: tallies,
                          dueGroups: dueGroups, nearestDue: nearest, today: today)

@@ -42,6 +42,18 @@ import Testing
         #expect(try store.verify().isIntact)
     }
 
+    @Test func anItemWhoseOnlyTaskHasNoDueDateStillReads() throws {
+        let (store, _, secretary, _, _) = try fixture()
+        for task in try store.tasks().filter({ $0.target == .item("O12") }) {
+            try store.apply(.archiveTask(id: task.id, reason: nil), by: secretary, at: now)
+        }
+        #expect(try store.board(today: StoreFixture.today).itemsWithoutTasks().contains("O12"))
+        try store.apply(.addTask(NewTask(title: "ไม่มีกำหนด", target: .item("O12"))), by: secretary, at: now)
+        let board = try store.board(today: StoreFixture.today)
+        #expect(board.nearestDue["O12"] == nil && board.tallies[.item("O12")]?.total == 1)
+        #expect(!board.itemsWithoutTasks().contains("O12"))
+    }
+
     @Test func editingChangesEveryFieldAndUndoPutsThemBack() throws {
         let (store, chair, _, _, _) = try fixture()
         let task = try #require(try store.tasks().first { $0.target == .item("O12") })

@@ -1,0 +1,68 @@
+import ITACore
+@testable import ITAUI
+import Testing
+
+private typealias F = DashboardFixture
+
+@Suite struct TaskFormTests {
+    @Test func eOpensTheFormOnTheTaskAndEnterAsksForTheEdit() {
+        var state = F.state(as: F.chair, screen: .all)
+        let task = state.selectedTask!
+        _ = state.press(.character("E"))
+        #expect(state.form?.task == task && state.form?.focus == .title)
+        _ = state.press(.control("u"))
+        for c in "ชื่อใหม่".unicodeScalars { _ = state.press(.character(c)) }
+        let effects = state.press(.enter)
+        guard case .plan(let changes)? = effects.first, case .editTask(let id, let edit)? = changes.first else {
+            Issue.record("no edit: \(effects)")
+            return
+        }
+        #expect(id == task.id && edit.title == "ชื่อใหม่" && edit.expected == task && edit.ownerLogin == nil && edit.due == nil)
+        // The save is refused by the store: the error goes on the field it names.
+        _ = state.update(.planRefused(field: "title", text: "ไม่ได้"))
+        #expect(state.form?.error == FormProblem(field: .title, text: "ไม่ได้"))
+        _ = state.press(.escape)
+        #expect(state.form == nil)
+    }
+
+    @Test func tabCompletesLoginsItemsAndPhasesThenMovesOn() {
+        let board = F.board()
+        var form = TaskForm(adding: .item("O1"))
+        form.focus = .owner
+        form[.owner] = "oth"
+        #expect(form.candidates(board: board) == ["other"])
+        form.tab(board: board)
+        #expect(form[.owner] == "other" && form.focus == .owner)
+        form.tab(board: board)
+        #expect(form.focus == .due)
+        form.focus = .target
+        form[.target] = "o"
+        form.tab(board: board)
+        #expect(form[.target] == "O1")   // the shortest of O1, O2, O3
+        // By name too: a Thai name finds its login.
+        form.focus = .owner
+        form[.owner] = "น้ำใส"
+        #expect(form.candidates(board: board) == ["owner"])
+    }
+
+    @Test func badFieldsAreNamedBeforeAnythingIsSent() {
+        var state = F.state(as: F.chair, screen: .all)
+        _ = state.press(.character("a"))
+        #expect(state.form?.isNew == true)
+        #expect(state.press(.enter).isEmpty)
+        #expect(state.form?.error?.field == .title)
+        for c in "งานใหม่".unicodeScalars { _ = state.press(.character(c)) }
+        _ = state.press(.tab, .tab, .tab)
+        for c in "31/2".unicodeScalars { _ = state.press(.character(c)) }
+        #expect(state.press(.enter).isEmpty)
+        #expect(state.form?.error?.field == .due)
+    }
+
+    @Test func ownersAddOnlyOnTheirTargetsAndNeverEditThePlan() {
+        var owner = F.state(as: F.owner, screen: .all)
+        // The fixture's first task in urgency order is the owner's own (O1).
+        _ = owner.press(.character("E"))
+        #expect(owner.form == nil && owner.message?.isError == true)
+        #expect(owner.disabledReason(.plan) != nil && owner.disabledReason(.change) == nil)
+    }
+}
