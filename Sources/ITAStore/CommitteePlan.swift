@@ -9,6 +9,9 @@ public struct CommitteePlan: Hashable, Sendable {
     public var tasks: [WorkTask]
     /// The day a task last changed, where the file says (`last_change`); others changed when the database is created.
     public var lastChange: [Int64: CivilDate] = [:]
+    /// The fields each task's entry gives (`plan apply` changes only those; a done task stays done
+    /// unless its entry says `status`).
+    public var taskFields: [Int64: Set<String>] = [:]
 
     /// Reads a committee file. Dates are `YYYY-MM-DD` (CE) or relative to `today` (`+14`, `-3`,
     /// `today`), so a demo made from the file looks alive whatever day it is created.
@@ -100,7 +103,7 @@ public struct CommitteePlan: Hashable, Sendable {
 
         var members: [Member] = []
         for entry in try list("members", required: true) { try attempt {
-            try entry.onlyKeys(["login", "name", "role", "group", "line"])
+            try entry.onlyKeys(["login", "name", "role", "group", "line", "left"])
             let loginReader = try entry.required("login")
             let login = try loginReader.nonEmptyString()
             guard login.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
@@ -112,7 +115,8 @@ public struct CommitteePlan: Hashable, Sendable {
                 throw roleReader.fail("expected one of: \(Member.Role.allCases.map(\.rawValue).joined(separator: ", "))", th: "ต้องเป็นค่าใดค่าหนึ่ง: \(Member.Role.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             members.append(Member(id: Int64(members.count + 1), login: login, name: try entry.required("name").nonEmptyString(), role: role,
-                                  workGroup: try entry.optional("group")?.string() ?? "", lineName: try entry.optional("line")?.string() ?? ""))
+                                  workGroup: try entry.optional("group")?.string() ?? "", lineName: try entry.optional("line")?.string() ?? "",
+                                  leftOn: try entry.optional("left").map(date)))
         } }
         func memberID(_ reader: YAMLReader) throws -> Int64 {
             let login = try reader.string()
@@ -188,6 +192,7 @@ public struct CommitteePlan: Hashable, Sendable {
 
         var tasks: [WorkTask] = []
         var lastChange: [Int64: CivilDate] = [:]
+        var taskFields: [Int64: Set<String>] = [:]
         var keys: Set<String> = []
         for entry in try list("tasks") { try attempt {
             try entry.onlyKeys(["title", "target", "owner", "due", "status", "phase", "evidence", "note", "blocked_reason", "last_change",
@@ -208,6 +213,7 @@ public struct CommitteePlan: Hashable, Sendable {
                 }
                 recurs = value
             }
+            taskFields[Int64(tasks.count + 1)] = Set(try entry.entries().map(\.key))
             if let reader = try entry.optional("last_change") {
                 let day = try date(reader)
                 guard day <= today else { throw reader.fail("last_change is in the future", th: "last_change อยู่ในอนาคต") }
@@ -259,7 +265,7 @@ public struct CommitteePlan: Hashable, Sendable {
             targetGrade: targetGrade, indicatorTarget: indicatorTarget ?? 85,
             lastYearScores: lastYear, estimates: estimates, respondents: respondents, milestones: milestones,
             holidays: holidays, process: process, meetingWeekday: meetingWeekday)
-        return CommitteePlan(assessment: assessment, members: members, owners: owners, tasks: tasks, lastChange: lastChange)
+        return CommitteePlan(assessment: assessment, members: members, owners: owners, tasks: tasks, lastChange: lastChange, taskFields: taskFields)
     }
 }
 

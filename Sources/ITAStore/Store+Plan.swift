@@ -15,9 +15,12 @@ extension Store {
 
     /// Applies plan changes as one audited change (one `ita undo` reverses them all), checking
     /// each one's content and who may make it inside the transaction. Any refusal writes nothing.
+    /// With `dryRun`, everything is checked and worked out as for real, then rolled back: the
+    /// result says exactly what applying would write.
     @discardableResult
-    public func apply(_ changes: [PlanChange], by author: Author, at now: Timestamp, action: AuditAction? = nil) throws -> PlanResult {
-        try write { db in
+    public func apply(_ changes: [PlanChange], by author: Author, at now: Timestamp, action: AuditAction? = nil,
+                      dryRun: Bool = false) throws -> PlanResult {
+        try write(rollingBack: dryRun) { db in
             var writer = try PlanWriter(db: db, author: author, now: now, action: action ?? changes.first?.action ?? .plan)
             for change in changes { try writer.apply(change) }
             return writer.result

@@ -180,8 +180,8 @@ public final class Store: Sendable {
         }
         for h in a.holidays { try db.execute(sql: "INSERT OR REPLACE INTO holiday VALUES (?, ?)", arguments: [h.date.iso, h.name]) }
         for m in plan.members {
-            try db.execute(sql: "INSERT INTO member (id, login, name, role, work_group, line_name) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [m.id, m.login, m.name, m.role.rawValue, m.workGroup, m.lineName])
+            try db.execute(sql: "INSERT INTO member (id, login, name, role, work_group, line_name, left_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           arguments: [m.id, m.login, m.name, m.role.rawValue, m.workGroup, m.lineName, m.leftOn?.iso])
         }
         for (target, memberID) in plan.owners {
             try db.execute(sql: "INSERT INTO owner VALUES (?, ?, ?)", arguments: [target.kind, target.description, memberID])
@@ -511,7 +511,7 @@ public final class Store: Sendable {
 
     /// Runs `body` in one immediate transaction: it takes the write lock up front, so a concurrent
     /// writer waits (up to the busy timeout) instead of failing half-way. A read-only store refuses.
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
+    func write<T>(rollingBack: Bool = false, _ body: (Database) throws -> T) throws -> T {
         guard case .shared(let queue) = connection, readOnlyReason == nil else {
             throw StoreError.readOnly(path: path, reason: readOnlyReason ?? .directoryNotWritable)
         }
@@ -519,7 +519,7 @@ public final class Store: Sendable {
         do {
             try queue.inTransaction(.immediate) { db in
                 result = try body(db)
-                return .commit
+                return rollingBack ? .rollback : .commit
             }
         } catch let error as DatabaseError {
             throw StoreError(error, path: path)

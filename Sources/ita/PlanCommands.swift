@@ -375,3 +375,62 @@ enum PlanJSON {
         return String(decoding: (try? encoder.encode(rows)) ?? Data("[]".utf8), as: UTF8.self)
     }
 }
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "plan", abstract: "Keep the plan in a committee file: export it, apply a changed one.",
+                                                    subcommands: [PlanExport.self, PlanApply.self])
+
+    struct PlanExport: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "export",
+            abstract: "Write the current plan as a committee file (the same database gives the same bytes).")
+        @OptionGroup var global: GlobalOptions
+        @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output (replaced whole).", valueName: "file"))
+        var output: String?
+
+        func run() throws {
+            try Context.run(global) { ctx in
+                let text = try ctx.openStore().exportPlan()
+                guard let output else { FileHandle.standardOutput.write(Data(text.utf8)); return }
+                // Written beside the target and renamed over it: a failure leaves the old file whole.
+                let temporary = output + ".ita-\(getpid()).tmp"
+                guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)), rename(temporary, output) == 0 else {
+                    try? FileManager.default.removeItem(atPath: temporary)
+                    throw CLIError(ctx.strings.cannotRead(output, String(cString: strerror(errno))))
+                }
+            }
+        }
+    }
+
+    struct PlanApply: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "apply",
+            abstract: "Show what a committee file would add, change and archive; with --yes, apply it as one audited change.",
+            discussion: "Tasks match by `key`, else by title and target. Fields a task's entry leaves out stay as they are: a done task stays done unless the file gives its status. `ita undo` reverses the whole set.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The committee file.") var file: String
+        @Flag(help: "Apply the changes (without it, nothing is written).") var yes = false
+
+        func run() throws {
+            try Context.run(global) { ctx in
+                let store = try ctx.openStore()
+                let author = try ctx.author(in: store)
+                let plan = try CommitteePlan.parse(try ctx.readFile(file), file: file, framework: try store.framework(), today: ctx.today,
+                                                   utcOffsetSeconds: ctx.now.utcOffsetSeconds)
+                let (changes, notes) = try store.planChanges(for: plan)
+                let s = ctx.language.plan
+                var lines = notes.map { s.warning(ctx.strings.planProblem($0)) }
+                guard !changes.isEmpty else {
+                    ctx.print(lines + [s.planSame])
+                    return
+                }
+                let result = try store.apply(changes, by: author, at: ctx.now, action: .plan, dryRun: !yes)
+                let text = AuditText(members: try store.members(), strings: ctx.strings)
+                let described = result.entries.map { "  " + text.line($0) }
+                lines.append(yes ? s.applied(described.count) : s.wouldApply(described.count))
+                lines += described
+                lines += result.warnings.map { "  " + s.warning(s.dueWarning($0, ctx.strings.date)) }
+                if !yes { lines.append(s.applyHint) }
+                ctx.print(lines)
+            }
+        }
+    }
+}

@@ -158,4 +158,40 @@ import Testing
         #expect(asked.stdout.contains("would be due 30 Apr 2569") && asked.stdout.contains("ita done 120 --next"))
         #expect(try ita.run(["done", "120", "--next", "--as", "waraporn"]).stdout.contains("#121"))
     }
+
+    @Test func planExportApplyRoundTripFromTheCommandLine() throws {
+        let ita = ITARunner()
+        try ita.initialise()
+        let export = try ita.run(["plan", "export"])
+        #expect(export.status == 0 && export.stdout.hasPrefix("# ITA Board committee file"))
+        let file = ita.directory + "/plan.yaml"
+        #expect(try ita.run(["plan", "export", "-o", file]).status == 0)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == export.stdout)
+        #expect(try ita.run(["plan", "apply", file]).stdout.contains("ตรงกับฐานข้อมูลแล้ว"))
+        // The secretary adds a task and moves an item in the file.
+        let edited = export.stdout.replacingOccurrences(of: "    O12: waraporn", with: "    O12: kittipat")
+            + "  - {key: procure-dec, title: \"สรุปผลจัดซื้อจัดจ้าง ธ.ค.\", target: O12, due: 2569-12-30}\n"
+        try edited.write(toFile: file, atomically: true, encoding: .utf8)
+        let before = try auditRows(ita)
+        let dry = try ita.run(["plan", "apply", file, "--lang", "en"])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(dry.stdout.contains("would make 2 changes:") && dry.stdout.contains("owner of O12: นางวราภรณ์ คำแสนดี → นายกิตติพัฒน์ บุญมาก"))
+        #expect(dry.stdout.contains("+ #118 (สรุปผลจัดซื้อจัดจ้าง ธ.ค.)") && dry.stdout.contains("run again with --yes"))
+        #expect(try auditRows(ita) == before)
+        let applied = try ita.run(["plan", "apply", file, "--yes", "--lang", "en"])
+        #expect(applied.stdout.hasPrefix("✓ applied 2 changes"))
+        #expect(try ita.run(["plan", "apply", file]).stdout.contains("ตรงกับฐานข้อมูลแล้ว"))
+        // One undo reverses the set.
+        #expect(try ita.run(["undo"]).status == 0)
+        #expect(try ita.run(["plan", "export"]).stdout == export.stdout)
+        // A malformed file: every problem named, nothing written.
+        try (export.stdout.replacingOccurrences(of: "target_grade: \"A\"", with: "target_grade: \"Z\"")
+             + "  - {title: x, target: O99}\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let bad = try ita.run(["plan", "apply", file, "--yes", "--lang", "en"])
+        #expect(bad.status == 1 && bad.stderr.contains("plan.yaml:5: target_grade:") && bad.stderr.contains("target: no item O99"))
+        #expect(bad.stderr.contains("2 problems in"))
+        // An owner may not apply a plan.
+        try export.stdout.replacingOccurrences(of: "    O12: waraporn", with: "    O12: kittipat").write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try ita.run(["plan", "apply", file, "--yes", "--as", "waraporn"]).status == 1)
+    }
 }

@@ -235,6 +235,61 @@ import Testing
         #expect(try store.verify().isIntact)
     }
 
+    @Test func exportIsByteStableAndApplyingItChangesNothing() throws {
+        let (store, chair, secretary, _, _) = try fixture()
+        // A plan with some history: an added recurring task with a key, an archived one, a member who left.
+        try store.apply(.addTask(NewTask(title: "สรุปผล \"จัดซื้อ\" \\ ประจำเดือน\nบรรทัดสอง", target: .item("O12"), due: CivilDate(iso: "2026-12-30"),
+                                         recurs: .monthly, key: "procure-monthly")), by: secretary, at: now)
+        try store.apply(.archiveTask(id: 3, reason: nil), by: secretary, at: now)
+        try store.apply(.addMember(MemberDraft(login: "malee", name: "นางมาลี ทดลองดี", role: .owner)), by: chair, at: now)
+        try store.apply(.leaveMember(login: "panuwat", handOverTo: nil), by: chair, at: now)
+        let export = try store.exportPlan()
+        #expect(try store.exportPlan() == export)
+        let framework = try StoreFixture.fy2566()
+        let plan = try CommitteePlan.parse(export, file: "export.yaml", framework: framework, today: StoreFixture.today, utcOffsetSeconds: 7 * 3600)
+        let (changes, notes) = try store.planChanges(for: plan)
+        #expect(changes.isEmpty, "\(changes)")
+        #expect(notes.isEmpty, "\(notes)")
+        // A database made from the export exports the same file.
+        let copy = try Store.create(at: StoreFixture.temporaryDirectory() + "/copy.sqlite", framework: framework, plan: plan, now: now)
+        #expect(try copy.exportPlan() == export)
+    }
+
+    @Test func applyingAChangedFileIsOneUndoableChangeSet() throws {
+        let (store, _, secretary, _, _) = try fixture()
+        let framework = try StoreFixture.fy2566()
+        let before = try state(store)
+        let export = try store.exportPlan()
+        var lines = export.components(separatedBy: "\n")
+        let done = try #require(lines.firstIndex { $0.contains("status: in_progress") })
+        lines[done] = lines[done].replacingOccurrences(of: "status: in_progress", with: "status: done")
+        let removed = try #require(lines.lastIndex { $0.hasPrefix("  - {title:") && !$0.contains("status: done") && $0 != lines[done] })
+        lines.remove(at: removed)
+        // A task entry with no status leaves a done task done.
+        let keepDone = try #require(lines.firstIndex { $0.contains("status: done, phase") })
+        lines[keepDone] = lines[keepDone].replacingOccurrences(of: "status: done, ", with: "")
+        lines.insert("  - {key: new-1, title: \"งานใหม่จากไฟล์\", target: O12, due: 2569-12-25}", at: lines.count - 1)
+        let plan = try CommitteePlan.parse(lines.joined(separator: "\n"), file: "c.yaml", framework: framework, today: StoreFixture.today,
+                                           utcOffsetSeconds: 7 * 3600)
+        let (changes, _) = try store.planChanges(for: plan)
+        #expect(changes.filter { if case .addTask = $0 { return true }; return false }.count == 1)
+        #expect(changes.filter { if case .archiveTask = $0 { return true }; return false }.count == 1)
+        #expect(changes.filter { if case .editTask = $0 { return true }; return false }.count == 1)
+        // The dry run writes nothing.
+        let audit = try store.lastAuditID()
+        let dry = try store.apply(changes, by: secretary, at: now, action: .plan, dryRun: true)
+        #expect(try store.lastAuditID() == audit && !dry.entries.isEmpty)
+        let applied = try store.apply(changes, by: secretary, at: now, action: .plan)
+        #expect(applied.entries.count == dry.entries.count && Set(applied.entries.map(\.changeID)).count == 1)
+        #expect(try store.planChanges(for: plan).changes.isEmpty)
+        #expect(try store.verify().isIntact)
+        try store.undoLastChange(by: secretary, at: now)
+        var undone = try state(store)
+        // The task the file added stays, archived (tasks are never deleted).
+        undone.tasks.removeAll { $0.key == "new-1" && $0.isArchived }
+        #expect(undone == before)
+    }
+
     /// Every cell of README's "Who may change what" table, tried through the store.
     @Test func thePermissionTableInTheREADMEHolds() throws {
         let readme = try StoreFixture.text("README.md")

@@ -98,7 +98,7 @@ public struct AuditText: Sendable {
             var reversed = e
             (reversed.oldValue, reversed.newValue) = (e.newValue, e.oldValue)
             (reversed.oldEvidence, reversed.newEvidence) = (e.newEvidence, e.oldEvidence)
-            return "\(e.entity == .task ? "#\(e.key)" : e.key) \(change(reversed))"
+            return line(reversed)
         }
         return strings.undone(entries.count, parts.joined(separator: "; "))
     }
