@@ -66,3 +66,30 @@ private typealias F = DashboardFixture
         #expect(owner.disabledReason(.plan) != nil && owner.disabledReason(.change) == nil)
     }
 }
+
+@Suite struct PhaseTests {
+    static let phased: [WorkTask] = F.tasks.enumerated().map { i, t in
+        var t = t
+        t.phase = ["P", "A1", "A1", "Y", nil, "A1"][i % 6]
+        return t
+    }
+
+    @Test func phaseFilterKeepsOnlyThatPhase() {
+        var state = F.state(as: F.chair, screen: .all, tasks: Self.phased)
+        state.applyFilterText("phase:a1")
+        let shown = state.all.indices.map { state.task(at: $0) }
+        #expect(!shown.isEmpty && shown.allSatisfy { $0.phase == "A1" })
+        #expect(shown.count == Self.phased.filter { $0.phase == "A1" }.count)
+    }
+
+    @Test func theOverviewShowsProgressPerPhaseAndTheTablesAColumn() {
+        let state = F.state(as: F.chair, size: Size(width: 100, height: 40), screen: .overview, tasks: Self.phased)
+        let lines = DashboardView.render(state).lines
+        let a1 = Self.phased.filter { $0.phase == "A1" }
+        let line = lines.first { $0.contains("PHAYAO") }
+        #expect(line?.contains("A1 \(a1.filter { $0.status == .done }.count)/\(a1.count)") == true, "\(line ?? "")")
+        var all = F.state(as: F.chair, size: Size(width: 100, height: 30), screen: .all, tasks: Self.phased)
+        all.applyFilterText("phase:Y")
+        #expect(DashboardView.render(all).lines.contains { $0.contains(" Y ") && $0.contains("#4") })
+    }
+}

@@ -9,12 +9,14 @@ public struct TaskFilter: Hashable, Sendable {
     public var overdueOnly = false
     /// Only tasks of this item (`item:O3`, or `O3` alone): exactly that one, not O30–O39.
     public var item: String?
+    /// Only tasks in this process phase (`phase:A1`).
+    public var phase: String?
     /// What the user typed, shown back in the header.
     public var source: String = ""
 
     public init() {}
 
-    public var isEmpty: Bool { text.isEmpty && ownerID == nil && status == nil && !overdueOnly && item == nil }
+    public var isEmpty: Bool { text.isEmpty && ownerID == nil && status == nil && !overdueOnly && item == nil && phase == nil }
 
     public enum ParseError: Error, Hashable, Sendable { case unknownOwner(String) }
 
@@ -31,6 +33,8 @@ public struct TaskFilter: Hashable, Sendable {
                 filter.ownerID = member.id
             } else if lower.hasPrefix("status:"), let status = TaskStatus(rawValue: String(lower.dropFirst(7))) {
                 filter.status = status
+            } else if lower.hasPrefix("phase:"), lower.count > 6 {
+                filter.phase = String(word.dropFirst(6)).uppercased()
             } else if lower == "overdue" || lower == "is:overdue" || word == "เกินกำหนด" {
                 filter.overdueOnly = true
             } else if case .item(let code)? = TaskTarget(text: lower.hasPrefix("item:") ? String(word.dropFirst(5)) : word),
@@ -59,6 +63,7 @@ public struct TaskFilter: Hashable, Sendable {
         if item != nil, !ofItem[position] { return false }
         if let ownerID, tasks[position].ownerID != ownerID { return false }
         if let status, tasks[position].status != status { return false }
+        if let phase, tasks[position].phase?.uppercased() != phase { return false }
         if overdueOnly, !(tasks[position].status.isOpen && (tasks[position].due.map { $0 < today } ?? false)) { return false }
         if words.isEmpty { return true }
         let all: UInt64 = words.count >= 64 ? ~0 : (1 << UInt64(words.count)) - 1

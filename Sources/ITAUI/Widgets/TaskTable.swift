@@ -10,13 +10,15 @@ public struct TaskTable: Hashable, Sendable {
         public let rawValue: Int
         public init(rawValue: Int) { self.rawValue = rawValue }
         public static let status = Columns(rawValue: 1), id = Columns(rawValue: 2), due = Columns(rawValue: 4),
-                           left = Columns(rawValue: 8), target = Columns(rawValue: 16), owner = Columns(rawValue: 32)
-        public static let all: Columns = [.status, .id, .due, .left, .target, .owner]
+                           left = Columns(rawValue: 8), target = Columns(rawValue: 16), owner = Columns(rawValue: 32),
+                           phase = Columns(rawValue: 64)
+        public static let all: Columns = [.status, .id, .due, .left, .target, .phase, .owner]
     }
 
-    var status: Int, id: Int, due: Int, left: Int, target: Int, owner: Int, title: Int
+    var status: Int, id: Int, due: Int, left: Int, target: Int, phase: Int, owner: Int, title: Int
     /// Whole words for the status (wide terminals) or a mark only.
     var statusWords: Bool
+    var phaseHeader = ""
 
     /// Widths for a table `width` columns wide. Nothing here depends on the rows shown, so the
     /// columns do not move while scrolling. The due date shows from 60 columns, the owner from 80,
@@ -24,6 +26,7 @@ public struct TaskTable: Hashable, Sendable {
     init(width: Int, columns: Columns = .all, idWidth: Int, strings s: Strings, text t: DashboardStrings, framework: Framework, today: CivilDate) {
         let h = s.taskHeaders
         statusWords = width >= 100 && columns.contains(.status)
+        phaseHeader = s.language.form.label(.phase)
         status = !columns.contains(.status) ? 0
             : statusWords ? max(h.status.displayWidth, TaskStatus.allCases.map { s.status($0).displayWidth }.max() ?? 10) + 1 : 2
         id = columns.contains(.id) ? max(idWidth, h.id.displayWidth + 1) : 0
@@ -36,7 +39,10 @@ public struct TaskTable: Hashable, Sendable {
         let codes = framework.indicators.map { TaskTarget.indicator($0.number) } + framework.items.map { TaskTarget.item($0.code) }
         target = columns.contains(.target) ? max(h.target.displayWidth, codes.map { t.targetShort($0).displayWidth }.max() ?? 4) + 1 : 0
         owner = !columns.contains(.owner) ? 0 : (width >= 100 ? 20 : (width >= 80 ? 13 : 0))
-        title = max(6, width - 1 - status - id - due - left - target - owner)
+        // The process phase (PHAYAO's A1, SPDCA's S…) from 80 columns: the widest key of the built-in processes.
+        let keys = ProcessModel.builtIn.flatMap(\.phases).map(\.key.displayWidth).max() ?? 2
+        phase = columns.contains(.phase) && width >= 80 ? max(keys, s.language.form.label(.phase).displayWidth) + 1 : 0
+        title = max(6, width - 1 - status - id - due - left - target - phase - owner)
     }
 
     func header(_ h: (status: String, id: String, due: String, target: String, owner: String, title: String)) -> [Span] {
@@ -46,6 +52,7 @@ public struct TaskTable: Hashable, Sendable {
         if due > 0 { spans.append(Span(h.due.padded(toWidth: due))) }
         if left > 0 { spans.append(Span("".padded(toWidth: left))) }
         if target > 0 { spans.append(Span(h.target.padded(toWidth: target))) }
+        if phase > 0 { spans.append(Span(phaseHeader.padded(toWidth: phase))) }
         if owner > 0 { spans.append(Span(h.owner.padded(toWidth: owner))) }
         spans.append(Span(h.title))
         return spans.map { Span($0.text, .dim) }
@@ -66,6 +73,7 @@ public struct TaskTable: Hashable, Sendable {
             }
         }
         if target > 0 { spans.append(Span(t.targetShort(task.target).padded(toWidth: target))) }
+        if phase > 0 { spans.append(Span((task.phase ?? "").sanitizedForTerminal.truncated(toWidth: phase - 1).padded(toWidth: phase), .dim)) }
         if owner > 0 { spans.append(Span(ownerName.sanitizedForTerminal.truncated(toWidth: owner - 1).padded(toWidth: owner), .dim)) }
         spans.append(Span(task.title.sanitizedForTerminal.truncated(toWidth: title), task.status == .done ? .dim : .normal))
         return spans

@@ -46,6 +46,25 @@ enum OverviewView {
             lines.append([Span("  " + tool.code.padded(toWidth: 4))] + Bar.spans(tally.fraction, width: barWidth)
                          + [Span(" " + "\(tally.done)/\(tally.total)".leftPadded(toWidth: 7) + " " + TextReports.percent(tally.fraction).leftPadded(toWidth: 4))])
         }
+        // Progress per process phase (PHAYAO P-H-A1-Y-A2-O, SPDCA, PDCA): done of the tasks carrying it.
+        let phases = a.process.phases.map(\.key)
+        if !phases.isEmpty {
+            var done = [Int](repeating: 0, count: phases.count), total = done
+            let index = Dictionary(uniqueKeysWithValues: phases.enumerated().map { ($1.uppercased(), $0) })
+            for task in state.data.tasks {
+                guard let phase = task.phase, let i = index[phase.uppercased()] else { continue }
+                total[i] += 1
+                if task.status == .done { done[i] += 1 }
+            }
+            if total.reduce(0, +) > 0 {
+            var line = [Span("  " + state.language.form.label(.phase) + " " + a.process.name + "  ", .dim)]
+            for (i, key) in phases.enumerated() {
+                line.append(Span(key + " ", .accent))
+                line.append(Span("\(done[i])/\(total[i])   ", total[i] > 0 && done[i] == total[i] ? .done : .normal))
+            }
+            lines.append(line)
+            }
+        }
         lines.append([])
 
         lines.append([Span(s.nextDeadlines, .heading)])
