@@ -80,6 +80,17 @@ enum Dashboard {
                 timer?.record("store_write", since: writeStarted)
                 watch.sawOwnWrite()   // our own write is already in the state
                 unCheckpointed = true
+                // Recurring work: its next occurrence is a new task (read everything), or waits for a yes.
+                let plan = ctx.language.plan
+                if let next = result.next {
+                    seenAudit = (try? store.lastAuditID()) ?? seenAudit
+                    return .message(.planSaved(try load(store, today: watch.day),
+                                               note: plan.nextOccurrence(next.id, next.due.map(ctx.strings.date) ?? "–")))
+                }
+                if let due = result.pendingNext {
+                    return .messages([.applied(result.task, nil, action: change.action, changed: !result.fields.isEmpty),
+                                      .failed(plan.pendingOccurrence(id, ctx.strings.date(due)))])
+                }
                 // The state updates its board from the one change: no re-read of 50,000 tasks' tallies.
                 return .message(.applied(result.task, nil, action: change.action, changed: !result.fields.isEmpty))
             case .plan(let changes):

@@ -123,4 +123,21 @@ import Testing
         try tmux.waitFor(text: "ประธานหรือเลขานุการเท่านั้นที่แก้แผนได้")
         try tmux.send("q")
     }
+
+    @Test func tickingRecurringWorkInTheDashboardShowsTheNextOccurrence() throws {
+        let ita = ITARunner()
+        try ita.initialise()
+        #expect(try ita.run(["add", "O12", "สรุปผลจัดซื้อประจำเดือน", "--due", "2569-11-19", "--recurs", "monthly"]).status == 0)
+        let tmux = Tmux(ita)
+        try tmux.start(tmux.ita("--as waraporn --screen all"), width: 120, height: 30)
+        try tmux.waitFor(text: "งานทั้งหมด")
+        try tmux.send("/")
+        try tmux.type("ประจำเดือน")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "#118")
+        try tmux.send("Space")
+        try tmux.waitFor(text: "↻ งานรอบถัดไป #119 กำหนดส่ง 19 ธ.ค. 2569")
+        try tmux.waitFor("the next occurrence listed") { $0.contains("#119") && $0.contains("19 ธ.ค. 2569") }
+        try tmux.send("q")
+    }
 }
