@@ -140,4 +140,50 @@ import Testing
         try tmux.waitFor("the next occurrence listed") { $0.contains("#119") && $0.contains("19 ธ.ค. 2569") }
         try tmux.send("q")
     }
+
+    @Test func theMembersAndMilestonesScreens() throws {
+        let ita = ITARunner()
+        try ita.initialise()
+        let tmux = Tmux(ita)
+        try tmux.start(tmux.ita("--screen members"), width: 120, height: 30)
+        try tmux.waitFor(text: "คณะทำงาน 12 คน")
+        try tmux.send("a")
+        try tmux.waitFor(text: "เพิ่มสมาชิก")
+        try tmux.type("malee")
+        try tmux.send("Tab")
+        try tmux.type("นางมาลี ทดลองดี")
+        try tmux.send("Tab", "C-u")
+        try tmux.type("ow")
+        try tmux.send("Tab", "Tab")
+        try tmux.type("กลุ่มนโยบายและแผน")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "✓ + สมาชิก malee (นางมาลี ทดลองดี)")
+        // waraporn (third row) leaves; without a hand-over it is refused, naming what she owns.
+        try tmux.send("g", "j", "j", "L", "Enter")
+        try tmux.waitFor(text: "hand-over-to: waraporn ยังรับผิดชอบ")
+        try tmux.send("L")
+        try tmux.type("malee")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "ออกแล้ว")
+        let members = try JSONSerialization.jsonObject(with: Data(try ita.run(["members", "--json"]).stdout.utf8)) as! [[String: Any]]
+        #expect(members.first { $0["login"] as? String == "waraporn" }?["left_on"] as? String == "2026-11-18")
+        #expect((members.first { $0["login"] as? String == "malee" }?["owns"] as? String)?.contains("O12") == true)
+        // Milestones: add one with a BE date and covers completed by Tab.
+        try tmux.send("8", "a")
+        try tmux.waitFor(text: "เพิ่มหมุดหมาย")
+        try tmux.type("review-2")
+        try tmux.send("Tab")
+        try tmux.type("ทบทวนรอบสอง")
+        try tmux.send("Tab", "Tab", "Tab")
+        try tmux.type("2570-01-15")
+        try tmux.send("Tab", "Tab")
+        try tmux.type("o1")
+        try tmux.send("Tab", "Enter")
+        try tmux.waitFor(text: "✓ + หมุดหมาย review-2 (ทบทวนรอบสอง)")
+        let milestones = try JSONSerialization.jsonObject(with: Data(try ita.run(["milestones", "--json"]).stdout.utf8)) as! [[String: Any]]
+        let review = milestones.first { $0["key"] as? String == "review-2" }
+        #expect(review?["due"] as? String == "2027-01-15" && review?["covers"] as? String == "O1")
+        #expect(try ita.run(["verify"]).status == 0)
+        try tmux.send("q")
+    }
 }

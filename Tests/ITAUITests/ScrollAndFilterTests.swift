@@ -184,12 +184,12 @@ import Testing
                 rest = after[after.index(after: close)...]
             }
         }
-        // `1`–`6` in the table stands for the six screen digits.
-        if named.contains("1") && named.contains("6") { named.subtract(["1", "6"]); named.insert("1–6") }
+        // `1`–`8` in the table stands for the eight screen digits.
+        if named.contains("1") && named.contains("8") { named.subtract(["1", "8"]); named.insert("1–8") }
         func readmeName(_ key: KeyPress) -> String {
             switch key {
             case .backTab: return "Shift-Tab"
-            case .character(let c) where ("1"..."6").contains(c): return "1–6"
+            case .character(let c) where ("1"..."8").contains(c): return "1–8"
             default: return key.label
             }
         }
@@ -198,7 +198,7 @@ import Testing
             ![.home, .end, .pageUp, .pageDown, .left, .right].contains(key)
         }.map(readmeName))
         for key in bound.sorted() { #expect(named.contains(key), "README's key table does not name \(key)") }
-        let ignored: Set<String> = ["1–6"]
+        let ignored: Set<String> = ["1–8"]
         for key in named.subtracting(ignored).sorted() where !key.hasPrefix(":") && key.count < 12 {
             #expect(bound.contains(key) || ["l", "h"].contains(key), "README names \(key), which the keymap does not bind")
         }

@@ -152,9 +152,11 @@ import ITACore
         // Opening the weekly review asks the runtime for the stored history.
         #expect(state.press(.tab) == [.loadReview])
         #expect(state.screen == .review)
+        _ = state.press(.tab, .tab)
+        #expect(state.screen == .milestones)
         _ = state.press(.tab)
         #expect(state.screen == .overview)
-        _ = state.press(.backTab)
+        _ = state.press(.backTab, .backTab, .backTab)
         #expect(state.screen == .review)
         _ = state.press(.character("h"), .character("h"), .character("h"))
         #expect(state.screen == .mine)

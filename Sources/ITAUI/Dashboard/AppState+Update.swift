@@ -68,7 +68,7 @@ extension AppState {
             return []
         case .planRefused(let field, let text):
             if var f = form {
-                let named = field.flatMap(TaskForm.Field.init(storeField:)) ?? f.focus
+                let named = field.flatMap(PlanForm.Field.init(storeField:)).flatMap { f.fields.contains($0) ? $0 : nil } ?? f.focus
                 f.error = FormProblem(field: named, text: text)
                 f.focus = named
                 form = f
@@ -178,6 +178,20 @@ extension AppState {
         case .archive:
             guard let task = changeableTask() else { return [] }
             prompt = Prompt(purpose: .archive(task.id))
+        case .addMember: form = PlanForm(member: nil)
+        case .editMember:
+            guard let member = selectedMember else { message = StatusMessage(text.noSelection, isError: true); return [] }
+            form = PlanForm(member: member)
+        case .memberLeaves:
+            guard let member = selectedMember, !member.hasLeft else { message = StatusMessage(text.noSelection, isError: true); return [] }
+            prompt = Prompt(purpose: .leave(member.login))
+        case .addMilestone: form = PlanForm(milestone: nil)
+        case .editMilestone:
+            guard let milestone = selectedMilestone else { message = StatusMessage(text.noSelection, isError: true); return [] }
+            form = PlanForm(milestone: milestone)
+        case .removeMilestone:
+            guard let milestone = selectedMilestone else { message = StatusMessage(text.noSelection, isError: true); return [] }
+            prompt = Prompt(purpose: .removeMilestone(milestone.key))
         case .filter: prompt = Prompt(purpose: .filter, text: filter.source)
         case .commandLine: prompt = Prompt(purpose: .command)
         case .help: helpVisible = true; helpTop = 0
@@ -212,6 +226,8 @@ extension AppState {
         case .all: all.cursor = max(0, all.cursor + delta)
         case .countdown: stickerCursor = max(0, stickerCursor + delta)
         case .review: reviewTop = max(0, reviewTop + delta)
+        case .members: memberCursor = max(0, memberCursor + delta)
+        case .milestones: milestoneCursor = max(0, milestoneCursor + delta)
         }
         clampScrolling()
     }
@@ -225,6 +241,8 @@ extension AppState {
         case .all: all.cursor = row
         case .countdown: stickerCursor = row
         case .review: reviewTop = row == 0 ? 0 : Int.max / 2
+        case .members: memberCursor = row
+        case .milestones: milestoneCursor = row
         }
         clampScrolling()
     }
@@ -409,6 +427,10 @@ extension AppState {
             return [.plan([.assign(target, login: value, withOpenTasks: true)])]
         case .archive(let id):
             return [.plan([.archiveTask(id: id, reason: value.isEmpty ? nil : value)])]
+        case .leave(let login):
+            return [.plan([.leaveMember(login: login, handOverTo: value.isEmpty ? nil : value)])]
+        case .removeMilestone(let key):
+            return [.plan([.removeMilestone(key: key)])]
         }
         return []
     }

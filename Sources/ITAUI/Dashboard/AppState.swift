@@ -61,6 +61,17 @@ public struct AppState: Hashable, Sendable {
     var reviewStale = false
     public private(set) var review: WeeklyReview?
     public var reviewTop = 0
+    /// The members and milestones screens: the row selected and the first one shown.
+    public var memberCursor = 0, memberTop = 0
+    public var milestoneCursor = 0, milestoneTop = 0
+
+    public var selectedMember: Member? { board.members.indices.contains(memberCursor) ? board.members[memberCursor] : nil }
+    /// Milestones as the screen lists them: by due date.
+    public var milestoneRows: [Milestone] { board.assessment.milestones.sorted { ($0.due, $0.key) < ($1.due, $1.key) } }
+    public var selectedMilestone: Milestone? {
+        let rows = milestoneRows
+        return rows.indices.contains(milestoneCursor) ? rows[milestoneCursor] : nil
+    }
 
     /// Derived on load: position of each task id, positions in urgency order, positions per
     /// target, and the nearest open due date per target.
@@ -98,7 +109,7 @@ public struct AppState: Hashable, Sendable {
         case .mine: return mine
         case .all: return all
         case .tree: return drill?.list
-        case .overview, .countdown, .review: return nil
+        case .overview, .countdown, .review, .members, .milestones: return nil
         }
     }
 
@@ -366,6 +377,11 @@ public struct AppState: Hashable, Sendable {
         mine.top = Layout.scroll(top: mine.top, cursor: mine.cursor, count: mine.indices.count + itemsWithoutTasks.count, height: layout.taskListHeight)
         clamp(&all, height: layout.taskListHeight)
         if var d = drill { clamp(&d.list, height: layout.taskListHeight); drill = d }
+        memberCursor = max(0, min(memberCursor, board.members.count - 1))
+        memberTop = Layout.scroll(top: memberTop, cursor: memberCursor, count: board.members.count, height: layout.taskListHeight + layout.detailHeight)
+        let milestones = board.assessment.milestones.count
+        milestoneCursor = max(0, min(milestoneCursor, milestones - 1))
+        milestoneTop = Layout.scroll(top: milestoneTop, cursor: milestoneCursor, count: milestones, height: layout.taskListHeight + layout.detailHeight)
         treeCursor = max(0, min(treeCursor, treeRows.count - 1))
         treeTop = Layout.scroll(top: treeTop, cursor: treeCursor, count: treeRows.count, height: layout.treeListHeight)
         let grid = StickerGrid(width: size.width - 2, height: layout.bodyHeight)

@@ -13,6 +13,7 @@ public enum Command: KeyCommand {
     case open, back, collapse, expand
     case toggleDone, undo, editEvidence, editNote, block
     case addTask, editTask, reassign, setDue, archive
+    case addMember, editMember, memberLeaves, addMilestone, editMilestone, removeMilestone
     case filter, commandLine, help
     case toggleWorkingDays, copyReminder
     case meeting

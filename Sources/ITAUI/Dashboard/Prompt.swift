@@ -5,6 +5,7 @@ public struct Prompt: Hashable, Sendable {
     public enum Purpose: Hashable, Sendable {
         case filter, command, evidence(Int64), note(Int64), block(Int64)
         case due(Int64), owner(Int64), assign(TaskTarget), archive(Int64)
+        case leave(String), removeMilestone(String)
     }
 
     public var purpose: Purpose

@@ -1,23 +1,32 @@
 import ITACore
 
-/// The small form `E` opens on a task and `a` opens for a new one: title, target, owner, due,
-/// phase, note. Tab moves between fields (completing a login, a name or an item code first when
-/// the text is the start of one), Enter saves, Esc cancels; a refused field shows its error.
-public struct TaskForm: Hashable, Sendable {
+/// The small form the dashboard opens to add or edit a task (`a`, `E`), a member or a milestone
+/// (on their screens). Tab moves between fields (completing a login, a name, an item code, a role
+/// or a phase first when the text is the start of one), Enter saves, Esc cancels; a refused field
+/// shows its error.
+public struct PlanForm: Hashable, Sendable {
     public enum Field: Int, CaseIterable, Hashable, Sendable {
         case title, target, owner, due, phase, note
+        case login, name, role, group, line
+        case key, titleEN, starts, reminders, covers
     }
 
-    /// nil: a new task.
-    public var task: WorkTask?
+    /// What the form is for; the value it edits, nil for a new one.
+    public enum Kind: Hashable, Sendable {
+        case task(WorkTask?)
+        case member(Member?)
+        case milestone(Milestone?)
+    }
+
+    public var kind: Kind
     public var values: [Field: String]
     public var focus: Field
     /// The field a save was refused on, and why.
     public var error: FormProblem?
 
-    /// A form for `task` (its values as the owner, by login, and the due date in BE).
+    /// A form for `task` (its owner by login, the due date in BE).
     public init(editing task: WorkTask, board: Board) {
-        self.task = task
+        kind = .task(task)
         values = [.title: task.title, .target: task.target.description, .owner: board.member(task.ownerID)?.login ?? "",
                   .due: task.due.map(Self.typed) ?? "", .phase: task.phase ?? "", .note: task.note]
         focus = .title
@@ -25,9 +34,25 @@ public struct TaskForm: Hashable, Sendable {
 
     /// A form for a new task on `target` (the owner left empty: the target's owner).
     public init(adding target: TaskTarget?) {
-        task = nil
+        kind = .task(nil)
         values = [.title: "", .target: target?.description ?? "", .owner: "", .due: "", .phase: "", .note: ""]
         focus = target == nil ? .target : .title
+    }
+
+    public init(member: Member?) {
+        kind = .member(member)
+        values = [.login: member?.login ?? "", .name: member?.name ?? "", .role: member?.role.rawValue ?? Member.Role.owner.rawValue,
+                  .group: member?.workGroup ?? "", .line: member?.lineName ?? ""]
+        focus = member == nil ? .login : .name
+    }
+
+    public init(milestone: Milestone?) {
+        kind = .milestone(milestone)
+        values = [.key: milestone?.key ?? "", .title: milestone?.titleTH ?? "", .titleEN: milestone?.titleEN ?? "",
+                  .starts: milestone?.starts.map(Self.typed) ?? "", .due: milestone.map { Self.typed($0.due) } ?? "",
+                  .reminders: (milestone?.reminderOffsets ?? Milestone.defaultReminderOffsets).map(String.init).joined(separator: ","),
+                  .covers: milestone?.covers.joined(separator: ",") ?? ""]
+        focus = milestone == nil ? .key : .title
     }
 
     /// `2569-12-15`: a date as a Thai secretary types it.
@@ -35,27 +60,52 @@ public struct TaskForm: Hashable, Sendable {
         "\(ThaiCalendar.buddhistYear(date.year))-" + String(date.iso.dropFirst(5))
     }
 
-    public var isNew: Bool { task == nil }
+    /// The fields shown, in order (a member's login and a milestone's key are fixed once made).
+    public var fields: [Field] {
+        switch kind {
+        case .task: return [.title, .target, .owner, .due, .phase, .note]
+        case .member(let m): return m == nil ? [.login, .name, .role, .group, .line] : [.name, .role, .group, .line]
+        case .milestone(let m): return (m == nil ? [.key] : []) + [.title, .titleEN, .starts, .due, .reminders, .covers]
+        }
+    }
+
+    public var isNew: Bool {
+        switch kind {
+        case .task(let t): return t == nil
+        case .member(let m): return m == nil
+        case .milestone(let m): return m == nil
+        }
+    }
+
+    public var task: WorkTask? {
+        if case .task(let t) = kind { return t }
+        return nil
+    }
 
     public subscript(field: Field) -> String {
         get { values[field] ?? "" }
         set { values[field] = newValue }
     }
 
-    /// What may complete the focused field's text: logins and names for the owner, item codes and
-    /// indicator numbers for the target, phase keys for the phase.
+    /// What may complete the focused field's text: logins and names for an owner, item codes and
+    /// indicator numbers for a target, phase keys, roles, and what a milestone may cover.
     public func candidates(board: Board) -> [String] {
-        let text = self[focus].trimmingWhitespace.lowercased()
+        var text = self[focus].trimmingWhitespace.lowercased()
         let all: [String]
         switch focus {
         case .owner:
-            let people = board.members.filter { !$0.hasLeft }
             guard !text.isEmpty else { return [] }
-            return people.filter { $0.login.lowercased().hasPrefix(text) || $0.name.lowercased().contains(text) }.map(\.login)
+            return board.members.filter { !$0.hasLeft && ($0.login.lowercased().hasPrefix(text) || $0.name.lowercased().contains(text)) }.map(\.login)
         case .target:
             all = board.framework.indicators.map { String($0.number) } + board.framework.items.map(\.code)
         case .phase:
             all = board.assessment.process.phases.map(\.key)
+        case .role:
+            all = Member.Role.allCases.map(\.rawValue)
+        case .covers:
+            // The last of a comma-separated list.
+            text = String(text.split(separator: ",", omittingEmptySubsequences: false).last ?? "").trimmingWhitespace
+            all = board.framework.tools.map(\.code) + board.framework.indicators.map { String($0.number) } + board.framework.items.map(\.code)
         default:
             return []
         }
@@ -63,74 +113,133 @@ public struct TaskForm: Hashable, Sendable {
         return all.filter { $0.lowercased().hasPrefix(text) }
     }
 
-    /// Tab: complete the focused field if its text starts exactly one candidate (or the shortest
-    /// of several that share it); otherwise move on.
+    /// Tab: complete the focused field if its text starts a candidate (the shortest of several);
+    /// otherwise move on.
     public mutating func tab(board: Board, backwards: Bool = false) {
         if !backwards {
             let options = candidates(board: board)
-            if let first = options.first, !options.contains(self[focus]) {
-                self[focus] = options.min { $0.count < $1.count } ?? first
-                return
+            if let shortest = options.min(by: { $0.count < $1.count }) {
+                if focus == .covers {
+                    var parts = self[focus].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                    if parts.last?.trimmingWhitespace != shortest {
+                        parts[parts.count - 1] = shortest
+                        self[focus] = parts.joined(separator: ",")
+                        return
+                    }
+                } else if !options.contains(self[focus]) {
+                    self[focus] = shortest
+                    return
+                }
             }
         }
-        let fields = Field.allCases
-        let index = (focus.rawValue + (backwards ? fields.count - 1 : 1)) % fields.count
-        focus = fields[index]
+        let list = fields
+        let index = list.firstIndex(of: focus) ?? 0
+        focus = list[(index + (backwards ? list.count - 1 : 1)) % list.count]
     }
 
     /// The change the form asks for, or the field that is wrong and why.
     public func change(board: Board, today: CivilDate, text: FormStrings) -> Result<PlanChange, FormProblem> {
-        let title = self[.title].trimmingWhitespace
-        guard !title.isEmpty else { return .failure(FormProblem(field: .title, text: text.titleRequired)) }
-        guard let target = TaskTarget(text: self[.target]), board.framework.contains(target) else {
-            return .failure(FormProblem(field: .target, text: text.badTarget(Quote.text(self[.target]))))
+        func date(_ field: Field) -> Result<CivilDate?, FormProblem> {
+            let value = self[field].trimmingWhitespace
+            guard !value.isEmpty else { return .success(nil) }
+            guard let day = DateInput.parse(value, today: today) else { return .failure(FormProblem(field: field, text: text.badDate(Quote.text(value)))) }
+            return .success(day)
         }
-        let login = self[.owner].trimmingWhitespace
-        if !login.isEmpty, board.member(login: login) == nil {
-            return .failure(FormProblem(field: .owner, text: text.unknownOwner(login)))
-        }
-        let dueText = self[.due].trimmingWhitespace
-        var due: CivilDate?
-        if !dueText.isEmpty {
-            guard let day = DateInput.parse(dueText, today: today) else {
-                return .failure(FormProblem(field: .due, text: text.badDate(Quote.text(dueText))))
+        switch kind {
+        case .task(let task):
+            let title = self[.title].trimmingWhitespace
+            guard !title.isEmpty else { return .failure(FormProblem(field: .title, text: text.titleRequired)) }
+            guard let target = TaskTarget(text: self[.target]), board.framework.contains(target) else {
+                return .failure(FormProblem(field: .target, text: text.badTarget(Quote.text(self[.target]))))
             }
-            due = day
-        }
-        let phase = self[.phase].trimmingWhitespace
-        let note = self[.note]
-        guard let task else {
-            return .success(.addTask(NewTask(title: title, target: target, ownerLogin: login.isEmpty ? nil : login, due: due,
-                                             phase: phase.isEmpty ? nil : phase, note: note)))
-        }
-        var edit = TaskEdit(expected: task)
-        if title != task.title { edit.title = title }
-        if target != task.target { edit.target = target }
-        if !login.isEmpty, login != board.member(task.ownerID)?.login { edit.ownerLogin = login }
-        if due != task.due { edit.due = .some(due) }
-        if (phase.isEmpty ? nil : phase) != task.phase { edit.phase = .some(phase.isEmpty ? nil : phase) }
-        if note != task.note { edit.note = note }
-        return .success(.editTask(id: task.id, edit))
-    }
+            let login = self[.owner].trimmingWhitespace
+            if !login.isEmpty, board.member(login: login) == nil {
+                return .failure(FormProblem(field: .owner, text: text.unknownOwner(login)))
+            }
+            let due: CivilDate?
+            switch date(.due) {
+            case .failure(let problem): return .failure(problem)
+            case .success(let day): due = day
+            }
+            let phase = self[.phase].trimmingWhitespace
+            let note = self[.note]
+            guard let task else {
+                return .success(.addTask(NewTask(title: title, target: target, ownerLogin: login.isEmpty ? nil : login, due: due,
+                                                 phase: phase.isEmpty ? nil : phase, note: note)))
+            }
+            var edit = TaskEdit(expected: task)
+            if title != task.title { edit.title = title }
+            if target != task.target { edit.target = target }
+            if !login.isEmpty, login != board.member(task.ownerID)?.login { edit.ownerLogin = login }
+            if due != task.due { edit.due = .some(due) }
+            if (phase.isEmpty ? nil : phase) != task.phase { edit.phase = .some(phase.isEmpty ? nil : phase) }
+            if note != task.note { edit.note = note }
+            return .success(.editTask(id: task.id, edit))
 
+        case .member(let member):
+            guard let role = Member.Role(rawValue: self[.role].trimmingWhitespace.lowercased()) else {
+                return .failure(FormProblem(field: .role, text: text.badRole))
+            }
+            let name = self[.name].trimmingWhitespace, group = self[.group].trimmingWhitespace, line = self[.line].trimmingWhitespace
+            guard let member else {
+                return .success(.addMember(MemberDraft(login: self[.login].trimmingWhitespace, name: name, role: role, workGroup: group, lineName: line)))
+            }
+            return .success(.editMember(login: member.login, MemberEdit(name: name == member.name ? nil : name, role: role == member.role ? nil : role,
+                                                                          workGroup: group == member.workGroup ? nil : group,
+                                                                          lineName: line == member.lineName ? nil : line)))
+
+        case .milestone(let milestone):
+            let due: CivilDate?, starts: CivilDate?
+            switch date(.due) {
+            case .failure(let problem): return .failure(problem)
+            case .success(let day): due = day
+            }
+            guard let due else { return .failure(FormProblem(field: .due, text: text.dueRequired)) }
+            switch date(.starts) {
+            case .failure(let problem): return .failure(problem)
+            case .success(let day): starts = day
+            }
+            let steps = self[.reminders].split(separator: ",").map { Int(String($0).trimmingWhitespace) }
+            guard steps.allSatisfy({ $0 != nil }) else { return .failure(FormProblem(field: .reminders, text: text.badReminders)) }
+            let covers = self[.covers].split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
+            let key = milestone?.key ?? self[.key].trimmingWhitespace
+            let made = Milestone(key: key, titleTH: self[.title].trimmingWhitespace,
+                                 titleEN: self[.titleEN].trimmingWhitespace.isEmpty ? key : self[.titleEN].trimmingWhitespace,
+                                 starts: starts, due: due, reminderOffsets: steps.compactMap { $0 }, covers: covers)
+            return .success(milestone == nil ? .addMilestone(made) : .editMilestone(key: key, made))
+        }
+    }
 }
+
+/// The form's former name, for the task form.
+public typealias TaskForm = PlanForm
 
 /// A form field that cannot be saved, and why.
 public struct FormProblem: Error, Hashable, Sendable {
-    public var field: TaskForm.Field
+    public var field: PlanForm.Field
     public var text: String
 }
 
-extension TaskForm.Field {
-    /// The store's name for the field a refusal names (`PlanProblem.field`).
+extension PlanForm.Field {
+    /// The form field a store refusal names (`PlanProblem.field`).
     public init?(storeField: String) {
         switch storeField {
-        case "title": self = .title
+        case "title", "title_th": self = .title
         case "target": self = .target
-        case "owner", "login": self = .owner
+        case "owner": self = .owner
         case "due": self = .due
         case "phase": self = .phase
         case "note": self = .note
+        case "login": self = .login
+        case "name": self = .name
+        case "role": self = .role
+        case "group": self = .group
+        case "line": self = .line
+        case "key": self = .key
+        case "title_en": self = .titleEN
+        case "starts": self = .starts
+        case "reminders": self = .reminders
+        case "covers": self = .covers
         default: return nil
         }
     }

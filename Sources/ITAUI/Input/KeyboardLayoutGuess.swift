@@ -1,7 +1,7 @@
 /// Which keyboard layout the user is typing on, guessed from the last letter key: a Thai letter means
 /// Kedmanee, a Latin letter US. On Kedmanee a few keys type ASCII that is another key on US — the 2
 /// key types `/`, 3 types `-`, Shift-M types `?` — so while the guess is Thai those characters count
-/// as the US key under the finger (2, 3, M …), and screens 1–6 and meeting mode are reachable by the
+/// as the US key under the finger (2, 3, M …), and screens 1–8 and meeting mode are reachable by the
 /// same keys in both layouts. Before any letter is typed the guess is US; Thai digits (๑–๖) and Tab
 /// work in either.
 public struct KeyboardLayoutGuess: Hashable, Sendable {

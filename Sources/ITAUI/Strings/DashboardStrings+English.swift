@@ -30,6 +30,12 @@ extension DashboardStrings {
             case .reassign: return "reassign"
             case .setDue: return "move the due date"
             case .archive: return "archive"
+            case .addMember: return "add a member"
+            case .editMember: return "edit the member"
+            case .memberLeaves: return "member leaves (hand over)"
+            case .addMilestone: return "add a milestone"
+            case .editMilestone: return "edit the milestone"
+            case .removeMilestone: return "remove the milestone"
             case .filter: return "filter"
             case .commandLine: return "command"
             case .help: return "help"
@@ -41,7 +47,7 @@ extension DashboardStrings {
         viewer: { name, login in name.map { "user: \($0)" } ?? "user: \(login) (not on the committee)" },
         readOnly: "read-only",
         helpTitle: "Help — keys (they also work with a Thai keyboard layout)",
-        helpFooter: "Commands: :owner NAME · :filter TEXT · :all · :help · :1–:6 screens · :q    Filter /: text @login status:done overdue    Any key closes",
+        helpFooter: "Commands: :owner NAME · :filter TEXT · :all · :help · :1–:8 screens · :q    Filter /: text @login status:done phase:A1 overdue    Any key closes",
         helpAnyKeyCloses: "Any key closes",
         tooSmall: { w, h in "Terminal too small (\(w)×\(h)); need at least 40×12" },
         treeHeaders: (name: "Indicator / item", owner: "Owner", done: "Done", due: "Next due", mark: "Status"),
@@ -63,6 +69,8 @@ extension DashboardStrings {
             case .owner(let id): return FormStrings.english.ownerLabel(id)
             case .assign(let target): return FormStrings.english.assignLabel(target)
             case .archive(let id): return FormStrings.english.archiveLabel(id)
+            case .leave(let login): return FormStrings.english.leaveLabel(login)
+            case .removeMilestone(let key): return FormStrings.english.removeMilestoneLabel(key)
             }
         },
         promptKeys: "Enter accept · Esc cancel",
@@ -121,5 +129,7 @@ private let englishScreenTitle: @Sendable (ScreenID) -> String = { s in
     case .all: return "All tasks"
     case .countdown: return "Countdown"
     case .review: return "Weekly review"
+    case .members: return "Members"
+    case .milestones: return "Milestones"
     }
 }

@@ -30,6 +30,12 @@ extension DashboardStrings {
             case .reassign: return "เปลี่ยนผู้รับผิดชอบ"
             case .setDue: return "เลื่อนกำหนดส่ง"
             case .archive: return "เก็บเข้าคลัง"
+            case .addMember: return "เพิ่มสมาชิก"
+            case .editMember: return "แก้ไขสมาชิก"
+            case .memberLeaves: return "สมาชิกออก (ส่งต่องาน)"
+            case .addMilestone: return "เพิ่มหมุดหมาย"
+            case .editMilestone: return "แก้ไขหมุดหมาย"
+            case .removeMilestone: return "ลบหมุดหมาย"
             case .filter: return "กรอง"
             case .commandLine: return "คำสั่ง"
             case .help: return "วิธีใช้"
@@ -41,7 +47,7 @@ extension DashboardStrings {
         viewer: { name, login in name.map { "ผู้ใช้: \($0)" } ?? "ผู้ใช้: \(login) (ไม่อยู่ในคณะทำงาน)" },
         readOnly: "อ่านอย่างเดียว",
         helpTitle: "วิธีใช้ — ปุ่มลัด (ใช้ได้ทั้งแป้นอังกฤษและแป้นไทย)",
-        helpFooter: "คำสั่ง: :owner ชื่อ · :filter ข้อความ · :all · :help · :1–:6 ไปหน้าจอ · :q    กรอง /: ข้อความ @ชื่อผู้ใช้ status:done overdue    กดปุ่มใดก็ได้เพื่อปิด",
+        helpFooter: "คำสั่ง: :owner ชื่อ · :filter ข้อความ · :all · :help · :1–:8 ไปหน้าจอ · :q    กรอง /: ข้อความ @ชื่อผู้ใช้ status:done phase:A1 overdue    กดปุ่มใดก็ได้เพื่อปิด",
         helpAnyKeyCloses: "กดปุ่มใดก็ได้เพื่อปิด",
         tooSmall: { w, h in "หน้าจอเล็กไป (\(w)×\(h)) ต้องการอย่างน้อย 40×12" },
         treeHeaders: (name: "ตัวชี้วัด / ข้อ", owner: "ผู้รับผิดชอบ", done: "เสร็จ", due: "ส่งถัดไป", mark: "สถานะ"),
@@ -63,6 +69,8 @@ extension DashboardStrings {
             case .owner(let id): return FormStrings.thai.ownerLabel(id)
             case .assign(let target): return FormStrings.thai.assignLabel(target)
             case .archive(let id): return FormStrings.thai.archiveLabel(id)
+            case .leave(let login): return FormStrings.thai.leaveLabel(login)
+            case .removeMilestone(let key): return FormStrings.thai.removeMilestoneLabel(key)
             }
         },
         promptKeys: "Enter ตกลง · Esc ยกเลิก",
@@ -121,5 +129,7 @@ private let thaiScreenTitle: @Sendable (ScreenID) -> String = { s in
     case .all: return "งานทั้งหมด"
     case .countdown: return "นับถอยหลัง"
     case .review: return "ทบทวนรายสัปดาห์"
+    case .members: return "สมาชิก"
+    case .milestones: return "หมุดหมาย"
     }
 }

@@ -2,8 +2,17 @@ import ITACore
 
 /// Strings of the dashboard's task form and plan prompts, one table per language.
 public struct FormStrings: Sendable {
-    public let header: @Sendable (_ id: Int64?) -> String
-    public let label: @Sendable (TaskForm.Field) -> String
+    public let header: @Sendable (PlanForm.Kind) -> String
+    public let label: @Sendable (PlanForm.Field) -> String
+    public let badRole: String
+    public let dueRequired: String
+    public let badReminders: String
+    public let leaveLabel: @Sendable (_ login: String) -> String
+    public let removeMilestoneLabel: @Sendable (_ key: String) -> String
+    public let membersTitle: @Sendable (Int) -> String
+    public let milestonesTitle: @Sendable (Int) -> String
+    public let membersHeader: [String]
+    public let milestonesHeader: [String]
     public let keys: String
     public let titleRequired: String
     public let badTarget: @Sendable (String) -> String
@@ -29,17 +38,42 @@ extension Language {
 
 extension FormStrings {
     public static let thai = FormStrings(
-        header: { id in id.map { "แก้ไขงาน #\($0)" } ?? "เพิ่มงาน" },
+        header: { kind in
+            switch kind {
+            case .task(let t): return t.map { "แก้ไขงาน #\($0.id)" } ?? "เพิ่มงาน"
+            case .member(let m): return m.map { "แก้ไขสมาชิก \($0.login)" } ?? "เพิ่มสมาชิก"
+            case .milestone(let m): return m.map { "แก้ไขหมุดหมาย \($0.key)" } ?? "เพิ่มหมุดหมาย"
+            }
+        },
         label: { f in
             switch f {
-            case .title: return "ชื่องาน"
+            case .title: return "ชื่อ"
             case .target: return "ตัวชี้วัด/ข้อ"
             case .owner: return "ผู้รับผิดชอบ"
             case .due: return "กำหนดส่ง"
             case .phase: return "ขั้น"
             case .note: return "บันทึก"
+            case .login: return "ชื่อผู้ใช้"
+            case .name: return "ชื่อ-สกุล"
+            case .role: return "บทบาท"
+            case .group: return "กลุ่มงาน"
+            case .line: return "ชื่อ LINE"
+            case .key: return "key"
+            case .titleEN: return "ชื่ออังกฤษ"
+            case .starts: return "เริ่ม"
+            case .reminders: return "เตือนก่อน (วัน)"
+            case .covers: return "ครอบคลุม"
             }
         },
+        badRole: "บทบาทต้องเป็น chair, secretary, owner หรือ member",
+        dueRequired: "ต้องมีวันครบกำหนด",
+        badReminders: "วันเตือนเป็นจำนวนวันคั่นด้วยจุลภาค เช่น 14,7,3,1,0",
+        leaveLabel: { "\($0) ออกจากคณะทำงาน: ส่งต่องานให้ (ชื่อผู้ใช้; ว่างถ้าไม่มีงานค้าง) แล้ว Enter" },
+        removeMilestoneLabel: { "ลบหมุดหมาย \($0)? Enter ยืนยัน · Esc ยกเลิก" },
+        membersTitle: { "คณะทำงาน \($0) คน · a เพิ่ม · E แก้ไข · L ออก (ส่งต่องาน)" },
+        milestonesTitle: { "หมุดหมาย \($0) รายการ · a เพิ่ม · E แก้ไข · X ลบ" },
+        membersHeader: ["ผู้ใช้", "ชื่อ", "บทบาท", "กลุ่มงาน", "LINE", "รับผิดชอบ", "งานค้าง"],
+        milestonesHeader: ["key", "หมุดหมาย", "เริ่ม", "ครบกำหนด", "อีก", "ครอบคลุม"],
         keys: "Tab ช่องถัดไป/เติมคำ · Shift-Tab ย้อน · Enter บันทึก · Esc ยกเลิก",
         titleRequired: "ต้องมีชื่องาน",
         badTarget: { "\($0) ไม่ใช่ตัวชี้วัดหรือข้อในเกณฑ์นี้ (เช่น 7 หรือ O12)" },
@@ -57,7 +91,13 @@ extension FormStrings {
         saved: { "✓ บันทึกแล้ว \($0) รายการ (u ย้อนกลับ)" })
 
     public static let english = FormStrings(
-        header: { id in id.map { "Edit task #\($0)" } ?? "Add a task" },
+        header: { kind in
+            switch kind {
+            case .task(let t): return t.map { "Edit task #\($0.id)" } ?? "Add a task"
+            case .member(let m): return m.map { "Edit member \($0.login)" } ?? "Add a member"
+            case .milestone(let m): return m.map { "Edit milestone \($0.key)" } ?? "Add a milestone"
+            }
+        },
         label: { f in
             switch f {
             case .title: return "Title"
@@ -66,8 +106,27 @@ extension FormStrings {
             case .due: return "Due"
             case .phase: return "Phase"
             case .note: return "Note"
+            case .login: return "Login"
+            case .name: return "Name"
+            case .role: return "Role"
+            case .group: return "Work group"
+            case .line: return "LINE name"
+            case .key: return "Key"
+            case .titleEN: return "English title"
+            case .starts: return "Starts"
+            case .reminders: return "Remind (days before)"
+            case .covers: return "Covers"
             }
         },
+        badRole: "the role is chair, secretary, owner or member",
+        dueRequired: "a milestone needs a due date",
+        badReminders: "reminders are days separated by commas, e.g. 14,7,3,1,0",
+        leaveLabel: { "\($0) leaves the committee: hand their work over to (login; empty if they own nothing), then Enter" },
+        removeMilestoneLabel: { "Remove milestone \($0)? Enter confirms · Esc cancels" },
+        membersTitle: { "The committee, \($0) members · a add · E edit · L leave (hand over)" },
+        milestonesTitle: { "\($0) milestones · a add · E edit · X remove" },
+        membersHeader: ["login", "name", "role", "group", "LINE", "owns", "open"],
+        milestonesHeader: ["key", "milestone", "starts", "due", "left", "covers"],
         keys: "Tab next field/complete · Shift-Tab back · Enter save · Esc cancel",
         titleRequired: "a task needs a title",
         badTarget: { "\($0) is not an indicator or item of this framework (e.g. 7 or O12)" },

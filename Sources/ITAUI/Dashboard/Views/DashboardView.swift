@@ -23,6 +23,8 @@ public enum DashboardView {
             case .overview: OverviewView.draw(state, into: &screen, layout: layout)
             case .countdown: CountdownView.draw(state, into: &screen, layout: layout)
             case .review: ReviewView.draw(state, into: &screen, layout: layout)
+            case .members: PlanListsView.drawMembers(state, into: &screen, layout: layout)
+            case .milestones: PlanListsView.drawMilestones(state, into: &screen, layout: layout)
             case .tree:
                 if let drill = state.drill {
                     TaskListView.draw(state, list: drill.list, title: state.text.drillHeader(drill.title.sanitizedForTerminal, drill.list.indices.count),

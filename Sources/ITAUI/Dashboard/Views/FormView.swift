@@ -8,10 +8,10 @@ enum FormView {
         let width = state.size.width
         for row in 0..<layout.bodyHeight { screen.fill(y: layout.bodyTop + row, style: .normal) }
         var y = layout.bodyTop
-        screen.draw([Span(" " + f.header(form.task?.id), .heading)], y: y)
+        screen.draw([Span(" " + f.header(form.kind), .heading)], y: y)
         y += 2
-        let labelWidth = TaskForm.Field.allCases.map { f.label($0).displayWidth }.max()! + 2
-        for field in TaskForm.Field.allCases where y < layout.bodyTop + layout.bodyHeight {
+        let labelWidth = form.fields.map { f.label($0).displayWidth }.max()! + 2
+        for field in form.fields where y < layout.bodyTop + layout.bodyHeight {
             let focused = field == form.focus
             let label = (focused ? "▸ " : "  ") + f.label(field)
             let lead = " " + label.padded(toWidth: labelWidth + 2) + " "
