@@ -58,7 +58,8 @@ epoch = int((date.fromisoformat(today.isoformat()) - date(1970, 1, 1)).total_sec
 audit = []
 for r in rows:
     state = {"blocked_reason": r[8], "done_at": r[13], "done_by": None if r[12] is None else str(r[12]),
-             "evidence": r[9], "note": r[10], "status": r[7]}
+             "evidence": r[9], "note": r[10], "status": r[7], "title": r[1], "target": r[3], "owner_id": str(r[5]),
+             "due": r[6], "phase": r[11], "recurs": None, "plan_key": None, "archived_at": None, "archive_reason": None}
     values = [next_id, change, at, epoch, "bench", None, "create", "task", str(r[0]), "*", None,
               json.dumps(state, ensure_ascii=False, sort_keys=True, separators=(",", ":")), None]
     previous = chain_hash(previous, values)

@@ -39,11 +39,11 @@ enum Schema {
         "snapshot_one_daily": "b4ba18451da16730",
         "task": "c7f3a651a082005a",
         "task_indicator": "1aaeb53ad8b5e2a7",
-        "task_open_due": "32c1c6533a837448",
+        "task_open_due": "990554996917cd25",
         "task_owner": "e429e156fa15963c",
         "task_plan_key": "f032188dd89f1261",
-        "task_rollup": "993b3b674f54e693",
-        "task_status_due": "608f924f0193ee04",
+        "task_rollup": "4e067d48adf51915",
+        "task_status_due": "444f8109ef578505",
         "task_tally": "8e4f329eae37292f",
         "task_tally_delete": "1855a760f606f538",
         "task_tally_insert": "508693655789b89d",
@@ -268,7 +268,8 @@ enum Schema {
         migrator.registerMigration("v9: keeping the plan") { db in
             // Tasks are archived, never deleted: an archived task keeps its row and history but leaves
             // every count (the tallies skip it) and every open-task index (their WHERE names it).
-            // Queries that should use those indexes say `archived_at IS NULL` (`Store.live`).
+            // Queries that should use those indexes say `archived_at IS NULL` (`Store.live`); the
+            // indexes also carry the column, or SQLite would read each row to check it (not covering).
             try db.execute(sql: """
                 ALTER TABLE task ADD COLUMN archived_at TEXT;
                 ALTER TABLE task ADD COLUMN archive_reason TEXT;
@@ -276,12 +277,12 @@ enum Schema {
                 ALTER TABLE task ADD COLUMN plan_key TEXT;
                 ALTER TABLE member ADD COLUMN left_on TEXT;
                 DROP INDEX task_open_due;
-                CREATE INDEX task_open_due ON task(due, status, target_kind, target, owner_id)
+                CREATE INDEX task_open_due ON task(due, status, target_kind, target, owner_id, archived_at)
                     WHERE status IN ('todo', 'in_progress', 'blocked') AND archived_at IS NULL;
                 DROP INDEX task_status_due;
-                CREATE INDEX task_status_due ON task(status, due, target_kind, target, owner_id) WHERE archived_at IS NULL;
+                CREATE INDEX task_status_due ON task(status, due, target_kind, target, owner_id, archived_at) WHERE archived_at IS NULL;
                 DROP INDEX task_rollup;
-                CREATE INDEX task_rollup ON task(target_kind, target, status, due) WHERE archived_at IS NULL;
+                CREATE INDEX task_rollup ON task(target_kind, target, status, due, archived_at) WHERE archived_at IS NULL;
                 CREATE UNIQUE INDEX task_plan_key ON task(plan_key) WHERE plan_key IS NOT NULL;
                 DROP TRIGGER task_tally_insert;
                 DROP TRIGGER task_tally_delete;
