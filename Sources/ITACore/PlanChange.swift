@@ -116,8 +116,9 @@ public struct TaskEdit: Hashable, Sendable {
 
     /// Changes nothing but the note (which an owner may do on their own task).
     public var onlyNote: Bool {
-        note != nil && title == nil && target == nil && ownerLogin == nil && due == nil && phase == nil && recurs == nil
-            && key == nil && status == nil && evidence == nil && blockedReason == nil
+        var rest = self
+        rest.note = nil
+        return note != nil && rest.isEmpty
     }
 
     public var isEmpty: Bool {

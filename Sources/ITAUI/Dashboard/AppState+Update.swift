@@ -412,18 +412,10 @@ extension AppState {
             }
             return [.plan([.editTask(id: id, TaskEdit(due: .some(day), expected: task(id: id)))])]
         case .owner(let id):
-            guard board.member(login: value) != nil else {
-                prompt = p
-                message = StatusMessage(language.form.unknownOwner(value), isError: true)
-                return []
-            }
+            guard isMember(value, else: p) else { return [] }
             return [.plan([.editTask(id: id, TaskEdit(ownerLogin: value, expected: task(id: id)))])]
         case .assign(let target):
-            guard board.member(login: value) != nil else {
-                prompt = p
-                message = StatusMessage(language.form.unknownOwner(value), isError: true)
-                return []
-            }
+            guard isMember(value, else: p) else { return [] }
             return [.plan([.assign(target, login: value, withOpenTasks: true)])]
         case .archive(let id):
             return [.plan([.archiveTask(id: id, reason: value.isEmpty ? nil : value)])]
@@ -433,6 +425,14 @@ extension AppState {
             return [.plan([.removeMilestone(key: key)])]
         }
         return []
+    }
+
+    /// Whether `login` is a member now; if not, the prompt stays open with why.
+    mutating func isMember(_ login: String, else p: Prompt) -> Bool {
+        guard board.member(login: login) == nil else { return true }
+        prompt = p
+        message = StatusMessage(language.form.unknownOwner(login), isError: true)
+        return false
     }
 
     /// Filters the All tasks screen as `/` does; an unknown owner leaves an error message.

@@ -13,18 +13,24 @@ enum PlanListsView {
                     m.workGroup.truncated(toWidth: 24), m.lineName.truncated(toWidth: 18),
                     shown, String(open[m.id] ?? 0)]
         }
-        draw(state, title: f.membersTitle(board.members.count), header: f.membersHeader, rows: rows, cursor: state.memberCursor,
+        // Narrow terminals keep what the screen is for: who, their role, what they own and have open.
+        let keep = state.size.width >= 110 ? Array(0..<7) : [0, 1, 2, 6, 5]
+        draw(state, title: f.membersTitle(board.members.count), header: keep.map { f.membersHeader[$0] }, rows: rows.map { r in keep.map { r[$0] } },
+             cursor: state.memberCursor,
              top: state.memberTop, dim: board.members.map(\.hasLeft), into: &screen, layout: layout)
     }
 
     static func drawMilestones(_ state: AppState, into screen: inout Screen, layout: Layout) {
         let f = state.language.form, s = state.strings
         let milestones = state.milestoneRows
+        let narrow = state.size.width < 110
         let rows = milestones.map { m -> [String] in
-            [m.key, state.language == .th ? m.titleTH : m.titleEN, m.starts.map(s.date) ?? "–", s.date(m.due),
+            [m.key, (state.language == .th ? m.titleTH : m.titleEN).truncated(toWidth: narrow ? 24 : 60), m.starts.map(s.date) ?? "–", s.date(m.due),
              state.text.dueShort(Countdown(calendarDays: state.today.days(to: m.due))), m.covers.joined(separator: ",")]
         }
-        draw(state, title: f.milestonesTitle(milestones.count), header: f.milestonesHeader, rows: rows, cursor: state.milestoneCursor,
+        let keep = narrow ? [0, 1, 3, 4, 5] : Array(0..<6)
+        draw(state, title: f.milestonesTitle(milestones.count), header: keep.map { f.milestonesHeader[$0] }, rows: rows.map { r in keep.map { r[$0] } },
+             cursor: state.milestoneCursor,
              top: state.milestoneTop, dim: milestones.map { $0.due < state.today }, into: &screen, layout: layout)
     }
 
