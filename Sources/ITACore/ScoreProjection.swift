@@ -54,32 +54,45 @@ public struct ScoreProjection: Hashable, Sendable {
     }
 }
 
-/// "What it takes": the fewest open OIT items whose completion reaches the target grade.
+/// "What it takes": a smallest set of open items whose passing reaches the target grade.
 public enum WhatItTakes: Hashable, Sendable {
     case alreadyMet
     /// Finish these items (most points first) to reach the target; `projectedTotal` is the result.
     case finish(items: [String], projectedTotal: Double)
-    /// A survey tool's estimate is below what the target grade requires of every tool.
-    case toolBelowRequirement(tool: String, score: Double, required: Double)
-    /// Even with every OIT item passed the total stays below the target.
+    /// Tools that cannot reach the score the target grade requires of every tool: a survey tool's
+    /// estimate, or an item-scored tool even with all its items passed (`score` is its best).
+    case toolsBelowRequirement([Shortfall])
+    /// Even with every item passed the total stays below the target.
     case unreachable(bestTotal: Double)
 
-    /// Each item adds a fixed share of points, independent of the others, so taking the items worth
-    /// most first gives the fewest. Ties go to the item due soonest, then framework order.
+    public struct Shortfall: Hashable, Sendable {
+        public var tool: String
+        public var score: Double
+        public var required: Double
+
+        public init(tool: String, score: Double, required: Double) {
+            self.tool = tool
+            self.score = score
+            self.required = required
+        }
+    }
+
+    /// Exact for any number of item-scored tools and any grading rules. An item adds a fixed share
+    /// to its tool's score and to the total, so within a tool its most valuable open items are the
+    /// best choice for any count. A smallest set is therefore: for each tool, the shortest prefix of
+    /// its items (most valuable first) that lifts it to the per-tool minimum, then the most valuable
+    /// of all remaining items until the grade is reached — which also gives the highest total of the
+    /// smallest sets. Ties go to the item due soonest, then framework order. A brute-force test over
+    /// random frameworks checks the count.
     public static func compute(framework: Framework, passedItems: Set<String>, estimates: [String: Double],
                                target: String, nearestDue: [String: CivilDate] = [:]) -> WhatItTakes {
         guard let rule = framework.grading.rule(named: target) else { return .unreachable(bestTotal: 0) }
+        func reached(_ p: ScoreProjection) -> Bool { p.grade.map { framework.grading.isAtLeast($0.grade, target) } ?? false }
         let current = ScoreProjection(framework: framework, passedItems: passedItems, estimates: estimates)
-        if let grade = current.grade, framework.grading.isAtLeast(grade.grade, target) { return .alreadyMet }
-        if let each = rule.minEachTool {
-            for tool in framework.tools where !tool.scoredFromItems {
-                let score = current.toolScores[tool.code] ?? 0
-                if Score.published(score) < each { return .toolBelowRequirement(tool: tool.code, score: score, required: each) }
-            }
-        }
+        if reached(current) { return .alreadyMet }
         let order = Dictionary(uniqueKeysWithValues: framework.items.enumerated().map { ($1.code, $0) })
         let points = Dictionary(uniqueKeysWithValues: framework.items.map { ($0.code, framework.points(of: .item($0.code))) })
-        let open = framework.items.map(\.code).filter { !passedItems.contains($0) }.sorted { a, b in
+        func mostValuableFirst(_ a: String, _ b: String) -> Bool {
             let pa = points[a]!, pb = points[b]!
             if abs(pa - pb) > 1e-9 { return pa > pb }
             let da = nearestDue[a]?.dayNumber ?? Int.max, db = nearestDue[b]?.dayNumber ?? Int.max
@@ -88,14 +101,34 @@ public enum WhatItTakes: Hashable, Sendable {
         }
         var passed = passedItems
         var chosen: [String] = []
-        for code in open {
+        if let each = rule.minEachTool {
+            var short: [Shortfall] = []
+            for tool in framework.tools {
+                if !tool.scoredFromItems {
+                    let score = current.toolScores[tool.code] ?? 0
+                    if Score.published(score) < each { short.append(Shortfall(tool: tool.code, score: score, required: each)) }
+                    continue
+                }
+                let items = framework.indicators(of: tool.code).flatMap { $0.subIndicators.flatMap(\.items) }.map(\.code)
+                var open = items.filter { !passed.contains($0) }.sorted(by: mostValuableFirst)[...]
+                var score = current.toolScores[tool.code] ?? 0
+                while Score.published(score) < each, let next = open.popFirst() {
+                    passed.insert(next)
+                    chosen.append(next)
+                    score = ScoreProjection(framework: framework, passedItems: passed, estimates: estimates).toolScores[tool.code] ?? 0
+                }
+                if Score.published(score) < each { short.append(Shortfall(tool: tool.code, score: score, required: each)) }
+            }
+            if !short.isEmpty { return .toolsBelowRequirement(short) }
+        }
+        var projection = ScoreProjection(framework: framework, passedItems: passed, estimates: estimates)
+        for code in framework.items.map(\.code).filter({ !passed.contains($0) }).sorted(by: mostValuableFirst) {
+            if reached(projection) { break }
             passed.insert(code)
             chosen.append(code)
-            let projection = ScoreProjection(framework: framework, passedItems: passed, estimates: estimates)
-            if let grade = projection.grade, framework.grading.isAtLeast(grade.grade, target) {
-                return .finish(items: chosen, projectedTotal: projection.total)
-            }
+            projection = ScoreProjection(framework: framework, passedItems: passed, estimates: estimates)
         }
-        return .unreachable(bestTotal: ScoreProjection(framework: framework, passedItems: passed, estimates: estimates).total)
+        guard reached(projection) else { return .unreachable(bestTotal: projection.total) }
+        return .finish(items: chosen.sorted(by: mostValuableFirst), projectedTotal: projection.total)
     }
 }

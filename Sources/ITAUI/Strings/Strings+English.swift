@@ -36,8 +36,9 @@ extension Strings {
             case .alreadyMet: return "Target \(target) reached"
             case .finish(let items, let total):
                 return "To reach \(target): pass \(items.count) more OIT items — \(items.joined(separator: ", ")) (projected \(Score.text(total)))"
-            case .toolBelowRequirement(let tool, let score, let required):
-                return "\(target) is out of reach: \(tool) estimate \(Score.text(score)) is below the \(Score.text(required)) every tool needs"
+            case .toolsBelowRequirement(let short):
+                return "\(target) is out of reach: " + short.map { "\($0.tool) at best \(Score.text($0.score))" }.joined(separator: ", ")
+                    + ", below the \(Score.text(short[0].required)) this grade requires of every tool"
             case .unreachable(let best):
                 return "\(target) is out of reach even with every OIT item passed (best \(Score.text(best)))"
             }

@@ -36,8 +36,9 @@ extension Strings {
             case .alreadyMet: return "ถึงเป้าหมาย \(target) แล้ว"
             case .finish(let items, let total):
                 return "ให้ถึง \(target): ทำข้อ OIT ให้ผ่านอีก \(items.count) ข้อ — \(items.joined(separator: ", ")) (คาดการณ์ \(Score.text(total)))"
-            case .toolBelowRequirement(let tool, let score, let required):
-                return "ยังถึง \(target) ไม่ได้: \(tool) ประมาณการ \(Score.text(score)) ต่ำกว่า \(Score.text(required)) ที่ระดับนี้กำหนดทุกเครื่องมือ"
+            case .toolsBelowRequirement(let short):
+                return "ยังถึง \(target) ไม่ได้: " + short.map { "\($0.tool) ได้สูงสุด \(Score.text($0.score))" }.joined(separator: ", ")
+                    + " ต่ำกว่า \(Score.text(short[0].required)) ที่ระดับนี้กำหนดทุกเครื่องมือ"
             case .unreachable(let best):
                 return "ยังถึง \(target) ไม่ได้ แม้ OIT ผ่านครบทุกข้อ (สูงสุด \(Score.text(best)))"
             }
