@@ -5,7 +5,7 @@ Each case mutates one sample file with a seeded random mutation (bytes flipped, 
 duplicated or swapped, numbers replaced by extremes, invalid UTF-8, control characters, huge
 values, truncation) and runs the real binary on it. Counted: crashes (a signal), hangs (over 10 s),
 files written on failure (a database left behind by a refused init), and error messages that do not
-name a file and line (or are not one line). All must be 0.
+name a file and line (one line, or one per problem and then how many). All must be 0.
 """
 import os, random, subprocess, sys, tempfile, time
 
@@ -110,11 +110,17 @@ def main():
             counts["accepted"] += 1
         elif target in ("framework", "committee", "config") and result.returncode == 1:
             if os.path.exists(db): counts["written_on_failure"] += 1; print(f"written {case}", file=sys.stderr)
-            first = err.splitlines()[0] if err else ""
+            lines = err.splitlines()
             import re
-            # `ita: ผิดพลาด: FILE:LINE[:COL]: …` — the file may be the other one of an init (an item the framework lost).
-            named = re.match(r"^ita: [^:]+: /[^:]+:\d+(:\d+)?: ", first) is not None
-            if not named or err.count("\n") != 1 or len(err) > 600:
+            # One problem: `ita: ผิดพลาด: FILE:LINE[:COL]: …` (the file may be the other one of an init, for an
+            # item the framework lost). Several (a committee file is reported whole, up to 50): a line each,
+            # `FILE:LINE[:COL]: …`, then `ita: ผิดพลาด: พบ N ปัญหาใน FILE`.
+            if len(lines) == 1:
+                named = re.match(r"^ita: [^:]+: /[^:]+:\d+(:\d+)?: ", lines[0]) is not None and len(err) <= 600
+            else:
+                named = (len(lines) <= 51 and all(re.match(r"^/[^:]+:\d+(:\d+)?: ", l) and len(l) <= 600 for l in lines[:-1])
+                         and re.match(rf"^ita: [^:]+: พบ {len(lines) - 1} ปัญหาใน /", lines[-1]) is not None)
+            if not named or not err.endswith("\n"):
                 counts["messages_without_line"] += 1; print(f"message {case} {target}: {err[:300]!r}", file=sys.stderr)
         if target == "theme":
             # A broken theme is a warning naming file and line; the default theme is used.
