@@ -39,6 +39,8 @@ public struct Tally: Hashable, Sendable {
 
     /// The published OIT rule for one item: every task done and evidence to show.
     public var itemPasses: Bool { total > 0 && done == total && withEvidence > 0 }
+    /// Every task done, and none with evidence: the item does not pass yet.
+    public var lacksEvidence: Bool { total > 0 && done == total && withEvidence == 0 }
 
     /// Tallies per target from a list of tasks (the store computes the same in SQL).
     public static func byTarget(_ tasks: [WorkTask], today: CivilDate) -> [TaskTarget: Tally] {
@@ -91,14 +93,19 @@ public struct ProgressReport: Hashable, Sendable {
 
 extension Tally {
     /// Where a target stands, by one order of precedence: no tasks, all done, overdue, blocked, open.
+    /// `doneNoEvidence`: every task done, but an item under it does not pass (no evidence, or an
+    /// item with no task), so it is not ✓.
     public enum Standing: Hashable, Sendable {
-        case noTasks, allDone
+        case noTasks, allDone, doneNoEvidence
         case overdue(Int), blocked(Int), open(Int)
     }
 
-    public var standing: Standing {
+    public var standing: Standing { standing(passes: nil) }
+
+    /// `passes`: for what OIT items score, whether every item under it passes (nil otherwise).
+    public func standing(passes: Bool?) -> Standing {
         if total == 0 { return .noTasks }
-        if done == total { return .allDone }
+        if done == total { return passes == false ? .doneNoEvidence : .allDone }
         if overdue > 0 { return .overdue(overdue) }
         if blocked > 0 { return .blocked(blocked) }
         return .open(open)

@@ -52,9 +52,13 @@ public struct WeeklyReview: Hashable, Sendable {
 }
 
 extension Board {
-    /// The deadline the OIT burndown runs to: the next milestone covering OIT items, else the last one.
+    /// The deadline the OIT burndown runs to: the next milestone that covers every OIT item (the
+    /// burndown counts them all), else the last one covering any.
     public var oitDeadline: CivilDate? {
-        let covering = assessment.milestones.filter { !MilestoneScope(covers: $0.covers, framework: framework).items.isEmpty }.map(\.due).sorted()
-        return covering.first { $0 >= today } ?? covering.last
+        let all = Set(framework.items.map(\.code))
+        let scopes = assessment.milestones.map { ($0.due, MilestoneScope(covers: $0.covers, framework: framework).items) }
+        let whole = scopes.filter { !all.isEmpty && $0.1.isSuperset(of: all) }.map(\.0).sorted()
+        if let next = whole.first(where: { $0 >= today }) ?? whole.last { return next }
+        return scopes.filter { !$0.1.isEmpty }.map(\.0).max()
     }
 }

@@ -12,6 +12,10 @@ func change(_ global: GlobalOptions, taskID: Int64, _ change: TaskChange, confir
         var lines = [result.fields.isEmpty ? ctx.strings.unchanged(taskID)
                                            : ctx.strings.changed(ctx.strings.action(change.action), taskID, result.task.title.sanitizedForTerminal)]
         if let next = result.next { lines.append(ctx.language.plan.nextOccurrence(next.id, next.due.map(ctx.strings.date) ?? "–")) }
+        if case .item(let code) = result.task.target, result.task.status == .done,
+           (try store.board(today: ctx.today)).tallies[.item(code)]?.lacksEvidence == true {
+            lines.append(ctx.language.plan.itemLacksEvidence(code))
+        }
         if let due = result.pendingNext { lines.append(ctx.language.plan.pendingOccurrence(taskID, ctx.strings.date(due))) }
         ctx.print(lines)
     }

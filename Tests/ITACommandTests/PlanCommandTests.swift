@@ -194,4 +194,14 @@ import Testing
         try export.stdout.replacingOccurrences(of: "    O12: waraporn", with: "    O12: kittipat").write(toFile: file, atomically: true, encoding: .utf8)
         #expect(try ita.run(["plan", "apply", file, "--yes", "--as", "waraporn"]).status == 1)
     }
+
+    @Test func doneOnAnItemsLastTaskWithoutEvidenceSaysTheItemStillFails() throws {
+        let ita = ITARunner()
+        try ita.initialise()
+        #expect(try ita.run(["done", "31", "--as", "kittipat"]).stdout.contains("⚠") == false)
+        let last = try ita.run(["done", "32", "--as", "kittipat", "--lang", "en"])
+        #expect(last.stdout.contains("⚠ every task of O8 is done but none has an evidence URL: the item does not pass yet"))
+        let proven = try ita.run(["done", "32", "--evidence", "https://example.go.th/o8", "--as", "kittipat"])
+        #expect(proven.status == 0 && !proven.stdout.contains("⚠"))
+    }
 }

@@ -54,3 +54,24 @@ struct ReviewTests {
         #expect(WeeklyReview.build(now: now, history: [history[3]], oitDeadline: nil).weekAgo == nil)
     }
 }
+
+@Suite struct OITDeadlineTests {
+    @Test func theBurndownRunsToTheMilestoneCoveringEveryItem() {
+        let f = Fixtures.fy2564
+        let first = f.items.first!.code
+        func board(_ milestones: [Milestone]) -> Board {
+            let a = Assessment(organisation: "x", fiscalYear: 2570, frameworkID: f.id, targetGrade: "A", indicatorTarget: 85, lastYearScores: [:],
+                               estimates: [:], respondents: [:], milestones: milestones, holidays: [], process: .phayao)
+            return Board(framework: f, assessment: a, members: [], owners: [:], tallies: [:], dueGroups: [], nearestDue: [:],
+                         today: CivilDate(iso: "2026-12-01")!)
+        }
+        let one = Milestone(key: "one", titleTH: "ข้อเดียว", titleEN: "one", due: CivilDate(iso: "2026-12-09")!, reminderOffsets: [], covers: [first])
+        let all = Milestone(key: "all", titleTH: "ทุกข้อ", titleEN: "all", due: CivilDate(iso: "2026-12-25")!, reminderOffsets: [], covers: ["OIT"])
+        // A milestone covering one item comes first; the burndown still runs to the one covering them all.
+        #expect(board([one, all]).oitDeadline == CivilDate(iso: "2026-12-25"))
+        // With none covering all, the last one covering any.
+        let later = Milestone(key: "later", titleTH: "ทีหลัง", titleEN: "later", due: CivilDate(iso: "2027-01-09")!, reminderOffsets: [], covers: [first])
+        #expect(board([one, later]).oitDeadline == CivilDate(iso: "2027-01-09"))
+        #expect(board([]).oitDeadline == nil)
+    }
+}

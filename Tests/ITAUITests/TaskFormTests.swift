@@ -93,3 +93,20 @@ private typealias F = DashboardFixture
         #expect(DashboardView.render(all).lines.contains { $0.contains(" Y ") && $0.contains("#4") })
     }
 }
+
+@Suite struct TreeMarkTests {
+    @Test func anItemIsTickedOnlyWhenItPasses() {
+        // O3's only task is done with evidence (passes); make O1's tasks all done without evidence.
+        var tasks = F.tasks
+        for i in tasks.indices where tasks[i].target == .item("O1") { tasks[i].status = .done; tasks[i].evidence = [] }
+        let state = F.state(as: F.chair, size: Size(width: 120, height: 30), screen: .tree, tasks: tasks)
+        let lines = DashboardView.render(state).lines
+        let o1 = lines.first { $0.contains("O1 ") }
+        let o3 = lines.first { $0.contains("O3 ") }
+        #expect(o1?.contains("◇ รอหลักฐาน") == true && o1?.contains("✓") == false, "\(o1 ?? "")")
+        #expect(o3?.contains("✓ ครบ") == true)
+        // Its sub-indicator is not ✓ either while O1 (or O2, whose task is open) does not pass.
+        let sub = lines.first { $0.contains("9.1") }
+        #expect(sub?.contains("✓") == false)
+    }
+}

@@ -53,8 +53,11 @@ extension AppState {
             return refresh(tasks, board: board)
         case .applied(let task, let board, let action, let changed):
             patch(task, board: board)
-            self.message = StatusMessage(changed ? strings.changed(strings.action(action), task.id, task.title.sanitizedForTerminal)
-                                                 : strings.unchanged(task.id))
+            var note = changed ? strings.changed(strings.action(action), task.id, task.title.sanitizedForTerminal) : strings.unchanged(task.id)
+            if case .item(let code) = task.target, task.status == .done, self.board.tallies[.item(code)]?.lacksEvidence == true {
+                note += "  " + language.plan.itemLacksEvidence(code)
+            }
+            self.message = StatusMessage(note)
             return []
         case .undone(let tasks, let board, let entries):
             for task in tasks { patch(task, board: board) }

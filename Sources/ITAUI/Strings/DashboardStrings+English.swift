@@ -102,6 +102,7 @@ extension DashboardStrings {
             switch standing {
             case .noTasks: return "– none"
             case .allDone: return "✓ all done"
+            case .doneNoEvidence: return "◇ no proof"
             case .overdue(let n): return "! \(n) late"
             case .blocked(let n): return "✕ \(n) blocked"
             case .open(let n): return "○ \(n) open"

@@ -102,6 +102,7 @@ extension DashboardStrings {
             switch standing {
             case .noTasks: return "– ไม่มีงาน"
             case .allDone: return "✓ ครบ"
+            case .doneNoEvidence: return "◇ รอหลักฐาน"
             case .overdue(let n): return "! เกิน \(n)"
             case .blocked(let n): return "✕ ติดขัด \(n)"
             case .open(let n): return "○ ค้าง \(n)"

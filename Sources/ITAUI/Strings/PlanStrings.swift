@@ -26,6 +26,8 @@ public struct PlanStrings: Sendable {
     public let applyHint: String
     public let applied: @Sendable (_ count: Int) -> String
     public let planSame: String
+    /// An item whose tasks are all done but none has evidence: it does not pass yet.
+    public let itemLacksEvidence: @Sendable (_ item: String) -> String
 }
 
 extension Language {
@@ -83,7 +85,8 @@ extension PlanStrings {
         wouldApply: { "จะเปลี่ยน \($0) รายการ:" },
         applyHint: "ยังไม่ได้เปลี่ยนอะไร — สั่งอีกครั้งพร้อม --yes เพื่อบันทึก",
         applied: { "✓ บันทึกแล้ว \($0) รายการ (ita undo ย้อนกลับทั้งชุด)" },
-        planSame: "แผนในไฟล์ตรงกับฐานข้อมูลแล้ว ไม่มีอะไรต้องเปลี่ยน")
+        planSame: "แผนในไฟล์ตรงกับฐานข้อมูลแล้ว ไม่มีอะไรต้องเปลี่ยน",
+        itemLacksEvidence: { "⚠ งานของ \($0) เสร็จครบแล้ว แต่ยังไม่มี URL หลักฐาน: ข้อนี้ยังไม่ผ่าน (ita done ID --evidence URL)" })
 
     public static let english = PlanStrings(
         added: { id, title in "✓ added task #\(id): \(title)" },
@@ -121,5 +124,6 @@ extension PlanStrings {
         wouldApply: { "would make \($0) change\($0 == 1 ? "" : "s"):" },
         applyHint: "nothing written yet — run again with --yes to apply",
         applied: { "✓ applied \($0) change\($0 == 1 ? "" : "s") (ita undo reverses the whole set)" },
-        planSame: "the file's plan matches the database; nothing to change")
+        planSame: "the file's plan matches the database; nothing to change",
+        itemLacksEvidence: { "⚠ every task of \($0) is done but none has an evidence URL: the item does not pass yet (ita done ID --evidence URL)" })
 }

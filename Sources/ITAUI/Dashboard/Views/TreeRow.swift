@@ -23,6 +23,8 @@ public struct TreeRow: Hashable, Sendable {
     public var nearestDue: CivilDate?
     public var hasChildren: Bool
     public var belowTargetLastYear: Bool
+    /// For a row of what OIT items score: whether every item under it passes (nil otherwise).
+    public var passes: Bool? = nil
 
     /// The task targets under a node.
     public static func targets(of node: Node, in framework: Framework) -> Set<TaskTarget> {
@@ -78,6 +80,15 @@ public struct TreeRow: Hashable, Sendable {
                     }
                 }
             }
+        }
+        // ✓ only where every item under the row passes (its tasks done and evidence to show).
+        let passed = progress.passedItems
+        for i in rows.indices {
+            let items = targets(of: rows[i].node, in: f).compactMap { target -> String? in
+                if case .item(let code) = target { return code }
+                return nil
+            }
+            rows[i].passes = items.isEmpty ? nil : items.allSatisfy(passed.contains)
         }
         return rows
     }

@@ -35,11 +35,12 @@ enum TreeView {
             if !below.isEmpty { name.append(Span(below, .overdue)) }
             let owner = state.board.member(r.ownerID)?.name.sanitizedForTerminal ?? ""
             let due = r.nearestDue.map { dueText($0, state) } ?? ""
-            let standing = r.tally.standing
+            let standing = r.tally.standing(passes: r.passes)
             let markStyle: StyleRole
             switch standing {
             case .noTasks: markStyle = .dim
             case .allDone: markStyle = .done
+            case .doneNoEvidence: markStyle = .soon
             case .overdue: markStyle = .overdue
             case .blocked: markStyle = .blocked
             case .open: markStyle = .todo
