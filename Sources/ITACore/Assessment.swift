@@ -50,6 +50,21 @@ public struct Assessment: Hashable, Sendable {
         return scores.reduce(0, +) / Double(scores.count)
     }
 
+    /// Where a survey tool's score comes from: the committee's estimate, last year's results of
+    /// some of its indicators (`indicators` of `of`), or nowhere.
+    public enum EstimateSource: Hashable, Sendable {
+        case committee
+        case lastYear(indicators: Int, of: Int)
+        case unknown
+    }
+
+    public func estimateSource(for tool: String, in framework: Framework) -> EstimateSource {
+        if estimates[tool] != nil { return .committee }
+        let indicators = framework.indicators(of: tool)
+        let known = indicators.filter { lastYearScores[$0.number] != nil }.count
+        return known == 0 ? .unknown : .lastYear(indicators: known, of: indicators.count)
+    }
+
     public var workingCalendar: WorkingCalendar { WorkingCalendar(holidays: Set(holidays.map(\.date))) }
 }
 

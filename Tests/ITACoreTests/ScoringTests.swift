@@ -158,3 +158,17 @@ import Testing
         #expect(result == .unreachable(bestTotal: 70))
     }
 }
+
+@Suite struct EstimateSourceTests {
+    @Test func aFallbackSaysHowManyIndicatorsItRestsOn() {
+        let f = Fixtures.fy2564
+        let iit = f.indicators(of: "IIT").map(\.number)
+        var a = Assessment(organisation: "x", fiscalYear: 2570, frameworkID: f.id, targetGrade: "A",
+                           lastYearScores: [iit[0]: 90, iit[1]: 80])
+        #expect(a.estimateSource(for: "IIT", in: f) == .lastYear(indicators: 2, of: iit.count))
+        #expect(a.estimate(for: "IIT", in: f) == 85)
+        #expect(a.estimateSource(for: "EIT", in: f) == .unknown)
+        a.estimates["IIT"] = 93
+        #expect(a.estimateSource(for: "IIT", in: f) == .committee)
+    }
+}

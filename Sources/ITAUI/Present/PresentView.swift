@@ -79,7 +79,7 @@ public enum PresentView {
         for tool in board.framework.tools where y < r.y + r.height {
             let toolScore = projection.toolScores[tool.code] ?? 0
             // Survey tools are not measured until the surveys close: their bars are estimates, and say so.
-            let note = tool.scoredFromItems ? " " : (projection.unknownTools.contains(tool.code) ? "?" : "~")
+            let note = tool.scoredFromItems ? " " : TextReports.estimateMark(tool, board.assessment, board.framework)
             screen.draw([Span(tool.code.padded(toWidth: 5), .heading)] + Bar.spans(toolScore / 100, width: barWidth) + [
                          Span(" " + Score.text(toolScore).leftPadded(toWidth: 6) + note)], x: r.x, y: y, width: r.width)
             y += r.height >= 20 ? 2 : 1

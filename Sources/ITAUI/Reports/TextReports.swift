@@ -34,10 +34,7 @@ public enum TextReports {
         lines.append("\(s.projectedScore)  \(Score.text(projection.total))  \(s.grade) \(grade)   \(s.target) \(a.targetGrade)")
         for tool in f.tools {
             let score = projection.toolScores[tool.code] ?? 0
-            let note: String
-            if tool.scoredFromItems { note = "" }
-            else if projection.unknownTools.contains(tool.code) { note = s.noEstimate }
-            else { note = s.estimated }
+            let note = tool.scoredFromItems ? "" : s.estimateNote(a.estimateSource(for: tool.code, in: f))
             lines.append("  " + tool.code.padded(toWidth: 4) + Score.text(score).leftPadded(toWidth: 7) + "  ×"
                          + weightText(tool.weight) + " = " + Score.text(projection.points(of: tool.code, in: f)).leftPadded(toWidth: 6)
                          + (note.isEmpty ? "" : "  (\(note))"))
@@ -212,6 +209,19 @@ extension TextReports {
         let widths = (0..<count).map { c in safe.map { c < $0.count ? $0[c].displayWidth : 0 }.max() ?? 0 }
         return safe.map { row in
             row.enumerated().map { c, cell in c == row.count - 1 ? cell : cell.padded(toWidth: widths[c]) }.joined(separator: "  ")
+        }
+    }
+}
+
+extension TextReports {
+    /// The mark after a survey tool's score on screen: `~` the committee's estimate, `≈` last year's
+    /// results (`≈2/5` when only some indicators have one), `?` nothing; empty for a scored tool.
+    public static func estimateMark(_ tool: Tool, _ assessment: Assessment, _ framework: Framework) -> String {
+        guard !tool.scoredFromItems else { return "" }
+        switch assessment.estimateSource(for: tool.code, in: framework) {
+        case .committee: return "~"
+        case .lastYear(let n, let m): return n == m ? "≈" : "≈\(n)/\(m)"
+        case .unknown: return "?"
         }
     }
 }

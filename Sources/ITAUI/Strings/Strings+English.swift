@@ -29,8 +29,6 @@ extension Strings {
         indicatorShort: { "indicator \($0)" },
         grade: "grade",
         target: "target",
-        estimated: "estimate",
-        noEstimate: "no estimate, counted as 0",
         whatItTakes: { w, target in
             switch w {
             case .alreadyMet: return "Target \(target) reached"
@@ -87,7 +85,14 @@ extension Strings {
             }
         },
         integrityIntact: { a, e, m, t in "✓ the database matches its record: \(a) audit rows · \(e) meeting entries · \(m) ended meetings · \(t) tasks" },
-        estimateLegend: "~ estimated (the committee's estimate, or last year's result) · ? no data yet",
+        estimateLegend: "~ the committee's estimate · ≈ last year's results (indicators with one/all) · ? no data yet",
+        estimateNote: { source in
+            switch source {
+            case .committee: return "estimated"
+            case .lastYear(let n, let m): return n == m ? "last year's results" : "last year's results of \(n) of \(m) indicators"
+            case .unknown: return "no estimate, counted as 0"
+            }
+        },
         andMoreChanges: { "(and \($0) more change\($0 == 1 ? "" : "s"))" },
         undone: { _, changes in "↶ undone: \(changes)" },
         actedBy: { name, login in "\(name) (by \(login))" },

@@ -29,8 +29,6 @@ extension Strings {
         indicatorShort: { "ตัวชี้วัด \($0)" },
         grade: "ระดับ",
         target: "เป้าหมาย",
-        estimated: "ประมาณการ",
-        noEstimate: "ไม่มีค่าประมาณการ นับเป็น 0",
         whatItTakes: { w, target in
             switch w {
             case .alreadyMet: return "ถึงเป้าหมาย \(target) แล้ว"
@@ -87,7 +85,14 @@ extension Strings {
             }
         },
         integrityIntact: { a, e, m, t in "✓ ฐานข้อมูลตรงกับบันทึก: การเปลี่ยนแปลง \(a) แถว · บันทึกการประชุม \(e) รายการ · การประชุมที่ปิดแล้ว \(m) ครั้ง · งาน \(t) งาน" },
-        estimateLegend: "~ ประมาณการ (ค่าที่คณะทำงานประมาณไว้ หรือผลปีที่แล้ว) · ? ยังไม่มีข้อมูล",
+        estimateLegend: "~ ค่าประมาณการของคณะทำงาน · ≈ ผลปีที่แล้ว (ตัวชี้วัดที่มีผล/ทั้งหมด) · ? ยังไม่มีข้อมูล",
+        estimateNote: { source in
+            switch source {
+            case .committee: return "ประมาณการ"
+            case .lastYear(let n, let m): return n == m ? "ผลปีที่แล้ว" : "ผลปีที่แล้ว \(n) จาก \(m) ตัวชี้วัด"
+            case .unknown: return "ไม่มีค่าประมาณการ นับเป็น 0"
+            }
+        },
         andMoreChanges: { "(และอีก \($0) การเปลี่ยนแปลง)" },
         undone: { _, changes in "↶ ย้อนกลับแล้ว \(changes)" },
         actedBy: { name, login in "\(name) (โดย \(login))" },

@@ -26,8 +26,6 @@ public struct Strings: Sendable {
     public let indicatorShort: @Sendable (Int) -> String
     public let grade: String
     public let target: String
-    public let estimated: String
-    public let noEstimate: String
     public let whatItTakes: @Sendable (WhatItTakes, _ target: String) -> String
     public let progress: String
     public let tasksDone: @Sendable (_ done: Int, _ total: Int) -> String
@@ -59,6 +57,8 @@ public struct Strings: Sendable {
     public let integrityIntact: @Sendable (_ auditRows: Int, _ entries: Int, _ meetings: Int, _ tasks: Int) -> String
     /// What `~` and `?` after a survey tool's score mean.
     public let estimateLegend: String
+    /// How a survey tool's score in `status` is got: `(ประมาณการ)`, `(ผลปีที่แล้ว 2 จาก 5 ตัวชี้วัด)`.
+    public let estimateNote: @Sendable (Assessment.EstimateSource) -> String
     /// `(+2 การเปลี่ยนแปลง)` after the first of others' changes.
     public let andMoreChanges: @Sendable (Int) -> String
     public let undone: @Sendable (_ fields: Int, _ changes: String) -> String

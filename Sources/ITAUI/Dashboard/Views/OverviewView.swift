@@ -24,7 +24,7 @@ enum OverviewView {
                       meets ? Span("✓", .done) : Span("✗", .overdue)])
         var toolLine: [Span] = []
         for tool in f.tools {
-            let note = tool.scoredFromItems ? "" : (projection.unknownTools.contains(tool.code) ? "?" : "~")
+            let note = TextReports.estimateMark(tool, a, f)
             toolLine.append(Span("\(tool.code) \(Score.text(projection.toolScores[tool.code] ?? 0))\(note)   ", .dim))
         }
         lines.append(toolLine)
