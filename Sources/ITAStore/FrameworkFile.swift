@@ -5,17 +5,21 @@ import ITACore
 public enum FrameworkFile {
     public static func parse(_ text: String, file: String) throws -> Framework {
         let root = try YAMLReader.parse(text, file: file)
-        try root.onlyKeys(["id", "fiscal_year", "title", "notes", "tools", "indicators", "grading"])
-        let id = try root.required("id").nonEmptyString()
-        let fiscalYear = try root.required("fiscal_year").int(in: 2500...2700)
-        guard (2500...2700).contains(fiscalYear) else {
-            throw try root.required("fiscal_year").fail("expected a Buddhist Era year such as 2566", th: "ต้องเป็นปี พ.ศ. เช่น 2566")
+        // Every problem at once (up to `Problems.limit`), as for committee files.
+        let problems = Problems()
+        func attempt<T>(_ body: () throws -> T) throws -> T? { try problems.attempt(body) }
+        func list(_ reader: YAMLReader, _ key: String) throws -> [YAMLReader] {
+            let found: [YAMLReader]? = try attempt { try reader.required(key).list() }
+            return found ?? []
         }
-        let title = try root.optional("title")?.string() ?? "ITA \(fiscalYear)"
-        let notes = try root.optional("notes")?.strings() ?? []
+        try attempt { try root.onlyKeys(["id", "fiscal_year", "title", "notes", "tools", "indicators", "grading"]) }
+        let id = try attempt { try root.required("id").nonEmptyString() }
+        let fiscalYear = try attempt { try root.required("fiscal_year").int(in: 2500...2700) }
+        let title = try attempt { try root.optional("title")?.string() } ?? nil
+        let notes = try attempt { try root.optional("notes")?.strings() } ?? nil
 
         var tools: [Tool] = []
-        for entry in try root.required("tools").list() {
+        for entry in try list(root, "tools") { try attempt {
             try entry.onlyKeys(["code", "name_th", "name_en", "weight", "scored_from_items"])
             let code = try entry.required("code").nonEmptyString()
             if tools.contains(where: { $0.code == code }) { throw try entry.required("code").fail("duplicate tool \(code)", th: "เครื่องมือ \(code) ซ้ำ") }
@@ -24,16 +28,16 @@ public enum FrameworkFile {
             let fromItems = try entry.optional("scored_from_items").map { try $0.string() == "true" } ?? false
             tools.append(Tool(code: code, nameTH: try entry.required("name_th").nonEmptyString(),
                               nameEN: try entry.optional("name_en")?.string() ?? code, weight: weight, scoredFromItems: fromItems))
-        }
+        } }
         let weightSum = tools.reduce(0) { $0 + $1.weight }
-        guard abs(weightSum - 1) <= Limits.weightSumTolerance else {
+        if !tools.isEmpty, abs(weightSum - 1) > Limits.weightSumTolerance { try attempt {
             throw try root.required("tools").fail("tool weights add up to \(Number.twoDecimals(weightSum)), not 1.00", th: "น้ำหนักของเครื่องมือรวมกันได้ \(Number.twoDecimals(weightSum)) ไม่ใช่ 1.00")
-        }
+        } }
 
         var indicators: [Indicator] = []
         var itemCodes: Set<String> = []
         var subCodes: Set<String> = []
-        for entry in try root.required("indicators").list() {
+        for entry in try list(root, "indicators") { try attempt {
             try entry.onlyKeys(["number", "name_th", "name_en", "tool", "sub_indicators"])
             let number = try entry.required("number").int(in: 1...99)
             if indicators.contains(where: { $0.number == number }) { throw try entry.required("number").fail("duplicate indicator \(number)", th: "ตัวชี้วัดที่ \(number) ซ้ำ") }
@@ -47,7 +51,11 @@ public enum FrameworkFile {
                 let code = try subEntry.required("code").nonEmptyString()
                 guard subCodes.insert(code).inserted else { throw try subEntry.required("code").fail("duplicate sub-indicator \(code)", th: "ตัวชี้วัดย่อย \(code) ซ้ำ") }
                 var items: [OITItem] = []
-                for itemEntry in try subEntry.required("items").list() {
+                let itemEntries = try subEntry.required("items").list()
+                if itemEntries.isEmpty {
+                    throw try subEntry.required("items").fail("a sub-indicator with no items scores 0 for ever: give its items", th: "ตัวชี้วัดย่อยที่ไม่มีข้อจะได้ 0 ตลอดไป: ระบุข้อของตัวชี้วัดย่อยนี้")
+                }
+                for itemEntry in itemEntries {
                     try itemEntry.onlyKeys(["code", "title_th", "title_en"])
                     let itemCode = try itemEntry.required("code").nonEmptyString()
                     guard case .item(let normal)? = TaskTarget(text: itemCode), normal == itemCode else {
@@ -67,29 +75,56 @@ public enum FrameworkFile {
             }
             indicators.append(Indicator(number: number, nameTH: try entry.required("name_th").nonEmptyString(),
                                         nameEN: try entry.optional("name_en")?.string() ?? "", tool: toolCode, subIndicators: subs))
-        }
-        for tool in tools where !indicators.contains(where: { $0.tool == tool.code }) {
-            throw try root.required("tools").fail("tool \(tool.code) has no indicators", th: "เครื่องมือ \(tool.code) ไม่มีตัวชี้วัด")
+        } }
+        for tool in tools where !indicators.contains(where: { $0.tool == tool.code }) && !problems.found.contains(where: { $0.field.hasPrefix("indicators") }) {
+            try attempt { throw try root.required("tools").fail("tool \(tool.code) has no indicators", th: "เครื่องมือ \(tool.code) ไม่มีตัวชี้วัด") }
         }
 
-        let grading = try root.required("grading")
-        try grading.onlyKeys(["scheme", "pass_mark", "grades"])
-        let schemeReader = try grading.required("scheme")
-        guard let kind = GradingScheme.Kind(rawValue: try schemeReader.string()) else {
-            throw schemeReader.fail("expected letter or verbal", th: "ต้องเป็น letter หรือ verbal")
+        guard let grading: YAMLReader = try attempt({ try root.required("grading") }) else {
+            try problems.finish()
+            throw DataFileError(file: file, line: nil, field: "grading", problem: "missing", problemTH: "ขาดหายไป (ต้องมี)")
         }
+        try attempt { try grading.onlyKeys(["scheme", "pass_mark", "grades"]) }
+        let kind = try attempt { () throws -> GradingScheme.Kind in
+            let schemeReader = try grading.required("scheme")
+            guard let kind = GradingScheme.Kind(rawValue: try schemeReader.string()) else {
+                throw schemeReader.fail("expected letter or verbal", th: "ต้องเป็น letter หรือ verbal")
+            }
+            return kind
+        } ?? .letter
         var rules: [GradeRule] = []
-        for entry in try grading.required("grades").list() {
+        let gradeEntries = try list(grading, "grades")
+        for (index, entry) in gradeEntries.enumerated() { try attempt {
             try entry.onlyKeys(["grade", "min_total", "min_each_tool"])
             let minTotal = try entry.required("min_total").double(in: Limits.score)
             if let previous = rules.last, minTotal > previous.minTotal {
                 throw try entry.required("min_total").fail("grades go best first: \(minTotal) is above the previous grade's \(previous.minTotal)", th: "เรียงระดับจากดีที่สุดก่อน: \(minTotal) สูงกว่าระดับก่อนหน้า (\(previous.minTotal))")
             }
-            rules.append(GradeRule(grade: try entry.required("grade").nonEmptyString(), minTotal: minTotal,
-                                   minEachTool: try entry.optional("min_each_tool")?.double(in: Limits.score)))
+            let gradeReader = try entry.required("grade")
+            let name = try gradeReader.nonEmptyString()
+            if rules.contains(where: { $0.grade == name }) {
+                throw gradeReader.fail("two grades named \(Quote.text(name)): a score would be graded by the first", th: "มีระดับชื่อ \(Quote.text(name)) สองระดับ: คะแนนจะถูกจัดตามระดับแรก")
+            }
+            let each = try entry.optional("min_each_tool")?.double(in: Limits.score)
+            // A grade that asks every tool for a score sits above those that do not (ผ่านดี above ผ่าน).
+            if each != nil, rules.contains(where: { $0.minEachTool == nil }), index > 0 {
+                throw entry.fail("a grade with min_each_tool goes above the grades without it", th: "ระดับที่มี min_each_tool ต้องอยู่เหนือระดับที่ไม่มี")
+            }
+            rules.append(GradeRule(grade: name, minTotal: minTotal, minEachTool: each))
+        } }
+        // Verbal grading (FY2567 on) is what asks every tool for a score: ผ่านดี needs IIT, EIT and OIT ≥ 85.
+        if kind == .verbal, !rules.isEmpty, !rules.contains(where: { $0.minEachTool != nil }) {
+            try attempt {
+                throw try grading.required("grades").fail("a verbal scheme grades by every tool's score too: give min_each_tool to the grades that ask it (ผ่านดี: 85)", th: "เกณฑ์แบบข้อความจัดระดับจากคะแนนทุกเครื่องมือด้วย: ระบุ min_each_tool ให้ระดับที่กำหนด (ผ่านดี: 85)")
+            }
         }
-        guard rules.last?.minTotal == 0 else { throw try grading.required("grades").fail("the last grade must start at min_total: 0", th: "ระดับสุดท้ายต้องเริ่มที่ min_total: 0") }
-        return Framework(id: id, fiscalYear: fiscalYear, title: title, notes: notes, tools: tools, indicators: indicators,
-                         grading: GradingScheme(kind: kind, passMark: try grading.optional("pass_mark")?.double(in: Limits.score) ?? 85, rules: rules))
+        if !rules.isEmpty, rules.last?.minTotal != 0 {
+            try attempt { throw try grading.required("grades").fail("the last grade must start at min_total: 0", th: "ระดับสุดท้ายต้องเริ่มที่ min_total: 0") }
+        }
+        let passMark = try attempt { try grading.optional("pass_mark")?.double(in: Limits.score) } ?? nil
+        try problems.finish()
+        guard let id, let fiscalYear else { throw DataFileError(file: file, line: nil, field: "id", problem: "missing", problemTH: "ขาดหายไป (ต้องมี)") }
+        return Framework(id: id, fiscalYear: fiscalYear, title: title ?? "ITA \(fiscalYear)", notes: notes ?? [], tools: tools, indicators: indicators,
+                         grading: GradingScheme(kind: kind, passMark: passMark ?? 85, rules: rules))
     }
 }

@@ -18,6 +18,12 @@ struct Init: ParsableCommand {
             let store = try createDatabase(ctx, at: ctx.databasePath, frameworkFile: framework, committeeFile: committee)
             let board = try store.board(today: ctx.today)
             ctx.print([ctx.strings.created(store.path, board.members.count, board.progress.whole.total)])
+            // A committee working to another year's framework: allowed (the demo does), but said.
+            if board.assessment.fiscalYear != board.framework.fiscalYear {
+                Output.error(ctx.language == .th
+                    ? "⚠ ปีงบประมาณของคณะทำงาน (\(board.assessment.fiscalYear)) ไม่ตรงกับเกณฑ์ \(board.framework.id) (\(board.framework.fiscalYear))"
+                    : "⚠ the committee's fiscal year (\(board.assessment.fiscalYear)) is not its framework \(board.framework.id)'s (\(board.framework.fiscalYear))")
+            }
         }
     }
 }

@@ -204,4 +204,24 @@ import Testing
         let proven = try ita.run(["done", "32", "--evidence", "https://example.go.th/o8", "--as", "kittipat"])
         #expect(proven.status == 0 && !proven.stdout.contains("⚠"))
     }
+
+    @Test func frameworkCheckAndDiff() throws {
+        let ita = ITARunner()
+        let fy2566 = ita.frameworkFile
+        let fy2568 = ITARunner.repository.appendingPathComponent("sample-data/frameworks/fy2568.yaml").path
+        let ok = try ita.run(["framework", "check", fy2568, "--lang", "en"], withDatabase: false)
+        #expect(ok.status == 0 && ok.stdout.contains("framework fy2568, FY2568") && ok.stdout.contains("26 items"))
+        let bad = ita.directory + "/bad.yaml"
+        try (try String(contentsOfFile: fy2568, encoding: .utf8))
+            .replacingOccurrences(of: "{grade: ผ่าน, min_total: 85}", with: "{grade: ผ่านดี, min_total: 85}")
+            .replacingOccurrences(of: "    weight: 0.30\n", with: "    weight: 0.35\n")
+            .write(toFile: bad, atomically: true, encoding: .utf8)
+        let refused = try ita.run(["framework", "check", bad, "--lang", "en"], withDatabase: false)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("bad.yaml:") && refused.stderr.contains("tools: tool weights add up to") && refused.stderr.contains("two grades named"))
+        let diff = try ita.run(["framework", "diff", fy2566, fy2568, "--lang", "en"], withDatabase: false)
+        #expect(diff.status == 0 && diff.stdout.hasPrefix("fy2566 → fy2568: 43 → 26 items"))
+        #expect(diff.stdout.contains("− O43 ") && diff.stdout.contains("~ grades: AA ≥ 95"))
+        #expect(try ita.run(["framework", "diff", fy2568, fy2568, "--lang", "en"], withDatabase: false).stdout.contains("no differences"))
+    }
 }

@@ -173,3 +173,37 @@ import ITACore
         #expect(try error { $0.replacingOccurrences(of: "target_grade: A", with: "target_grade: ผ่านดี") }?.field == "target_grade")
     }
 }
+
+@Suite struct FrameworkValidationTests {
+    func problems(_ transform: (String) -> String) throws -> [DataFileError] {
+        let text = transform(try StoreFixture.text("sample-data/frameworks/fy2568.yaml"))
+        do {
+            _ = try FrameworkFile.parse(text, file: "f.yaml")
+            return []
+        } catch let e as DataFileError { return [e] } catch let e as DataFileErrors { return e.errors }
+    }
+
+    @Test func wrongGradingAndEmptySubIndicatorsAreRefusedAllAtOnce() throws {
+        let found = try problems { text in
+            text.replacingOccurrences(of: "{grade: ผ่าน, min_total: 85}", with: "{grade: ผ่านดี, min_total: 85}")
+                .replacingOccurrences(of: "{grade: ต้องปรับปรุง, min_total: 70}", with: "{grade: ต้องปรับปรุง, min_total: 105}")
+        }
+        #expect(found.contains { $0.field == "grading.grades[3].grade" && $0.problem.hasPrefix("two grades named") })
+        #expect(found.contains { $0.field == "grading.grades[4].min_total" })
+        #expect(found.count == 2)
+        let verbal = try problems { $0.replacingOccurrences(of: ", min_each_tool: 95}", with: "}").replacingOccurrences(of: ", min_each_tool: 85}", with: "}") }
+        #expect(verbal.map(\.field) == ["grading.grades"])
+        let negative = try problems { $0.replacingOccurrences(of: "min_each_tool: 85}", with: "min_each_tool: -5}") }
+        #expect(negative.first?.problem.contains("0 to 100") == true)
+        let empty = try problems { text in
+            var lines = text.components(separatedBy: "\n")
+            let i = lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "items:" }!
+            let indent = String(lines[i].prefix { $0 == " " })
+            lines[i] = indent + "items: []"
+            // Drop that list's entries.
+            while i + 1 < lines.count, lines[i + 1].hasPrefix(indent + "  - {code: O") { lines.remove(at: i + 1) }
+            return lines.joined(separator: "\n")
+        }
+        #expect(empty.contains { $0.field.hasSuffix(".items") && $0.problem.hasPrefix("a sub-indicator with no items") })
+    }
+}
