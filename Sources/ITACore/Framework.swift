@@ -9,9 +9,14 @@ public struct Framework: Hashable, Sendable, Codable {
     public var tools: [Tool]
     public var indicators: [Indicator]
     public var grading: GradingScheme
+    /// A stand-in until the year's official manual is out (`provisional: true`): the views say so.
+    public var provisional: Bool?
+
+    public var isProvisional: Bool { provisional ?? false }
 
     public init(id: String, fiscalYear: Int, title: String, notes: [String] = [], tools: [Tool],
-                indicators: [Indicator], grading: GradingScheme) {
+                indicators: [Indicator], grading: GradingScheme, provisional: Bool = false) {
+        self.provisional = provisional ? true : nil
         self.id = id
         self.fiscalYear = fiscalYear
         self.title = title
@@ -112,6 +117,10 @@ public struct OITItem: Hashable, Sendable, Codable {
     public var code: String
     public var titleTH: String
     public var titleEN: String
+    /// Which period the published data must cover.
+    public var evidencePeriod: EvidencePeriod?
+    /// What the assessor checks (องค์ประกอบ).
+    public var components: [String]?
 
     public init(code: String, titleTH: String, titleEN: String = "") {
         self.code = code
@@ -181,5 +190,28 @@ public enum Score {
         let hundredths = Int(saturating: published(value) * 100)
         let whole = hundredths / 100, frac = abs(hundredths % 100)
         return "\(whole).\(frac < 10 ? "0" : "")\(frac)"
+    }
+}
+
+/// The period an OIT item's data must cover (the assessor refuses data of another year).
+public enum EvidencePeriod: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Current as of the check (a structure chart, contacts).
+    case current
+    /// The fiscal year being assessed.
+    case currentFY = "current_fy"
+    /// The first six months of the fiscal year being assessed.
+    case firstHalf = "first_half"
+    /// The fiscal year before (annual reports).
+    case previousFY = "previous_fy"
+    /// A multi-year plan covering the year assessed.
+    case multiYear = "multi_year"
+
+    /// The fiscal year (BE) the data must be of, for a framework of `fiscalYear`; nil when no one year.
+    public func dataYear(framework fiscalYear: Int) -> Int? {
+        switch self {
+        case .currentFY, .firstHalf: return fiscalYear
+        case .previousFY: return fiscalYear - 1
+        case .current, .multiYear: return nil
+        }
     }
 }

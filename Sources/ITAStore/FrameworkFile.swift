@@ -12,7 +12,8 @@ public enum FrameworkFile {
             let found: [YAMLReader]? = try attempt { try reader.required(key).list() }
             return found ?? []
         }
-        try attempt { try root.onlyKeys(["id", "fiscal_year", "title", "notes", "tools", "indicators", "grading"]) }
+        try attempt { try root.onlyKeys(["id", "fiscal_year", "title", "notes", "tools", "indicators", "grading", "provisional"]) }
+        let provisional = try attempt { try root.optional("provisional").map { try $0.string() == "true" } } ?? nil
         let id = try attempt { try root.required("id").nonEmptyString() }
         let fiscalYear = try attempt { try root.required("fiscal_year").int(in: 2500...2700) }
         let title = try attempt { try root.optional("title")?.string() } ?? nil
@@ -56,14 +57,23 @@ public enum FrameworkFile {
                     throw try subEntry.required("items").fail("a sub-indicator with no items scores 0 for ever: give its items", th: "ตัวชี้วัดย่อยที่ไม่มีข้อจะได้ 0 ตลอดไป: ระบุข้อของตัวชี้วัดย่อยนี้")
                 }
                 for itemEntry in itemEntries {
-                    try itemEntry.onlyKeys(["code", "title_th", "title_en"])
+                    try itemEntry.onlyKeys(["code", "title_th", "title_en", "evidence_period", "components"])
                     let itemCode = try itemEntry.required("code").nonEmptyString()
                     guard case .item(let normal)? = TaskTarget(text: itemCode), normal == itemCode else {
                         throw try itemEntry.required("code").fail("an item code is O followed by a number, e.g. O12", th: "รหัสข้อคือ O ตามด้วยตัวเลข เช่น O12")
                     }
                     guard itemCodes.insert(itemCode).inserted else { throw try itemEntry.required("code").fail("duplicate item \(itemCode)", th: "ข้อ \(itemCode) ซ้ำ") }
-                    items.append(OITItem(code: itemCode, titleTH: try itemEntry.required("title_th").nonEmptyString(),
-                                         titleEN: try itemEntry.optional("title_en")?.string() ?? ""))
+                    var item = OITItem(code: itemCode, titleTH: try itemEntry.required("title_th").nonEmptyString(),
+                                       titleEN: try itemEntry.optional("title_en")?.string() ?? "")
+                    if let reader = try itemEntry.optional("evidence_period") {
+                        guard let period = EvidencePeriod(rawValue: try reader.string()) else {
+                            let known = EvidencePeriod.allCases.map(\.rawValue).joined(separator: ", ")
+                            throw reader.fail("expected one of: \(known)", th: "ต้องเป็นค่าใดค่าหนึ่ง: \(known)")
+                        }
+                        item.evidencePeriod = period
+                    }
+                    item.components = try itemEntry.optional("components")?.strings()
+                    items.append(item)
                 }
                 subs.append(SubIndicator(code: code, nameTH: try subEntry.required("name_th").nonEmptyString(), items: items))
             }
@@ -125,6 +135,6 @@ public enum FrameworkFile {
         try problems.finish()
         guard let id, let fiscalYear else { throw DataFileError(file: file, line: nil, field: "id", problem: "missing", problemTH: "ขาดหายไป (ต้องมี)") }
         return Framework(id: id, fiscalYear: fiscalYear, title: title ?? "ITA \(fiscalYear)", notes: notes ?? [], tools: tools, indicators: indicators,
-                         grading: GradingScheme(kind: kind, passMark: passMark ?? 85, rules: rules))
+                         grading: GradingScheme(kind: kind, passMark: passMark ?? 85, rules: rules), provisional: provisional ?? false)
     }
 }

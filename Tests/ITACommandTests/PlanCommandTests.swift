@@ -224,4 +224,23 @@ import Testing
         #expect(diff.stdout.contains("− O43 ") && diff.stdout.contains("~ grades: AA ≥ 95"))
         #expect(try ita.run(["framework", "diff", fy2568, fy2568, "--lang", "en"], withDatabase: false).stdout.contains("no differences"))
     }
+
+    @Test func aCommitteeOnTheProvisionalFY2570Framework() throws {
+        let ita = ITARunner()
+        let framework = ITARunner.repository.appendingPathComponent("sample-data/frameworks/fy2570.yaml").path
+        let committee = ITARunner.repository.appendingPathComponent("sample-data/committee-fy2570-example.yaml").path
+        let made = try ita.run(["init", "--framework", framework, "--committee", committee])
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(made.stderr.isEmpty)   // its fiscal year is the framework's
+        let status = try ita.run(["status"]).stdout
+        #expect(status.contains("⚠ เกณฑ์ชั่วคราว (fy2570) — ตรวจสอบกับคู่มือ ป.ป.ช. ของปีนี้"))
+        // O25 has no owner of its own: indicator 10's (somsri) owns it and its task.
+        let tasks = try JSONSerialization.jsonObject(with: Data(try ita.run(["tasks", "--json"]).stdout.utf8)) as! [[String: Any]]
+        #expect(tasks.first { $0["target"] as? String == "O25" }?["owner"] as? String == "somsri")
+        #expect(tasks.first { $0["target"] as? String == "O1" }?["due"] as? String == "2026-12-15")
+        // The demo's FY2570 on FY2566 says the years differ.
+        let demo = try ita.run(["init", "--framework", ita.frameworkFile, "--committee", try ita.committeeFile(), "--db", ita.directory + "/other.sqlite"],
+                               withDatabase: false)
+        #expect(demo.status == 0 && demo.stderr.contains("ไม่ตรงกับเกณฑ์ fy2566 (2566)"))
+    }
 }

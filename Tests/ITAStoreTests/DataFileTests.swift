@@ -207,3 +207,28 @@ import ITACore
         #expect(empty.contains { $0.field.hasSuffix(".items") && $0.problem.hasPrefix("a sub-indicator with no items") })
     }
 }
+
+@Suite struct ShippedFrameworkTests {
+    @Test func fy2569HasTwentySixItemsWithEvidencePeriodsAndTheNewO25() throws {
+        let f = try FrameworkFile.parse(try StoreFixture.text("sample-data/frameworks/fy2569.yaml"), file: "fy2569.yaml")
+        #expect(f.id == "fy2569" && f.fiscalYear == 2569 && f.items.count == 26 && !f.isProvisional)
+        #expect(f.item("O25")?.titleTH == "การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร")
+        #expect(f.item("O11")?.evidencePeriod == .firstHalf && f.item("O12")?.evidencePeriod == .previousFY)
+        #expect(f.items.allSatisfy { $0.evidencePeriod != nil })
+        #expect(EvidencePeriod.previousFY.dataYear(framework: f.fiscalYear) == 2568)
+        #expect(f.grading.rule(named: "ผ่านดี")?.minEachTool == 85)
+    }
+
+    @Test func fy2570IsAProvisionalCopyOfFy2569() throws {
+        let f70 = try FrameworkFile.parse(try StoreFixture.text("sample-data/frameworks/fy2570.yaml"), file: "fy2570.yaml")
+        let f69 = try FrameworkFile.parse(try StoreFixture.text("sample-data/frameworks/fy2569.yaml"), file: "fy2569.yaml")
+        #expect(f70.isProvisional && f70.fiscalYear == 2570)
+        #expect(f70.items == f69.items && f70.grading == f69.grading)
+    }
+
+    @Test func fy2568IsRebuiltFromTheSharedList() throws {
+        let f = try FrameworkFile.parse(try StoreFixture.text("sample-data/frameworks/fy2568.yaml"), file: "fy2568.yaml")
+        #expect(f.items.map(\.code) == (1...26).map { "O\($0)" })
+        #expect(f.item("O11")?.titleTH == "ข้อมูลสถิติการให้บริการ" && f.item("O13")?.evidencePeriod == .previousFY)
+    }
+}

@@ -28,6 +28,7 @@ public enum TextReports {
         lines.append(a.organisation.sanitizedForTerminal)
         lines.append(s.fiscalYearLine(a.fiscalYear, f.id.sanitizedForTerminal, "\(s.weekday(board.today)) \(s.date(board.today))",
                                       s.quarter(ThaiCalendar.fiscalQuarter(of: board.today))))
+        if f.isProvisional { lines.append(s.language.form.provisionalFramework(f.id.sanitizedForTerminal)) }
         lines.append("")
 
         let grade = projection.grade?.grade ?? "-"

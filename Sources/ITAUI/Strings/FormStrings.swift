@@ -30,6 +30,10 @@ public struct FormStrings: Sendable {
     public let itemsWithoutTasks: @Sendable (_ count: Int, _ codes: String) -> String
     public let coordinatorsOnly: String
     public let saved: @Sendable (Int) -> String
+    /// What period an item's evidence must cover: `ต้องเป็นข้อมูลปีงบประมาณ 2569`.
+    public let evidencePeriod: @Sendable (EvidencePeriod, _ frameworkYear: Int) -> String
+    /// A framework marked `provisional: true`.
+    public let provisionalFramework: @Sendable (_ id: String) -> String
 }
 
 extension Language {
@@ -88,7 +92,17 @@ extension FormStrings {
         noTaskYet: "ยังไม่มีงาน — กด a เพื่อเพิ่ม",
         itemsWithoutTasks: { n, codes in "⚠ \(n) ข้อมีผู้รับผิดชอบแต่ยังไม่มีงาน: \(codes)" },
         coordinatorsOnly: "ประธานหรือเลขานุการเท่านั้นที่แก้แผนได้",
-        saved: { "✓ บันทึกแล้ว \($0) รายการ (u ย้อนกลับ)" })
+        saved: { "✓ บันทึกแล้ว \($0) รายการ (u ย้อนกลับ)" },
+        evidencePeriod: { period, year in
+            switch period {
+            case .current: return "ต้องเป็นข้อมูลปัจจุบัน"
+            case .currentFY: return "ต้องเป็นข้อมูลปีงบประมาณ \(year)"
+            case .firstHalf: return "ต้องเป็นข้อมูล 6 เดือนแรกของปีงบประมาณ \(year)"
+            case .previousFY: return "ต้องเป็นข้อมูลปีงบประมาณ \(year - 1)"
+            case .multiYear: return "แผนหลายปีที่ครอบคลุมปีงบประมาณ \(year)"
+            }
+        },
+        provisionalFramework: { "⚠ เกณฑ์ชั่วคราว (\($0)) — ตรวจสอบกับคู่มือ ป.ป.ช. ของปีนี้" })
 
     public static let english = FormStrings(
         header: { kind in
@@ -141,5 +155,15 @@ extension FormStrings {
         noTaskYet: "no task yet — press a to add one",
         itemsWithoutTasks: { n, codes in "⚠ \(n) item\(n == 1 ? "" : "s") with an owner but no task: \(codes)" },
         coordinatorsOnly: "only the chair or the secretary may change the plan",
-        saved: { "✓ saved \($0) change\($0 == 1 ? "" : "s") (u undoes)" })
+        saved: { "✓ saved \($0) change\($0 == 1 ? "" : "s") (u undoes)" },
+        evidencePeriod: { period, year in
+            switch period {
+            case .current: return "data must be current"
+            case .currentFY: return "data of FY\(year)"
+            case .firstHalf: return "data of the first six months of FY\(year)"
+            case .previousFY: return "data of FY\(year - 1)"
+            case .multiYear: return "a multi-year plan covering FY\(year)"
+            }
+        },
+        provisionalFramework: { "⚠ provisional framework (\($0)) — check it against this year's NACC manual" })
 }

@@ -16,6 +16,7 @@ enum OverviewView {
         let progress = board.progress, projection = board.projection
         let barWidth = max(10, min(30, width / 4))
         var lines: [[Span]] = []
+        if f.isProvisional { lines.append([Span(state.language.form.provisionalFramework(f.id.sanitizedForTerminal), .soon)]) }
 
         let grade = projection.grade?.grade ?? "-"
         let meets = f.grading.isAtLeast(grade, a.targetGrade)

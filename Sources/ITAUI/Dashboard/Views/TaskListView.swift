@@ -57,6 +57,9 @@ enum TaskListView {
         }
         detail += [Span(" \(t.evidenceLabel): ", .dim), Span(task.evidence.isEmpty ? "–" : task.evidence.joined(separator: " ").sanitizedForTerminal)]
         if !task.note.isEmpty { detail += [Span("  \(t.noteLabel): ", .dim), Span(task.note.sanitizedForTerminal)] }
+        if case .item(let code) = task.target, let period = state.board.framework.item(code)?.evidencePeriod {
+            detail.append(Span("  " + state.language.form.evidencePeriod(period, state.board.framework.fiscalYear), .dim))
+        }
         if task.status == .done, let by = state.board.member(task.doneBy) {
             detail.append(Span("  " + t.doneByLabel(by.name.sanitizedForTerminal, task.doneAt.map { s.date($0.date) } ?? ""), .done))
         }
