@@ -17,6 +17,8 @@ public struct Assessment: Hashable, Sendable {
     public var process: ProcessModel
     /// The weekday of the follow-up meeting (1 = Monday … 7 = Sunday; Wednesday by default).
     public var meetingWeekday: Int
+    /// What ITAS announced for this year, once it has.
+    public var official = OfficialResults()
 
     public init(organisation: String, fiscalYear: Int, frameworkID: String, targetGrade: String,
                 indicatorTarget: Double = 85, lastYearScores: [Int: Double] = [:], estimates: [String: Double] = [:],

@@ -23,6 +23,9 @@ public enum PlanChange: Hashable, Sendable {
     case lastYear(indicator: Int, score: Double?)
     case targetGrade(String)
     case quota(tool: String, count: Int)
+    /// What ITAS announced: a score for a tool, an indicator or `total` (nil clears it).
+    case officialScore(scope: String, score: Double?)
+    case officialGrade(String?)
 
     /// The kind of change, for the permission table.
     public var kind: ChangeKind {
@@ -35,7 +38,7 @@ public enum PlanChange: Hashable, Sendable {
         case .addMember, .editMember, .leaveMember: return .members
         case .addMilestone, .editMilestone, .removeMilestone: return .milestones
         case .addHoliday, .removeHoliday: return .holidays
-        case .estimate, .lastYear, .targetGrade, .quota: return .assessment
+        case .estimate, .lastYear, .targetGrade, .quota, .officialScore, .officialGrade: return .assessment
         }
     }
 
@@ -51,6 +54,7 @@ public enum PlanChange: Hashable, Sendable {
         case .addMilestone, .editMilestone, .removeMilestone: return .milestone
         case .addHoliday, .removeHoliday: return .holiday
         case .estimate, .lastYear, .targetGrade, .quota: return .assessment
+        case .officialScore, .officialGrade: return .results
         }
     }
 }
@@ -186,6 +190,7 @@ extension AuditAction {
     public static let plan = AuditAction(rawValue: "plan")
     /// The next occurrence of recurring work, made when the last one was done.
     public static let recur = AuditAction(rawValue: "recur")
+    public static let results = AuditAction(rawValue: "results")
 }
 
 extension AuditEntity {
@@ -200,4 +205,6 @@ extension AuditEntity {
     public static let lastYear = AuditEntity(rawValue: "last_year")
     /// The assessment's own settings (target grade).
     public static let assessment = AuditEntity(rawValue: "assessment")
+    /// What ITAS announced (key: the scope, or `grade`).
+    public static let official = AuditEntity(rawValue: "official")
 }

@@ -32,6 +32,7 @@ enum Schema {
         "meeting_is_sealed_once_ended": "cefd5510e1c86228",
         "member": "b2840f53c8a8678f",
         "milestone": "514f2b07ee85a193",
+        "official_result": "35445a1a19ab3062",
         "owner": "f5ba8171bb833351",
         "respondents": "4d57ca0365267667",
         "snapshot": "6d6abe2250ac29b7",
@@ -306,6 +307,14 @@ enum Schema {
                     SET total = total + 1, with_evidence = with_evidence + (NEW.evidence != '[]');
                     DELETE FROM task_tally WHERE total = 0;
                 END;
+                """)
+        }
+        migrator.registerMigration("v10: official results") { db in
+            // What ITAS announced: a score per scope (a tool, an indicator number, `total`) and the grade
+            // (scope `grade`, score NULL). Audited like every plan change (entity `official`).
+            try db.execute(sql: """
+                CREATE TABLE official_result (scope TEXT PRIMARY KEY, score REAL, grade TEXT,
+                                              CHECK ((score IS NULL) != (grade IS NULL)));
                 """)
         }
         return migrator

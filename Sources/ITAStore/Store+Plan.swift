@@ -67,6 +67,9 @@ extension Store {
         case .assessment:
             guard field == "target_grade" else { throw StoreError.failed("no assessment field \(field)") }
             return try String.fetchOne(db, sql: "SELECT target_grade FROM assessment")
+        case .official:
+            if key == "grade" { return try String.fetchOne(db, sql: "SELECT grade FROM official_result WHERE scope = 'grade'") }
+            return try Double.fetchOne(db, sql: "SELECT score FROM official_result WHERE scope = ?", arguments: [key]).map { String($0) }
         default:
             throw StoreError.failed("no entity \(entity.rawValue)")
         }
@@ -126,6 +129,13 @@ extension Store {
             else { try db.execute(sql: "DELETE FROM last_year_score WHERE indicator = ?", arguments: [Int(key) ?? 0]) }
         case .assessment:
             try db.execute(sql: "UPDATE assessment SET target_grade = ?", arguments: [value ?? ""])
+        case .official:
+            if let value {
+                if key == "grade" { try db.execute(sql: "INSERT OR REPLACE INTO official_result VALUES ('grade', NULL, ?)", arguments: [value]) }
+                else { try db.execute(sql: "INSERT OR REPLACE INTO official_result VALUES (?, ?, NULL)", arguments: [key, Double(value) ?? 0]) }
+            } else {
+                try db.execute(sql: "DELETE FROM official_result WHERE scope = ?", arguments: [key])
+            }
         default:
             throw StoreError.failed("no entity \(entity.rawValue)")
         }
@@ -510,6 +520,23 @@ struct PlanWriter {
                               th: "ไม่มีระดับ \(Quote.text(grade)) ในเกณฑ์ \(framework.id) (ระดับที่มี: \(grades))")
             }
             try set(.assessment, "1", "target_grade", grade)
+
+        case .officialScore(let scope, let score):
+            try permit(.assessment)
+            guard OfficialResults.isScope(scope, in: framework) else {
+                let tools = framework.tools.map(\.code).joined(separator: ", ")
+                throw problem("scope", "\(Quote.text(scope)) is not \(tools), an indicator number or total", th: "\(Quote.text(scope)) ไม่ใช่ \(tools) เลขตัวชี้วัด หรือ total")
+            }
+            try set(.official, scope, "score", try score.map { String(try self.score($0)) })
+
+        case .officialGrade(let grade):
+            try permit(.assessment)
+            if let grade, framework.grading.rule(named: grade) == nil {
+                let grades = framework.grading.rules.map(\.grade).joined(separator: ", ")
+                throw problem("grade", "no grade \(Quote.text(grade)) in framework \(framework.id) (grades: \(grades))",
+                              th: "ไม่มีระดับ \(Quote.text(grade)) ในเกณฑ์ \(framework.id) (ระดับที่มี: \(grades))")
+            }
+            try set(.official, "grade", "grade", grade)
 
         case .quota(let tool, let count):
             try permit(.assessment)

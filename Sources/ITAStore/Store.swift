@@ -341,6 +341,11 @@ public final class Store: Sendable {
         for r in try Row.fetchAll(db, sql: "SELECT * FROM estimate") { estimates[r["tool"]] = r["score"] }
         var respondents: [String: Respondents] = [:]
         for r in try Row.fetchAll(db, sql: "SELECT * FROM respondents") { respondents[r["tool"]] = Respondents(quota: r["quota"], count: r["count"]) }
+        var official = OfficialResults()
+        for r in try Row.fetchAll(db, sql: "SELECT * FROM official_result") {
+            if let score: Double = r["score"] { official.scores[r["scope"]] = score }
+            if let grade: String = r["grade"] { official.grade = grade }
+        }
         let milestones = try Row.fetchAll(db, sql: "SELECT * FROM milestone ORDER BY due, position").compactMap { r -> Milestone? in
             guard let due = CivilDate(iso: r["due"]) else { return nil }
             let reminders = (r["reminders"] as String).split(separator: ",").compactMap { Int($0) }
@@ -351,10 +356,12 @@ public final class Store: Sendable {
         let holidays = try Row.fetchAll(db, sql: "SELECT * FROM holiday ORDER BY date").compactMap { r -> Holiday? in
             CivilDate(iso: r["date"]).map { Holiday(date: $0, name: r["name"]) }
         }
-        return Assessment(organisation: row["organisation"], fiscalYear: row["fiscal_year"], frameworkID: row["framework_id"],
+        var assessment = Assessment(organisation: row["organisation"], fiscalYear: row["fiscal_year"], frameworkID: row["framework_id"],
                           targetGrade: row["target_grade"], indicatorTarget: row["indicator_target"], lastYearScores: lastYear,
                           estimates: estimates, respondents: respondents, milestones: milestones, holidays: holidays, process: process,
                           meetingWeekday: row["meeting_weekday"])
+        assessment.official = official
+        return assessment
     }
 
     public func task(id: Int64) throws -> WorkTask? {

@@ -434,3 +434,41 @@ struct PlanCommand: ParsableCommand {
         }
     }
 }
+
+struct Results: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "results",
+        abstract: "Record what ITAS announced (July–August): a score for iit, eit, oit, an indicator or the total, and the grade; without arguments, list them.",
+        discussion: "Shown beside the projection in status and on the overview. A recorded grade the framework's rule cannot give (87.85 graded ผ่านดีเยี่ยม) is flagged, naming the rule.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "iit, eit, oit, an indicator number, or total.") var scope: String?
+    @Argument(help: "The announced score (0–100), or none to clear it.") var score: String?
+    @Option(help: "The announced grade, e.g. ผ่านดี (none clears it).") var grade: String?
+
+    func validate() throws {
+        if scope != nil && score == nil { throw ValidationError("give the score after the scope, e.g. ita results total 88.40") }
+    }
+
+    func run() throws {
+        try Context.run(global) { ctx in
+            guard scope != nil || grade != nil else {
+                let board = try ctx.openStore().board(today: ctx.today)
+                let lines = TextReports.official(board, strings: ctx.strings)
+                ctx.print(lines.isEmpty ? [ctx.language.plan.noResults] : lines)
+                return
+            }
+            try planChange(global) { ctx, _ in
+                var changes: [PlanChange] = []
+                if let scope, let score {
+                    let key = Int(scope) != nil || scope.lowercased() == OfficialResults.total ? scope.lowercased() : scope.uppercased()
+                    changes.append(.officialScore(scope: key, score: try ctx.score(score)))
+                }
+                if let grade { changes.append(.officialGrade(grade == "none" ? nil : grade)) }
+                return changes
+            }
+            let board = try ctx.openStore().board(today: ctx.today)
+            if let contradiction = board.assessment.official.contradiction(in: board.framework) {
+                ctx.print([ctx.language.plan.contradiction(contradiction)])
+            }
+        }
+    }
+}

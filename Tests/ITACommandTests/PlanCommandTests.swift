@@ -243,4 +243,21 @@ import Testing
                                withDatabase: false)
         #expect(demo.status == 0 && demo.stderr.contains("ไม่ตรงกับเกณฑ์ fy2566 (2566)"))
     }
+
+    @Test func officialResultsBesideTheProjectionAndAContradictionFlagged() throws {
+        let ita = ITARunner()
+        try ita.initialise()
+        #expect(try ita.run(["results"]).stdout.contains("ยังไม่ได้บันทึกผลประกาศ"))
+        #expect(try ita.run(["results", "iit", "92.10"]).status == 0)
+        let total = try ita.run(["results", "total", "62.5", "--grade", "AA", "--lang", "en"])
+        #expect(total.status == 0 && total.stdout.contains("⚠ the recorded grade AA contradicts the rule: AA needs a total of at least 95"))
+        let status = try ita.run(["status", "--lang", "en"]).stdout
+        #expect(status.contains("Announced (ITAS)") && status.contains("IIT            92.10  (projected 93.50)"))
+        #expect(status.contains("total          62.50  AA  (projected 66.55)"))
+        #expect(try ita.run(["results", "total", "101"]).status == 1)
+        #expect(try ita.run(["results", "total", "60", "--as", "waraporn"]).status == 1)   // chair and secretary only
+        #expect(try ita.run(["undo"]).status == 0)
+        #expect(try ita.run(["results", "--lang", "en"]).stdout.contains("total") == false)
+        #expect(try ita.run(["verify"]).status == 0)
+    }
 }

@@ -172,3 +172,30 @@ import Testing
         #expect(a.estimateSource(for: "IIT", in: f) == .committee)
     }
 }
+
+@Suite struct OfficialResultsTests {
+    static let verbal = GradingScheme(kind: .verbal, passMark: 85, rules: [
+        GradeRule(grade: "ผ่านดีเยี่ยม", minTotal: 95, minEachTool: 95), GradeRule(grade: "ผ่านดี", minTotal: 85, minEachTool: 85),
+        GradeRule(grade: "ผ่าน", minTotal: 85), GradeRule(grade: "ต้องปรับปรุง", minTotal: 70), GradeRule(grade: "ต้องปรับปรุงโดยด่วน", minTotal: 0)])
+
+    static var framework: Framework {
+        var f = Fixtures.fy2564
+        f.grading = verbal
+        return f
+    }
+
+    @Test func aRecordedGradeTheRuleCannotGiveIsFlagged() {
+        let f = Self.framework
+        // Seed 002's 87.85 graded ผ่านดีเยี่ยม: the rule needs 95.
+        #expect(OfficialResults(scores: ["total": 87.85], grade: "ผ่านดีเยี่ยม").contradiction(in: f)
+                == .totalTooLow(grade: "ผ่านดีเยี่ยม", total: 87.85, needs: 95))
+        // 94.64 with EIT under 85 is ผ่าน, not ผ่านดี (the SAO case).
+        #expect(OfficialResults(scores: ["total": 94.64, "EIT": 84.2], grade: "ผ่านดี").contradiction(in: f)
+                == .toolTooLow(grade: "ผ่านดี", tool: "EIT", score: 84.2, needs: 85))
+        // Every score known: the grade must be the one they give.
+        #expect(OfficialResults(scores: ["total": 94.64, "IIT": 96, "EIT": 90, "OIT": 96], grade: "ผ่าน").contradiction(in: f)
+                == .scoresGive(grade: "ผ่าน", computed: "ผ่านดี"))
+        #expect(OfficialResults(scores: ["total": 94.64, "IIT": 96, "EIT": 84, "OIT": 96], grade: "ผ่าน").contradiction(in: f) == nil)
+        #expect(OfficialResults(scores: [:], grade: "AA").contradiction(in: f) == .unknownGrade("AA"))
+    }
+}

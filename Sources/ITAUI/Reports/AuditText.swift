@@ -80,6 +80,7 @@ public struct AuditText: Sendable {
         case .holiday:
             return "\(plan.entity(.holiday)) \(CivilDate(iso: e.key).map(strings.date) ?? e.key)"
         case .assessment: return plan.entity(.assessment)
+        case .official: return plan.entity(.official) + (e.key == "grade" ? "" : " " + plan.scopeName(e.key))
         case .owner:
             guard let target = TaskTarget(text: e.key) else { return e.key.sanitizedForTerminal }
             return plan.ownerOf(target)

@@ -41,6 +41,8 @@ public enum TextReports {
                          + (note.isEmpty ? "" : "  (\(note))"))
         }
         lines.append(s.whatItTakes(board.whatItTakes, a.targetGrade))
+        let official = Self.official(board, strings: s)
+        if !official.isEmpty { lines.append(""); lines += official }
         lines.append("")
 
         let whole = progress.whole
@@ -224,5 +226,27 @@ extension TextReports {
         case .lastYear(let n, let m): return n == m ? "≈" : "≈\(n)/\(m)"
         case .unknown: return "?"
         }
+    }
+}
+
+extension TextReports {
+    /// The announced results beside the projection, one scope per line, then a flag if the recorded
+    /// grade cannot be right by the framework's rule. Empty when nothing is recorded.
+    public static func official(_ board: Board, strings s: Strings) -> [String] {
+        let o = board.assessment.official, p = board.projection, plan = s.language.plan, f = board.framework
+        guard !o.isEmpty else { return [] }
+        var lines = [plan.officialHeading]
+        let scopes = f.tools.map(\.code) + f.indicators.map { String($0.number) } + [OfficialResults.total]
+        for scope in scopes {
+            guard let score = o.scores[scope] else { continue }
+            let projected: Double? = scope == OfficialResults.total ? p.total
+                : (Int(scope).flatMap { p.indicatorScores[$0] } ?? p.toolScores[scope])
+            lines.append("  " + plan.scopeName(scope).padded(toWidth: 13) + Score.text(score).leftPadded(toWidth: 7)
+                         + (scope == OfficialResults.total ? (o.grade.map { "  " + $0 } ?? "") : "")
+                         + (projected.map { "  " + plan.projectedBeside($0) } ?? ""))
+        }
+        if o.scores[OfficialResults.total] == nil, let grade = o.grade { lines.append("  " + s.grade + " " + grade) }
+        if let contradiction = o.contradiction(in: f) { lines.append(plan.contradiction(contradiction)) }
+        return lines
     }
 }

@@ -28,6 +28,12 @@ public struct PlanStrings: Sendable {
     public let planSame: String
     /// An item whose tasks are all done but none has evidence: it does not pass yet.
     public let itemLacksEvidence: @Sendable (_ item: String) -> String
+    /// `ผลประกาศ (ITAS)`, a scope's name (`ตัวชี้วัด 7`, `รวม`), `(คาดการณ์ 93.50)`, and why a recorded grade cannot be.
+    public let officialHeading: String
+    public let scopeName: @Sendable (String) -> String
+    public let projectedBeside: @Sendable (Double) -> String
+    public let contradiction: @Sendable (OfficialResults.Contradiction) -> String
+    public let noResults: String
 }
 
 extension Language {
@@ -61,6 +67,7 @@ extension PlanStrings {
             case .lastYear: return "คะแนนปีที่แล้ว ตัวชี้วัด"
             case .assessment: return "การประเมิน"
             case .respondents: return "ผู้ตอบ"
+            case .official: return "ผลประกาศ"
             default: return e.rawValue
             }
         },
@@ -86,7 +93,19 @@ extension PlanStrings {
         applyHint: "ยังไม่ได้เปลี่ยนอะไร — สั่งอีกครั้งพร้อม --yes เพื่อบันทึก",
         applied: { "✓ บันทึกแล้ว \($0) รายการ (ita undo ย้อนกลับทั้งชุด)" },
         planSame: "แผนในไฟล์ตรงกับฐานข้อมูลแล้ว ไม่มีอะไรต้องเปลี่ยน",
-        itemLacksEvidence: { "⚠ งานของ \($0) เสร็จครบแล้ว แต่ยังไม่มี URL หลักฐาน: ข้อนี้ยังไม่ผ่าน (ita done ID --evidence URL)" })
+        itemLacksEvidence: { "⚠ งานของ \($0) เสร็จครบแล้ว แต่ยังไม่มี URL หลักฐาน: ข้อนี้ยังไม่ผ่าน (ita done ID --evidence URL)" },
+        officialHeading: "ผลประกาศ (ITAS)",
+        scopeName: { $0 == OfficialResults.total ? "รวม" : (Int($0) != nil ? "ตัวชี้วัด \($0)" : $0) },
+        projectedBeside: { "(คาดการณ์ \(Score.text($0)))" },
+        contradiction: { c in
+            switch c {
+            case .totalTooLow(let g, let total, let needs): return "⚠ ระดับที่บันทึก \(g) ขัดกับเกณฑ์: \(g) ต้องได้คะแนนรวมอย่างน้อย \(Number.plain(needs)) แต่ได้ \(Score.text(total))"
+            case .toolTooLow(let g, let tool, let score, let needs): return "⚠ ระดับที่บันทึก \(g) ขัดกับเกณฑ์: \(g) ต้องได้ทุกเครื่องมืออย่างน้อย \(Number.plain(needs)) แต่ \(tool) ได้ \(Score.text(score))"
+            case .scoresGive(let g, let computed): return "⚠ ระดับที่บันทึก \(g) ขัดกับเกณฑ์: คะแนนที่บันทึกได้ระดับ \(computed)"
+            case .unknownGrade(let g): return "⚠ ไม่มีระดับ \(g) ในเกณฑ์นี้"
+            }
+        },
+        noResults: "ยังไม่ได้บันทึกผลประกาศ (ita results iit|eit|oit|total|N คะแนน [--grade ระดับ])")
 
     public static let english = PlanStrings(
         added: { id, title in "✓ added task #\(id): \(title)" },
@@ -107,6 +126,7 @@ extension PlanStrings {
             switch e {
             case .owner: return "owner of"
             case .lastYear: return "last year's score, indicator"
+            case .official: return "announced"
             default: return e.rawValue.replacingUnderscores
             }
         },
@@ -125,5 +145,17 @@ extension PlanStrings {
         applyHint: "nothing written yet — run again with --yes to apply",
         applied: { "✓ applied \($0) change\($0 == 1 ? "" : "s") (ita undo reverses the whole set)" },
         planSame: "the file's plan matches the database; nothing to change",
-        itemLacksEvidence: { "⚠ every task of \($0) is done but none has an evidence URL: the item does not pass yet (ita done ID --evidence URL)" })
+        itemLacksEvidence: { "⚠ every task of \($0) is done but none has an evidence URL: the item does not pass yet (ita done ID --evidence URL)" },
+        officialHeading: "Announced (ITAS)",
+        scopeName: { $0 == OfficialResults.total ? "total" : (Int($0) != nil ? "indicator \($0)" : $0) },
+        projectedBeside: { "(projected \(Score.text($0)))" },
+        contradiction: { c in
+            switch c {
+            case .totalTooLow(let g, let total, let needs): return "⚠ the recorded grade \(g) contradicts the rule: \(g) needs a total of at least \(Number.plain(needs)), the total is \(Score.text(total))"
+            case .toolTooLow(let g, let tool, let score, let needs): return "⚠ the recorded grade \(g) contradicts the rule: \(g) needs every tool at \(Number.plain(needs)) or more, \(tool) is \(Score.text(score))"
+            case .scoresGive(let g, let computed): return "⚠ the recorded grade \(g) contradicts the rule: the recorded scores give \(computed)"
+            case .unknownGrade(let g): return "⚠ no grade \(g) in this framework"
+            }
+        },
+        noResults: "no announced results recorded yet (ita results iit|eit|oit|total|N SCORE [--grade G])")
 }

@@ -151,6 +151,7 @@ extension Strings {
             case "score": return "คะแนน"
             case "target_grade": return "ระดับเป้าหมาย"
             case "quota": return "โควตา"
+            case "grade": return "ระดับ"
             case "title_th": return "ชื่อหมุดหมาย"
             case "title_en": return "ชื่ออังกฤษ"
             case "starts": return "เริ่ม"

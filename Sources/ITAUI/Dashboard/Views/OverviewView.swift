@@ -31,6 +31,9 @@ enum OverviewView {
         lines.append(toolLine)
         if f.tools.contains(where: { !$0.scoredFromItems }) { lines.append([Span(s.estimateLegend, .dim)]) }
         lines.append([Span(s.whatItTakes(board.whatItTakes, a.targetGrade).sanitizedForTerminal)])
+        for (i, line) in TextReports.official(board, strings: s).enumerated() {
+            lines.append([Span(line.sanitizedForTerminal, i == 0 ? .heading : (line.hasPrefix("⚠") ? .overdue : .normal))])
+        }
         let bare = board.itemsWithoutTasks()
         if !bare.isEmpty {
             let codes = bare.prefix(12).joined(separator: " ") + (bare.count > 12 ? " …" : "")
