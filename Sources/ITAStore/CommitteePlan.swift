@@ -16,8 +16,10 @@ public struct CommitteePlan: Hashable, Sendable {
     /// Reads a committee file. Dates are `YYYY-MM-DD` (CE) or relative to `today` (`+14`, `-3`,
     /// `today`), so a demo made from the file looks alive whatever day it is created.
     /// `fiscal_year: current` means the fiscal year that contains `today`.
+    /// `include` reads a file the committee file names in `include:` (a path relative to it): its
+    /// `holidays:` join the committee's own (the committee's name wins on the same date).
     public static func parse(_ text: String, file: String, framework: Framework, today: CivilDate,
-                             utcOffsetSeconds: Int) throws -> CommitteePlan {
+                             utcOffsetSeconds: Int, include: ((String) throws -> String)? = nil) throws -> CommitteePlan {
         let root = try YAMLReader.parse(text, file: file)
         // Every problem in the file at once (up to `Problems.limit`), not one per run.
         let problems = Problems()
@@ -40,7 +42,7 @@ public struct CommitteePlan: Hashable, Sendable {
         }
         try attempt { try root.onlyKeys(["organisation", "framework", "fiscal_year", "target_grade", "indicator_target", "process",
                            "last_year", "estimates", "respondents", "members", "owners", "milestones", "holidays", "tasks",
-                           "meeting_weekday"]) }
+                           "meeting_weekday", "include"]) }
         func date(_ reader: YAMLReader) throws -> CivilDate {
             let text = try reader.string()
             guard let value = DateInput.parse(text, today: today) else {
@@ -171,6 +173,24 @@ public struct CommitteePlan: Hashable, Sendable {
             try entry.onlyKeys(["date", "name"])
             holidays.append(Holiday(date: try date(entry.required("date")), name: try entry.required("name").nonEmptyString()))
         } }
+        // Holiday files (`include: [holidays/th-2570.yaml]`), read and checked like the committee file.
+        let includes: [YAMLReader] = try attempt { try root.optional("include")?.list() ?? [] } ?? []
+        for reader in includes { try attempt {
+            let path = try reader.nonEmptyString()
+            guard let include else { throw reader.fail("include is not available here", th: "ใช้ include ที่นี่ไม่ได้") }
+            let included: String
+            do { included = try include(path) } catch { throw reader.fail("cannot read \(Quote.text(path))", th: "อ่าน \(Quote.text(path)) ไม่ได้") }
+            let other = try YAMLReader.parse(included, file: path)
+            try other.onlyKeys(["holidays"])
+            for entry in try other.optional("holidays")?.list() ?? [] { try attempt {
+                try entry.onlyKeys(["date", "name"])
+                let day = try date(entry.required("date"))
+                if !holidays.contains(where: { $0.date == day }) {
+                    holidays.append(Holiday(date: day, name: try entry.required("name").nonEmptyString()))
+                }
+            } }
+        } }
+        holidays.sort { $0.date < $1.date }
 
         var meetingWeekday = 3
         if let reader: YAMLReader = try attempt({ try root.optional("meeting_weekday") }) ?? nil { try attempt { () throws -> Void in

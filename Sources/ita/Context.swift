@@ -166,6 +166,12 @@ struct Context {
         }
     }
 
+    /// Reads the files a committee file includes, by paths relative to it (as the error names them).
+    func includer(besides file: String) -> (String) throws -> String {
+        let directory = (file as NSString).deletingLastPathComponent
+        return { path in try self.readFile(path.hasPrefix("/") || directory.isEmpty ? path : directory + "/" + path) }
+    }
+
     /// Reads a text file, naming it in the error when it cannot.
     func readFile(_ path: String) throws -> String {
         do {

@@ -414,7 +414,7 @@ struct PlanCommand: ParsableCommand {
                 let store = try ctx.openStore()
                 let author = try ctx.author(in: store)
                 let plan = try CommitteePlan.parse(try ctx.readFile(file), file: file, framework: try store.framework(), today: ctx.today,
-                                                   utcOffsetSeconds: ctx.now.utcOffsetSeconds)
+                                                   utcOffsetSeconds: ctx.now.utcOffsetSeconds, include: ctx.includer(besides: file))
                 let (changes, notes) = try store.planChanges(for: plan)
                 let s = ctx.language.plan
                 var lines = notes.map { s.warning(ctx.strings.planProblem($0)) }

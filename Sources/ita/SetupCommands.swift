@@ -34,7 +34,7 @@ func createDatabase(_ ctx: Context, at path: String, frameworkFile: String, comm
                     editCommittee: (String) -> String = { $0 }) throws -> Store {
     let framework = try FrameworkFile.parse(try ctx.readFile(frameworkFile), file: frameworkFile)
     let plan = try CommitteePlan.parse(editCommittee(try ctx.readFile(committeeFile)), file: committeeFile, framework: framework, today: ctx.today,
-                                       utcOffsetSeconds: ctx.now.utcOffsetSeconds)
+                                       utcOffsetSeconds: ctx.now.utcOffsetSeconds, include: ctx.includer(besides: committeeFile))
     return try Store.create(at: path, framework: framework, plan: plan, now: ctx.now, by: ctx.login)
 }
 

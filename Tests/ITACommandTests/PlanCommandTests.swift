@@ -238,6 +238,16 @@ import Testing
         let tasks = try JSONSerialization.jsonObject(with: Data(try ita.run(["tasks", "--json"]).stdout.utf8)) as! [[String: Any]]
         #expect(tasks.first { $0["target"] as? String == "O25" }?["owner"] as? String == "somsri")
         #expect(tasks.first { $0["target"] as? String == "O1" }?["due"] as? String == "2026-12-15")
+        // The national holidays come in by `include`, beside the office's own.
+        let holidays = try JSONSerialization.jsonObject(with: Data(try ita.run(["holidays", "--json"]).stdout.utf8)) as! [[String: Any]]
+        #expect(holidays.count == 25 && holidays.contains { $0["date"] as? String == "2026-12-07" && ($0["name"] as? String)?.hasPrefix("ชดเชย") == true })
+        #expect(holidays.contains { $0["date"] as? String == "2026-12-30" })
+        // An include that cannot be read names the line it is on.
+        let bad = ita.directory + "/bad-include.yaml"
+        try (try String(contentsOfFile: committee, encoding: .utf8)).replacingOccurrences(of: "holidays/th-2570.yaml", with: "holidays/none.yaml")
+            .write(toFile: bad, atomically: true, encoding: .utf8)
+        let refused = try ita.run(["init", "--framework", framework, "--committee", bad, "--db", ita.directory + "/x.sqlite", "--lang", "en"], withDatabase: false)
+        #expect(refused.status == 1 && refused.stderr.contains("bad-include.yaml:") && refused.stderr.contains("include[1]: cannot read \"holidays/none.yaml\""))
         // The demo's FY2570 on FY2566 says the years differ.
         let demo = try ita.run(["init", "--framework", ita.frameworkFile, "--committee", try ita.committeeFile(), "--db", ita.directory + "/other.sqlite"],
                                withDatabase: false)
