@@ -105,3 +105,50 @@ enum SampleData {
         throw CLIError("sample-data not found (looked in: \(candidates.joined(separator: ", "))); set ITA_SAMPLE_DATA")
     }
 }
+
+struct RolloverCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rollover",
+        abstract: "Make next year's database from this one, on next year's framework; this database is not changed.",
+        discussion: """
+            Members carry over; owners go through an item map (--map, e.g. sample-data/maps/fy2566-fy2568.yaml; without one, \
+            items with the same code and title); yearly work (recurs: yearly) comes back a year on; milestones move a year on, \
+            flagged until checked against NACC's calendar; last_year comes from the recorded official results, else the final \
+            projection. New items nothing maps to are listed for the chair to assign.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("Next year's framework file.", valueName: "file")) var framework: String
+    @Option(help: ArgumentHelp("Item map: old code → new code (sample-data/maps/).", valueName: "file")) var map: String?
+    @Option(help: ArgumentHelp("Where to write next year's database (must not exist).", valueName: "path")) var to: String
+
+    func run() throws {
+        try Context.run(global) { ctx in
+            let store = try ctx.openStore()
+            let author = try ctx.author(in: store)
+            if let denial = Permissions.check(.assessment, actor: author.member, login: author.login) { throw CLIError(ctx.strings.denied(denial)) }
+            let old = try store.framework()
+            let new = try FrameworkFile.parse(try ctx.readFile(framework), file: framework)
+            let itemMap = try map.map { try Rollover.ItemMap.parse(try ctx.readFile($0), file: $0, old: old, new: new) } ?? .identity(old, new)
+            let next = try store.rollover(to: new, map: itemMap, today: ctx.today)
+            let created = try Store.create(at: to, framework: new, plan: next.plan, now: ctx.now, by: ctx.login)
+            let th = ctx.language == .th
+            let official = next.lastYearSources.values.filter { $0 == .official }.count
+            var lines = [th ? "✓ สร้าง \(created.path): ปีงบประมาณ \(next.plan.assessment.fiscalYear) เกณฑ์ \(new.id) · สมาชิก \(next.plan.members.count) คน · งานประจำปี \(next.carriedTasks) งาน · หมุดหมาย \(next.plan.assessment.milestones.count) (เลื่อนหนึ่งปี ตรวจสอบกับปฏิทิน ป.ป.ช.)"
+                            : "✓ made \(created.path): FY\(next.plan.assessment.fiscalYear) on \(new.id) · \(next.plan.members.count) members · \(next.carriedTasks) yearly tasks · \(next.plan.assessment.milestones.count) milestones (a year on; check against NACC's calendar)",
+                         th ? "  ผลปีที่แล้ว: จากผลประกาศ \(official) ตัวชี้วัด · จากคาดการณ์/ประมาณการ \(next.lastYearSources.count - official) ตัวชี้วัด"
+                            : "  last year: \(official) indicators from the announced results, \(next.lastYearSources.count - official) from the projection or estimates"]
+            if !next.unplacedItems.isEmpty {
+                lines.append(th ? "  ⚠ ข้อใหม่ที่ไม่มีข้อเดิมตรงกัน (ใช้ผู้รับผิดชอบตัวชี้วัดไปก่อน ให้ประธานมอบหมาย: ita assign): \(next.unplacedItems.joined(separator: " "))"
+                                : "  ⚠ new items nothing maps to (their indicator's owner for now; assign them: ita assign): \(next.unplacedItems.joined(separator: " "))")
+            }
+            if !next.droppedTasks.isEmpty {
+                lines.append(th ? "  ⚠ งานประจำปีที่ไม่มีข้อรองรับในเกณฑ์ใหม่ (ไม่ได้ยกไป): \(next.droppedTasks.map { "#\($0)" }.joined(separator: " "))"
+                                : "  ⚠ yearly tasks whose item has no successor (not carried): \(next.droppedTasks.map { "#\($0)" }.joined(separator: " "))")
+            }
+            if !next.targetGradeKept {
+                lines.append(th ? "  ⚠ ไม่มีระดับเป้าหมายเดิมในเกณฑ์ใหม่: ตั้งเป็น \(next.plan.assessment.targetGrade) (ita target)" : "  ⚠ the target grade is not in the new framework: set to \(next.plan.assessment.targetGrade) (ita target)")
+            }
+            lines.append(th ? "  วันหยุดไม่ได้ยกไป: เพิ่มด้วย ita holiday add หรือ include ในไฟล์คณะทำงาน" : "  holidays are not carried: add them with ita holiday add, or include a holiday file")
+            ctx.print(lines)
+        }
+    }
+}

@@ -270,4 +270,37 @@ import Testing
         #expect(try ita.run(["results", "--lang", "en"]).stdout.contains("total") == false)
         #expect(try ita.run(["verify"]).status == 0)
     }
+
+    @Test func rolloverMakesNextYearsDatabaseAndLeavesThisOne() throws {
+        let ita = ITARunner()
+        try ita.initialise()
+        #expect(try ita.run(["edit", "115", "--recurs", "yearly"]).status == 0)
+        #expect(try ita.run(["results", "9", "88.5"]).status == 0)
+        try ita.run(["member", "leave", "panuwat"])
+        let before = try ita.run(["plan", "export"]).stdout
+        let next = ita.directory + "/next.sqlite"
+        let fy2568 = ITARunner.repository.appendingPathComponent("sample-data/frameworks/fy2568.yaml").path
+        let map = ITARunner.repository.appendingPathComponent("sample-data/maps/fy2566-fy2568.yaml").path
+        let made = try ita.run(["rollover", "--framework", fy2568, "--map", map, "--to", next, "--lang", "en"])
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(made.stdout.contains("FY2571 on fy2568 · 11 members · 1 yearly tasks · 9 milestones"))
+        #expect(made.stdout.contains("1 indicators from the announced results"))
+        // This year's database is as it was.
+        #expect(try ita.run(["plan", "export"]).stdout == before)
+        // Next year's: the yearly task a year on, owners through the map, last year's result from ITAS.
+        let nextTasks = try JSONSerialization.jsonObject(with: Data(try ITARunner.spawn(["tasks", "--json", "--db", next, "--today", ita.today],
+                                                                                      directory: ita.directory).stdout.utf8)) as! [[String: Any]]
+        #expect(nextTasks.count == 1 && (nextTasks[0]["due"] as? String)?.hasPrefix("2028-") == true)
+        let export = try ITARunner.spawn(["plan", "export", "--db", next, "--today", ita.today], directory: ita.directory).stdout
+        #expect(export.contains("framework: fy2568") && export.contains("fiscal_year: 2571") && export.contains("9: 88.5"))
+        #expect(export.contains("[ตรวจสอบกับปฏิทิน ป.ป.ช.]") && !export.contains("panuwat"))
+        // FY2568 O12 (FY2566 O19–O21, procurement) keeps their owner; O16 (ethics, FY2566 O39–O40) too.
+        #expect(export.contains("    O12: sudarat") && export.contains("    O16: pranee"))
+        #expect(try ITARunner.spawn(["verify", "--db", next], directory: ita.directory).status == 0)
+        // A map for other frameworks is refused, naming the field.
+        let wrong = ITARunner.repository.appendingPathComponent("sample-data/maps/fy2568-fy2569.yaml").path
+        let refused = try ita.run(["rollover", "--framework", fy2568, "--map", wrong, "--to", ita.directory + "/x.sqlite", "--lang", "en"])
+        #expect(refused.status == 1 && refused.stderr.contains("from: this map is from fy2568, the database works to fy2566"))
+        #expect(!FileManager.default.fileExists(atPath: ita.directory + "/x.sqlite"))
+    }
 }
