@@ -16,8 +16,12 @@ enum FormView {
             let label = (focused ? "▸ " : "  ") + f.label(field)
             let lead = " " + label.padded(toWidth: labelWidth + 2) + " "
             var value = form[field].sanitizedForTerminal
-            let room = max(1, width - lead.displayWidth - 2)
-            while value.displayWidth > room { value.removeFirst() }
+            let room = max(2, width - lead.displayWidth - 2)
+            // A long value shows its end, where typing goes on, after "…".
+            if value.displayWidth > room {
+                while value.displayWidth > room - 1 { value.removeFirst() }
+                value = "…" + value
+            }
             let end = screen.put(lead, x: 0, y: y, style: focused ? .prompt : .dim)
             let after = screen.put(value, x: end, y: y, style: .normal)
             if focused {
