@@ -26,3 +26,21 @@ struct Review: ParsableCommand {
         }
     }
 }
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "report", abstract: "Documents drafted from the data.",
+                                                    subcommands: [Improvement.self])
+
+    struct Improvement: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "improvement",
+            abstract: "Draft the improvement memo FY2569's O25 asks for (Markdown, in Thai): last year's result per indicator against the target, the measures for those below it, their owners, dates and progress.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try Context.run(global) { ctx in
+                let store = try ctx.openStore()
+                ctx.print(ImprovementReport.markdown(board: try store.board(today: ctx.today), tasks: try store.tasks()))
+            }
+        }
+    }
+}
