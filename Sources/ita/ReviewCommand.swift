@@ -13,11 +13,18 @@ struct Review: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("Compare with last year's database (from ita rollover): per indicator, then against now.", valueName: "old-db"))
+    var compare: String?
 
     func run() throws {
         try Context.run(global) { ctx in
             let store = try ctx.openStore()
             let board = try store.board(today: ctx.today)
+            if let compare {
+                let old = try Store.open(at: compare, readOnly: true).board(today: ctx.today)
+                ctx.print(YearComparison.lines(old: old, new: board, thai: ctx.language == .th))
+                return
+            }
             let now = ProgressSnapshot.take(board, tasks: try store.tasks(), kind: .daily)
             let review = WeeklyReview.build(now: now, history: try store.snapshots(), oitDeadline: board.oitDeadline)
             var lines = ReviewText.lines(review, board: board, lastActivity: try store.lastActivity(), language: ctx.language)
@@ -42,5 +49,34 @@ struct Report: ParsableCommand {
                 ctx.print(ImprovementReport.markdown(board: try store.board(today: ctx.today), tasks: try store.tasks()))
             }
         }
+    }
+}
+
+/// `ita review --compare OLD`: each indicator's final figure last year (announced, else the
+/// projection, else the estimate) beside this year's projection.
+enum YearComparison {
+    static func figure(_ board: Board, _ number: Int) -> Double? {
+        let a = board.assessment
+        if let official = a.official.scores[String(number)] { return official }
+        if let projected = board.projection.indicatorScores[number] { return projected }
+        guard let tool = board.framework.indicator(number)?.tool else { return nil }
+        return a.official.scores[tool] ?? a.estimate(for: tool, in: board.framework)
+    }
+
+    static func lines(old: Board, new: Board, thai: Bool) -> [String] {
+        let oldYear = old.assessment.fiscalYear, newYear = new.assessment.fiscalYear
+        var rows: [[String]] = [[thai ? "ตัวชี้วัด" : "indicator", "\(oldYear)", "\(newYear)", thai ? "เปลี่ยน" : "change"]]
+        for indicator in new.framework.indicators {
+            let was = figure(old, indicator.number), now = figure(new, indicator.number)
+            let change = (was != nil && now != nil) ? (now! - was! >= 0 ? "+" : "") + Score.text(now! - was!) : "–"
+            rows.append(["\(indicator.number) " + (thai ? indicator.nameTH : (indicator.nameEN.isEmpty ? indicator.nameTH : indicator.nameEN)),
+                         was.map(Score.text) ?? "–", now.map(Score.text) ?? "–", change])
+        }
+        let oldTotal = old.assessment.official.scores[OfficialResults.total] ?? old.projection.total
+        rows.append([thai ? "รวม" : "total", Score.text(oldTotal), Score.text(new.projection.total),
+                     (new.projection.total - oldTotal >= 0 ? "+" : "") + Score.text(new.projection.total - oldTotal)])
+        let head = thai ? "เทียบปีงบประมาณ \(oldYear) (\(old.framework.id)) กับ \(newYear) (\(new.framework.id)): ปีก่อนใช้ผลประกาศถ้ามี ปีนี้เป็นค่าคาดการณ์"
+                        : "FY\(oldYear) (\(old.framework.id)) against FY\(newYear) (\(new.framework.id)): last year as announced where recorded, this year projected"
+        return [head] + TextReports.columns(rows)
     }
 }

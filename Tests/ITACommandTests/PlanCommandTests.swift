@@ -297,6 +297,11 @@ import Testing
         // FY2568 O12 (FY2566 O19–O21, procurement) keeps their owner; O16 (ethics, FY2566 O39–O40) too.
         #expect(export.contains("    O12: sudarat") && export.contains("    O16: pranee"))
         #expect(try ITARunner.spawn(["verify", "--db", next], directory: ita.directory).status == 0)
+        // The two years side by side: indicator 9 as announced last year, projected this year.
+        let compared = try ITARunner.spawn(["review", "--compare", ita.database, "--db", next, "--today", ita.today, "--lang", "en"],
+                                           directory: ita.directory).stdout
+        #expect(compared.hasPrefix("FY2570 (fy2566) against FY2571 (fy2568)"))
+        #expect(compared.split(separator: "\n").contains { $0.hasPrefix("9 Information disclosure") && $0.contains("88.50") && $0.contains("-88.50") })
         // A map for other frameworks is refused, naming the field.
         let wrong = ITARunner.repository.appendingPathComponent("sample-data/maps/fy2568-fy2569.yaml").path
         let refused = try ita.run(["rollover", "--framework", fy2568, "--map", wrong, "--to", ita.directory + "/x.sqlite", "--lang", "en"])
