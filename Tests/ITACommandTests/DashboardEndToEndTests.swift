@@ -154,10 +154,12 @@ import Glibc
         try ita.initialise()
         let tmux = Tmux(ita)
         try tmux.start(tmux.ita("--as kittipat", environment: "LANG=C LC_ALL=C"))
-        let screen = try tmux.waitFor(text: "งานของ นายกิตติพัฒน์")
+        // The whole frame (a busy machine may be caught mid-frame): the heading and the task rows.
+        func taskRows(_ screen: String) -> [Substring] { screen.split(separator: "\n").filter { $0.contains(" #") && $0.contains("2569") } }
+        let screen = try tmux.waitFor("the owner's task rows") { $0.contains("งานของ นายกิตติพัฒน์") && taskRows($0).count > 5 }
         #expect(!screen.contains("~U"))
         // Columns line up: "#" of every task row at the same display column (tmux placed the cells).
-        let rows = screen.split(separator: "\n").filter { $0.contains(" #") && $0.contains("2569") }
+        let rows = taskRows(screen)
         let columns = Set(rows.map { row in String(row[..<row.firstIndex(of: "#")!]).displayWidth })
         #expect(rows.count > 5 && columns.count == 1, "id columns: \(columns)")
         try tmux.send("q")
