@@ -175,6 +175,26 @@ import Testing
         }
     }
 
+    @Test func undoReversesMemberChangesWhole() throws {
+        let (store, _, secretary, _, _) = try fixture()
+        let before = try state(store)
+        try store.apply(.addMember(MemberDraft(login: "malee", name: "นางมาลี ทดลองดี", role: .owner)), by: secretary, at: now)
+        try store.apply(.editMember(login: "kittipat", MemberEdit(role: .secretary, lineName: "กิตติ")), by: secretary, at: now)
+        try store.apply(.leaveMember(login: "waraporn", handOverTo: "malee"), by: secretary, at: now)
+        #expect(try state(store) != before)
+        // The leave (owners, open tasks, the day she left), the edit, then the add: as it was.
+        for _ in 0..<3 { try store.undoLastChange(by: secretary, at: now) }
+        #expect(try state(store) == before)
+        #expect(try store.member(login: "malee") == nil && store.member(login: "waraporn") != nil)
+        #expect(try store.verify().isIntact)
+        // Undoing the add is refused once the new member has work (the row is referenced).
+        try store.apply(.addMember(MemberDraft(login: "malee", name: "นางมาลี ทดลองดี", role: .owner)), by: secretary, at: now)
+        try store.apply(.assign(.item("O12"), login: "malee", withOpenTasks: true), by: secretary, at: now)
+        try store.undoLastChange(by: secretary, at: now)   // the assign
+        try store.undoLastChange(by: secretary, at: now)   // the add: nothing refers to her now
+        #expect(try store.member(login: "malee") == nil)
+    }
+
     @Test func milestonesHolidaysAndTheAssessment() throws {
         let (store, chair, _, _, _) = try fixture()
         let before = try state(store)
