@@ -238,6 +238,9 @@ import Testing
         let tasks = try JSONSerialization.jsonObject(with: Data(try ita.run(["tasks", "--json"]).stdout.utf8)) as! [[String: Any]]
         #expect(tasks.first { $0["target"] as? String == "O25" }?["owner"] as? String == "somsri")
         #expect(tasks.first { $0["target"] as? String == "O1" }?["due"] as? String == "2026-12-15")
+        // A reminder says what year's data an item wants (the FY2570 framework's O11: the first half of FY2570).
+        let remind = try ita.run(["remind", "--date", "2569-12-03"])
+        #expect(remind.stdout.contains("↳ O11 ต้องเป็นข้อมูล 6 เดือนแรกของปีงบประมาณ 2570"), "\(remind.stdout)")
         // The national holidays come in by `include`, beside the office's own.
         let holidays = try JSONSerialization.jsonObject(with: Data(try ita.run(["holidays", "--json"]).stdout.utf8)) as! [[String: Any]]
         #expect(holidays.count == 25 && holidays.contains { $0["date"] as? String == "2026-12-07" && ($0["name"] as? String)?.hasPrefix("ชดเชย") == true })

@@ -36,6 +36,12 @@ public enum ReminderText {
             guard !parts.isEmpty else { continue }
             let who = named ? board.member(share.memberID).map { t.mention($0) + " — " } ?? "" : ""
             lines.append(indent + (named ? "• " : "") + who + parts.joined(separator: " · "))
+            // What year's data each item wants, where the framework says (the assessor refuses another year's).
+            let periods = share.targets.compactMap { target -> String? in
+                guard case .item(let code) = target, let period = board.framework.item(code)?.evidencePeriod, period != .current else { return nil }
+                return "\(code) " + language.form.evidencePeriod(period, board.framework.fiscalYear)
+            }
+            if !periods.isEmpty { lines.append(indent + (named ? "  " : "") + "↳ " + periods.prefix(6).joined(separator: " · ")) }
         }
         return lines
     }
