@@ -63,6 +63,9 @@ extension Board {
         return nil
     }
 
+    /// The indicators and items a member owns, in framework order.
+    public func targets(ownedBy member: Int64) -> [TaskTarget] { owners.filter { $0.value == member }.map(\.key).sorted() }
+
     /// Items with an owner (`ownedBy`, or anyone) and no task: they can never pass, so they are shown.
     public func itemsWithoutTasks(ownedBy member: Int64? = nil) -> [String] {
         framework.items.map(\.code).filter { code in

@@ -10,6 +10,11 @@ public enum DateInput {
     public static let formsEnglish = "YYYY-MM-DD (BE or CE year), D/M/YYYY, D/M (this fiscal year), +N, -N or today"
     public static let formsThai = "YYYY-MM-DD (ปี พ.ศ. หรือ ค.ศ.), D/M/YYYY, D/M (ในปีงบประมาณนี้), +N, -N หรือ today"
 
+    /// `2569-12-15`: a date as a Thai secretary types it (what `parse` reads back), for files, forms and prompts.
+    public static func typed(_ date: CivilDate) -> String {
+        "\(ThaiCalendar.buddhistYear(date.year))-" + String(date.iso.dropFirst(5))
+    }
+
     public static func parse(_ raw: String, today: CivilDate) -> CivilDate? {
         let text = raw.trimmingWhitespace
         if text.lowercased() == "today" || text == "วันนี้" { return today }

@@ -33,6 +33,12 @@ public enum Evidence {
 
     public static func isValid(_ text: String) -> Bool { problem(text) == nil }
 
+    /// The refusal of `text` where a file or a plan change gives it, in English and in Thai.
+    public static func refusal(_ text: String) -> (en: String, th: String) {
+        ("evidence is an http:// or https:// URL with a host and no spaces, found \(Quote.text(text))",
+         "หลักฐานต้องเป็น URL http:// หรือ https:// ที่มีชื่อเว็บไซต์และไม่มีช่องว่าง แต่พบ \(Quote.text(text))")
+    }
+
     /// Why a text is not evidence.
     public enum Problem: Hashable, Sendable {
         case empty, spaceOrControl, notHTTP, noHost

@@ -27,6 +27,11 @@ public struct Member: Hashable, Sendable, Identifiable {
         self.lineName = lineName
     }
 
+    /// An OS login name as the committee writes it: letters, digits, `.`, `_`, `-` (ASCII).
+    public static func isValidLogin(_ login: String) -> Bool {
+        !login.isEmpty && login.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
+    }
+
     /// Chair and secretary run the plan: they may change any task.
     public var coordinates: Bool { role == .chair || role == .secretary }
 }

@@ -56,3 +56,20 @@ public struct OfficialResults: Hashable, Sendable {
         return nil
     }
 }
+
+extension Board {
+    /// Where an indicator's figure for the year comes from.
+    public enum FigureSource: Hashable, Sendable { case official, projection, estimate }
+
+    /// An indicator's figure for the year, by one rule: what ITAS announced for it, else the
+    /// projection (item-scored indicators), else its tool's announced score or estimate. Next year's
+    /// `last_year` (rollover) and the two-year comparison both read it.
+    public func yearFigure(indicator number: Int) -> (score: Double, source: FigureSource)? {
+        let a = assessment
+        if let score = a.official.scores[String(number)] { return (score, .official) }
+        if let score = projection.indicatorScores[number] { return (score, .projection) }
+        guard let tool = framework.indicator(number)?.tool else { return nil }
+        if let score = a.official.scores[tool] { return (score, .official) }
+        return a.estimate(for: tool, in: framework).map { ($0, .estimate) }
+    }
+}

@@ -60,6 +60,9 @@ public struct WorkTask: Hashable, Sendable, Identifiable {
 
     public var isArchived: Bool { archivedAt != nil }
 
+    /// A task's key in the committee file: the same characters as a login.
+    public static func isValidKey(_ key: String) -> Bool { Member.isValidLogin(key) }
+
     public init(id: Int64, title: String, target: TaskTarget, ownerID: Int64, due: CivilDate?,
                 status: TaskStatus = .todo, blockedReason: String? = nil, evidence: [String] = [], note: String = "",
                 phase: String? = nil, doneBy: Int64? = nil, doneAt: Timestamp? = nil, recurs: Recurrence? = nil,

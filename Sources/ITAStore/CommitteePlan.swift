@@ -108,7 +108,7 @@ public struct CommitteePlan: Hashable, Sendable {
             try entry.onlyKeys(["login", "name", "role", "group", "line", "left"])
             let loginReader = try entry.required("login")
             let login = try loginReader.nonEmptyString()
-            guard login.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
+            guard Member.isValidLogin(login) else {
                 throw loginReader.fail("an OS login name uses letters, digits, . _ - only", th: "ชื่อผู้ใช้ของระบบใช้ได้เฉพาะตัวอักษรอังกฤษ ตัวเลข และ . _ -")
             }
             guard !members.contains(where: { $0.login == login }) else { throw loginReader.fail("two members with login \(login)", th: "มีสมาชิกสองคนใช้ชื่อผู้ใช้ \(login)") }
@@ -203,9 +203,7 @@ public struct CommitteePlan: Hashable, Sendable {
         func evidence(_ entry: YAMLReader) throws -> [String] {
             try (entry.optional("evidence")?.list() ?? []).map { reader in
                 let url = try reader.string()
-                guard Evidence.isValid(url) else {
-                    throw reader.fail("evidence is an http:// or https:// URL with a host and no spaces, found \(Quote.text(url))", th: "หลักฐานต้องเป็น URL http:// หรือ https:// ที่มีชื่อเว็บไซต์และไม่มีช่องว่าง แต่พบ \(Quote.text(url))")
-                }
+                guard Evidence.isValid(url) else { let why = Evidence.refusal(url); throw reader.fail(why.en, th: why.th) }
                 return url
             }
         }
@@ -220,7 +218,7 @@ public struct CommitteePlan: Hashable, Sendable {
             var key: String?
             if let reader = try entry.optional("key") {
                 let text = try reader.nonEmptyString()
-                guard text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
+                guard WorkTask.isValidKey(text) else {
                     throw reader.fail("a task key uses letters, digits, . _ - only", th: "key ของงานใช้ได้เฉพาะตัวอักษรอังกฤษ ตัวเลข และ . _ -")
                 }
                 guard keys.insert(text).inserted else { throw reader.fail("two tasks with key \(text)", th: "มีงานสองงานใช้ key \(text)") }

@@ -35,7 +35,7 @@ extension Store {
             var fields = ["login: \(m.login)", "name: \(Self.quoted(m.name))", "role: \(m.role.rawValue)"]
             if !m.workGroup.isEmpty { fields.append("group: \(Self.quoted(m.workGroup))") }
             if !m.lineName.isEmpty { fields.append("line: \(Self.quoted(m.lineName))") }
-            if let left = m.leftOn { fields.append("left: \(Self.typed(left))") }
+            if let left = m.leftOn { fields.append("left: \(DateInput.typed(left))") }
             line("  - {" + fields.joined(separator: ", ") + "}")
         }
         line("owners:")
@@ -54,8 +54,8 @@ extension Store {
             line("milestones:")
             for m in a.milestones.sorted(by: { ($0.due, $0.key) < ($1.due, $1.key) }) {
                 var fields = ["key: \(Self.quoted(m.key))", "title_th: \(Self.quoted(m.titleTH))", "title_en: \(Self.quoted(m.titleEN))"]
-                if let starts = m.starts { fields.append("starts: \(Self.typed(starts))") }
-                fields.append("due: \(Self.typed(m.due))")
+                if let starts = m.starts { fields.append("starts: \(DateInput.typed(starts))") }
+                fields.append("due: \(DateInput.typed(m.due))")
                 fields.append("reminders: [" + m.reminderOffsets.map(String.init).joined(separator: ", ") + "]")
                 if !m.covers.isEmpty { fields.append("covers: [" + m.covers.map(Self.quoted).joined(separator: ", ") + "]") }
                 line("  - {" + fields.joined(separator: ", ") + "}")
@@ -63,7 +63,7 @@ extension Store {
         }
         if !a.holidays.isEmpty {
             line("holidays:")
-            for h in a.holidays { line("  - {date: \(Self.typed(h.date)), name: \(Self.quoted(h.name))}") }
+            for h in a.holidays { line("  - {date: \(DateInput.typed(h.date)), name: \(Self.quoted(h.name))}") }
         }
         if !tasks.isEmpty {
             line("tasks:")
@@ -72,7 +72,7 @@ extension Store {
                 if let key = t.key { fields.append("key: \(key)") }
                 fields += ["title: \(Self.quoted(t.title))", "target: \(t.target)"]
                 if t.ownerID != board.owner(of: t.target), let name = login[t.ownerID] { fields.append("owner: \(name)") }
-                if let due = t.due { fields.append("due: \(Self.typed(due))") }
+                if let due = t.due { fields.append("due: \(DateInput.typed(due))") }
                 fields.append("status: \(t.status.rawValue)")
                 if let reason = t.blockedReason { fields.append("blocked_reason: \(Self.quoted(reason))") }
                 if let phase = t.phase { fields.append("phase: \(Self.quoted(phase))") }
@@ -84,9 +84,6 @@ extension Store {
         }
         return out.joined(separator: "\n") + "\n"
     }
-
-    /// `2569-12-15`: the BE form a Thai secretary types (and the committee file reads).
-    static func typed(_ date: CivilDate) -> String { "\(ThaiCalendar.buddhistYear(date.year))-" + String(date.iso.dropFirst(5)) }
 
     /// A double-quoted YAML scalar (JSON escapes), so any text survives the round trip.
     static func quoted(_ text: String) -> String {

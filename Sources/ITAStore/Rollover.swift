@@ -51,10 +51,8 @@ public struct Rollover: Hashable, Sendable {
     public var carriedTasks: Int
     public var droppedTasks: [Int64]
     /// Where each indicator's `last_year` came from.
-    public var lastYearSources: [Int: LastYearSource]
+    public var lastYearSources: [Int: Board.FigureSource]
     public var targetGradeKept: Bool
-
-    public enum LastYearSource: Hashable, Sendable { case official, projection, estimate }
 
     /// The milestone flag until someone edits the date against NACC's new calendar.
     public static let checkCalendar = " [ตรวจสอบกับปฏิทิน ป.ป.ช.]"
@@ -109,17 +107,11 @@ extension Store {
         }
 
         // Last year's result per indicator: what ITAS announced, else the final projection (OIT), else the estimate.
-        var lastYear: [Int: Double] = [:], sources: [Int: Rollover.LastYearSource] = [:]
-        let projection = board.projection
+        var lastYear: [Int: Double] = [:], sources: [Int: Board.FigureSource] = [:]
         for indicator in framework.indicators {
-            let n = indicator.number
-            guard old.indicator(n) != nil else { continue }
-            if let score = a.official.scores[String(n)] { lastYear[n] = score; sources[n] = .official }
-            else if let score = projection.indicatorScores[n] { lastYear[n] = score; sources[n] = .projection }
-            else if let tool = old.indicator(n)?.tool, let score = a.official.scores[tool] ?? a.estimate(for: tool, in: old) {
-                lastYear[n] = score
-                sources[n] = a.official.scores[tool] != nil ? .official : .estimate
-            }
+            guard let figure = board.yearFigure(indicator: indicator.number) else { continue }
+            lastYear[indicator.number] = figure.score
+            sources[indicator.number] = figure.source
         }
 
         let milestones = a.milestones.map { m -> Milestone in

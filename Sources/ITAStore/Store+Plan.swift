@@ -302,7 +302,7 @@ struct PlanWriter {
 
     func key(_ key: String?, for taskID: Int64?) throws -> String? {
         guard let key, !key.isEmpty else { return nil }
-        guard key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
+        guard WorkTask.isValidKey(key) else {
             throw problem("key", "a task key uses letters, digits, . _ - only", th: "key ของงานใช้ได้เฉพาะตัวอักษรอังกฤษ ตัวเลข และ . _ -")
         }
         if let other = try Int64.fetchOne(db, sql: "SELECT id FROM task WHERE plan_key = ?", arguments: [key]), other != taskID {
@@ -408,7 +408,7 @@ struct PlanWriter {
 
         case .addMember(let draft):
             try permit(.members)
-            guard !draft.login.isEmpty, draft.login.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
+            guard Member.isValidLogin(draft.login) else {
                 throw problem("login", "an OS login name uses letters, digits, . _ - only", th: "ชื่อผู้ใช้ของระบบใช้ได้เฉพาะตัวอักษรอังกฤษ ตัวเลข และ . _ -")
             }
             if let existing = members.first(where: { $0.login == draft.login }) {
@@ -558,10 +558,7 @@ struct PlanWriter {
     }
 
     func evidence(_ url: String) throws -> String {
-        guard Evidence.isValid(url) else {
-            throw problem("evidence", "evidence is an http:// or https:// URL with a host and no spaces, found \(Quote.text(url))",
-                          th: "หลักฐานต้องเป็น URL http:// หรือ https:// ที่มีชื่อเว็บไซต์และไม่มีช่องว่าง แต่พบ \(Quote.text(url))")
-        }
+        guard Evidence.isValid(url) else { let why = Evidence.refusal(url); throw problem("evidence", why.en, th: why.th) }
         return url
     }
 

@@ -319,7 +319,7 @@ struct Members: ParsableCommand {
             let store = try ctx.openStore()
             let board = try store.board(today: ctx.today)
             let open = try store.tasks().filter { $0.status.isOpen }
-            func owns(_ m: Member) -> [String] { board.owners.filter { $0.value == m.id }.map(\.key).sorted().map(\.description) }
+            func owns(_ m: Member) -> [String] { board.targets(ownedBy: m.id).map(\.description) }
             if json {
                 Output.printJSON(PlanJSON.encode(board.members.map { m in
                     ["login": m.login, "name": m.name, "role": m.role.rawValue, "group": m.workGroup, "line": m.lineName,

@@ -52,16 +52,9 @@ struct Report: ParsableCommand {
     }
 }
 
-/// `ita review --compare OLD`: each indicator's final figure last year (announced, else the
-/// projection, else the estimate) beside this year's projection.
+/// `ita review --compare OLD`: each indicator's figure last year beside this year's (`Board.yearFigure`).
 enum YearComparison {
-    static func figure(_ board: Board, _ number: Int) -> Double? {
-        let a = board.assessment
-        if let official = a.official.scores[String(number)] { return official }
-        if let projected = board.projection.indicatorScores[number] { return projected }
-        guard let tool = board.framework.indicator(number)?.tool else { return nil }
-        return a.official.scores[tool] ?? a.estimate(for: tool, in: board.framework)
-    }
+    static func figure(_ board: Board, _ number: Int) -> Double? { board.yearFigure(indicator: number)?.score }
 
     static func lines(old: Board, new: Board, thai: Bool) -> [String] {
         let oldYear = old.assessment.fiscalYear, newYear = new.assessment.fiscalYear

@@ -85,8 +85,7 @@ extension Demo {
     /// theirs, unless they already are a member or their login is not a valid one.
     static func seatAsSecretary(_ login: String) -> (String) -> String {
         { text in
-            let valid = !login.isEmpty && login.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
-            guard valid, !text.contains("login: \(login),") else { return text }
+            guard Member.isValidLogin(login), !text.contains("login: \(login),") else { return text }
             return text.replacingOccurrences(of: ": \(demoSecretary)", with: ": \(login)")
         }
     }

@@ -177,7 +177,7 @@ extension AppState {
             prompt = Prompt(purpose: .owner(task.id), text: board.member(task.ownerID)?.login ?? "")
         case .setDue:
             guard let task = changeableTask() else { return [] }
-            prompt = Prompt(purpose: .due(task.id), text: task.due.map(TaskForm.typed) ?? "")
+            prompt = Prompt(purpose: .due(task.id), text: task.due.map(DateInput.typed) ?? "")
         case .archive:
             guard let task = changeableTask() else { return [] }
             prompt = Prompt(purpose: .archive(task.id))

@@ -28,7 +28,7 @@ public struct PlanForm: Hashable, Sendable {
     public init(editing task: WorkTask, board: Board) {
         kind = .task(task)
         values = [.title: task.title, .target: task.target.description, .owner: board.member(task.ownerID)?.login ?? "",
-                  .due: task.due.map(Self.typed) ?? "", .phase: task.phase ?? "", .note: task.note]
+                  .due: task.due.map(DateInput.typed) ?? "", .phase: task.phase ?? "", .note: task.note]
         focus = .title
     }
 
@@ -49,15 +49,10 @@ public struct PlanForm: Hashable, Sendable {
     public init(milestone: Milestone?) {
         kind = .milestone(milestone)
         values = [.key: milestone?.key ?? "", .title: milestone?.titleTH ?? "", .titleEN: milestone?.titleEN ?? "",
-                  .starts: milestone?.starts.map(Self.typed) ?? "", .due: milestone.map { Self.typed($0.due) } ?? "",
+                  .starts: milestone?.starts.map(DateInput.typed) ?? "", .due: milestone.map { DateInput.typed($0.due) } ?? "",
                   .reminders: (milestone?.reminderOffsets ?? Milestone.defaultReminderOffsets).map(String.init).joined(separator: ","),
                   .covers: milestone?.covers.joined(separator: ",") ?? ""]
         focus = milestone == nil ? .key : .title
-    }
-
-    /// `2569-12-15`: a date as a Thai secretary types it.
-    static func typed(_ date: CivilDate) -> String {
-        "\(ThaiCalendar.buddhistYear(date.year))-" + String(date.iso.dropFirst(5))
     }
 
     /// The fields shown, in order (a member's login and a milestone's key are fixed once made).

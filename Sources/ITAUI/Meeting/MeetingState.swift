@@ -294,7 +294,7 @@ public struct MeetingState: Hashable, Sendable, Program {
                 }
             }
             let due = agenda.nextMeeting
-            words.append("\(ThaiCalendar.buddhistYear(due.year))-" + String(due.iso.dropFirst(5)))
+            words.append(DateInput.typed(due))
             text = words.joined(separator: " ") + " "
         }
         prompt = Prompt(kind: kind, text: text)

@@ -11,7 +11,6 @@ public struct FormStrings: Sendable {
     public let removeMilestoneLabel: @Sendable (_ key: String) -> String
     public let membersTitle: @Sendable (Int) -> String
     public let milestonesTitle: @Sendable (Int) -> String
-    public let membersHeader: [String]
     public let milestonesHeader: [String]
     public let keys: String
     public let titleRequired: String
@@ -76,7 +75,6 @@ extension FormStrings {
         removeMilestoneLabel: { "ลบหมุดหมาย \($0)? Enter ยืนยัน · Esc ยกเลิก" },
         membersTitle: { "คณะทำงาน \($0) คน · a เพิ่ม · E แก้ไข · L ออก (ส่งต่องาน)" },
         milestonesTitle: { "หมุดหมาย \($0) รายการ · a เพิ่ม · E แก้ไข · X ลบ" },
-        membersHeader: ["ผู้ใช้", "ชื่อ", "บทบาท", "กลุ่มงาน", "LINE", "รับผิดชอบ", "งานค้าง"],
         milestonesHeader: ["key", "หมุดหมาย", "เริ่ม", "ครบกำหนด", "อีก", "ครอบคลุม"],
         keys: "Tab ช่องถัดไป/เติมคำ · Shift-Tab ย้อน · Enter บันทึก · Esc ยกเลิก",
         titleRequired: "ต้องมีชื่องาน",
@@ -139,7 +137,6 @@ extension FormStrings {
         removeMilestoneLabel: { "Remove milestone \($0)? Enter confirms · Esc cancels" },
         membersTitle: { "The committee, \($0) members · a add · E edit · L leave (hand over)" },
         milestonesTitle: { "\($0) milestones · a add · E edit · X remove" },
-        membersHeader: ["login", "name", "role", "group", "LINE", "owns", "open"],
         milestonesHeader: ["key", "milestone", "starts", "due", "left", "covers"],
         keys: "Tab next field/complete · Shift-Tab back · Enter save · Esc cancel",
         titleRequired: "a task needs a title",

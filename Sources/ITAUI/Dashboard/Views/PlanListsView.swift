@@ -7,7 +7,7 @@ enum PlanListsView {
         let f = state.language.form, s = state.strings, board = state.board
         let open = Dictionary(grouping: state.data.tasks.filter { $0.status.isOpen }, by: \.ownerID).mapValues(\.count)
         let rows = board.members.map { m -> [String] in
-            let owns = board.owners.filter { $0.value == m.id }.map(\.key).sorted()
+            let owns = board.targets(ownedBy: m.id)
             let shown = owns.prefix(6).map { state.text.targetShort($0) }.joined(separator: " ") + (owns.count > 6 ? " +\(owns.count - 6)" : "")
             return [m.login, m.name.truncated(toWidth: 24), m.leftOn.map { state.language.plan.left(s.date($0)) } ?? state.language.plan.role(m.role),
                     m.workGroup.truncated(toWidth: 24), m.lineName.truncated(toWidth: 18),
@@ -15,7 +15,7 @@ enum PlanListsView {
         }
         // Narrow terminals keep what the screen is for: who, their role, what they own and have open.
         let keep = state.size.width >= 110 ? Array(0..<7) : [0, 1, 2, 6, 5]
-        draw(state, title: f.membersTitle(board.members.count), header: keep.map { f.membersHeader[$0] }, rows: rows.map { r in keep.map { r[$0] } },
+        draw(state, title: f.membersTitle(board.members.count), header: keep.map { state.language.plan.membersHeader[$0] }, rows: rows.map { r in keep.map { r[$0] } },
              cursor: state.memberCursor,
              top: state.memberTop, dim: board.members.map(\.hasLeft), into: &screen, layout: layout)
     }
