@@ -21,10 +21,11 @@ GRADING = '''grading:
 def q(s): return '"' + s.replace('\\','\\\\').replace('"','\\"') + '"'
 def items_yaml(items):
     out=[]
-    for code,th,en,period,conf in items:
-        out.append(f"          - {{code: {code}, title_th: {q(th)}, title_en: {q(en)}, evidence_period: {period}}}  # {conf}")
+    for code,th,en,period,conf,*rest in items:
+        comps = f", components: [{', '.join(q(c) for c in rest[0])}]" if rest else ""
+        out.append(f"          - {{code: {code}, title_th: {q(th)}, title_en: {q(en)}, evidence_period: {period}{comps}}}  # {conf}")
     return '\n'.join(out)
-def build(fid, fy, title, header, notes, subs9, subs10, provisional=False):
+def build(fid, fy, title, header, notes, subs9, subs10, provisional=False, scheme=None):
     lines=[header.rstrip(), f"id: {fid}", f"fiscal_year: {fy}", f"title: {q(title)}"]
     if provisional: lines.append("provisional: true")
     lines.append("notes:")
@@ -79,7 +80,8 @@ fy2568_10 = [
 fy2569_9 = [
  ("9.1","ข้อมูลพื้นฐาน",[
   ("O1","โครงสร้าง หน้าที่และอำนาจ","Structure, duties and powers","current","MED"),
-  ("O2","ข้อมูลผู้บริหาร","Executives","current","LOW"),
+  ("O2","ข้อมูลผู้บริหาร","Executives","current","LOW; components from OVEC's FY2569 guideline, MED",
+   ["ชื่อ-นามสกุลของผู้บริหาร","ตำแหน่ง","รูปถ่าย","ช่องทางการติดต่อผู้บริหารโดยตรงอย่างน้อย 1 ช่องทาง"]),
   ("O3","ข้อมูลการติดต่อและช่องทางการสอบถาม","Contact and Q&A channel","current","MED"),
   ("O4","ข่าวประชาสัมพันธ์","News and announcements","current_fy","MED")]),
  ("9.2","การบริหารงานและการใช้จ่ายงบประมาณ",[
@@ -99,7 +101,8 @@ fy2569_9 = [
  ("9.5","การส่งเสริมความโปร่งใส",[
   ("O16","แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ","Complaint-handling guideline","current","MED"),
   ("O17","ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ","Complaint channels","current","MED"),
-  ("O18","ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ","Complaint statistics (period to check: previous FY or first half)","previous_fy","MED"),
+  ("O18","ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ","Complaint statistics (period to check: previous FY or first half)","previous_fy","MED; components from OVEC's FY2569 guideline, MED",
+   ["จำนวนเรื่องร้องเรียน","เรื่องที่ดำเนินการแล้วเสร็จ","เรื่องที่อยู่ระหว่างดำเนินการ","กรณีไม่มีเรื่องร้องเรียน ให้เผยแพร่ว่าไม่มีเรื่องร้องเรียน"]),
   ("O19","ผลการเปิดโอกาสให้มีส่วนร่วมในการดำเนินงาน","Results of public participation","current_fy","MED")]),
 ]
 fy2569_10 = [
@@ -138,3 +141,95 @@ open(os.path.join(FRAMEWORKS, 'fy2569.yaml'),'w').write(build('fy2569',2569,'เ
 open(os.path.join(FRAMEWORKS, 'fy2570.yaml'),'w').write(build('fy2570',2570,'เกณฑ์การประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2570 (ชั่วคราว: สำเนาเกณฑ์ 2569)',H70,
   ["Provisional: a copy of the reconstructed FY2569 list until NACC publishes the FY2570 manual.",
    "Every item, grouping, evidence period and grade rule must be checked against the FY2570 manual."], fy2569_9, fy2569_10, provisional=True))
+
+# The OBEC "ITA Online" school variant (FY2569, O1–O18) and the OVEC vocational-college variant
+# (FY2569, O1–O23), from ../shared/ita-fy2568-2570.md §1.5–1.6. Tools, survey indicators and grades
+# as NACC's (the variants' own weights and grade rules were not found: LOW).
+obec_9 = [
+ ("9.1","ข้อมูลพื้นฐาน",[
+  ("O1","โครงสร้างและอำนาจหน้าที่","Structure and mandate","current","MED"),
+  ("O2","ข้อมูลผู้บริหาร","Executives","current","MED"),
+  ("O3","ข้อมูลการติดต่อ","Contact information","current","MED"),
+  ("O4","ข่าวประชาสัมพันธ์","News and announcements","current_fy","MED")]),
+ ("9.2","การบริหารงานและการใช้จ่ายงบประมาณ",[
+  ("O5","แผนกลยุทธ์หรือแผนพัฒนาคุณภาพการศึกษา","Strategic or education-quality plan","multi_year","MED"),
+  ("O6","แผนปฏิบัติการและความก้าวหน้าในการดำเนินงานและการใช้งบประมาณประจำปี","Annual action plan and progress","current_fy","MED"),
+  ("O7","คู่มือการปฏิบัติงานของครูและบุคลากร","Manual for teachers and staff","current","MED"),
+  ("O8","E-Service","E-Service","current","MED")]),
+ ("9.3","การจัดซื้อจัดจ้างหรือการจัดหาพัสดุ",[
+  ("O9","รายการและความก้าวหน้าการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ [ตรวจสอบ]","Procurement list and progress [check]","current_fy","LOW"),
+  ("O10","รายงานผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุประจำปี [ตรวจสอบ]","Annual procurement report [check]","previous_fy","LOW")]),
+ ("9.4","การบริหารและพัฒนาทรัพยากรบุคคล",[
+  ("O11","แผนการบริหารและพัฒนาทรัพยากรบุคคล","HR plan","current_fy","MED"),
+  ("O12","ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม","Code of ethics and its promotion","current_fy","MED")]),
+ ("9.5","การส่งเสริมความโปร่งใส",[
+  ("O13","แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ [ตรวจสอบ]","Complaint-handling guideline [check]","current","LOW"),
+  ("O14","ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ [ตรวจสอบ]","Complaint channels [check]","current","LOW")]),
+]
+obec_10 = [
+ ("10.1","การดำเนินการเพื่อป้องกันการทุจริตในประเด็นสินบน",[
+  ("O15","การขับเคลื่อนนโยบาย No Gift Policy","No Gift Policy","current_fy","MED"),
+  ("O16","การประเมินความเสี่ยงการทุจริตในประเด็นสินบน","Bribery-risk assessment","current_fy","MED")]),
+ ("10.2","การส่งเสริมคุณธรรมและความโปร่งใส",[
+  ("O17","แนวทาง โครงการ หรือกิจกรรมการป้องกันการทุจริต","Anti-corruption guidance, projects or activities","current_fy","MED"),
+  ("O18","มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในสถานศึกษา","Internal integrity and transparency measures of the school","current_fy","MED")]),
+]
+U = " [ชื่อข้อยังไม่ยืนยัน]"
+ovec_9 = [
+ ("9.1","ข้อมูลพื้นฐาน",[
+  ("O1","โครงสร้างและอำนาจหน้าที่","Structure and mandate","current","MED"),
+  ("O2","ข้อมูลผู้บริหาร","Executives","current","MED",
+   ["ชื่อ-นามสกุลของผู้บริหาร","ตำแหน่ง","รูปถ่าย","ช่องทางการติดต่อผู้บริหารโดยตรงอย่างน้อย 1 ช่องทาง"]),
+  ("O3","ข้อมูลการติดต่อและช่องทางสื่อสังคมออนไลน์" + U,"Contact and social-media channels [unconfirmed]","current","LOW"),
+  ("O4","ข่าวประชาสัมพันธ์" + U,"News [unconfirmed]","current_fy","LOW"),
+  ("O5","กฎหมายที่เกี่ยวข้อง","Laws that apply","current","MED",["กฎหมายที่เกี่ยวข้องกับการดำเนินงานอย่างน้อย 5 ฉบับ"])]),
+ ("9.2","การบริหารงาน ปฏิสัมพันธ์ข้อมูล และการดำเนินงาน",[
+  ("O6","แผนพัฒนาการจัดการศึกษาหรือแผนปฏิบัติการประจำปี" + U,"Development or annual plan [unconfirmed]","current_fy","LOW"),
+  ("O7","รายงานผลการดำเนินงานประจำปี" + U,"Annual report [unconfirmed]","previous_fy","LOW"),
+  ("O8","รายงานการประเมินตนเองของสถานศึกษา (SAR)","Self-assessment report (SAR)","previous_fy","MED"),
+  ("O9","ช่องทางการสอบถามและรับฟังความคิดเห็น (Q&A)" + U,"Q&A channel [unconfirmed]","current","LOW")]),
+ ("9.3","การจัดซื้อจัดจ้างหรือการจัดหาพัสดุ",[
+  ("O10","แผนการจัดซื้อจัดจ้างและประกาศต่าง ๆ" + U,"Procurement plan and announcements [unconfirmed]","current_fy","LOW"),
+  ("O11","รายงานผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ" + U,"Procurement report [unconfirmed]","current_fy","LOW")]),
+ ("9.4","การปฏิบัติหน้าที่",[
+  ("O12","คู่มือการปฏิบัติงาน","Operating manuals","current","MED",["คู่มือการปฏิบัติงานอย่างน้อยฝ่ายละ 1 เรื่อง (4 ฝ่าย)"]),
+  ("O13","คู่มือการให้บริการ","Service manuals","current","MED",["คู่มือการให้บริการอย่างน้อย 2 เรื่อง"]),
+  ("O14","การให้บริการผ่านช่องทางออนไลน์ (E-Service)" + U,"E-Service [unconfirmed]","current","LOW"),
+  ("O15","ข้อมูลเชิงสถิติและความพึงพอใจการให้บริการ","Service statistics and satisfaction","previous_fy","MED",
+   ["สถิติการให้บริการอย่างน้อย 3 โครงการ","ผลความพึงพอใจของผู้รับบริการ"])]),
+ ("9.5","การบริหารและพัฒนาทรัพยากรบุคคล",[
+  ("O16","แผนการบริหารและพัฒนาทรัพยากรบุคคล" + U,"HR plan [unconfirmed]","current_fy","LOW"),
+  ("O17","ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม","Code of ethics and its promotion","current_fy","MED")]),
+]
+ovec_10 = [
+ ("10.1","การจัดการเรื่องร้องเรียนการทุจริต",[
+  ("O18","แนวปฏิบัติและช่องทางแจ้งเรื่องร้องเรียนการทุจริต" + U,"Complaint guideline and channels [unconfirmed]","current","LOW"),
+  ("O19","ข้อมูลเชิงสถิติเรื่องร้องเรียนการทุจริต","Complaint statistics","first_half","MED",
+   ["สถิติรายเดือน รายไตรมาส หรือราย 6 เดือน ครอบคลุม 6 เดือนแรกของปีงบประมาณ","กรณีไม่มีเรื่องร้องเรียน ให้เผยแพร่ว่าไม่มีเรื่องร้องเรียน"])]),
+ ("10.2","มาตรการภายในเพื่อป้องกันการทุจริต",[
+  ("O20","การขับเคลื่อนนโยบาย No Gift Policy" + U,"No Gift Policy [unconfirmed]","current_fy","LOW"),
+  ("O21","การประเมินความเสี่ยงการทุจริต" + U,"Corruption-risk assessment [unconfirmed]","current_fy","LOW"),
+  ("O22","แผนปฏิบัติการป้องกันการทุจริต" + U,"Anti-corruption action plan [unconfirmed]","current_fy","LOW"),
+  ("O23","มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในสถานศึกษา" + U,"Internal integrity measures [unconfirmed]","current_fy","LOW")]),
+]
+HOBEC = '''# OBEC "ITA Online" framework for schools, FY2569 (reconstructed), from ../shared/ita-fy2568-2570.md §1.6.
+#
+# CHECK AGAINST OBEC'S ITA ONLINE MANUAL OF THE YEAR BEFORE USING FOR REAL WORK:
+#   - O1–O18 in OBEC's seven groups, from one school's published page (MED); titles marked [ตรวจสอบ]
+#     were only seen as group topics (LOW);
+#   - weights, survey indicators and grades are NACC's (OBEC's own were not found, LOW);
+#   - IIT: at least 25 respondents, or all staff if fewer (FY2563 rule).'''
+HOVEC = '''# OVEC framework for vocational colleges, FY2569 (reconstructed), from ../shared/ita-fy2568-2570.md §1.5.
+#
+# CHECK AGAINST OVEC'S MANUAL OF THE YEAR BEFORE USING FOR REAL WORK:
+#   - the seven groups and their item ranges are HIGH (two independent colleges);
+#   - titles marked [ชื่อข้อยังไม่ยืนยัน] were not captured and are inferred from the group (LOW);
+#   - components (องค์ประกอบ) are from one college's published guideline (MED);
+#   - weights, survey indicators and grades are NACC's (OVEC's own were not found, LOW);
+#   - EIT: 10% of external stakeholders, at least 30 (all if fewer), 400 when over 4,000 (FY2564 manual).'''
+open(os.path.join(FRAMEWORKS, 'fy2569-obec.yaml'),'w').write(build('fy2569-obec',2569,'เกณฑ์ ITA Online สำหรับสถานศึกษา สพฐ. ปีงบประมาณ พ.ศ. 2569 (สร้างจากข้อมูลที่เผยแพร่ ต้องตรวจสอบกับคู่มือ)',HOBEC,
+  ["OBEC ITA Online, schools: O1–O18 from one school's FY2569 page (MED); weights and grades as NACC's (LOW).",
+   "Replace with OBEC's manual of the year when available."], obec_9, obec_10))
+open(os.path.join(FRAMEWORKS, 'fy2569-ovec.yaml'),'w').write(build('fy2569-ovec',2569,'เกณฑ์ ITA สำหรับสถานศึกษา สอศ. ปีงบประมาณ พ.ศ. 2569 (สร้างจากข้อมูลที่เผยแพร่ ต้องตรวจสอบกับคู่มือ)',HOVEC,
+  ["OVEC vocational colleges: seven groups and O1–O23 ranges HIGH; titles marked unconfirmed are LOW; components MED.",
+   "Weights and grades as NACC's (LOW); replace with OVEC's manual of the year when available."], ovec_9, ovec_10))
