@@ -33,6 +33,8 @@ public struct FormStrings: Sendable {
     public let evidencePeriod: @Sendable (EvidencePeriod, _ frameworkYear: Int) -> String
     /// A framework marked `provisional: true`.
     public let provisionalFramework: @Sendable (_ id: String) -> String
+    /// Before an item's components (องค์ประกอบ) under a task list.
+    public let componentsLabel: String
 }
 
 extension Language {
@@ -100,7 +102,8 @@ extension FormStrings {
             case .multiYear: return "แผนหลายปีที่ครอบคลุมปีงบประมาณ \(year)"
             }
         },
-        provisionalFramework: { "⚠ เกณฑ์ชั่วคราว (\($0)) — ตรวจสอบกับคู่มือ ป.ป.ช. ของปีนี้" })
+        provisionalFramework: { "⚠ เกณฑ์ชั่วคราว (\($0)) — ตรวจสอบกับคู่มือ ป.ป.ช. ของปีนี้" },
+        componentsLabel: "องค์ประกอบ")
 
     public static let english = FormStrings(
         header: { kind in
@@ -162,5 +165,6 @@ extension FormStrings {
             case .multiYear: return "a multi-year plan covering FY\(year)"
             }
         },
-        provisionalFramework: { "⚠ provisional framework (\($0)) — check it against this year's NACC manual" })
+        provisionalFramework: { "⚠ provisional framework (\($0)) — check it against this year's NACC manual" },
+        componentsLabel: "components")
 }

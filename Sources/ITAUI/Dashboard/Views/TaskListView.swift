@@ -51,6 +51,13 @@ enum TaskListView {
                 detailRow += 1
             }
         }
+        // What the assessor checks for the task's item, numbered, when a line is free above the details.
+        if case .item(let code) = task.target, let components = state.board.framework.item(code)?.components, !components.isEmpty,
+           detailRow < y + layout.detailHeight - 1 {
+            let list = components.enumerated().map { "\($0.offset + 1)) \($0.element.sanitizedForTerminal)" }.joined(separator: "  ")
+            screen.draw([Span(" \(code) \(state.language.form.componentsLabel): ", .dim), Span(list)], y: detailRow, width: w)
+            detailRow += 1
+        }
         var detail: [Span] = []
         if task.status == .blocked, let reason = task.blockedReason {
             detail += [Span(" \(t.blockedLabel): ", .blocked), Span(reason.sanitizedForTerminal)]
