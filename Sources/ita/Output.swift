@@ -5,6 +5,15 @@ import ITACore
 /// (a title, a LINE name, a URL) can move the cursor, set the clipboard, ring the bell or flip the
 /// text direction in the user's terminal — or in the LINE group the text is pasted into.
 enum Output {
+    /// Writes a whole file or nothing: the text goes to a temporary file beside it, then replaces it.
+    static func write(_ text: String, to path: String) throws {
+        do {
+            try Data(text.sanitizedKeepingLines.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw CLIError("\(path): cannot write: \((error as NSError).localizedFailureReason ?? error.localizedDescription)")
+        }
+    }
+
     /// Text for standard output, line breaks kept.
     static func print(_ text: String, terminator: String = "\n") {
         Swift.print(text.sanitizedKeepingLines, terminator: terminator)

@@ -40,13 +40,28 @@ struct Report: ParsableCommand {
 
     struct Improvement: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "improvement",
-            abstract: "Draft the improvement memo FY2569's O25 asks for (Markdown, in Thai): last year's result per indicator against the target, the measures for those below it, their owners, dates and progress.")
+            abstract: "Draft the improvement memo FY2569's O25 asks for (in Thai): last year's result per indicator against the target, the measures for those below it, their owners, dates and progress.",
+            discussion: """
+                md (Markdown) to edit; html for one self-contained page (inline CSS, Thai fonts, A4 when printed) to print, \
+                sign and publish on the office's website as the O25 evidence. --output writes a file (whole or not at all).
+                """)
+        enum Format: String, ExpressibleByArgument, CaseIterable { case md, html }
         @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp("md (Markdown) or html.", valueName: "format")) var format: Format = .md
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of printing.", valueName: "file")) var output: String?
 
         func run() throws {
             try Context.run(global) { ctx in
                 let store = try ctx.openStore()
-                ctx.print(ImprovementReport.markdown(board: try store.board(today: ctx.today), tasks: try store.tasks()))
+                let board = try store.board(today: ctx.today), tasks = try store.tasks()
+                let text = format == .html ? ImprovementReport.html(board: board, tasks: tasks)
+                                           : ImprovementReport.markdown(board: board, tasks: tasks).joined(separator: "\n") + "\n"
+                if let output {
+                    try Output.write(text, to: output)
+                    Output.error(ctx.language == .th ? "✓ เขียน \(output) แล้ว" : "✓ wrote \(output)")
+                } else {
+                    Output.print(text, terminator: "")
+                }
             }
         }
     }

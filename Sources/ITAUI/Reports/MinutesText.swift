@@ -3,7 +3,7 @@ import ITACore
 /// Builds the minutes of a meeting from what it recorded and the agenda it saw.
 public enum MinutesText {
     public static func document(_ meeting: Meeting, summary: MeetingSummary, number: Int, board: Board, tasks: [Int64: WorkTask],
-                                language: Language) -> MinutesDocument {
+                                language: Language) -> TextDocument {
         let t = language.meeting, s = language.strings, d = language.dashboard
         func name(_ id: Int64) -> String { (board.member(id)?.name ?? "#\(id)").sanitizedForTerminal }
         func line(_ task: MeetingSummary.TaskLine, owner: Bool) -> String {
@@ -12,7 +12,7 @@ public enum MinutesText {
             if let due = task.due { text += " — " + t.due(s.date(due)) }
             return text
         }
-        var doc = MinutesDocument()
+        var doc = TextDocument()
         doc.blocks.append(.title(t.minutesTitle(number, ThaiCalendar.fiscalYear(of: meeting.day))))
         doc.blocks.append(.paragraph(board.assessment.organisation.sanitizedForTerminal))
         // Wall-clock length; each section's own time (from the meeting clock) is under its heading.

@@ -1,8 +1,9 @@
 import ITACore
 
-/// A meeting's minutes as a small document (headings, paragraphs, lists, a table) that prints as
-/// Markdown or as plain text for LINE.
-public struct MinutesDocument: Hashable, Sendable {
+/// A small document (headings, paragraphs, labelled fields, lists, tables), as the minutes and the
+/// O25 improvement memo are: printed as Markdown, as plain text for LINE, or as one self-contained
+/// HTML file (inline CSS, a Thai font stack, A4 print margins) to open, print or publish.
+public struct TextDocument: Hashable, Sendable {
     public enum Block: Hashable, Sendable {
         case title(String)
         case paragraph(String)
@@ -11,6 +12,14 @@ public struct MinutesDocument: Hashable, Sendable {
         case bullet(level: Int, String)
         case numbered(Int, String)
         case table(headers: [String], rows: [[String]])
+        /// Label–value lines of a memo's head (ส่วนราชการ, วันที่, เรื่อง).
+        case fields([Field])
+    }
+
+    public struct Field: Hashable, Sendable {
+        public var label: String
+        public var value: String
+        public init(_ label: String, _ value: String) { self.label = label; self.value = value }
     }
 
     public var blocks: [Block] = []
@@ -27,6 +36,9 @@ public struct MinutesDocument: Hashable, Sendable {
             case .table(let headers, let rows):
                 func row(_ cells: [String]) -> String { "| " + cells.map { $0.replacingBars }.joined(separator: " | ") + " |" }
                 return [row(headers), "|" + headers.map { _ in "---|" }.joined()] + rows.map(row)
+            case .fields(let fields):
+                // Two trailing spaces: a Markdown line break, so the fields stay one block.
+                return fields.enumerated().map { i, f in "**\(f.label)** \(f.value)" + (i == fields.count - 1 ? "" : "  ") }
             }
         }
     }
@@ -45,9 +57,82 @@ public struct MinutesDocument: Hashable, Sendable {
                     zip(headers, cells).enumerated().map { index, pair in index == 0 ? pair.1 + "." : (index == 1 ? pair.1 : "\(pair.0): \(pair.1)") }
                         .joined(separator: " ")
                 }
+            case .fields(let fields): return fields.map { "\($0.label) \($0.value)" }
             }
         }
     }
+
+    /// One self-contained HTML page: no script, no network, nothing but this file.
+    public func html(title: String, language: Language = .th) -> String {
+        var body: [String] = []
+        var list: (tag: String, items: [String])?
+        func closeList() {
+            if let open = list { body.append("<\(open.tag)>" + open.items.map { "<li>\($0)</li>" }.joined() + "</\(open.tag)>"); list = nil }
+        }
+        for block in blocks {
+            switch block {
+            case .bullet(let level, let text):
+                if list?.tag != "ul" { closeList(); list = ("ul", []) }
+                list!.items.append((level > 0 ? "<span class=\"sub\">" : "<span>") + text.htmlEscaped + "</span>")
+                continue
+            case .numbered(_, let text):
+                if list?.tag != "ol" { closeList(); list = ("ol", []) }
+                list!.items.append(text.htmlEscaped)
+                continue
+            default: closeList()
+            }
+            switch block {
+            case .title(let text): body.append("<h1>\(text.htmlEscaped)</h1>")
+            case .paragraph(let text): body.append("<p>\(text.htmlEscaped)</p>")
+            case .heading(let text): body.append("<h2>\(text.htmlEscaped)</h2>")
+            case .subheading(let text): body.append("<h3>\(text.htmlEscaped)</h3>")
+            case .table(let headers, let rows):
+                body.append("<table><thead><tr>" + headers.map { "<th>\($0.htmlEscaped)</th>" }.joined() + "</tr></thead><tbody>"
+                            + rows.map { "<tr>" + $0.map { "<td>\($0.htmlEscaped)</td>" }.joined() + "</tr>" }.joined() + "</tbody></table>")
+            case .fields(let fields):
+                body.append("<dl class=\"fields\">" + fields.map { "<div><dt>\($0.label.htmlEscaped)</dt><dd>\($0.value.htmlEscaped)</dd></div>" }.joined() + "</dl>")
+            case .bullet, .numbered: break
+            }
+        }
+        closeList()
+        return """
+            <!DOCTYPE html>
+            <html lang="\(language == .th ? "th" : "en")">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="generator" content="ita">
+            <title>\(title.htmlEscaped)</title>
+            <style>\(Self.css)</style>
+            </head>
+            <body>
+            <main>
+            \(body.joined(separator: "\n"))
+            </main>
+            </body>
+            </html>
+
+            """
+    }
+
+    /// Thai fonts first (TH Sarabun New is the official one for government documents), then the
+    /// fonts Linux, macOS and Windows ship, so Thai renders wherever the file is opened.
+    static let css = """
+        :root { font-family: "TH Sarabun New", "TH SarabunPSK", "Sarabun", "Noto Sans Thai", "Noto Sans Thai UI", "Loma", "Garuda",         "Tahoma", "Leelawadee UI", "Thonburi", sans-serif; color: #111; }
+        body { margin: 0; background: #f4f4f4; }
+        main { max-width: 210mm; margin: 0 auto; padding: 18mm 20mm; background: #fff; font-size: 16px; line-height: 1.55; }
+        h1 { font-size: 1.5em; text-align: center; margin: 0 0 .6em; }
+        h2 { font-size: 1.2em; margin: 1.2em 0 .4em; border-bottom: 1px solid #999; }
+        h3 { font-size: 1.05em; margin: 1em 0 .3em; }
+        p { margin: .4em 0; }
+        dl.fields { margin: 0 0 1em; } dl.fields div { display: flex; gap: .6em; } dt { font-weight: bold; min-width: 6em; } dd { margin: 0; }
+        table { border-collapse: collapse; width: 100%; margin: .5em 0 1em; font-size: .95em; }
+        th, td { border: 1px solid #888; padding: .25em .45em; text-align: left; vertical-align: top; }
+        th { background: #eee; }
+        li .sub { margin-left: 1.5em; }
+        @page { size: A4; margin: 20mm 18mm; }
+        @media print { body { background: #fff; } main { max-width: none; padding: 0; } h2, h3 { break-after: avoid; } tr { break-inside: avoid; } }
+        """
 
     /// Blocks joined by blank lines; list items of one list stay together.
     private func render(_ lines: (Block) -> [String]) -> String {
@@ -75,4 +160,26 @@ public struct MinutesDocument: Hashable, Sendable {
 extension String {
     /// `|` escaped for a Markdown table cell.
     fileprivate var replacingBars: String { split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") }
+}
+
+extension String {
+    /// Text for HTML: the five special characters escaped, control characters dropped.
+    var htmlEscaped: String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\n", "\t": out.unicodeScalars.append(scalar)
+            default:
+                if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format && scalar.value != 0x200D && scalar.value != 0x200C { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
 }
