@@ -19,7 +19,7 @@ TODAY=$(date +%F)
 export TZ=Asia/Bangkok
 
 # The chair's login becomes this machine's login, so the benchmark may tick any task.
-sed "s/\bpimchanok\b/$(id -un)/g" sample-data/committee-demo.yaml > "$OUT/committee.yaml"
+sed "s/\bpimchanok\b/$(id -un)/g" sample-data/committee-fy2566-example.yaml > "$OUT/committee.yaml"
 for n in 10000 50000 ${EXTRA_SIZES:-}; do
   "$ITA" init --framework sample-data/frameworks/fy2566.yaml --committee "$OUT/committee.yaml" \
     --db "$OUT/ita-$n.sqlite" --today "$TODAY" >/dev/null

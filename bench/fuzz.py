@@ -56,14 +56,14 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
 def main():
     rng = random.Random(SEED)
     fw = open(os.path.join(ROOT, "sample-data/frameworks/fy2566.yaml"), "rb").read()
-    committee = open(os.path.join(ROOT, "sample-data/committee-demo.yaml"), "rb").read()
+    committee = open(os.path.join(ROOT, "sample-data/committee-fy2566-example.yaml"), "rb").read()
     theme = open(os.path.join(ROOT, "themes/projector.theme"), "rb").read()
     config = b"theme = projector\nlang = en\ndb = /tmp/nowhere.sqlite\n"
     work = tempfile.mkdtemp(prefix="ita-fuzz-")
     base_db = os.path.join(work, "base.sqlite")
     env = {"PATH": "/usr/bin:/bin", "HOME": work, "TZ": "Asia/Bangkok", "LANG": "C.UTF-8", "XDG_CONFIG_HOME": os.path.join(work, "cfg")}
     subprocess.run([ITA, "init", "--db", base_db, "--framework", os.path.join(ROOT, "sample-data/frameworks/fy2566.yaml"),
-                    "--committee", os.path.join(ROOT, "sample-data/committee-demo.yaml")], env=env, check=True, capture_output=True)
+                    "--committee", os.path.join(ROOT, "sample-data/committee-fy2566-example.yaml")], env=env, check=True, capture_output=True)
     counts = {"cases": 0, "crashes": 0, "hangs": 0, "written_on_failure": 0, "messages_without_line": 0, "accepted": 0}
     kinds = {"framework": 0, "committee": 0, "theme": 0, "config": 0}
     slowest = 0.0
@@ -79,7 +79,7 @@ def main():
         db = os.path.join(work, f"case-{case}.sqlite")
         case_env = dict(env)
         if target == "framework":
-            args = [ITA, "init", "--db", db, "--framework", path, "--committee", os.path.join(ROOT, "sample-data/committee-demo.yaml")]
+            args = [ITA, "init", "--db", db, "--framework", path, "--committee", os.path.join(ROOT, "sample-data/committee-fy2566-example.yaml")]
         elif target == "committee":
             args = [ITA, "init", "--db", db, "--framework", os.path.join(ROOT, "sample-data/frameworks/fy2566.yaml"), "--committee", path]
         elif target == "theme":

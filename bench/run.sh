@@ -18,7 +18,7 @@ TODAY=$(date +%F)   # Taskwarrior judges "overdue" by the real clock, so both us
 export TZ=Asia/Bangkok
 
 for n in 10000 50000; do
-  "$ITA" init --framework sample-data/frameworks/fy2566.yaml --committee sample-data/committee-demo.yaml \
+  "$ITA" init --framework sample-data/frameworks/fy2566.yaml --committee sample-data/committee-fy2566-example.yaml \
     --db "$OUT/ita-$n.sqlite" --today "$TODAY" >/dev/null
   python3 bench/generate.py "$OUT/ita-$n.sqlite" "$n" "$OUT/tw-$n.json" "$TODAY"
 done

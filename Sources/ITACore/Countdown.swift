@@ -6,6 +6,14 @@ public struct WorkingCalendar: Hashable, Sendable {
 
     public func isWorkingDay(_ date: CivilDate) -> Bool { !date.isWeekend && !holidays.contains(date) }
 
+    /// `date` if it is a working day, else the next one (`forward`) or the one before.
+    public func workingDay(near date: CivilDate, forward: Bool) -> CivilDate {
+        var day = date
+        // A year of holidays is bounded, so this ends within a few weeks.
+        while !isWorkingDay(day) { day = day.adding(days: forward ? 1 : -1) }
+        return day
+    }
+
     /// Working days in (from, to] when `to` is later; the negative count of (to, from] when earlier.
     public func workingDays(from: CivilDate, to: CivilDate) -> Int {
         if from == to { return 0 }

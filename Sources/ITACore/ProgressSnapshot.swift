@@ -115,3 +115,36 @@ public struct Burndown: Hashable, Sendable {
     /// On track when the projected finish is on or before the deadline.
     public var onTrack: Bool { projectedFinish.map { $0 <= deadline } ?? false }
 }
+
+/// The plan as it stood at the end of an earlier day, worked out from when each task was done: a
+/// task done after that day was still in progress then, without its evidence. Enough to rebuild
+/// daily history where none was kept (the demo's two months); it does not undo other edits.
+public enum History {
+    public static func asOf(_ day: CivilDate, board: Board, tasks: [WorkTask]) -> (board: Board, tasks: [WorkTask]) {
+        var past = tasks
+        for i in past.indices where past[i].status == .done {
+            guard let doneAt = past[i].doneAt, doneAt.date > day else { continue }
+            past[i].status = .inProgress
+            past[i].evidence = []
+            past[i].doneBy = nil
+            past[i].doneAt = nil
+        }
+        var then = board
+        then.today = day
+        then.tallies = Tally.byTarget(past, today: day)
+        then.nearestDue = [:]
+        for task in past where task.status.isOpen {
+            guard case .item(let code) = task.target, let due = task.due, due >= day else { continue }
+            if then.nearestDue[code].map({ due < $0 }) ?? true { then.nearestDue[code] = due }
+        }
+        return (then, past)
+    }
+
+    /// A daily snapshot for each of the `days` days before `board.today`, oldest first.
+    public static func dailySnapshots(days: Int, board: Board, tasks: [WorkTask]) -> [ProgressSnapshot] {
+        (1...max(1, days)).reversed().map { back in
+            let (then, past) = asOf(board.today.adding(days: -back), board: board, tasks: tasks)
+            return ProgressSnapshot.take(then, tasks: past, kind: .daily)
+        }
+    }
+}

@@ -42,14 +42,30 @@ public struct CommitteePlan: Hashable, Sendable {
         }
         try attempt { try root.onlyKeys(["organisation", "framework", "fiscal_year", "target_grade", "indicator_target", "process",
                            "last_year", "estimates", "respondents", "members", "owners", "milestones", "holidays", "tasks",
-                           "meeting_weekday", "include"]) }
-        func date(_ reader: YAMLReader) throws -> CivilDate {
-            let text = try reader.string()
+                           "meeting_weekday", "include", "relative_dates"]) }
+        // `relative_dates: working_days`: a deadline written as days from today (+14, -3) that lands on a
+        // weekend or holiday moves to the nearest working day (later for +N, earlier for -N); `+14!` keeps it.
+        var workingDays = false
+        if let reader: YAMLReader = try attempt({ try root.optional("relative_dates") }) ?? nil { try attempt { () throws -> Void in
+            switch try reader.string() {
+            case "calendar": workingDays = false
+            case "working_days": workingDays = true
+            default: throw reader.fail("expected calendar or working_days", th: "ต้องเป็น calendar หรือ working_days")
+            }
+        } }
+        var calendar = WorkingCalendar()
+        func date(_ reader: YAMLReader, deadline: Bool = false) throws -> CivilDate {
+            var text = try reader.string()
+            let exact = text.hasSuffix("!") && (text.hasPrefix("+") || text.hasPrefix("-"))
+            if exact { text.removeLast() }
             guard let value = DateInput.parse(text, today: today) else {
                 if let sign = text.first, sign == "+" || sign == "-", text.count > 1, text.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) {
                     throw reader.fail("days from today must be within ±\(Limits.relativeDays.upperBound), found \(Quote.text(text))", th: "จำนวนวันนับจากวันนี้ต้องไม่เกิน ±\(Limits.relativeDays.upperBound) วัน แต่พบ \(Quote.text(text))")
                 }
                 throw reader.fail("expected a date: \(DateInput.formsEnglish); found \(Quote.text(text))", th: "ต้องเป็นวันที่: \(DateInput.formsThai) แต่พบ \(Quote.text(text))")
+            }
+            if deadline, workingDays, !exact, text.hasPrefix("+") || text.hasPrefix("-") {
+                return calendar.workingDay(near: value, forward: !text.hasPrefix("-"))
             }
             return value
         }
@@ -118,7 +134,7 @@ public struct CommitteePlan: Hashable, Sendable {
             }
             members.append(Member(id: Int64(members.count + 1), login: login, name: try entry.required("name").nonEmptyString(), role: role,
                                   workGroup: try entry.optional("group")?.string() ?? "", lineName: try entry.optional("line")?.string() ?? "",
-                                  leftOn: try entry.optional("left").map(date)))
+                                  leftOn: try entry.optional("left").map { try date($0) }))
         } }
         func memberID(_ reader: YAMLReader) throws -> Int64 {
             let login = try reader.string()
@@ -147,27 +163,6 @@ public struct CommitteePlan: Hashable, Sendable {
             }
         }
 
-        var milestones: [Milestone] = []
-        for entry in try list("milestones") { try attempt {
-            try entry.onlyKeys(["key", "title_th", "title_en", "starts", "due", "reminders", "covers"])
-            let key = try entry.required("key").nonEmptyString()
-            guard !milestones.contains(where: { $0.key == key }) else { throw try entry.required("key").fail("duplicate milestone \(key)", th: "หมุดหมาย \(key) ซ้ำ") }
-            let due = try date(entry.required("due"))
-            let starts = try entry.optional("starts").map(date)
-            if let starts, starts > due { throw try entry.required("starts").fail("starts after it is due", th: "วันเริ่มอยู่หลังวันครบกำหนด") }
-            let reminders = try entry.optional("reminders")?.ints(in: Limits.reminderStep) ?? Milestone.defaultReminderOffsets
-            var covers: [String] = []
-            for code in try entry.optional("covers")?.list() ?? [] {
-                let text = try code.string()
-                guard MilestoneScope.isKnown(text, in: framework) else {
-                    throw code.fail("no tool, indicator or item \(text) in framework \(framework.id)", th: "ไม่มีเครื่องมือ ตัวชี้วัด หรือข้อ \(text) ในเกณฑ์ \(framework.id)")
-                }
-                covers.append(text)
-            }
-            milestones.append(Milestone(key: key, titleTH: try entry.required("title_th").nonEmptyString(),
-                                        titleEN: try entry.optional("title_en")?.string() ?? key, starts: starts, due: due,
-                                        reminderOffsets: reminders, covers: covers))
-        } }
         var holidays: [Holiday] = []
         for entry in try list("holidays") { try attempt {
             try entry.onlyKeys(["date", "name"])
@@ -191,6 +186,29 @@ public struct CommitteePlan: Hashable, Sendable {
             } }
         } }
         holidays.sort { $0.date < $1.date }
+        calendar = WorkingCalendar(holidays: Set(holidays.map(\.date)))
+
+        var milestones: [Milestone] = []
+        for entry in try list("milestones") { try attempt {
+            try entry.onlyKeys(["key", "title_th", "title_en", "starts", "due", "reminders", "covers"])
+            let key = try entry.required("key").nonEmptyString()
+            guard !milestones.contains(where: { $0.key == key }) else { throw try entry.required("key").fail("duplicate milestone \(key)", th: "หมุดหมาย \(key) ซ้ำ") }
+            let due = try date(entry.required("due"), deadline: true)
+            let starts = try entry.optional("starts").map { try date($0, deadline: true) }
+            if let starts, starts > due { throw try entry.required("starts").fail("starts after it is due", th: "วันเริ่มอยู่หลังวันครบกำหนด") }
+            let reminders = try entry.optional("reminders")?.ints(in: Limits.reminderStep) ?? Milestone.defaultReminderOffsets
+            var covers: [String] = []
+            for code in try entry.optional("covers")?.list() ?? [] {
+                let text = try code.string()
+                guard MilestoneScope.isKnown(text, in: framework) else {
+                    throw code.fail("no tool, indicator or item \(text) in framework \(framework.id)", th: "ไม่มีเครื่องมือ ตัวชี้วัด หรือข้อ \(text) ในเกณฑ์ \(framework.id)")
+                }
+                covers.append(text)
+            }
+            milestones.append(Milestone(key: key, titleTH: try entry.required("title_th").nonEmptyString(),
+                                        titleEN: try entry.optional("title_en")?.string() ?? key, starts: starts, due: due,
+                                        reminderOffsets: reminders, covers: covers))
+        } }
 
         var meetingWeekday = 3
         if let reader: YAMLReader = try attempt({ try root.optional("meeting_weekday") }) ?? nil { try attempt { () throws -> Void in
@@ -262,7 +280,7 @@ public struct CommitteePlan: Hashable, Sendable {
             if let reader = try entry.optional("phase"), process.phase(try reader.string()) == nil {
                 throw reader.fail("no phase \(try reader.string()) in process \(process.name) (\(process.phases.map(\.key).joined(separator: ", ")))", th: "ไม่มีขั้น \(try reader.string()) ในกระบวนการ \(process.name) (\(process.phases.map(\.key).joined(separator: ", ")))")
             }
-            let due = try entry.optional("due").map(date)
+            let due = try entry.optional("due").map { try date($0, deadline: true) }
             let doneDay = min(due ?? today, today)
             tasks.append(WorkTask(
                 id: Int64(tasks.count + 1), title: try entry.required("title").nonEmptyString(), target: target, ownerID: owner,

@@ -58,8 +58,9 @@ struct Demo: ParsableCommand {
             if store == nil {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
                 let data = try SampleData.directory()
-                store = try createDatabase(ctx, at: path, frameworkFile: data + "/frameworks/fy2566.yaml",
+                store = try createDatabase(ctx, at: path, frameworkFile: data + "/frameworks/fy2570.yaml",
                                            committeeFile: data + "/committee-demo.yaml", editCommittee: Self.seatAsSecretary(ctx.login))
+                try DemoHistory.record(in: store!, ctx: ctx)
                 var note = ctx.strings.demoCreated(path)
                 if let secretary = try store?.member(login: ctx.login), secretary.role == .secretary {
                     note += "\n" + ctx.strings.demoIdentity(secretary.name)

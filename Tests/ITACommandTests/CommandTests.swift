@@ -270,6 +270,31 @@ import Testing
         let done = try ita.run(["done", "3", "--db", demo], withDatabase: false, fixedDay: false)
         #expect(done.status == 0, "\(done.stderr)")
         let tasks = try ita.run(["tasks", "--owner", ITARunner.osLogin, "--db", demo], withDatabase: false, fixedDay: false)
-        #expect(tasks.status == 0 && tasks.stdout.contains("ตรวจทาน O3"), "\(tasks.stderr)")
+        #expect(tasks.status == 0 && tasks.stdout.contains("เผยแพร่ O2"), "\(tasks.stderr)")
+    }
+
+    /// A fresh demo runs FY2570 on the provisional framework, with two months of history and last
+    /// week's meeting, so the chair's review and the minutes have figures from the first run.
+    @Test func aFreshDemoHasHistoryAndAnEarlierMeeting() throws {
+        let ita = ITARunner()
+        let today = "2026-12-01"   // a Tuesday; the last meeting was Wednesday 25 November
+        let first = try ita.run(["demo", "--today", today], withDatabase: false, fixedDay: false)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("เกณฑ์ fy2570") && first.stdout.contains("เกณฑ์ชั่วคราว"))
+        let db = ["--db", ita.directory + "/cache/ita/demo.sqlite", "--today", today]
+        let review = try ita.run(["review"] + db, withDatabase: false, fixedDay: false)
+        #expect(review.status == 0, "\(review.stderr)")
+        // Compared with a week ago: tasks were done since, and the projection moved.
+        let head = review.stdout.split(separator: "\n").prefix(2).joined(separator: "\n")
+        #expect(head.contains("เทียบกับ 24 พ.ย. 2569"), "\(head)")
+        #expect(head.range(of: #"เสร็จ \d+/\d+ งาน \(\+[1-9]"#, options: .regularExpression) != nil, "\(head)")
+        #expect(!head.contains("(+0.00)"), "\(head)")
+        #expect(review.stdout.contains("ปิดได้"), "the burndown has a pace")
+        let minutes = try ita.run(["minutes"] + db, withDatabase: false, fixedDay: false)
+        #expect(minutes.status == 0, "\(minutes.stderr)")
+        #expect(minutes.stdout.contains("ครั้งที่ 1/2570") && minutes.stdout.contains("วันพุธที่ 25 พฤศจิกายน 2569"), "\(minutes.stdout.prefix(400))")
+        #expect(minutes.stdout.contains("ส่งรายชื่อผู้มีส่วนได้ส่วนเสีย"), "its action item")
+        // The burndown starts at the first of the 60 daily snapshots.
+        #expect(review.stdout.contains("2 ต.ค. 2569"), "\(review.stdout)")
     }
 }

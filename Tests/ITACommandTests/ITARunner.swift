@@ -37,7 +37,7 @@ struct ITARunner {
     /// The demo committee with the secretary's login replaced by this process's OS login, so the
     /// tests act as the secretary whoever runs them.
     func committeeFile() throws -> String {
-        let text = try String(contentsOf: Self.repository.appendingPathComponent("sample-data/committee-demo.yaml"), encoding: .utf8)
+        let text = try String(contentsOf: Self.repository.appendingPathComponent("sample-data/committee-fy2566-example.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "login: thanakorn", with: "login: \(Self.osLogin)")
             .replacingOccurrences(of: ": thanakorn", with: ": \(Self.osLogin)")
             .replacingOccurrences(of: "owner: thanakorn", with: "owner: \(Self.osLogin)")

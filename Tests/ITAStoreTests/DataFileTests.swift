@@ -76,7 +76,7 @@ import ITACore
     }
 
     func error(_ transform: (String) -> String) throws -> DataFileError? {
-        let text = transform(try StoreFixture.text("sample-data/committee-demo.yaml"))
+        let text = transform(try StoreFixture.text("sample-data/committee-fy2566-example.yaml"))
         do {
             _ = try CommitteePlan.parse(text, file: "c.yaml", framework: try StoreFixture.fy2566(), today: StoreFixture.today, utcOffsetSeconds: 0)
             return nil
@@ -118,7 +118,7 @@ import ITACore
     }
 
     @Test func anItemsOwnerDefaultsToItsIndicatorsAndAnIndicatorNeedsOne() throws {
-        let text = try StoreFixture.text("sample-data/committee-demo.yaml").replacingOccurrences(of: "    O43: pranee\n", with: "")
+        let text = try StoreFixture.text("sample-data/committee-fy2566-example.yaml").replacingOccurrences(of: "    O43: pranee\n", with: "")
         let plan = try CommitteePlan.parse(text, file: "c.yaml", framework: try StoreFixture.fy2566(), today: StoreFixture.today, utcOffsetSeconds: 0)
         let framework = try StoreFixture.fy2566()
         let indicator = try #require(framework.location(ofItem: "O43")?.indicator.number)
@@ -128,7 +128,7 @@ import ITACore
     }
 
     @Test func everyProblemInAFileIsReportedAtOnce() throws {
-        let text = try StoreFixture.text("sample-data/committee-demo.yaml")
+        let text = try StoreFixture.text("sample-data/committee-fy2566-example.yaml")
             .replacingOccurrences(of: "target_grade: A\n", with: "target_grade: Z\n")
             .replacingOccurrences(of: "    O7: kittipat", with: "    O7: nobody")
             .replacingOccurrences(of: "target: O12,", with: "target: O99,")
@@ -151,7 +151,7 @@ import ITACore
     }
 
     @Test func beDatesKeysAndRecurrenceInACommitteeFile() throws {
-        let text = try StoreFixture.text("sample-data/committee-demo.yaml")
+        let text = try StoreFixture.text("sample-data/committee-fy2566-example.yaml")
             + "  - {title: สรุปผลจัดซื้อประจำเดือน, target: O12, due: 2569-12-15, key: procure-monthly, recurs: monthly}\n"
         let plan = try CommitteePlan.parse(text, file: "c.yaml", framework: try StoreFixture.fy2566(), today: StoreFixture.today, utcOffsetSeconds: 0)
         let task = try #require(plan.tasks.last)

@@ -114,7 +114,7 @@ struct MeetingStoreTests {
         if task.status.isOpen, let due = task.due, due >= Self.today { #expect(changed[stale.key] == stale.value) }
         // Tasks the file says nothing about changed when the database was made.
         #expect(changed.values.contains(Self.today))
-        let text = try StoreFixture.text("sample-data/committee-demo.yaml").replacingOccurrences(of: "meeting_weekday: wednesday", with: "meeting_weekday: วันศุกร์")
+        let text = try StoreFixture.text("sample-data/committee-fy2566-example.yaml").replacingOccurrences(of: "meeting_weekday: wednesday", with: "meeting_weekday: วันศุกร์")
         let friday = try CommitteePlan.parse(text, file: "c.yaml", framework: try StoreFixture.fy2566(), today: Self.today, utcOffsetSeconds: 25200)
         #expect(friday.assessment.meetingWeekday == 5)
         let bad = text.replacingOccurrences(of: "meeting_weekday: วันศุกร์", with: "meeting_weekday: someday")

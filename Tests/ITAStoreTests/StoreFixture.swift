@@ -17,7 +17,7 @@ enum StoreFixture {
     }
 
     static func demoPlan() throws -> CommitteePlan {
-        try CommitteePlan.parse(try text("sample-data/committee-demo.yaml"), file: "committee-demo.yaml", framework: try fy2566(),
+        try CommitteePlan.parse(try text("sample-data/committee-fy2566-example.yaml"), file: "committee-fy2566-example.yaml", framework: try fy2566(),
                                 today: today, utcOffsetSeconds: 7 * 3600)
     }
 
