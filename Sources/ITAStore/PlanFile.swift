@@ -183,21 +183,74 @@ extension Store {
         }
 
         // Tasks: by key, else by title and target (duplicates pair in id order); unmatched ones are archived.
+        let planned = plan.tasks.map { t in
+            PlannedTask(title: t.title, target: t.target, key: t.key, ownerLogin: (plan.taskFields[t.id] ?? []).contains("owner") ? fileLogin[t.ownerID] : nil,
+                        due: t.due, phase: t.phase, note: t.note, recurs: t.recurs, status: t.status, evidence: t.evidence,
+                        blockedReason: t.blockedReason, fields: plan.taskFields[t.id] ?? [])
+        }
+        changes += try taskChanges(planned, defaultOwners: fileOwners, archiveUnmatched: true)
+        for login in leaving { changes.append(.leaveMember(login: login, handOverTo: nil)) }
+        return (changes, notes)
+    }
+}
+
+/// A task as a plan file or a spreadsheet row gives it: what `plan apply` and `ita import` match against
+/// the database. `fields` names what the source gave; the rest is left as it is.
+public struct PlannedTask: Hashable, Sendable {
+    public var title: String
+    public var target: TaskTarget
+    public var key: String?
+    public var ownerLogin: String?
+    public var due: CivilDate?
+    public var phase: String?
+    public var note: String
+    public var recurs: Recurrence?
+    public var status: TaskStatus
+    public var evidence: [String]
+    public var blockedReason: String?
+    public var fields: Set<String>
+
+    public init(title: String, target: TaskTarget, key: String? = nil, ownerLogin: String? = nil, due: CivilDate? = nil, phase: String? = nil,
+                note: String = "", recurs: Recurrence? = nil, status: TaskStatus = .todo, evidence: [String] = [], blockedReason: String? = nil,
+                fields: Set<String>) {
+        self.title = title
+        self.target = target
+        self.key = key
+        self.ownerLogin = ownerLogin
+        self.due = due
+        self.phase = phase
+        self.note = note
+        self.recurs = recurs
+        self.status = status
+        self.evidence = evidence
+        self.blockedReason = blockedReason
+        self.fields = fields
+    }
+}
+
+extension Store {
+    /// The changes that make the stored tasks what `planned` says: each matched by `key`, else by title
+    /// and target (duplicates pair in id order), and edited only in the fields it gives; unmatched
+    /// entries are added (owned by `defaultOwners[target]`, else the target's owner). With
+    /// `archiveUnmatched`, stored tasks no entry matched are archived (a plan file is the whole plan;
+    /// a spreadsheet may be part of it).
+    public func taskChanges(_ planned: [PlannedTask], defaultOwners: [TaskTarget: String] = [:], archiveUnmatched: Bool) throws -> [PlanChange] {
+        let dbLogin = Dictionary(uniqueKeysWithValues: try members().map { ($0.id, $0.login) })
         let live = try tasks(), archived = try tasks(TaskQuery(archived: true))
         var unmatched = live + archived
-        for (index, t) in plan.tasks.enumerated() {
-            let fields = plan.taskFields[t.id] ?? []
+        var changes: [PlanChange] = []
+        for t in planned {
+            let fields = t.fields
             let found: Int? = t.key.flatMap { key in unmatched.firstIndex { $0.key == key } }
                 ?? unmatched.firstIndex { $0.key == nil && $0.title == t.title && $0.target == t.target }
-            let owner = fields.contains("owner") ? fileLogin[t.ownerID] : nil
+            let owner = fields.contains("owner") ? t.ownerLogin : nil
             guard let found else {
-                var new = NewTask(title: t.title, target: t.target, ownerLogin: owner ?? fileOwners[t.target], due: t.due, phase: t.phase,
+                var new = NewTask(title: t.title, target: t.target, ownerLogin: owner ?? defaultOwners[t.target], due: t.due, phase: t.phase,
                                   note: t.note, recurs: t.recurs, key: t.key)
                 new.status = t.status
                 new.evidence = t.evidence
                 new.blockedReason = t.blockedReason
                 changes.append(.addTask(new))
-                _ = index
                 continue
             }
             let current = unmatched.remove(at: found)
@@ -212,7 +265,7 @@ extension Store {
             if fields.contains("recurs"), current.recurs != t.recurs { edit.recurs = .some(t.recurs) }
             if t.key != nil, current.key != t.key { edit.key = .some(t.key) }
             if fields.contains("evidence"), current.evidence != t.evidence { edit.evidence = t.evidence }
-            // A done task stays done unless the file says otherwise.
+            // A done task stays done unless the source says otherwise.
             if fields.contains("status"), current.status != t.status {
                 edit.status = t.status
                 if t.status == .blocked { edit.blockedReason = .some(t.blockedReason) }
@@ -221,8 +274,9 @@ extension Store {
             }
             if !edit.isEmpty { changes.append(.editTask(id: current.id, edit)) }
         }
-        for t in unmatched where !t.isArchived { changes.append(.archiveTask(id: t.id, reason: "plan apply")) }
-        for login in leaving { changes.append(.leaveMember(login: login, handOverTo: nil)) }
-        return (changes, notes)
+        if archiveUnmatched {
+            for t in unmatched where !t.isArchived { changes.append(.archiveTask(id: t.id, reason: "plan apply")) }
+        }
+        return changes
     }
 }
