@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         // SHA-256 for the audit log's hash chain (ita verify).
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        // CSV in and out (ita import tasks / ita export tasks).
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         // Pure domain: no I/O, no clock or environment reads.
@@ -25,6 +27,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         // The cell grid (Screen, Cell, Span, styles, themes) and the input events (KeyPress, MouseEvent):

@@ -174,11 +174,13 @@ struct Context {
 
     /// Reads a text file, naming it in the error when it cannot.
     func readFile(_ path: String) throws -> String {
+        try Self.text(of: try readData(path), file: path, thai: language == .th)
+    }
+
+    /// Reads a file's bytes, naming it in the error when it cannot.
+    func readData(_ path: String) throws -> Data {
         do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            return try Self.text(of: data, file: path, thai: language == .th)
-        } catch let error as CLIError {
-            throw error
+            return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             let reason = FileManager.default.fileExists(atPath: path) ? "permission or I/O error" : "no such file"
             throw CLIError(strings.cannotRead(path, reason))

@@ -5,13 +5,18 @@ import ITACore
 /// (a title, a LINE name, a URL) can move the cursor, set the clipboard, ring the bell or flip the
 /// text direction in the user's terminal — or in the LINE group the text is pasted into.
 enum Output {
-    /// Writes a whole file or nothing: the text goes to a temporary file beside it, then replaces it.
-    static func write(_ text: String, to path: String) throws {
+    /// Writes a whole file or nothing: the bytes go to a temporary file beside it, then replace it.
+    static func write(_ data: Data, to path: String) throws {
         do {
-            try Data(text.sanitizedKeepingLines.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw CLIError("\(path): cannot write: \((error as NSError).localizedFailureReason ?? error.localizedDescription)")
         }
+    }
+
+    /// Text written whole or not at all, made safe like everything `ita` prints.
+    static func write(_ text: String, to path: String) throws {
+        try write(Data(text.sanitizedKeepingLines.utf8), to: path)
     }
 
     /// Text for standard output, line breaks kept.

@@ -392,11 +392,7 @@ struct PlanCommand: ParsableCommand {
                 let text = try ctx.openStore().exportPlan()
                 guard let output else { FileHandle.standardOutput.write(Data(text.utf8)); return }
                 // Written beside the target and renamed over it: a failure leaves the old file whole.
-                let temporary = output + ".ita-\(getpid()).tmp"
-                guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)), rename(temporary, output) == 0 else {
-                    try? FileManager.default.removeItem(atPath: temporary)
-                    throw CLIError(ctx.strings.cannotRead(output, String(cString: strerror(errno))))
-                }
+                try Output.write(Data(text.utf8), to: output)
             }
         }
     }
