@@ -36,7 +36,42 @@ struct Review: ParsableCommand {
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "report", abstract: "Documents drafted from the data.",
-                                                    subcommands: [Improvement.self])
+                                                    subcommands: [Progress.self, Improvement.self], defaultSubcommand: Progress.self)
+
+    /// `ita report [--html FILE] [--pdf FILE]`: the director's report.
+    struct Progress: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "progress",
+            abstract: "The director's progress report (in Thai): score and grade against the target, what it takes, bars, the OIT burndown, the week's change, overdue work, next deadlines and the ITAS URL sheet.",
+            discussion: """
+                Markdown on standard output; --html FILE writes one self-contained page (inline CSS and SVG, nothing \
+                fetched, A4 when printed); --pdf FILE prints that page to PDF with headless Chromium (Debian's chromium \
+                package). `ita report --html report.html` is the same as `ita report progress --html report.html`.
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp("Write the report as an HTML file.", valueName: "file")) var html: String?
+        @Option(help: ArgumentHelp("Write the report as a PDF (needs chromium).", valueName: "file")) var pdf: String?
+
+        func run() throws {
+            try Context.run(global) { ctx in
+                let store = try ctx.openStore()
+                let board = try store.board(today: ctx.today), tasks = try store.tasks()
+                let now = ProgressSnapshot.take(board, tasks: tasks, kind: .daily)
+                let review = WeeklyReview.build(now: now, history: try store.snapshots(), oitDeadline: board.oitDeadline)
+                let document = DirectorReport.document(board: board, tasks: tasks, review: review)
+                let page = document.html(title: DirectorReport.title(board) + " — " + board.assessment.organisation.sanitizedForTerminal)
+                let th = ctx.language == .th
+                if let html {
+                    try Output.write(page, to: html)
+                    Output.error(th ? "✓ เขียน \(html) แล้ว" : "✓ wrote \(html)")
+                }
+                if let pdf {
+                    try PDFPrinter.print(page, to: pdf, thai: th)
+                    Output.error(th ? "✓ เขียน \(pdf) แล้ว" : "✓ wrote \(pdf)")
+                }
+                if html == nil && pdf == nil { Output.print(document.markdown, terminator: "") }
+            }
+        }
+    }
 
     struct Improvement: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "improvement",

@@ -116,6 +116,52 @@ enum Browser {
         #expect(ink > 20_000 && colours > 16, "ink \(ink), colours \(colours)")
     }
 
+    /// The director's report on a fresh demo (which has two months of history): charts, the week's
+    /// change, overdue work, and the ITAS URL sheet with every O-item and its links; printed to PDF.
+    @Test func theDirectorsReportHasItsChartsAndTheITASURLSheetAndPrintsToPDF() throws {
+        let ita = ITARunner()
+        let db = ["--db", ita.directory + "/demo.sqlite", "--today", "2026-12-01"]
+        #expect(try ita.run(["demo"] + db, withDatabase: false, fixedDay: false).status == 0)
+        let file = ita.directory + "/report.html", pdf = ita.directory + "/report.pdf"
+        let written = try ita.run(["report", "--html", file, "--pdf", pdf] + db, withDatabase: false, fixedDay: false,
+                                  environment: ["PATH": "/usr/bin:/bin"])
+        #expect(written.status == 0, "\(written.stderr)")
+        let html = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<h1>รายงานความก้าวหน้าการประเมิน ITA ปีงบประมาณ 2570</h1>"))
+        #expect(!html.contains("<script") && !html.contains("src=") && !html.contains("<link") && !html.contains("@import") && !html.contains("url("))
+        // Two inline SVG charts: the bars (tools and the 10 indicators) and the burndown line.
+        #expect(html.components(separatedBy: "<svg").count - 1 == 2)
+        #expect(html.contains("<polyline") && html.contains("เป้าหมาย 85"))
+        #expect(html.contains("เมื่อ 24 พ.ย. 2569"), "the week's change, from the demo's history")
+        #expect(html.contains("<h2>๓. งานเกินกำหนด แยกตามผู้รับผิดชอบ</h2>"))
+        // The URL sheet: one row per O-item of FY2570, links clickable, an item done without evidence said so.
+        let sheet = try #require(html.components(separatedBy: "<h2>๕.").last)
+        #expect(sheet.components(separatedBy: "<tr><td>O").count - 1 == 26)
+        #expect(sheet.contains("<a href=\"https://lamnamngern.example.go.th/ita/2570/o1\">https://lamnamngern.example.go.th/ita/2570/o1</a>"))
+        #expect(sheet.contains("<td>O17</td>") && sheet.contains("◇ งานครบ รอหลักฐาน"))
+        // The PDF is a PDF, set in a Thai font.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: pdf))
+        #expect(bytes.starts(with: Array("%PDF".utf8)))
+        let fonts = try Browser.pdfFonts(pdf)
+        #expect(fonts.contains { $0.hasPrefix("Loma") || $0.hasPrefix("Garuda") || $0.hasPrefix("Sarabun") || $0.hasPrefix("Norasi") }, "\(fonts)")
+        // In the browser the charts are laid out: the DOM keeps both SVGs and the figure captions.
+        let dom = try Browser.run(["--dump-dom"], file: file, directory: ita.directory)
+        #expect(dom.components(separatedBy: "<svg").count - 1 == 2 && dom.contains("<figcaption>"))
+        // Without --html or --pdf it is Markdown on standard output.
+        let markdown = try ita.run(["report"] + db, withDatabase: false, fixedDay: false)
+        #expect(markdown.stdout.hasPrefix("# รายงานความก้าวหน้าการประเมิน ITA ปีงบประมาณ 2570\n"))
+        #expect(markdown.stdout.contains("| O1 | โครงสร้าง หน้าที่และอำนาจ |"))
+    }
+
+    @Test func aPDFWithoutChromiumIsOneLineAndNoFile() throws {
+        let ita = ITARunner()
+        try ita.initialise()
+        let pdf = ita.directory + "/report.pdf"
+        let result = try ita.run(["report", "--pdf", pdf, "--lang", "en"], environment: ["PATH": ita.directory])
+        #expect(result.status == 1 && result.stderr.contains("printing to PDF needs chromium"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: pdf))
+    }
+
     @Test func aFileThatCannotBeWrittenIsOneLineAndExit1() throws {
         let ita = ITARunner()
         try ita.initialise()

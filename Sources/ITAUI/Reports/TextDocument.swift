@@ -14,6 +14,8 @@ public struct TextDocument: Hashable, Sendable {
         case table(headers: [String], rows: [[String]])
         /// Label–value lines of a memo's head (ส่วนราชการ, วันที่, เรื่อง).
         case fields([Field])
+        /// A chart: inline SVG in HTML; its `alt` text elsewhere.
+        case svg(String, alt: String)
     }
 
     public struct Field: Hashable, Sendable {
@@ -36,6 +38,7 @@ public struct TextDocument: Hashable, Sendable {
             case .table(let headers, let rows):
                 func row(_ cells: [String]) -> String { "| " + cells.map { $0.replacingBars }.joined(separator: " | ") + " |" }
                 return [row(headers), "|" + headers.map { _ in "---|" }.joined()] + rows.map(row)
+            case .svg(_, let alt): return ["*" + alt + "*"]
             case .fields(let fields):
                 // Two trailing spaces: a Markdown line break, so the fields stay one block.
                 return fields.enumerated().map { i, f in "**\(f.label)** \(f.value)" + (i == fields.count - 1 ? "" : "  ") }
@@ -58,6 +61,7 @@ public struct TextDocument: Hashable, Sendable {
                         .joined(separator: " ")
                 }
             case .fields(let fields): return fields.map { "\($0.label) \($0.value)" }
+            case .svg(_, let alt): return [alt]
             }
         }
     }
@@ -88,9 +92,10 @@ public struct TextDocument: Hashable, Sendable {
             case .subheading(let text): body.append("<h3>\(text.htmlEscaped)</h3>")
             case .table(let headers, let rows):
                 body.append("<table><thead><tr>" + headers.map { "<th>\($0.htmlEscaped)</th>" }.joined() + "</tr></thead><tbody>"
-                            + rows.map { "<tr>" + $0.map { "<td>\($0.htmlEscaped)</td>" }.joined() + "</tr>" }.joined() + "</tbody></table>")
+                            + rows.map { "<tr>" + $0.map { "<td>\(Self.linked($0))</td>" }.joined() + "</tr>" }.joined() + "</tbody></table>")
             case .fields(let fields):
                 body.append("<dl class=\"fields\">" + fields.map { "<div><dt>\($0.label.htmlEscaped)</dt><dd>\($0.value.htmlEscaped)</dd></div>" }.joined() + "</dl>")
+            case .svg(let svg, let alt): body.append("<figure role=\"img\" aria-label=\"\(alt.htmlEscaped)\">\(svg)<figcaption>\(alt.htmlEscaped)</figcaption></figure>")
             case .bullet, .numbered: break
             }
         }
@@ -115,6 +120,15 @@ public struct TextDocument: Hashable, Sendable {
             """
     }
 
+    /// A table cell's text, escaped, its http(s) URLs made links (evidence for ITAS is clicked, not retyped).
+    static func linked(_ text: String) -> String {
+        text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+            let w = String(word)
+            guard Evidence.isValid(w) else { return w.htmlEscaped }
+            return "<a href=\"\(w.htmlEscaped)\">\(w.htmlEscaped)</a>"
+        }.joined(separator: " ")
+    }
+
     /// Thai fonts first (TH Sarabun New is the official one for government documents), then the
     /// fonts Linux, macOS and Windows ship, so Thai renders wherever the file is opened.
     static let css = """
@@ -130,6 +144,9 @@ public struct TextDocument: Hashable, Sendable {
         th, td { border: 1px solid #888; padding: .25em .45em; text-align: left; vertical-align: top; }
         th { background: #eee; }
         li .sub { margin-left: 1.5em; }
+        a { color: #0645ad; word-break: break-all; }
+        figure { margin: .6em 0 1em; } figure svg { width: 100%; height: auto; } figcaption { font-size: .85em; color: #555; }
+        svg text { font-family: inherit; }
         @page { size: A4; margin: 20mm 18mm; }
         @media print { body { background: #fff; } main { max-width: none; padding: 0; } h2, h3 { break-after: avoid; } tr { break-inside: avoid; } }
         """
