@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         // CSV in and out (ita import tasks / ita export tasks).
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        // XLSX is a ZIP of XML parts (ita import/export tasks .xlsx); the XML is read with Foundation's XMLParser.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // Pure domain: no I/O, no clock or environment reads.
@@ -28,6 +30,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // The cell grid (Screen, Cell, Span, styles, themes) and the input events (KeyPress, MouseEvent):

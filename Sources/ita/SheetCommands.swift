@@ -11,19 +11,20 @@ struct ImportCommand: ParsableCommand {
 
     struct ImportTasks: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "tasks",
-            abstract: "Add and update tasks from a CSV file (Excel or Google Sheets), as one audited change.",
+            abstract: "Add and update tasks from a spreadsheet (.xlsx, or .csv from Excel or Google Sheets), as one audited change.",
             discussion: """
                 Columns are found by their header, in Thai or English: ตัวชี้วัด/ข้อ (target), งาน (title), ผู้รับผิดชอบ (owner: \
                 login, full name or LINE name), กำหนดส่ง (due: 15/1/2570, 2570-01-15, +14 …), สถานะ (ยังไม่เริ่ม, กำลังทำ, \
                 เสร็จแล้ว, ติดขัด), หลักฐาน (URLs), หมายเหตุ, ขั้น, เหตุที่ติดขัด and key; or say which with --columns \
                 title=ชื่อกิจกรรม,owner=C,due=5 (a header, a column letter or a number). Rows match tasks by key, else by title \
                 and target; an empty cell leaves that field as it is. Every bad row is reported at once and nothing is written \
-                unless every row is good. UTF-8 (with or without BOM) and Windows-874/TIS-620 are read; --encoding says which. \
+                unless every row is good. An .xlsx is read from its first sheet (dates as Excel keeps them); a .csv may be UTF-8 \
+                (with or without BOM) or Windows-874/TIS-620, detected, or --encoding says which. \
                 Importing the same file again changes nothing; `ita undo` reverses an import. `ita export tasks` writes the \
                 same columns.
                 """)
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The .csv file.") var file: String
+        @Argument(help: "The .xlsx or .csv file.") var file: String
         @Flag(name: .customLong("dry-run"), help: "Show what would be added and changed; write nothing.") var dryRun = false
         @Option(help: ArgumentHelp("Which column is which: FIELD=HEADER|LETTER|NUMBER, comma-separated (fields: \(TaskSheet.Column.allCases.map(\.rawValue).joined(separator: ", "))).", valueName: "spec"))
         var columns: String?
@@ -31,20 +32,30 @@ struct ImportCommand: ParsableCommand {
 
         func run() throws {
             try Context.run(global) { ctx in
-                guard file.lowercased().hasSuffix(".csv") || file.lowercased().hasSuffix(".txt") else {
-                    throw CLIError(ctx.language == .th ? "\(file): อ่านได้เฉพาะไฟล์ .csv (ใน Excel: บันทึกเป็น CSV UTF-8)"
-                                                       : "\(file): only .csv files are read (in Excel: Save As CSV UTF-8)")
+                let lower = file.lowercased()
+                let isWorkbook = lower.hasSuffix(".xlsx")
+                guard isWorkbook || lower.hasSuffix(".csv") || lower.hasSuffix(".txt") else {
+                    throw CLIError(ctx.language == .th ? "\(file): อ่านได้เฉพาะไฟล์ .csv หรือ .xlsx (ไฟล์ .xls รุ่นเก่า: ใน Excel บันทึกเป็น .xlsx หรือ CSV UTF-8)"
+                                                       : "\(file): only .csv and .xlsx files are read (an old .xls: in Excel, Save As .xlsx or CSV UTF-8)")
                 }
                 let store = try ctx.openStore()
                 let author = try ctx.author(in: store)
                 let data = try ctx.readData(file)
-                let (text, used) = try TaskSheet.decode(data, encoding: encoding, file: file)
-                let rows = try TaskSheet.csvRows(text)
-                let planned = try TaskSheet.read(rows: rows, file: file, columnSpec: columns, board: try store.board(today: ctx.today), today: ctx.today)
+                let rows: [[String]], format: String
+                if isWorkbook {
+                    rows = try Workbook.rows(data, file: file)
+                    format = "xlsx"
+                } else {
+                    let (text, used) = try TaskSheet.decode(data, encoding: encoding, file: file)
+                    rows = try TaskSheet.csvRows(text)
+                    format = used.rawValue
+                }
+                let planned = try TaskSheet.read(rows: rows, file: file, columnSpec: columns, board: try store.board(today: ctx.today), today: ctx.today,
+                                                 serialDates: isWorkbook)
                 let changes = try store.taskChanges(planned, archiveUnmatched: false)
                 let s = ctx.language.plan
                 let th = ctx.language == .th
-                var lines = [th ? "\(file): \(planned.count) แถว (\(used.rawValue))" : "\(file): \(planned.count) rows (\(used.rawValue))"]
+                var lines = [th ? "\(file): \(planned.count) แถว (\(format))" : "\(file): \(planned.count) rows (\(format))"]
                 guard !changes.isEmpty else {
                     ctx.print(lines + [th ? "ไม่มีอะไรเปลี่ยน: ทุกแถวตรงกับงานในฐานข้อมูลแล้ว" : "nothing to change: every row matches its task already"])
                     return
@@ -71,17 +82,17 @@ struct ExportCommand: ParsableCommand {
                                                     subcommands: [ExportTasks.self, ExportCalendar.self])
 
     struct ExportTasks: ParsableCommand {
-        enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
+        enum Format: String, ExpressibleByArgument, CaseIterable { case csv, xlsx, json }
         static let configuration = CommandConfiguration(commandName: "tasks",
-            abstract: "Every live task as CSV (for Excel, read back by ita import tasks) or JSON.",
+            abstract: "Every live task as CSV or XLSX (for Excel, read back by ita import tasks) or JSON.",
             discussion: """
                 CSV columns, in order: key, ตัวชี้วัด/ข้อ, งาน, ผู้รับผิดชอบ (login), กำหนดส่ง (D/M/BE year), สถานะ, หลักฐาน \
                 (URLs separated by spaces), หมายเหตุ, ขั้น, เหตุที่ติดขัด. UTF-8 with a BOM so Excel shows Thai; a cell that \
                 starts with = + - @, a tab or CR gets a leading ' so no spreadsheet runs it as a formula. JSON is the shape of \
-                ita tasks --json.
+                ita tasks --json. XLSX has the same columns as text cells, one sheet named งาน.
                 """)
         @OptionGroup var global: GlobalOptions
-        @Option(help: ArgumentHelp("csv or json.", valueName: "format")) var format: Format = .csv
+        @Option(help: ArgumentHelp("csv, xlsx or json (default: from the -o file's extension, else csv).", valueName: "format")) var format: Format?
         @Option(help: ArgumentHelp("Only this member's tasks.", valueName: "login")) var owner: String?
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (whole or not at all).", valueName: "file"))
         var output: String?
@@ -97,8 +108,10 @@ struct ExportCommand: ParsableCommand {
                 }
                 let tasks = try store.tasks(query).sorted { $0.id < $1.id }
                 let data: Data
-                switch format {
+                let chosen = format ?? (output?.lowercased().hasSuffix(".xlsx") == true ? .xlsx : output?.lowercased().hasSuffix(".json") == true ? .json : .csv)
+                switch chosen {
                 case .csv: data = try TaskSheet.csv(TaskSheet.rows(tasks, members: members).map { $0.map(\.sanitizedKeepingLines) })
+                case .xlsx: data = try Workbook.xlsx(TaskSheet.rows(tasks, members: members).map { $0.map(\.sanitizedKeepingLines) })
                 case .json: data = Data((try TaskJSON.encode(tasks, members: members, today: ctx.today) + "\n").utf8)
                 }
                 if let output { try Output.write(data, to: output) } else { FileHandle.standardOutput.write(data) }

@@ -125,10 +125,15 @@ import Testing
         let named = try ita.run(["import", "tasks", file, "--columns", "title=รายละเอียดกิจกรรม,target=C,owner=4"])
         #expect(named.status == 0, "\(named.stderr)")
         #expect(try tasks(ita).contains { $0["title"] as? String == "ทำแบบสำรวจความพึงพอใจ" && $0["owner"] as? String == "supachai" })
-        let xlsx = ita.directory + "/plan.xlsx"
-        try Data([0x50, 0x4B, 0x03, 0x04]).write(to: URL(fileURLWithPath: xlsx))
-        let refused = try ita.run(["import", "tasks", xlsx, "--lang", "en"])
-        #expect(refused.status == 1 && refused.stderr.contains("only .csv files are read"), "\(refused.stderr)")
+        // An old .xls is refused, saying what to do; a file named .xlsx that is not one is named as such.
+        let xls = ita.directory + "/plan.xls"
+        try Data([0xD0, 0xCF, 0x11, 0xE0]).write(to: URL(fileURLWithPath: xls))
+        let refused = try ita.run(["import", "tasks", xls, "--lang", "en"])
+        #expect(refused.status == 1 && refused.stderr.contains("only .csv and .xlsx files are read"), "\(refused.stderr)")
+        let fake = ita.directory + "/plan.xlsx"
+        try Data("ข้อ,งาน\n".utf8).write(to: URL(fileURLWithPath: fake))
+        let notZip = try ita.run(["import", "tasks", fake, "--lang", "en"])
+        #expect(notZip.status == 1 && notZip.stderr.contains("\(fake): not an .xlsx workbook"), "\(notZip.stderr)")
         // Bytes that are neither UTF-8 nor Windows-874.
         let broken = ita.directory + "/broken.csv"
         try Data("ข้อ,งาน\n".utf8 + [0xFC, 0x0A]).write(to: URL(fileURLWithPath: broken))
@@ -144,5 +149,73 @@ import Testing
         let sample = ITARunner.repository.appendingPathComponent("sample-data/tasks-example.csv").path
         let preview = try ita.run(["import", "tasks", sample, "--dry-run", "--db", db], withDatabase: false)
         #expect(preview.status == 0 && preview.stdout.contains("4 แถว (utf-8)") && preview.stdout.contains("จะเพิ่ม 4 งาน"), "\(preview.stdout)\(preview.stderr)")
+    }
+
+    /// Runs a Python script (openpyxl: an Excel writer and reader that is not ita's).
+    func python(_ script: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["PYTHONIOENCODING"] = "utf-8"
+        process.environment = environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(process.terminationStatus == 0, "\(text)")
+        return text
+    }
+
+    /// A workbook as Excel writes one (shared strings, a real date cell, a number, a blank row), made by
+    /// openpyxl; then ita's own export read back by openpyxl and by ita.
+    @Test func anExcelWorkbookIsImportedAndTheExportOpensInExcelTools() throws {
+        let ita = ITARunner()
+        try ita.initialise()
+        let file = ita.directory + "/แผน ITA.xlsx"
+        _ = try python("""
+            import datetime, sys, openpyxl
+            wb = openpyxl.Workbook(); ws = wb.active; ws.title = 'แผนงาน'
+            ws.append(['ตัวชี้วัด/ข้อ', 'งาน', 'ผู้รับผิดชอบ', 'กำหนดส่ง', 'สถานะ'])
+            ws.append(['O12', 'สรุปผลจัดซื้อจัดจ้าง ม.ค.', 'สุดารัตน์ การเงิน', datetime.date(2027, 1, 29), 'กำลังทำ'])
+            ws.append([7, 'อบรมการสื่อสาร', 'kittipat', '15/2/2570', None])
+            wb.save(sys.argv[1])
+            """, [file])
+        let imported = try ita.run(["import", "tasks", file])
+        #expect(imported.status == 0 && imported.stdout.contains("2 แถว (xlsx)"), "\(imported.stdout)\(imported.stderr)")
+        let all = try tasks(ita)
+        let january = try #require(all.first { $0["title"] as? String == "สรุปผลจัดซื้อจัดจ้าง ม.ค." })
+        #expect(january["due"] as? String == "2027-01-29" && january["owner"] as? String == "sudarat", "the date cell, the LINE name")
+        #expect(all.contains { $0["title"] as? String == "อบรมการสื่อสาร" && $0["target"] as? String == "7" && $0["due"] as? String == "2027-02-15" })
+        #expect(try ita.run(["import", "tasks", file]).stdout.contains("ไม่มีอะไรเปลี่ยน"))
+
+        // A bad cell after a blank row is named by the row Excel shows.
+        let bad = ita.directory + "/bad.xlsx"
+        _ = try python("""
+            import sys, openpyxl
+            wb = openpyxl.Workbook(); ws = wb.active
+            ws.append(['ข้อ', 'งาน', 'กำหนดส่ง']); ws.append(['O12', 'ถูกต้อง', '1/2/2570']); ws.append([]); ws.append(['O12', 'วันผิด', 'พรุ่งนี้'])
+            wb.save(sys.argv[1])
+            """, [bad])
+        let refused = try ita.run(["import", "tasks", bad, "--lang", "en"])
+        #expect(refused.status == 1 && refused.stderr.contains("\(bad):4: กำหนดส่ง: expected a date"), "\(refused.stderr)")
+
+        // ita's export: openpyxl reads the same header and rows as the CSV export has.
+        let out = ita.directory + "/export.xlsx"
+        #expect(try ita.run(["export", "tasks", "-o", out]).status == 0)
+        let read = try python("""
+            import json, sys, openpyxl
+            ws = openpyxl.load_workbook(sys.argv[1]).active
+            print(json.dumps([[c if c is not None else '' for c in row] for row in ws.iter_rows(values_only=True)], ensure_ascii=False))
+            """, [out])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(read.utf8)) as? [[String]])
+        #expect(rows.first == ["key", "ตัวชี้วัด/ข้อ", "งาน", "ผู้รับผิดชอบ", "กำหนดส่ง", "สถานะ", "หลักฐาน", "หมายเหตุ", "ขั้น", "เหตุที่ติดขัด"])
+        #expect(rows.count == all.count + 1)
+        #expect(rows.contains { $0.count > 4 && $0[2] == "สรุปผลจัดซื้อจัดจ้าง ม.ค." && $0[4] == "29/1/2570" })
+        // …and ita reads its own export back as no change.
+        #expect(try ita.run(["import", "tasks", out]).stdout.contains("ไม่มีอะไรเปลี่ยน"))
     }
 }
