@@ -34,12 +34,17 @@ public struct MeetingEntry: Hashable, Sendable {
     public var at: Timestamp
     /// The entry this one corrects (entries are never changed: a correction is a new entry).
     public var supersedes: Int64?
+    /// The ระเบียบวาระ of the official minutes it belongs to (1–5); nil is วาระที่ 4, the agenda a–f.
+    public var agendaItem: Int?
 
     public var isCorrection: Bool { supersedes != nil }
+    /// Its ระเบียบวาระ, 1–5 (4 when none was chosen).
+    public var item: Int { agendaItem ?? MinutesItem.considered }
 
     public init(id: Int64, section: AgendaSection, kind: Kind, subject: String?, text: String, taskID: Int64? = nil,
-                memberID: Int64?, at: Timestamp, supersedes: Int64? = nil) {
+                memberID: Int64?, at: Timestamp, supersedes: Int64? = nil, agendaItem: Int? = nil) {
         self.supersedes = supersedes
+        self.agendaItem = agendaItem
         self.id = id
         self.section = section
         self.kind = kind
@@ -59,6 +64,12 @@ public struct Meeting: Hashable, Sendable {
     public var startedAt: Timestamp
     public var endedAt: Timestamp?
     public var attendees: [Int64]
+    /// Where it was held (ณ …), for the official minutes.
+    public var place: String = ""
+    /// Why members did not come (ลาป่วย, ติดราชการ), by member id.
+    public var absenceReasons: [Int64: String] = [:]
+    /// People who attended but are not members (ผู้เข้าร่วมประชุม).
+    public var guests: [String] = []
     public var entries: [MeetingEntry]
     /// The entries as they stand after corrections (see `MeetingEntry.current`).
     public var currentEntries: [MeetingEntry] { MeetingEntry.current(entries) }
@@ -82,6 +93,21 @@ public struct Meeting: Hashable, Sendable {
 
     /// The key of the attendance step in `sectionSeconds`.
     public static let attendanceKey = "attendance"
+}
+
+/// The ระเบียบวาระ of official Thai minutes (รายงานการประชุม), in order.
+public enum MinutesItem {
+    /// 1 เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ
+    public static let chairsAnnouncements = 1
+    /// 2 รับรองรายงานการประชุมครั้งที่แล้ว
+    public static let previousMinutes = 2
+    /// 3 เรื่องสืบเนื่อง
+    public static let followUp = 3
+    /// 4 เรื่องเพื่อพิจารณา: the agenda a–f
+    public static let considered = 4
+    /// 5 เรื่องอื่น ๆ
+    public static let other = 5
+    public static let all = 1...5
 }
 
 /// When the committee meets: one weekday a week.

@@ -22,8 +22,8 @@ enum Schema {
         "estimate": "3842f0ada4210634",
         "holiday": "18a1923365c91bd3",
         "last_year_score": "9d254d6a671adad6",
-        "meeting": "45ac256de9e32cc9",
-        "meeting_entry": "2160826e4561b208",
+        "meeting": "7f769467c93659a5",
+        "meeting_entry": "60896aeeb2538c58",
         "meeting_entry_corrected_once": "31723d37de9bd4a4",
         "meeting_entry_is_append_only_delete": "6337d12521d970ed",
         "meeting_entry_is_append_only_update": "e079184939ef09b6",
@@ -240,7 +240,8 @@ enum Schema {
                 previous = Store.chainHash(previous: previous, row: row, columns: 9)
                 try db.execute(sql: "UPDATE meeting_entry SET chain = ? WHERE id = ?", arguments: [previous, row[0] as Int64])
             }
-            for row in try Row.fetchAll(db, sql: "SELECT \(Store.meetingSealColumns) FROM meeting WHERE ended_at IS NOT NULL") {
+            // The seal's first seven columns (those that existed at v6).
+            for row in try Row.fetchAll(db, sql: "SELECT id, day, started_at, ended_at, attendees, section_seconds, summary FROM meeting WHERE ended_at IS NOT NULL") {
                 try db.execute(sql: "UPDATE meeting SET seal = ? WHERE id = ?",
                                arguments: [Store.chainHash(previous: "", row: row, columns: 7), row[0] as Int64])
             }
@@ -315,6 +316,17 @@ enum Schema {
             try db.execute(sql: """
                 CREATE TABLE official_result (scope TEXT PRIMARY KEY, score REAL, grade TEXT,
                                               CHECK ((score IS NULL) != (grade IS NULL)));
+                """)
+        }
+        migrator.registerMigration("v11: official minutes") { db in
+            // What the official รายงานการประชุม needs besides the agenda: where, why members were absent
+            // (JSON: member id → reason), guests (one per line), and the ระเบียบวาระ (1–5) of an entry
+            // (NULL: 4, the agenda a–f). Set while the meeting is open; the seal covers them after.
+            try db.execute(sql: """
+                ALTER TABLE meeting ADD COLUMN place TEXT NOT NULL DEFAULT '';
+                ALTER TABLE meeting ADD COLUMN absence TEXT NOT NULL DEFAULT '{}';
+                ALTER TABLE meeting ADD COLUMN guests TEXT NOT NULL DEFAULT '';
+                ALTER TABLE meeting_entry ADD COLUMN agenda_item INTEGER CHECK (agenda_item BETWEEN 1 AND 5);
                 """)
         }
         return migrator

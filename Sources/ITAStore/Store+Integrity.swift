@@ -73,10 +73,11 @@ extension Store {
         }
         // The meeting entries' chain, and entries whose meeting is gone.
         previous = ""
-        let entries = try Row.fetchCursor(db, sql: "SELECT \(entryHashColumns), chain, supersedes FROM meeting_entry ORDER BY id")
+        let entries = try Row.fetchCursor(db, sql: "SELECT \(entryHashColumns), chain, supersedes, agenda_item FROM meeting_entry ORDER BY id")
         while let row = try entries.next() {
             let stored: String? = row[9]
-            let expected = chainHash(previous: previous, values: entryHashValues((0..<9).map { row[$0] as DatabaseValue }, supersedes: row[10]))
+            let expected = chainHash(previous: previous, values: entryHashValues((0..<9).map { row[$0] as DatabaseValue }, supersedes: row[10],
+                                                                                 agendaItem: row[11]))
             if stored != expected { report.problems.append(.entryAltered(id: row[0])) }
             previous = stored ?? expected
             report.entries += 1
@@ -86,7 +87,7 @@ extension Store {
         }
         for row in try Row.fetchAll(db, sql: "SELECT \(meetingSealColumns), seal FROM meeting WHERE ended_at IS NOT NULL ORDER BY day") {
             report.meetings += 1
-            if (row[7] as String?) != chainHash(previous: "", row: row, columns: 7) { report.problems.append(.meetingAltered(day: row[1])) }
+            if (row[10] as String?) != chainHash(previous: "", values: meetingSealValues(row)) { report.problems.append(.meetingAltered(day: row[1])) }
         }
         if replay { try replayTasks(db, into: &report) }
         return report
@@ -163,11 +164,24 @@ extension Store {
     static let entryHashColumns = "id, meeting_id, section, kind, subject, text, task_id, member_id, at"
     /// An entry's hashed values: the nine columns, and what it supersedes when it is a correction
     /// (so entries from before corrections existed keep their hashes).
-    static func entryHashValues(_ values: [DatabaseValue], supersedes: Int64?) -> [DatabaseValue] {
-        supersedes.map { values + [$0.databaseValue] } ?? values
+    static func entryHashValues(_ values: [DatabaseValue], supersedes: Int64?, agendaItem: Int? = nil) -> [DatabaseValue] {
+        var out = supersedes.map { values + [$0.databaseValue] } ?? values
+        // The ระเบียบวาระ (schema v11) when one was chosen, so older entries keep their hashes.
+        if let agendaItem { out += ["agenda_item".databaseValue, agendaItem.databaseValue] }
+        return out
     }
 
-    static let meetingSealColumns = "id, day, started_at, ended_at, attendees, section_seconds, summary"
+    static let meetingSealColumns = "id, day, started_at, ended_at, attendees, section_seconds, summary, place, absence, guests"
+
+    /// A meeting's sealed values: the first seven columns, and place, absence and guests (schema v11)
+    /// when any is set, so meetings sealed before keep their seals.
+    static func meetingSealValues(_ row: Row) -> [DatabaseValue] { meetingSealValues((0..<10).map { row[$0] as DatabaseValue }) }
+
+    static func meetingSealValues(_ columns: [DatabaseValue]) -> [DatabaseValue] {
+        let extra = Array(columns.dropFirst(7).prefix(3))
+        let unset: [DatabaseValue] = ["".databaseValue, "{}".databaseValue, "".databaseValue]
+        return extra == unset || extra.isEmpty ? Array(columns.prefix(7)) : Array(columns.prefix(10))
+    }
 
     /// SHA-256 (hex) of the previous link and the row's first `columns` values, each tagged so
     /// that NULL, "" and a shifted boundary all hash differently.

@@ -52,9 +52,14 @@ extension Store {
                 .compactMap(entryFromRow)
             let seconds = (try? JSONDecoder().decode([String: Int].self, from: Data((row["section_seconds"] as String).utf8))) ?? [:]
             let summary = (row["summary"] as String?).flatMap { try? JSONDecoder().decode(MeetingSummary.self, from: Data($0.utf8)) }
-            return Meeting(id: id, day: day, startedAt: started, endedAt: (row["ended_at"] as String?).flatMap(Timestamp.init(iso:)),
-                           attendees: (row["attendees"] as String).split(separator: ",").compactMap { Int64($0) }, entries: entries,
-                           sectionSeconds: seconds, summary: summary)
+            var meeting = Meeting(id: id, day: day, startedAt: started, endedAt: (row["ended_at"] as String?).flatMap(Timestamp.init(iso:)),
+                                  attendees: (row["attendees"] as String).split(separator: ",").compactMap { Int64($0) }, entries: entries,
+                                  sectionSeconds: seconds, summary: summary)
+            meeting.place = row["place"] ?? ""
+            let absence = (try? JSONDecoder().decode([String: String].self, from: Data(((row["absence"] as String?) ?? "{}").utf8))) ?? [:]
+            meeting.absenceReasons = Dictionary(uniqueKeysWithValues: absence.compactMap { key, value in Int64(key).map { ($0, value) } })
+            meeting.guests = ((row["guests"] as String?) ?? "").split(separator: "\n").map(String.init)
+            return meeting
         }
     }
 
@@ -62,7 +67,7 @@ extension Store {
         guard let section = AgendaSection(rawValue: row["section"]), let kind = MeetingEntry.Kind(rawValue: row["kind"]),
               let at = Timestamp(iso: row["at"]) else { return nil }
         return MeetingEntry(id: row["id"], section: section, kind: kind, subject: row["subject"], text: row["text"], taskID: row["task_id"],
-                            memberID: row["member_id"], at: at, supersedes: row["supersedes"])
+                            memberID: row["member_id"], at: at, supersedes: row["supersedes"], agendaItem: row["agenda_item"])
     }
 
     // MARK: Recording (chair and secretary only)
@@ -89,11 +94,45 @@ extension Store {
 
     /// Records a note or a decision.
     public func addEntry(_ kind: MeetingEntry.Kind, section: AgendaSection, subject: String?, text: String, meeting id: Int64,
-                         by author: Author, at now: Timestamp) throws -> MeetingEntry {
-        try write { db in
+                         agendaItem: Int? = nil, by author: Author, at now: Timestamp) throws -> MeetingEntry {
+        if let agendaItem, !MinutesItem.all.contains(agendaItem) { throw StoreError.failed("no ระเบียบวาระ \(agendaItem) (1–5)") }
+        return try write { db in
             try Self.checkOpen(db, meeting: id, author)
             return try Self.insertEntry(db, meeting: id, section: section, kind: kind, subject: subject, text: text, taskID: nil,
-                                        author: author, at: now)
+                                        author: author, at: now, agendaItem: agendaItem == MinutesItem.considered ? nil : agendaItem)
+        }
+    }
+
+    /// Where the meeting is held (ณ …).
+    public func setPlace(_ place: String, meeting id: Int64, by author: Author) throws {
+        let text = place.trimmingWhitespace
+        guard text.count <= Limits.textLength else { throw StoreError.failed("a place is at most \(Limits.textLength) characters") }
+        try write { db in
+            try Self.checkOpen(db, meeting: id, author)
+            try db.execute(sql: "UPDATE meeting SET place = ? WHERE id = ?", arguments: [text, id])
+        }
+    }
+
+    /// Why a member is absent; an empty reason clears it.
+    public func setAbsenceReason(_ reason: String, member memberID: Int64, meeting id: Int64, by author: Author) throws {
+        let text = reason.trimmingWhitespace
+        guard text.count <= Limits.textLength else { throw StoreError.failed("a reason is at most \(Limits.textLength) characters") }
+        try write { db in
+            try Self.checkOpen(db, meeting: id, author)
+            let stored: String = try String.fetchOne(db, sql: "SELECT absence FROM meeting WHERE id = ?", arguments: [id]) ?? "{}"
+            var reasons = (try? JSONDecoder().decode([String: String].self, from: Data(stored.utf8))) ?? [:]
+            reasons[String(memberID)] = text.isEmpty ? nil : text
+            try db.execute(sql: "UPDATE meeting SET absence = ? WHERE id = ?", arguments: [try Self.json(reasons), id])
+        }
+    }
+
+    /// Who attended without being a member (ผู้เข้าร่วมประชุม), replacing the list.
+    public func setGuests(_ guests: [String], meeting id: Int64, by author: Author) throws {
+        let names = guests.map(\.trimmingWhitespace).filter { !$0.isEmpty }
+        guard names.count <= 100, names.allSatisfy({ $0.count <= Limits.textLength }) else { throw StoreError.failed("too many or too long guest names") }
+        try write { db in
+            try Self.checkOpen(db, meeting: id, author)
+            try db.execute(sql: "UPDATE meeting SET guests = ? WHERE id = ?", arguments: [names.joined(separator: "\n"), id])
         }
     }
 
@@ -151,13 +190,14 @@ extension Store {
                            by author: Author, at now: Timestamp) throws {
         try write { db in
             try Self.checkOpen(db, meeting: id, author)
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, day, started_at, attendees FROM meeting WHERE id = ?", arguments: [id]) else {
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, day, started_at, attendees, place, absence, guests FROM meeting WHERE id = ?", arguments: [id]) else {
                 throw StoreError.failed("no meeting #\(id)")
             }
             // The seal covers the record as it is closed; after this a trigger refuses any change to the row.
             let values: [DatabaseValueConvertible?] = [row[0] as Int64, row[1] as String, row[2] as String, now.iso, row[3] as String,
-                                                       try Self.json(sectionSeconds), try Self.json(summary)]
-            let seal = Self.chainHash(previous: "", values: values.map { $0?.databaseValue ?? .null })
+                                                       try Self.json(sectionSeconds), try Self.json(summary), row[4] as String, row[5] as String,
+                                                       row[6] as String]
+            let seal = Self.chainHash(previous: "", values: Self.meetingSealValues(values.map { $0?.databaseValue ?? .null }))
             try db.execute(sql: "UPDATE meeting SET ended_at = ?, section_seconds = ?, summary = ?, seal = ? WHERE id = ?",
                            arguments: [now.iso, try Self.json(sectionSeconds), try Self.json(summary), seal, id])
             try Self.insert(snapshot, db)
@@ -177,17 +217,19 @@ extension Store {
     }
 
     private static func insertEntry(_ db: Database, meeting: Int64, section: AgendaSection, kind: MeetingEntry.Kind, subject: String?,
-                                    text: String, taskID: Int64?, author: Author, at now: Timestamp, supersedes: Int64? = nil) throws -> MeetingEntry {
+                                    text: String, taskID: Int64?, author: Author, at now: Timestamp, supersedes: Int64? = nil,
+                                    agendaItem: Int? = nil) throws -> MeetingEntry {
         let last = try Row.fetchOne(db, sql: "SELECT id, chain FROM meeting_entry ORDER BY id DESC LIMIT 1")
         let id = (last?[0] as Int64? ?? 0) + 1
         let values: [DatabaseValueConvertible?] = [id, meeting, section.rawValue, kind.rawValue, subject, text, taskID, author.member?.id, now.iso]
-        let chain = chainHash(previous: last?[1] ?? "", values: entryHashValues(values.map { $0?.databaseValue ?? .null }, supersedes: supersedes))
+        let chain = chainHash(previous: last?[1] ?? "", values: entryHashValues(values.map { $0?.databaseValue ?? .null }, supersedes: supersedes,
+                                                                               agendaItem: agendaItem))
         try db.execute(sql: """
-            INSERT INTO meeting_entry (id, meeting_id, section, kind, subject, text, task_id, member_id, at, chain, supersedes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: StatementArguments(values + [chain, supersedes]))
+            INSERT INTO meeting_entry (id, meeting_id, section, kind, subject, text, task_id, member_id, at, chain, supersedes, agenda_item)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: StatementArguments(values + [chain, supersedes, agendaItem]))
         return MeetingEntry(id: id, section: section, kind: kind, subject: subject, text: text, taskID: taskID,
-                            memberID: author.member?.id, at: now, supersedes: supersedes)
+                            memberID: author.member?.id, at: now, supersedes: supersedes, agendaItem: agendaItem)
     }
 
     private static func json<T: Encodable>(_ value: T) throws -> String {

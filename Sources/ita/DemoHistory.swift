@@ -32,6 +32,13 @@ enum DemoHistory {
         let meeting = try store.startMeeting(on: day, by: author, at: at(13, 30))
         let present = board.members.filter { !$0.hasLeft && $0.login != "panuwat" }.map(\.id)
         try store.setAttendees(present, meeting: meeting.id, by: author)
+        try store.setPlace("ห้องประชุมสำนักงาน ชั้น 2", meeting: meeting.id, by: author)
+        if let away = board.members.first(where: { $0.login == "panuwat" }) {
+            try store.setAbsenceReason("ติดราชการ (นิเทศโรงเรียนในสังกัด)", member: away.id, meeting: meeting.id, by: author)
+        }
+        try store.setGuests(["ผู้แทนกลุ่มงานประชาสัมพันธ์ โรงเรียนในสังกัด (สมมติ)"], meeting: meeting.id, by: author)
+        _ = try store.addEntry(.note, section: .done, subject: nil, text: "ประธานแจ้งว่าผลการประเมินปีที่แล้วผ่านเกณฑ์ และขอให้รักษาระดับคะแนนตัวชี้วัดที่ 9 และ 10",
+                               meeting: meeting.id, agendaItem: MinutesItem.chairsAnnouncements, by: author, at: at(13, 35))
         let overdue = past.filter { $0.isOverdue(on: day) }.sorted { ($0.due?.dayNumber ?? 0, $0.id) < ($1.due?.dayNumber ?? 0, $1.id) }
         if let oldest = overdue.first {
             _ = try store.addEntry(.note, section: .overdue, subject: "#\(oldest.id)",

@@ -110,8 +110,18 @@ enum MeetingSession {
         case .saveTime(let seconds):
             try store.saveSectionSeconds(seconds, meeting: meeting.id, by: author)
             return nil
-        case .entry(let kind, let section, let subject, let text):
-            return .recorded(try store.addEntry(kind, section: section, subject: subject, text: text, meeting: meeting.id, by: author, at: now), nil)
+        case .entry(let kind, let section, let subject, let text, let item):
+            return .recorded(try store.addEntry(kind, section: section, subject: subject, text: text, meeting: meeting.id, agendaItem: item,
+                                                by: author, at: now), nil)
+        case .place(let place):
+            try store.setPlace(place, meeting: meeting.id, by: author)
+            return nil
+        case .absence(let id, let reason):
+            try store.setAbsenceReason(reason, member: id, meeting: meeting.id, by: author)
+            return nil
+        case .guests(let names):
+            try store.setGuests(names, meeting: meeting.id, by: author)
+            return nil
         case .correction(let id, let text):
             return .recorded(try store.correctEntry(id, text: text, meeting: meeting.id, by: author, at: now), nil)
         case .actionItem(let draft, let section, let subject):

@@ -5,13 +5,16 @@ import ITAStore
 import ITAUI
 
 struct Minutes: ParsableCommand {
-    enum Format: String, ExpressibleByArgument, CaseIterable { case md, txt }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, agenda, txt }
 
     static let configuration = CommandConfiguration(commandName: "minutes",
-        abstract: "Print a meeting's minutes: BE date, attendees, each agenda section, decisions and action items.",
+        abstract: "Print a meeting's minutes: the official รายงานการประชุม (md, html), the agenda notes (agenda) or text for LINE (txt).",
         discussion: """
-            The latest meeting by default. Sections show the agenda as it stood when the meeting ended. Thai unless
-            --lang en. Markdown (md) for e-mail and documents, txt to paste into LINE.
+            The latest meeting by default. md and html are the office's official layout, in Thai: ครั้งที่, วันที่, ณ, \
+            ผู้มาประชุม, ผู้ไม่มาประชุม with reasons, ผู้เข้าร่วมประชุม, the times, ระเบียบวาระที่ 1–5 (the agenda a–f is \
+            วาระที่ 4; meeting mode's v puts notes and decisions under another), and the signature lines of ผู้จดรายงาน and \
+            ผู้ตรวจรายงาน. agenda is the follow-up notes by section a–f (Thai unless --lang en); txt the same as plain text \
+            to paste into LINE. Sections show the agenda as it stood when the meeting ended.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -20,8 +23,11 @@ struct Minutes: ParsableCommand {
                                valueName: "date"))
     var meeting: String?
 
-    @Option(help: ArgumentHelp("md (Markdown) or txt (plain text).", valueName: "format"))
+    @Option(help: ArgumentHelp("md or html (the official layout), agenda (notes by section, Markdown) or txt (for LINE).", valueName: "format"))
     var format: Format = .md
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of printing (whole or not at all).", valueName: "file"))
+    var output: String?
 
     func run() throws {
         try Context.run(global) { ctx in
@@ -46,9 +52,20 @@ struct Minutes: ParsableCommand {
                 summary = try MeetingSession.load(store, today: chosen.day).agenda.summary(grade: board.projection.grade?.grade)
             }
             let tasks = Dictionary(uniqueKeysWithValues: try store.tasks().map { ($0.id, $0) })
-            let document = MinutesText.document(chosen, summary: summary!, number: MeetingSession.number(of: chosen, in: meetings),
-                                                board: board, tasks: tasks, language: ctx.language)
-            Output.print(format == .md ? document.markdown : document.plainText, terminator: "")
+            let number = MeetingSession.number(of: chosen, in: meetings)
+            let text: String
+            switch format {
+            case .md, .html:
+                let earlier = meetings.last { $0.day < chosen.day }
+                let official = MinutesText.official(chosen, summary: summary!, number: number,
+                                                    previous: earlier.map { ($0, MeetingSession.number(of: $0, in: meetings)) }, board: board, tasks: tasks)
+                text = format == .md ? official.markdown
+                    : official.html(title: "รายงานการประชุมคณะทำงาน ITA ครั้งที่ \(number)/\(ThaiCalendar.fiscalYear(of: chosen.day))")
+            case .agenda, .txt:
+                let document = MinutesText.document(chosen, summary: summary!, number: number, board: board, tasks: tasks, language: ctx.language)
+                text = format == .agenda ? document.markdown : document.plainText
+            }
+            if let output { try Output.write(text, to: output) } else { Output.print(text, terminator: "") }
         }
     }
 }

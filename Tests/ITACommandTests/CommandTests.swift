@@ -292,7 +292,7 @@ import Testing
         #expect(review.stdout.contains("ปิดได้"), "the burndown has a pace")
         let minutes = try ita.run(["minutes"] + db, withDatabase: false, fixedDay: false)
         #expect(minutes.status == 0, "\(minutes.stderr)")
-        #expect(minutes.stdout.contains("ครั้งที่ 1/2570") && minutes.stdout.contains("วันพุธที่ 25 พฤศจิกายน 2569"), "\(minutes.stdout.prefix(400))")
+        #expect(minutes.stdout.contains("**ครั้งที่** 1/2570") && minutes.stdout.contains("วันพุธที่ 25 พฤศจิกายน 2569"), "\(minutes.stdout.prefix(400))")
         #expect(minutes.stdout.contains("ส่งรายชื่อผู้มีส่วนได้ส่วนเสีย"), "its action item")
         // The burndown starts at the first of the 60 daily snapshots.
         #expect(review.stdout.contains("2 ต.ค. 2569"), "\(review.stdout)")

@@ -52,7 +52,7 @@ import Testing
                                    meeting: meeting.id, by: by, at: Self.at("2026-11-25T13:55:00+07:00"))
         }, seconds: ["attendance": 60, "done": 300, "overdue": 900, "decisions": 420])
 
-        let latest = try ita.run(["minutes", "--today", "2026-11-25"], fixedDay: false)
+        let latest = try ita.run(["minutes", "--format", "agenda", "--today", "2026-11-25"], fixedDay: false)
         #expect(latest.status == 0, "\(latest.stderr)")
         try expectGolden(latest.stdout, "minutes-2026-11-25-th.md")
         // Done since the last meeting, with the score the last meeting saw.
@@ -62,6 +62,15 @@ import Testing
         let carried = try #require(latest.stdout.components(separatedBy: "### งานที่มอบหมายจากการประชุมครั้งก่อนที่ยังไม่เสร็จ").last)
         #expect(carried.contains("#119 ตช.7 ทำป้ายประชาสัมพันธ์ EIT หน้าสำนักงาน"))
         #expect(!carried.contains("#118"))
+
+        // The official layout of the second meeting: วาระที่ 2 names the first, วาระที่ 3 carries its open action item.
+        let official = try ita.run(["minutes", "--today", "2026-11-25"], fixedDay: false)
+        #expect(official.stdout.contains("ตามที่คณะทำงานได้ประชุมครั้งที่ 1/2570 เมื่อวันที่ 18 พฤศจิกายน 2569"), "\(official.stdout)")
+        #expect(official.stdout.contains("มติที่ประชุม รับรองรายงานการประชุมครั้งที่ 1/2570 โดยไม่มีการแก้ไข"))
+        let arising = try #require(official.stdout.components(separatedBy: "## ระเบียบวาระที่ 3 เรื่องสืบเนื่อง").last?
+            .components(separatedBy: "## ระเบียบวาระที่ 4").first)
+        #expect(arising.contains("| #119 | ทำป้ายประชาสัมพันธ์ EIT หน้าสำนักงาน |") && !arising.contains("#118"), "\(arising)")
+        #expect(official.stdout.contains("เริ่มประชุมเวลา 13.30 น.") && official.stdout.contains("เลิกประชุมเวลา 14.05 น."))
 
         let first = try ita.run(["minutes", "--meeting", "2569-11-18", "--format", "txt", "--today", "2026-11-25"], fixedDay: false)
         #expect(first.status == 0, "\(first.stderr)")
@@ -113,7 +122,7 @@ import Testing
         let screen = try tmux.waitFor(text: "EXIT=")
         #expect(screen.contains("EXIT=0"))
 
-        let minutes = try ita.run(["minutes"])
+        let minutes = try ita.run(["minutes", "--format", "agenda"])
         #expect(minutes.status == 0, "\(minutes.stderr)")
         #expect(minutes.stdout.contains("1. ให้เร่งรัด O31 ภายในสัปดาห์นี้ [#85]"))
         #expect(minutes.stdout.contains("| 1 | #118 โทรประสานผู้ดูแลเว็บไซต์ (O31) | นายชยพล วงศ์ใหญ่ | 25 พ.ย. 2569 |"))
@@ -147,6 +156,82 @@ import Testing
         #expect(try tmux.waitFor(text: "EXIT=").contains("EXIT=0"))
         // Leaving with q keeps the meeting open: it is stored, not ended.
         let minutes = try ita.run(["minutes"])
-        #expect(minutes.stdout.contains("ครั้งที่ 1/2570") && minutes.stdout.contains("การประชุมนี้ยังไม่ปิด"))
+        #expect(minutes.stdout.contains("**ครั้งที่** 1/2570") && minutes.stdout.contains("การประชุมนี้ยังไม่ปิด"))
+    }
+
+    /// The demo's last meeting in the official layout, as Markdown and as HTML in the browser.
+    @Test func theOfficialMinutesHaveEveryPartInOrder() throws {
+        let ita = ITARunner()
+        let db = ["--db", ita.directory + "/demo.sqlite", "--today", "2026-12-01"]
+        #expect(try ita.run(["demo"] + db, withDatabase: false, fixedDay: false).status == 0)
+        let md = try ita.run(["minutes"] + db, withDatabase: false, fixedDay: false).stdout
+        let parts = ["# รายงานการประชุมคณะทำงาน", "**ครั้งที่** 1/2570", "**เมื่อ** วันพุธที่ 25 พฤศจิกายน 2569", "**ณ** ห้องประชุมสำนักงาน ชั้น 2",
+                     "## ผู้มาประชุม", "| 1 | นางสาวพิมพ์ชนก ศรีสว่าง | ประธานคณะทำงาน |", "## ผู้ไม่มาประชุม",
+                     "| 1 | นายภานุวัฒน์ รุ่งเรือง | คณะทำงาน | ติดราชการ (นิเทศโรงเรียนในสังกัด) |", "## ผู้เข้าร่วมประชุม",
+                     "1. ผู้แทนกลุ่มงานประชาสัมพันธ์", "เริ่มประชุมเวลา 13.30 น.",
+                     "## ระเบียบวาระที่ 1 เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ", "ประธานแจ้งว่าผลการประเมินปีที่แล้วผ่านเกณฑ์", "มติที่ประชุม รับทราบ",
+                     "## ระเบียบวาระที่ 2 รับรองรายงานการประชุมครั้งที่แล้ว", "(การประชุมครั้งแรก)", "## ระเบียบวาระที่ 3 เรื่องสืบเนื่อง",
+                     "## ระเบียบวาระที่ 4 เรื่องเพื่อพิจารณา", "### 4.1 งานที่เสร็จตั้งแต่ประชุมครั้งก่อน", "### 4.6 มติและงานที่มอบหมาย",
+                     "ให้ทุกกลุ่มงานเผยแพร่ข้อมูล OIT", "ส่งรายชื่อผู้มีส่วนได้ส่วนเสีย", "## ระเบียบวาระที่ 5 เรื่องอื่น ๆ", "เลิกประชุมเวลา 14.40 น.",
+                     "ผู้จดรายงานการประชุม", "(นายธนากร ใจดีงาม) คณะทำงานและเลขานุการ", "ผู้ตรวจรายงานการประชุม", "(นางสาวพิมพ์ชนก ศรีสว่าง) ประธานคณะทำงาน"]
+        var at = md.startIndex
+        for part in parts {
+            guard let found = md.range(of: part, range: at..<md.endIndex) else { Issue.record("missing, or out of order: \(part)\n\(md)"); return }
+            at = found.upperBound
+        }
+        // The chair's announcement is under วาระที่ 1 only, not repeated under วาระที่ 4.
+        #expect(md.components(separatedBy: "ประธานแจ้งว่าผลการประเมินปีที่แล้วผ่านเกณฑ์").count == 2)
+
+        let file = ita.directory + "/minutes.html"
+        #expect(try ita.run(["minutes", "--format", "html", "-o", file] + db, withDatabase: false, fixedDay: false).status == 0)
+        let dom = try Browser.run(["--dump-dom"], file: file, directory: ita.directory)
+        #expect(dom.contains("<h2>ระเบียบวาระที่ 5 เรื่องอื่น ๆ</h2>") && dom.contains("<dt>ณ</dt><dd>ห้องประชุมสำนักงาน ชั้น 2</dd>"), "\(dom.prefix(500))")
+    }
+
+    /// The secretary types the place, a reason for an absence and a chair's announcement in meeting
+    /// mode; the official minutes have them where they belong.
+    @Test func placeReasonAndAnAnnouncementFromTheKeyboardReachTheOfficialMinutes() throws {
+        let ita = ITARunner()
+        try ita.initialise()
+        let tmux = Tmux(ita)
+        try tmux.start(tmux.ita("", subcommand: "meeting"), width: 120, height: 40)
+        try tmux.waitFor(text: "ประชุมติดตามงาน ITA ครั้งที่ 1")
+        try tmux.send("*")
+        try tmux.waitFor(text: "มาประชุม 12/12 คน")
+        try tmux.send("P")
+        try tmux.waitFor(text: "สถานที่ประชุม:")
+        try tmux.type("ห้องประชุมเขต 1")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "ณ ห้องประชุมเขต 1")
+        // The third member is away on duty: w gives the reason and marks them absent.
+        try tmux.send("j")
+        try tmux.send("j")
+        try tmux.send("w")
+        try tmux.waitFor(text: "เหตุที่ไม่มา")
+        try tmux.type("ลาพักผ่อน")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "มาประชุม 11/12 คน")
+        // On the agenda, v twice: the chair's announcements (วาระที่ 1).
+        try tmux.send("n")
+        try tmux.send("v")
+        try tmux.send("v")
+        try tmux.waitFor(text: "ระเบียบวาระที่ 1")
+        try tmux.send("c")
+        try tmux.type("ประธานแจ้งกำหนดการตรวจเยี่ยมของเขต")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "บันทึกแล้ว")
+        try tmux.send("E")
+        try tmux.waitFor(text: "ปิดการประชุมและเก็บรายงาน?")
+        try tmux.send("y")
+        try tmux.waitFor(text: "ปิดประชุมแล้ว")
+        try tmux.send("q")
+        #expect(try tmux.waitFor(text: "EXIT=").contains("EXIT=0"))
+
+        let md = try ita.run(["minutes"]).stdout
+        #expect(md.contains("**ณ** ห้องประชุมเขต 1"), "\(md)")
+        #expect(md.contains("| นางวราภรณ์ คำแสนดี | คณะทำงาน | ลาพักผ่อน |"), "\(md)")
+        let first = try #require(md.components(separatedBy: "## ระเบียบวาระที่ 1").last?.components(separatedBy: "## ระเบียบวาระที่ 2").first)
+        #expect(first.contains("ประธานแจ้งกำหนดการตรวจเยี่ยมของเขต"), "\(first)")
+        #expect(try ita.run(["verify"]).status == 0)
     }
 }

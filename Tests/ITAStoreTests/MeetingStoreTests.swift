@@ -122,4 +122,53 @@ struct MeetingStoreTests {
             try CommitteePlan.parse(bad, file: "c.yaml", framework: try StoreFixture.fy2566(), today: Self.today, utcOffsetSeconds: 25200)
         }
     }
+
+    /// The official minutes' facts: place, reasons for absence, guests and each entry's ระเบียบวาระ are
+    /// stored, sealed with the meeting when it ends, and refused afterwards; a rewrite is found.
+    @Test func placeAbsenceGuestsAndMinutesItemsAreKeptAndSealed() throws {
+        let store = try StoreFixture.demoStore()
+        let chair = try StoreFixture.author(store, "pimchanok")
+        let meeting = try store.startMeeting(on: Self.today, by: chair, at: Self.now)
+        try store.setAttendees([1, 2], meeting: meeting.id, by: chair)
+        try store.setPlace("  ห้องประชุมใหญ่ ชั้น 3 ", meeting: meeting.id, by: chair)
+        try store.setAbsenceReason("ลาป่วย", member: 3, meeting: meeting.id, by: chair)
+        try store.setAbsenceReason("ติดราชการ", member: 4, meeting: meeting.id, by: chair)
+        try store.setAbsenceReason("", member: 4, meeting: meeting.id, by: chair)       // cleared again
+        try store.setGuests(["ผู้แทนโรงเรียน ก", " ", "ผู้แทนโรงเรียน ข"], meeting: meeting.id, by: chair)
+        let announcement = try store.addEntry(.note, section: .done, subject: nil, text: "ประธานแจ้ง", meeting: meeting.id,
+                                              agendaItem: MinutesItem.chairsAnnouncements, by: chair, at: Self.now)
+        let agenda = try store.addEntry(.decision, section: .overdue, subject: nil, text: "เร่งรัด", meeting: meeting.id,
+                                        agendaItem: MinutesItem.considered, by: chair, at: Self.now)
+        #expect(throws: StoreError.self) {
+            try store.addEntry(.note, section: .done, subject: nil, text: "x", meeting: meeting.id, agendaItem: 6, by: chair, at: Self.now)
+        }
+        let owner = try StoreFixture.author(store, "waraporn")
+        #expect(throws: StoreError.denied(.coordinatorsOnly)) { try store.setPlace("x", meeting: meeting.id, by: owner) }
+
+        let stored = try #require(try store.meeting(on: Self.today))
+        #expect(stored.place == "ห้องประชุมใหญ่ ชั้น 3")
+        #expect(stored.absenceReasons == [3: "ลาป่วย"])
+        #expect(stored.guests == ["ผู้แทนโรงเรียน ก", "ผู้แทนโรงเรียน ข"])
+        #expect(stored.entries.first { $0.id == announcement.id }?.item == 1)
+        #expect(stored.entries.first { $0.id == agenda.id }?.agendaItem == nil, "วาระที่ 4 is stored as none")
+        #expect(try store.verify().isIntact)
+
+        let board = try store.board(today: Self.today)
+        let summary = MeetingSummary(since: CivilDate(iso: "2026-11-11")!, previousMeeting: nil, nextMeeting: CivilDate(iso: "2026-11-25")!,
+                                     scoreBefore: nil, scoreAfter: board.projection.total, grade: nil, done: [], overdue: [], dueSoon: [],
+                                     atRisk: [], surveys: [], surveyWindow: nil, followUps: [])
+        try store.endMeeting(meeting.id, sectionSeconds: [:], summary: summary,
+                             snapshot: ProgressSnapshot.take(board, tasks: try store.tasks(), kind: .meeting), by: chair, at: Self.now)
+        #expect(try store.verify().isIntact)
+        #expect(throws: StoreError.meetingEnded(day: Self.today)) { try store.setPlace("อื่น", meeting: meeting.id, by: chair) }
+        #expect(throws: StoreError.meetingEnded(day: Self.today)) { try store.setGuests([], meeting: meeting.id, by: chair) }
+        // Around the trigger, by hand: the seal no longer matches.
+        let queue = try DatabaseQueue(path: store.path)
+        try queue.write { db in
+            try db.execute(sql: "DROP TRIGGER meeting_is_sealed_once_ended")
+            try db.execute(sql: "UPDATE meeting SET place = 'ที่อื่น' WHERE id = ?", arguments: [meeting.id])
+        }
+        try queue.close()
+        #expect(try store.verify().problems.contains(.meetingAltered(day: Self.today.iso)))
+    }
 }

@@ -10,5 +10,7 @@ public enum MeetingCommand: KeyCommand {
     case goToStep
     case toggleAttendance, allPresent
     case note, decision, action, correct, end
+    /// The official minutes' facts: where, why absent, guests, and the ระเบียบวาระ entries go under.
+    case place, absence, guests, minutesItem
     case help, quit
 }

@@ -3,6 +3,9 @@ public enum MeetingKeymap {
     public static let table = KeyTable<MeetingCommand>([
         Binding([.character(" "), .enter], .toggleAttendance, in: [.attendance], hint: true, needs: .record),
         Binding([.character("*")], .allPresent, in: [.attendance], hint: true, needs: .record),
+        Binding([.character("w")], .absence, in: [.attendance], hint: true, needs: .record),
+        Binding([.character("+")], .guests, in: [.attendance], needs: .record),
+        Binding([.character("P")], .place, needs: .record),
         Binding([.character("n"), .character("l"), .right, .tab], .nextStep, hint: true),
         Binding([.character("p"), .character("h"), .left, .backTab], .previousStep),
         Binding([.character("j"), .down], .down),
@@ -16,6 +19,7 @@ public enum MeetingKeymap {
         Binding([.character("d")], .decision, in: [.agenda], hint: true, needs: .record),
         Binding([.character("a")], .action, in: [.agenda], hint: true, needs: .record),
         Binding([.character("r")], .correct, in: [.agenda], hint: true, needs: .record),
+        Binding([.character("v")], .minutesItem, in: [.agenda], hint: true, needs: .record),
         Binding([.character("E")], .end, hint: true, needs: .record),
         Binding([.character("?")], .help, hint: true),
         Binding([.character("q"), .escape, .control("c")], .quit, hint: true),

@@ -9,6 +9,10 @@ public struct MeetingState: Hashable, Sendable, Program {
             case note, decision, action
             /// A new text for this note or decision.
             case correction(MeetingEntry)
+            /// Where the meeting is; why this member is absent; who came from outside the committee.
+            case place
+            case absence(Int64)
+            case guests
         }
         public var kind: Kind
         public var text: String
@@ -28,6 +32,8 @@ public struct MeetingState: Hashable, Sendable, Program {
     public private(set) var seconds: [String: Double] = [:]
     private var lastTick: Double?
     public private(set) var prompt: Prompt?
+    /// The ระเบียบวาระ (1–5) new notes and decisions go under in the official minutes (`v` changes it).
+    public private(set) var minutesItem = MinutesItem.considered
     public private(set) var message: StatusMessage?
     public private(set) var confirmingEnd = false
     public private(set) var helpVisible = false
@@ -185,6 +191,17 @@ public struct MeetingState: Hashable, Sendable, Program {
         case .decision: return startPrompt(.decision)
         case .action: return startPrompt(.action)
         case .correct: return startCorrection()
+        case .place: prompt = Prompt(kind: .place, text: data.meeting?.place ?? "")
+        case .guests: prompt = Prompt(kind: .guests, text: (data.meeting?.guests ?? []).joined(separator: ", "))
+        case .absence:
+            guard board.members.indices.contains(cursor) else { return [] }
+            let id = board.members[cursor].id
+            prompt = Prompt(kind: .absence(id), text: data.meeting?.absenceReasons[id] ?? "")
+        case .minutesItem:
+            // 4 (the agenda) first, then 5, 1, 2, 3: the usual order of what is added to it.
+            let order = [4, 5, 1, 2, 3]
+            minutesItem = order[((order.firstIndex(of: minutesItem) ?? 0) + 1) % order.count]
+            message = StatusMessage(language.meeting.minutesItemNow(minutesItem))
         case .end: confirmingEnd = true
         case .help:
             helpVisible = true
@@ -354,8 +371,36 @@ public struct MeetingState: Hashable, Sendable, Program {
         case .cancel: prompt = nil
         case .editing: prompt = p
         case .submit:
-            guard case .section(let section) = currentStep else { prompt = nil; return [] }
             let text = p.text.trimmingWhitespace
+            // The minutes' facts work on any step.
+            switch p.kind {
+            case .place:
+                prompt = nil
+                data.meeting?.place = text
+                message = StatusMessage(language.meeting.placeSaved(text))
+                return [.record(.place(text))]
+            case .guests:
+                prompt = nil
+                let names = text.split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
+                data.meeting?.guests = names
+                message = StatusMessage(language.meeting.guestsSaved(names.count))
+                return [.record(.guests(names))]
+            case .absence(let id):
+                prompt = nil
+                guard var meeting = data.meeting else { return [] }
+                meeting.absenceReasons[id] = text.isEmpty ? nil : text
+                var effects: [MeetingEffect] = [.record(.absence(memberID: id, reason: text))]
+                // A reason means absent: one marked present is not.
+                if !text.isEmpty, meeting.attendees.contains(id) {
+                    meeting.attendees.removeAll { $0 == id }
+                    effects.insert(.record(.attendance(meeting.attendees)), at: 0)
+                }
+                data.meeting = meeting
+                message = StatusMessage(language.meeting.absenceSaved(board.member(id)?.name.sanitizedForTerminal ?? "#\(id)", text))
+                return effects
+            default: break
+            }
+            guard case .section(let section) = currentStep else { prompt = nil; return [] }
             let subject = selectedRow?.subject(members: board.members)
             switch p.kind {
             case .correction(let entry):
@@ -367,7 +412,9 @@ public struct MeetingState: Hashable, Sendable, Program {
                 // Linked to what the line names first (#31, O12, @login, IIT), else to nothing.
                 let (named, rest) = Self.leadingSubject(text, members: board.members, framework: board.framework)
                 guard !rest.isEmpty else { return [] }
-                return [.record(.entry(p.kind == .note ? .note : .decision, section, subject: named, text: rest))]
+                return [.record(.entry(p.kind == .note ? .note : .decision, section, subject: named, text: rest,
+                                       agendaItem: minutesItem == MinutesItem.considered ? nil : minutesItem))]
+            case .place, .guests, .absence: prompt = nil
             case .action:
                 do {
                     let draft = try ActionDraft.parse(text, members: board.members, framework: board.framework, today: board.today,

@@ -167,12 +167,23 @@ public enum MeetingView {
         switch state.currentStep {
         case .attendance:
             let present = state.attendees
-            return members.enumerated().map { index, member in
+            let reasons = state.data.meeting?.absenceReasons ?? [:]
+            var lines = members.enumerated().map { index, member in
                 let here = present.contains(member.id)
-                return Line(spans: [Span(here ? " [✓] " : " [ ] ", here ? .done : .dim), Span(member.name.sanitizedForTerminal + "  "),
-                                    Span(state.language.meeting.role(member.role) + " · " + member.workGroup.sanitizedForTerminal, .dim)],
-                            row: index)
+                var spans = [Span(here ? " [✓] " : " [ ] ", here ? .done : .dim), Span(member.name.sanitizedForTerminal + "  "),
+                             Span(state.language.meeting.role(member.role) + " · " + member.workGroup.sanitizedForTerminal, .dim)]
+                if !here, let reason = reasons[member.id] { spans.append(Span("  — " + reason.sanitizedForTerminal, .soon)) }
+                return Line(spans: spans, row: index)
             }
+            // The minutes' other facts, under the roll call: where, and who came from outside.
+            if let meeting = state.data.meeting, !meeting.place.isEmpty || !meeting.guests.isEmpty {
+                lines.append(Line(spans: [], row: nil))
+                if !meeting.place.isEmpty { lines.append(Line(spans: [Span(" " + t.placeLine(meeting.place.sanitizedForTerminal), .dim)], row: nil)) }
+                if !meeting.guests.isEmpty {
+                    lines.append(Line(spans: [Span(" " + t.commandTitle(.guests) + ": " + meeting.guests.joined(separator: ", ").sanitizedForTerminal, .dim)], row: nil))
+                }
+            }
+            return lines
         case .section(let section):
             let rows = state.agenda.rows(section)
             let entries = (state.data.meeting?.currentEntries ?? []).filter { $0.section == section }
@@ -266,6 +277,9 @@ public enum MeetingView {
             screen.draw([Span(" " + t.confirmEnd, .statusError)], y: h - 1)
         } else if let message = state.message {
             screen.draw([Span(" " + message.text.sanitizedForTerminal, message.isError ? .statusError : .statusInfo)], y: h - 1)
+        } else if state.minutesItem != MinutesItem.considered, state.scope == .agenda {
+            // Entries go elsewhere than the agenda: said until it is changed back.
+            screen.draw([Span(" " + t.minutesItemNow(state.minutesItem), .soon)], y: h - 1)
         }
     }
 }

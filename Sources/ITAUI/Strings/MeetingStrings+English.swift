@@ -75,6 +75,10 @@ extension MeetingStrings {
             case .end: return "end meeting"
             case .help: return "help"
             case .quit: return "leave"
+            case .place: return "where the meeting is"
+            case .absence: return "why a member is absent"
+            case .guests: return "guests (not members)"
+            case .minutesItem: return "minutes item for notes and decisions (1–5)"
             }
         },
         helpTitle: "Meeting mode — keys (they also work with a Thai keyboard layout)",
@@ -85,6 +89,9 @@ extension MeetingStrings {
             case .decision: return "decision"
             case .action: return "action"
             case .correction(let entry): return entry.kind == .decision ? "correct decision" : "correct note"
+            case .place: return "place"
+            case .absence: return "why absent (empty clears)"
+            case .guests: return "guests (comma-separated)"
             }
         },
         agendaWord: "sections a–f",
@@ -142,6 +149,18 @@ extension MeetingStrings {
         recorder: { "Minutes taken by: \($0)" },
         notEnded: "Note: this meeting has not ended; the agenda shown is today's data",
         noMeetings: "No meetings yet: open one with ita meeting",
-        noMeetingOn: { "no meeting on \($0)" }
+        noMeetingOn: { "no meeting on \($0)" },
+        minutesItemShort: { n in
+            let titles = [1: "chair's announcements", 2: "previous minutes", 3: "matters arising", 4: "for consideration", 5: "other business"]
+            return "item \(n) \(titles[n] ?? "")"
+        },
+        minutesItemNow: { n in
+            let titles = [1: "chair's announcements", 2: "previous minutes", 3: "matters arising", 4: "for consideration", 5: "other business"]
+            return "notes and decisions now go under minutes item \(n), \(titles[n] ?? "") (v changes)"
+        },
+        placeSaved: { "✓ place: \($0)" },
+        absenceSaved: { name, reason in reason.isEmpty ? "✓ cleared \(name)'s reason" : "✓ \(name) absent: \(reason)" },
+        guestsSaved: { "✓ \($0) guest\($0 == 1 ? "" : "s")" },
+        placeLine: { "at \($0)" }
     )
 }

@@ -75,6 +75,10 @@ extension MeetingStrings {
             case .end: return "ปิดประชุม"
             case .help: return "วิธีใช้"
             case .quit: return "ออก"
+            case .place: return "สถานที่ประชุม"
+            case .absence: return "เหตุที่ไม่มาประชุม"
+            case .guests: return "ผู้เข้าร่วมประชุม (ไม่ใช่คณะทำงาน)"
+            case .minutesItem: return "เปลี่ยนระเบียบวาระของบันทึกและมติ (1–5)"
             }
         },
         helpTitle: "โหมดประชุม — ปุ่มลัด (ใช้ได้ทั้งแป้นอังกฤษและแป้นไทย)",
@@ -85,6 +89,9 @@ extension MeetingStrings {
             case .decision: return "มติ"
             case .action: return "มอบหมาย"
             case .correction(let entry): return entry.kind == .decision ? "แก้ไขมติ" : "แก้ไขบันทึก"
+            case .place: return "สถานที่ประชุม"
+            case .absence: return "เหตุที่ไม่มา (เว้นว่างเพื่อลบ)"
+            case .guests: return "ผู้เข้าร่วมประชุม (คั่นด้วย ,)"
             }
         },
         agendaWord: "วาระ ก–ฉ",
@@ -152,6 +159,18 @@ extension MeetingStrings {
         recorder: { "ผู้จดรายงานการประชุม: \($0)" },
         notEnded: "หมายเหตุ: การประชุมนี้ยังไม่ปิด รายงานนี้แสดงวาระตามข้อมูลปัจจุบัน",
         noMeetings: "ยังไม่มีการประชุม: เปิดด้วย ita meeting",
-        noMeetingOn: { "ไม่มีการประชุมวันที่ \($0)" }
+        noMeetingOn: { "ไม่มีการประชุมวันที่ \($0)" },
+        minutesItemShort: { n in
+            let titles = [1: "ประธานแจ้ง", 2: "รับรองรายงานครั้งที่แล้ว", 3: "เรื่องสืบเนื่อง", 4: "เพื่อพิจารณา", 5: "เรื่องอื่น ๆ"]
+            return "ระเบียบวาระที่ \(n) \(titles[n] ?? "")"
+        },
+        minutesItemNow: { n in
+            let titles = [1: "ประธานแจ้ง", 2: "รับรองรายงานครั้งที่แล้ว", 3: "เรื่องสืบเนื่อง", 4: "เพื่อพิจารณา", 5: "เรื่องอื่น ๆ"]
+            return "บันทึกและมติต่อไปอยู่ในระเบียบวาระที่ \(n) \(titles[n] ?? "") (v เปลี่ยน)"
+        },
+        placeSaved: { "✓ สถานที่ประชุม: \($0)" },
+        absenceSaved: { name, reason in reason.isEmpty ? "✓ ลบเหตุที่ไม่มาของ \(name)" : "✓ \(name) ไม่มาประชุม: \(reason)" },
+        guestsSaved: { "✓ ผู้เข้าร่วมประชุม \($0) คน" },
+        placeLine: { "ณ \($0)" }
     )
 }

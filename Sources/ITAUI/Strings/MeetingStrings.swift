@@ -69,6 +69,15 @@ public struct MeetingStrings: Sendable {
     public let notEnded: String
     public let noMeetings: String
     public let noMeetingOn: @Sendable (String) -> String
+
+    // The official minutes' extra facts, recorded in meeting mode
+    /// The ระเบียบวาระ an entry goes under: `วาระที่ 1 เรื่องที่ประธานแจ้ง`.
+    public let minutesItemShort: @Sendable (Int) -> String
+    public let minutesItemNow: @Sendable (Int) -> String
+    public let placeSaved: @Sendable (String) -> String
+    public let absenceSaved: @Sendable (_ name: String, _ reason: String) -> String
+    public let guestsSaved: @Sendable (Int) -> String
+    public let placeLine: @Sendable (String) -> String
 }
 
 extension Language {
