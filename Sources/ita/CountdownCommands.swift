@@ -37,6 +37,8 @@ struct Remind: ParsableCommand {
     @Option(help: ArgumentHelp("text (ready to paste) or json.", valueName: "format"))
     var format: Format = .text
 
+    @Flag(help: "Print JSON, the same as --format json (docs/schema/remind.v1.schema.json).") var json = false
+
     func run() throws {
         try Context.run(global) { ctx in
             let day = try date.map { try ctx.parseDate($0) } ?? ctx.today
@@ -56,7 +58,7 @@ struct Remind: ParsableCommand {
             }
             let reminders = Reminder.due(on: day, stickers: board.stickers(tasks: try store.tasks()), calendar: board.assessment.workingCalendar)
             let messages = ReminderMessage.compose(reminders, members: members, grouping: per ?? (group != nil ? .group : .owner), only: only)
-            switch format {
+            switch json ? .json : format {
             case .text:
                 if messages.isEmpty {
                     Output.error(ctx.language.countdown.noReminders(day))
@@ -70,69 +72,38 @@ struct Remind: ParsableCommand {
     }
 }
 
-/// The JSON shape of `ita remind --format json` (documented in README.md).
+/// The JSON shape of `ita remind --format json` (docs/schema/remind.v1.schema.json).
 enum ReminderJSON {
-    struct Recipient: Encodable {
-        let kind: String
-        let login: String?
-        let name: String
-        let lineName: String?
-        let group: String?
-    }
-
-    struct Survey: Encodable {
-        let tool: String
-        let count: Int
-        let quota: Int
-    }
-
-    struct Deadline: Encodable {
-        let kind: String
-        let key: String?
-        let title: String
-        let due: String
-        let dueTH: String
-        let days: Int
-        let workingDays: Int
-        let steps: [Int]
-        let left: [String]
-        let openTasks: Int
-        let respondents: [Survey]
-    }
-
-    struct Message: Encodable {
-        let recipient: Recipient
-        let deadlines: [Deadline]
-        let text: String
-    }
-
     static func encode(_ messages: [ReminderMessage], board: Board, language: Language) throws -> String {
         let t = language.countdown
-        let entries = messages.map { m -> Message in
-            let recipient: Recipient
+        return JSONValue.array(messages.map { m -> JSONValue in
+            let recipient: JSONValue
             switch m.recipient {
             case .member(let member):
-                recipient = Recipient(kind: "owner", login: member.login, name: member.name, lineName: member.lineName, group: member.workGroup)
-            case .group(let group): recipient = Recipient(kind: "group", login: nil, name: group, lineName: nil, group: group)
-            case .committee: recipient = Recipient(kind: "committee", login: nil, name: t.messageHeading(.committee), lineName: nil, group: nil)
+                recipient = .object(["kind": .string("owner"), "login": .string(member.login), "name": .string(member.name),
+                                     "line_name": member.lineName.isEmpty ? .null : .string(member.lineName),
+                                     "group": member.workGroup.isEmpty ? .null : .string(member.workGroup)])
+            case .group(let group):
+                recipient = .object(["kind": .string("group"), "login": .null, "name": .string(group), "line_name": .null, "group": .string(group)])
+            case .committee:
+                recipient = .object(["kind": .string("committee"), "login": .null, "name": .string(t.messageHeading(.committee)), "line_name": .null, "group": .null])
             }
-            let deadlines = m.entries.map { e -> Deadline in
+            let deadlines = m.entries.map { e -> JSONValue in
                 let s = e.reminder.sticker
                 let surveys = Set(e.work.flatMap(\.surveys))
-                return Deadline(kind: s.milestone == nil ? "tasks" : "milestone", key: s.milestone?.key, title: t.deadlineTitle(s),
-                                due: s.date.iso, dueTH: ThaiDateFormat.string(s.date), days: s.countdown.calendarDays,
-                                workingDays: s.countdown.workingDays, steps: e.reminder.steps,
-                                left: Array(Set(e.work.flatMap(\.targets))).sorted().map(\.description),
-                                openTasks: e.work.reduce(0) { $0 + $1.openTasks },
-                                respondents: s.shortSurveys.filter { surveys.contains($0.key) }.sorted { $0.key < $1.key }
-                                    .map { Survey(tool: $0.key, count: $0.value.count, quota: $0.value.quota) })
+                return .object([
+                    "kind": .string(s.milestone == nil ? "tasks" : "milestone"), "key": .of(s.milestone?.key), "title": .string(t.deadlineTitle(s)),
+                    "due": .of(s.date), "due_th": .thai(s.date), "days": .int(s.countdown.calendarDays), "working_days": .int(s.countdown.workingDays),
+                    "steps": .array(e.reminder.steps.map(JSONValue.int)),
+                    "left": .strings(Array(Set(e.work.flatMap(\.targets))).sorted().map(\.description)),
+                    "open_tasks": .int(e.work.reduce(0) { $0 + $1.openTasks }),
+                    "respondents": .array(s.shortSurveys.filter { surveys.contains($0.key) }.sorted { $0.key < $1.key }.map { survey in
+                        .object(["tool": .string(survey.key), "count": .int(survey.value.count), "quota": .int(survey.value.quota)])
+                    }),
+                ])
             }
-            return Message(recipient: recipient, deadlines: deadlines, text: ReminderText.message(m, board: board, language: language))
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try encoder.encode(entries), as: UTF8.self)
+            return .object(["recipient": recipient, "deadlines": .array(deadlines), "text": .string(ReminderText.message(m, board: board, language: language))])
+        }).text
     }
 }
 

@@ -49,7 +49,7 @@ enum DemoHistory {
                                meeting: meeting.id, by: author, at: at(14, 20))
         if let owner = board.owners[.item("O19")] {
             let due = board.assessment.workingCalendar.workingDay(near: day.adding(days: 14), forward: true)
-            _ = try store.addActionItem(title: "ส่งรายชื่อผู้มีส่วนได้ส่วนเสียที่จะเชิญเข้าร่วมเวที (O19)", target: .item("O19"), ownerID: owner,
+            _ = try store.addActionItem(title: "ส่งรายชื่อผู้มีส่วนได้ส่วนเสียที่จะเชิญเข้าร่วมเวที", target: .item("O19"), ownerID: owner,
                                         due: due, section: .decisions, subject: nil, meeting: meeting.id, by: author, at: at(14, 28))
         }
         let seconds = ["done": 540, "overdue": 1_260, "due_soon": 900, "at_risk": 480, "respondents": 300, "decisions": 720]

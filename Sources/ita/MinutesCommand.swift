@@ -5,7 +5,7 @@ import ITAStore
 import ITAUI
 
 struct Minutes: ParsableCommand {
-    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, agenda, txt }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, agenda, txt, json }
 
     static let configuration = CommandConfiguration(commandName: "minutes",
         abstract: "Print a meeting's minutes: the official รายงานการประชุม (md, html), the agenda notes (agenda) or text for LINE (txt).",
@@ -23,11 +23,13 @@ struct Minutes: ParsableCommand {
                                valueName: "date"))
     var meeting: String?
 
-    @Option(help: ArgumentHelp("md or html (the official layout), agenda (notes by section, Markdown) or txt (for LINE).", valueName: "format"))
+    @Option(help: ArgumentHelp("md or html (the official layout), agenda (notes by section, Markdown), txt (for LINE) or json.", valueName: "format"))
     var format: Format = .md
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of printing (whole or not at all).", valueName: "file"))
     var output: String?
+
+    @Flag(help: "Print JSON, the same as --format json (docs/schema/minutes.v1.schema.json).") var json = false
 
     func run() throws {
         try Context.run(global) { ctx in
@@ -54,7 +56,9 @@ struct Minutes: ParsableCommand {
             let tasks = Dictionary(uniqueKeysWithValues: try store.tasks().map { ($0.id, $0) })
             let number = MeetingSession.number(of: chosen, in: meetings)
             let text: String
-            switch format {
+            switch json ? .json : format {
+            case .json:
+                text = TerminalSafety.escapingJSON(JSONDocuments.minutes(chosen, summary: summary!, number: number, board: board).text) + "\n"
             case .md, .html:
                 let earlier = meetings.last { $0.day < chosen.day }
                 let official = MinutesText.official(chosen, summary: summary!, number: number,

@@ -186,15 +186,12 @@ struct MemberCommand: ParsableCommand {
 struct Milestones: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "milestones", abstract: "List the milestones.")
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print JSON.") var json = false
+    @Flag(help: "Print JSON (docs/schema/milestones.v1.schema.json).") var json = false
     func run() throws {
         try Context.run(global) { ctx in
             let milestones = try ctx.openStore().board(today: ctx.today).assessment.milestones
             if json {
-                Output.printJSON(PlanJSON.encode(milestones.map { m in
-                    ["key": m.key, "title_th": m.titleTH, "title_en": m.titleEN, "starts": m.starts?.iso, "due": m.due.iso,
-                     "reminders": m.reminderOffsets.map(String.init).joined(separator: ","), "covers": m.covers.joined(separator: ",")]
-                }))
+                Output.printJSON(JSONDocuments.milestones(milestones).text)
                 return
             }
             let s = ctx.language.plan
@@ -279,12 +276,12 @@ struct MilestoneCommand: ParsableCommand {
 struct Holidays: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "holidays", abstract: "List the committee's holidays.")
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print JSON.") var json = false
+    @Flag(help: "Print JSON (docs/schema/holidays.v1.schema.json).") var json = false
     func run() throws {
         try Context.run(global) { ctx in
             let holidays = try ctx.openStore().board(today: ctx.today).assessment.holidays
             if json {
-                Output.printJSON(PlanJSON.encode(holidays.map { ["date": $0.date.iso, "name": $0.name] }))
+                Output.printJSON(JSONDocuments.holidays(holidays).text)
                 return
             }
             ctx.print(TextReports.columns([ctx.language.plan.holidaysHeader] + holidays.map { ["\(ctx.strings.weekday($0.date)) \(ctx.strings.date($0.date))", $0.name] }))
@@ -313,7 +310,7 @@ struct HolidayCommand: ParsableCommand {
 struct Members: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "members", abstract: "List the committee: role, group, LINE name, what each owns.")
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print JSON.") var json = false
+    @Flag(help: "Print JSON (docs/schema/members.v1.schema.json).") var json = false
     func run() throws {
         try Context.run(global) { ctx in
             let store = try ctx.openStore()
@@ -321,10 +318,7 @@ struct Members: ParsableCommand {
             let open = try store.tasks().filter { $0.status.isOpen }
             func owns(_ m: Member) -> [String] { board.targets(ownedBy: m.id).map(\.description) }
             if json {
-                Output.printJSON(PlanJSON.encode(board.members.map { m in
-                    ["login": m.login, "name": m.name, "role": m.role.rawValue, "group": m.workGroup, "line": m.lineName,
-                     "left_on": m.leftOn?.iso, "owns": owns(m).joined(separator: ","), "open_tasks": String(open.filter { $0.ownerID == m.id }.count)]
-                }))
+                Output.printJSON(JSONDocuments.members(board, openTasks: open).text)
                 return
             }
             let s = ctx.language.plan
@@ -365,15 +359,6 @@ struct Quota: ParsableCommand {
     @Argument(help: "iit or eit.") var tool: String
     @Argument(help: "The quota.") var count: Int
     func run() throws { try planChange(global) { _, _ in [.quota(tool: tool.uppercased(), count: count)] } }
-}
-
-/// Lists as JSON arrays of objects with string values (null where there is none), keys sorted.
-enum PlanJSON {
-    static func encode(_ rows: [[String: String?]]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(rows)) ?? Data("[]".utf8), as: UTF8.self)
-    }
 }
 
 struct PlanCommand: ParsableCommand {
@@ -439,15 +424,18 @@ struct Results: ParsableCommand {
     @Argument(help: "iit, eit, oit, an indicator number, or total.") var scope: String?
     @Argument(help: "The announced score (0–100), or none to clear it.") var score: String?
     @Option(help: "The announced grade, e.g. ผ่านดี (none clears it).") var grade: String?
+    @Flag(help: "List them as JSON (docs/schema/results.v1.schema.json).") var json = false
 
     func validate() throws {
         if scope != nil && score == nil { throw ValidationError("give the score after the scope, e.g. ita results total 88.40") }
+        if json && (scope != nil || grade != nil) { throw ValidationError("--json lists the results; record them without it") }
     }
 
     func run() throws {
         try Context.run(global) { ctx in
             guard scope != nil || grade != nil else {
                 let board = try ctx.openStore().board(today: ctx.today)
+                if json { Output.printJSON(JSONDocuments.results(board).text); return }
                 let lines = TextReports.official(board, strings: ctx.strings)
                 ctx.print(lines.isEmpty ? [ctx.language.plan.noResults] : lines)
                 return

@@ -9,10 +9,12 @@ struct Status: ParsableCommand {
         abstract: "Progress per tool and indicator, projected score and grade, what it takes, next deadlines, respondents.")
 
     @OptionGroup var global: GlobalOptions
+    @Flag(help: "Print JSON (docs/schema/status.v1.schema.json).") var json = false
 
     func run() throws {
         try Context.run(global) { ctx in
             let board = try ctx.openStore().board(today: ctx.today)
+            if json { Output.printJSON(JSONDocuments.status(board).text); return }
             ctx.print(TextReports.status(board, strings: ctx.strings))
         }
     }
@@ -49,7 +51,7 @@ struct Tasks: ParsableCommand {
     @Flag(help: "Archived tasks instead (with when and why).")
     var archived = false
 
-    @Flag(help: "Print JSON instead of a table.")
+    @Flag(help: "Print JSON instead of a table (docs/schema/tasks.v1.schema.json).")
     var json = false
 
     func validate() throws {
@@ -87,7 +89,7 @@ struct Tasks: ParsableCommand {
             }
             tasks = UrgencyOrder.sorted(tasks, today: ctx.today, framework: framework)
             if json {
-                Output.printJSON(try TaskJSON.encode(tasks, members: members, today: ctx.today))
+                Output.printJSON(JSONDocuments.tasks(tasks, members: members, today: ctx.today).text)
             } else {
                 ctx.print(TextReports.taskTable(tasks, members: members, today: ctx.today, strings: ctx.strings, width: Self.terminalWidth))
             }
@@ -102,41 +104,6 @@ struct Tasks: ParsableCommand {
 
 extension TaskStatus: ExpressibleByArgument {}
 
-/// The JSON shape of `ita tasks --json` (documented in README.md).
-enum TaskJSON {
-    struct Entry: Encodable {
-        let id: Int64
-        let title: String
-        let target: String
-        let kind: String
-        let owner: String
-        let ownerName: String
-        let due: String?
-        let status: String
-        let overdue: Bool
-        let blockedReason: String?
-        let evidence: [String]
-        let note: String
-        let phase: String?
-        let doneBy: String?
-        let doneAt: String?
-    }
-
-    static func encode(_ tasks: [WorkTask], members: [Member], today: CivilDate) throws -> String {
-        let byID = Dictionary(uniqueKeysWithValues: members.map { ($0.id, $0) })
-        let entries = tasks.map { t in
-            Entry(id: t.id, title: t.title, target: t.target.description, kind: { if case .item = t.target { return "item" }; return "indicator" }(),
-                  owner: byID[t.ownerID]?.login ?? "", ownerName: byID[t.ownerID]?.name ?? "", due: t.due?.iso, status: t.status.rawValue,
-                  overdue: t.isOverdue(on: today), blockedReason: t.blockedReason, evidence: t.evidence, note: t.note, phase: t.phase,
-                  doneBy: t.doneBy.flatMap { byID[$0]?.login }, doneAt: t.doneAt?.iso)
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try encoder.encode(entries), as: UTF8.self)
-    }
-}
-
 struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "log", abstract: "Show the audit log of changes: who, when, what, old → new.")
 
@@ -147,6 +114,8 @@ struct Log: ParsableCommand {
 
     @Option(help: "Only the last N changes.")
     var limit: Int?
+
+    @Flag(help: "Print JSON (docs/schema/log.v1.schema.json).") var json = false
 
     func validate() throws {
         if let limit, !(1...Limits.count.upperBound).contains(limit) { throw ValidationError("--limit takes a number of changes from 1 to \(Limits.count.upperBound)") }
@@ -162,7 +131,9 @@ struct Log: ParsableCommand {
             let store = try ctx.openStore()
             let report = try store.verify(replay: false)   // the chains and the schema; ita verify also replays every task
             if !report.isIntact { Output.error(ctx.strings.integrityWarning(report.problems.count)) }
-            ctx.print(TextReports.log(try store.log(sinceEpoch: sinceEpoch, limit: limit), members: try store.members(), strings: ctx.strings))
+            let entries = try store.log(sinceEpoch: sinceEpoch, limit: limit)
+            if json { Output.printJSON(JSONDocuments.log(entries, members: try store.members()).text); return }
+            ctx.print(TextReports.log(entries, members: try store.members(), strings: ctx.strings))
         }
     }
 }

@@ -16,6 +16,12 @@ struct Review: ParsableCommand {
     @Option(help: ArgumentHelp("Compare with last year's database (from ita rollover): per indicator, then against now.", valueName: "old-db"))
     var compare: String?
 
+    @Flag(help: "Print JSON (docs/schema/review.v1.schema.json).") var json = false
+
+    func validate() throws {
+        if json && compare != nil { throw ValidationError("--json is the weekly review; --compare prints text") }
+    }
+
     func run() throws {
         try Context.run(global) { ctx in
             let store = try ctx.openStore()
@@ -27,6 +33,7 @@ struct Review: ParsableCommand {
             }
             let now = ProgressSnapshot.take(board, tasks: try store.tasks(), kind: .daily)
             let review = WeeklyReview.build(now: now, history: try store.snapshots(), oitDeadline: board.oitDeadline)
+            if json { Output.printJSON(JSONDocuments.review(review, board: board).text); return }
             var lines = ReviewText.lines(review, board: board, lastActivity: try store.lastActivity(), language: ctx.language)
             if board.oitDeadline == nil { lines.append(ctx.language.review.noOITDeadline) }
             ctx.print(lines)

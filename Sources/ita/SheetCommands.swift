@@ -112,7 +112,7 @@ struct ExportCommand: ParsableCommand {
                 switch chosen {
                 case .csv: data = try TaskSheet.csv(TaskSheet.rows(tasks, members: members).map { $0.map(\.sanitizedKeepingLines) })
                 case .xlsx: data = try Workbook.xlsx(TaskSheet.rows(tasks, members: members).map { $0.map(\.sanitizedKeepingLines) })
-                case .json: data = Data((try TaskJSON.encode(tasks, members: members, today: ctx.today) + "\n").utf8)
+                case .json: data = Data((TerminalSafety.escapingJSON(JSONDocuments.tasks(tasks, members: members, today: ctx.today).text) + "\n").utf8)
                 }
                 if let output { try Output.write(data, to: output) } else { FileHandle.standardOutput.write(data) }
             }

@@ -167,7 +167,7 @@ import Testing
         try tmux.waitFor(text: "ออกแล้ว")
         let members = try JSONSerialization.jsonObject(with: Data(try ita.run(["members", "--json"]).stdout.utf8)) as! [[String: Any]]
         #expect(members.first { $0["login"] as? String == "waraporn" }?["left_on"] as? String == "2026-11-18")
-        #expect((members.first { $0["login"] as? String == "malee" }?["owns"] as? String)?.contains("O12") == true)
+        #expect((members.first { $0["login"] as? String == "malee" }?["owns"] as? [String])?.contains("O12") == true)
         // Milestones: add one with a BE date and covers completed by Tab.
         try tmux.send("8", "a")
         try tmux.waitFor(text: "เพิ่มหมุดหมาย")
@@ -182,7 +182,7 @@ import Testing
         try tmux.waitFor(text: "✓ + หมุดหมาย review-2 (ทบทวนรอบสอง)")
         let milestones = try JSONSerialization.jsonObject(with: Data(try ita.run(["milestones", "--json"]).stdout.utf8)) as! [[String: Any]]
         let review = milestones.first { $0["key"] as? String == "review-2" }
-        #expect(review?["due"] as? String == "2027-01-15" && review?["covers"] as? String == "O1")
+        #expect(review?["due"] as? String == "2027-01-15" && (review?["covers"] as? [String]) == ["O1"])
         #expect(try ita.run(["verify"]).status == 0)
         try tmux.send("q")
     }
