@@ -25,7 +25,7 @@ struct Done: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "done", abstract: "Mark a task done, optionally adding an evidence URL and a note.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Task id (see `ita tasks`).") var id: Int64
+    @Argument(help: "Task id (see `ita tasks`).", completion: Completions.openTasks) var id: Int64
     @Option(help: ArgumentHelp("Evidence URL on the office website (added to the task's list).", valueName: "url")) var evidence: String?
     @Option(help: "Note to keep with the task (replaces the note).") var note: String?
     @Flag(help: "Recurring work: make the next occurrence even if it falls in the past or over a year out.") var next = false
@@ -42,14 +42,14 @@ struct Done: ParsableCommand {
 struct Start: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "start", abstract: "Mark a task in progress.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Task id.") var id: Int64
+    @Argument(help: "Task id.", completion: Completions.allTasks) var id: Int64
     func run() throws { try change(global, taskID: id, .start) }
 }
 
 struct Block: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "block", abstract: "Mark a task blocked, with the reason.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Task id.") var id: Int64
+    @Argument(help: "Task id.", completion: Completions.allTasks) var id: Int64
     @Option(help: "Why it cannot go on (who or what it waits for).") var reason: String
 
     func validate() throws {
@@ -62,7 +62,7 @@ struct Block: ParsableCommand {
 struct Reopen: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Set a task back to to-do.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Task id.") var id: Int64
+    @Argument(help: "Task id.", completion: Completions.allTasks) var id: Int64
     func run() throws { try change(global, taskID: id, .reopen) }
 }
 

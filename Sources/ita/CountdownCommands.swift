@@ -25,7 +25,7 @@ struct Remind: ParsableCommand {
                                valueName: "date"))
     var date: String?
 
-    @Option(help: ArgumentHelp("Only this member's message.", valueName: "login"))
+    @Option(help: ArgumentHelp("Only this member's message.", valueName: "login"), completion: Completions.logins)
     var owner: String?
 
     @Option(help: ArgumentHelp("Only this work group, as one message.", valueName: "name"))
@@ -125,7 +125,7 @@ struct Present: ParsableCommand {
     @Option(help: ArgumentHelp("Page to start on (1 = overview, 2 = countdown, …).", valueName: "n"))
     var page: Int = 1
 
-    @Option(help: ArgumentHelp("Theme name or .theme file (default: projector).", valueName: "name"))
+    @Option(help: ArgumentHelp("Theme name or .theme file (default: projector).", valueName: "name"), completion: Completions.themes)
     var theme: String?
 
     @Flag(help: "Do not ask the terminal for mouse reports.")

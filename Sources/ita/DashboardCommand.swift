@@ -8,10 +8,11 @@ import ITAUI
 /// Options of the full-screen commands.
 struct DisplayOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Theme name (default, light, projector, mono, colourblind) or a .theme file; also `theme` in the config file.",
-                               valueName: "name"))
+                               valueName: "name"), completion: Completions.themes)
     var theme: String?
 
-    @Option(help: ArgumentHelp("Screen to open: overview, tree, mine, all, countdown or review.", valueName: "screen"))
+    @Option(help: ArgumentHelp("Screen to open: overview, tree, mine, all, countdown or review.", valueName: "screen"),
+            completion: .list(["overview", "tree", "mine", "all", "countdown", "review", "members", "milestones"]))
     var screen: ScreenID?
 
     @Flag(help: "Do not ask the terminal for mouse reports (keeps the terminal's own text selection).")

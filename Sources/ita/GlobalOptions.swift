@@ -3,10 +3,11 @@ import ITAUI
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Database file.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("Database file.", valueName: "path"), completion: .file(extensions: ["sqlite", "db"]))
     var db: String?
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Act as this member (chair, secretary or administrator only).", valueName: "login"))
+    @Option(name: .customLong("as"), help: ArgumentHelp("Act as this member (chair, secretary or administrator only).", valueName: "login"),
+            completion: Completions.logins)
     var actAs: String?
 
     @Option(name: .long, help: "Language of the output: th (default) or en; also `lang` in the config file.")

@@ -21,7 +21,7 @@ struct MeetingCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("Theme name or .theme file (default: projector).", valueName: "name"))
+    @Option(help: ArgumentHelp("Theme name or .theme file (default: projector).", valueName: "name"), completion: Completions.themes)
     var theme: String?
 
     @Flag(help: "Do not ask the terminal for mouse reports.")

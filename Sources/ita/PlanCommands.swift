@@ -56,9 +56,9 @@ struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a task on an indicator or item (prints its id).",
         discussion: "The owner defaults to the target's owner (an item's, else its indicator's). Chair and secretary add anywhere; an owner on the targets they own.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Indicator number (7) or item code (O12).") var target: String
+    @Argument(help: "Indicator number (7) or item code (O12).", completion: Completions.targets) var target: String
     @Argument(help: "What is to be done.") var title: String
-    @Option(help: ArgumentHelp("Who does it (default: the target's owner).", valueName: "login")) var owner: String?
+    @Option(help: ArgumentHelp("Who does it (default: the target's owner).", valueName: "login"), completion: Completions.logins) var owner: String?
     @Option(help: ArgumentHelp("Due date: YYYY-MM-DD (BE or CE), D/M/YYYY, D/M, +N, today.", valueName: "date")) var due: String?
     @Option(help: ArgumentHelp("Process phase key (PHAYAO: P H A1 Y A2 O).", valueName: "key")) var phase: String?
     @Option(help: "A note kept with the task.") var note: String?
@@ -76,10 +76,10 @@ struct Add: ParsableCommand {
 struct Edit: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a task's title, target, owner, due date, phase, note or recurrence.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Task id.") var id: Int64
+    @Argument(help: "Task id.", completion: Completions.allTasks) var id: Int64
     @Option(help: "New title.") var title: String?
-    @Option(help: ArgumentHelp("New indicator or item.", valueName: "target")) var target: String?
-    @Option(help: ArgumentHelp("New owner.", valueName: "login")) var owner: String?
+    @Option(help: ArgumentHelp("New indicator or item.", valueName: "target"), completion: Completions.targets) var target: String?
+    @Option(help: ArgumentHelp("New owner.", valueName: "login"), completion: Completions.logins) var owner: String?
     @Option(help: ArgumentHelp("New due date (forms as for add).", valueName: "date")) var due: String?
     @Flag(name: .customLong("no-due"), help: "Remove the due date.") var noDue = false
     @Option(help: ArgumentHelp("Phase key, or none.", valueName: "key")) var phase: String?
@@ -114,7 +114,7 @@ struct Archive: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "archive",
         abstract: "Archive a task: it leaves every list, count, score and reminder, and keeps its history (ita restore brings it back).")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Task id.") var id: Int64
+    @Argument(help: "Task id.", completion: Completions.allTasks) var id: Int64
     @Option(help: "Why (kept with the task).") var reason: String?
     func run() throws { try planChange(global) { _, _ in [.archiveTask(id: id, reason: reason)] } }
 }
@@ -129,7 +129,7 @@ struct Restore: ParsableCommand {
 struct Assign: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "assign", abstract: "Make a member the owner of an indicator or item.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Indicator number or item code.") var target: String
+    @Argument(help: "Indicator number or item code.", completion: Completions.targets) var target: String
     @Argument(help: "The new owner's login.") var login: String
     @Flag(name: .customLong("with-open-tasks"), help: "Move the target's open tasks to them too.") var withOpenTasks = false
     func run() throws {
@@ -177,7 +177,8 @@ struct MemberCommand: ParsableCommand {
             abstract: "A member leaves the committee; what they own goes to --hand-over-to. History keeps their name.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Their login.") var login: String
-        @Option(name: .customLong("hand-over-to"), help: ArgumentHelp("Who takes over their targets and open tasks.", valueName: "login"))
+        @Option(name: .customLong("hand-over-to"), help: ArgumentHelp("Who takes over their targets and open tasks.", valueName: "login"),
+                completion: Completions.logins)
         var handOverTo: String?
         func run() throws { try planChange(global) { _, _ in [.leaveMember(login: login, handOverTo: handOverTo)] } }
     }

@@ -27,13 +27,13 @@ struct Tasks: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("Only this member's tasks.", valueName: "login"))
+    @Option(help: ArgumentHelp("Only this member's tasks.", valueName: "login"), completion: Completions.logins)
     var owner: String?
 
     @Option(help: ArgumentHelp("Only tasks of this indicator (and its items).", valueName: "number"))
     var indicator: Int?
 
-    @Option(help: ArgumentHelp("Only tasks of this OIT item, e.g. O12.", valueName: "code"))
+    @Option(help: ArgumentHelp("Only tasks of this OIT item, e.g. O12.", valueName: "code"), completion: Completions.items)
     var item: String?
 
     @Option(help: "Only tasks with this status: todo, in_progress, done, blocked.")

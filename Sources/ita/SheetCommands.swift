@@ -24,7 +24,7 @@ struct ImportCommand: ParsableCommand {
                 same columns.
                 """)
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The .xlsx or .csv file.") var file: String
+        @Argument(help: "The .xlsx or .csv file.", completion: .file(extensions: ["xlsx", "csv", "txt"])) var file: String
         @Flag(name: .customLong("dry-run"), help: "Show what would be added and changed; write nothing.") var dryRun = false
         @Option(help: ArgumentHelp("Which column is which: FIELD=HEADER|LETTER|NUMBER, comma-separated (fields: \(TaskSheet.Column.allCases.map(\.rawValue).joined(separator: ", "))).", valueName: "spec"))
         var columns: String?
@@ -93,7 +93,7 @@ struct ExportCommand: ParsableCommand {
                 """)
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("csv, xlsx or json (default: from the -o file's extension, else csv).", valueName: "format")) var format: Format?
-        @Option(help: ArgumentHelp("Only this member's tasks.", valueName: "login")) var owner: String?
+        @Option(help: ArgumentHelp("Only this member's tasks.", valueName: "login"), completion: Completions.logins) var owner: String?
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (whole or not at all).", valueName: "file"))
         var output: String?
 
@@ -130,7 +130,7 @@ struct ExportCalendar: ParsableCommand {
             gives a member only their tasks (and every milestone).
             """)
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("Only this member's tasks (milestones are always in).", valueName: "login")) var owner: String?
+    @Option(help: ArgumentHelp("Only this member's tasks (milestones are always in).", valueName: "login"), completion: Completions.logins) var owner: String?
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (whole or not at all).", valueName: "file"))
     var output: String?
 

@@ -14,7 +14,7 @@ struct Snapshot: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("overview, tree, mine, all, countdown, review or help.", valueName: "name"))
+    @Option(help: ArgumentHelp("overview, tree, mine, all, countdown, review or help.", valueName: "name"), completion: Completions.screens)
     var screen: String = "overview"
 
     @Option(help: "Columns.") var width: Int = 80
