@@ -147,6 +147,11 @@ enum Browser {
         // In the browser the charts are laid out: the DOM keeps both SVGs and the figure captions.
         let dom = try Browser.run(["--dump-dom"], file: file, directory: ita.directory)
         #expect(dom.components(separatedBy: "<svg").count - 1 == 2 && dom.contains("<figcaption>"))
+        // And drawn: a screenshot of the first screenful has text, bars and the chart in many shades.
+        let png = ita.directory + "/report.png"
+        try Browser.run(["--window-size=900,1400", "--screenshot=\(png)"], file: file, directory: ita.directory)
+        let (ink, colours) = try Browser.inkAndColours(png)
+        #expect(ink > 40_000 && colours > 32, "ink \(ink), colours \(colours)")
         // Without --html or --pdf it is Markdown on standard output.
         let markdown = try ita.run(["report"] + db, withDatabase: false, fixedDay: false)
         #expect(markdown.stdout.hasPrefix("# รายงานความก้าวหน้าการประเมิน ITA ปีงบประมาณ 2570\n"))
