@@ -47,23 +47,7 @@ public enum Workbook {
 
     /// A workbook of one sheet ("งาน") holding `rows` as text cells, the first row bold-free headers.
     public static func xlsx(_ rows: [[String]]) throws -> Data {
-        func xml(_ s: String) -> String {
-            var out = ""
-            for scalar in s.unicodeScalars {
-                switch scalar {
-                case "&": out += "&amp;"
-                case "<": out += "&lt;"
-                case ">": out += "&gt;"
-                case "\"": out += "&quot;"
-                case "\n", "\t": out.unicodeScalars.append(scalar)
-                default:
-                    // XML 1.0 has no place for other control characters.
-                    if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { continue }
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-            return out
-        }
+        func xml(_ s: String) -> String { s.markupEscaped }
         func column(_ i: Int) -> String {
             var n = i + 1, name = ""
             while n > 0 { let r = (n - 1) % 26; name = String(UnicodeScalar(UInt8(65 + r))) + name; n = (n - 1) / 26 }

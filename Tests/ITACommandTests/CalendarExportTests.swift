@@ -5,20 +5,8 @@ import Testing
 /// calcurse, a calendar program that imports headless (scripts/test installs both).
 @Suite struct CalendarExportTests {
     static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, out: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["PYTHONIOENCODING"] = "utf-8"
-        environment["LANG"] = "C.UTF-8"
-        process.environment = environment
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try Subprocess.run(executable, arguments)
+        return (result.status, result.out + result.err)
     }
 
     /// The events as `icalendar` reads them: uid, summary, start, and each alarm's trigger in seconds.
@@ -33,7 +21,7 @@ import Testing
                             'alarms': [int(a.decoded('TRIGGER').total_seconds()) for a in e.walk('VALARM')]})
             print(json.dumps({'name': str(cal['X-WR-CALNAME']), 'events': out}, ensure_ascii=False))
             """
-        let result = try run("/usr/bin/env", ["python3", "-c", script, file])
+        let result = try Subprocess.python(script, [file])
         #expect(result.status == 0, "icalendar could not read the file: \(result.out.suffix(800))")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
         return try #require(object["events"] as? [[String: Any]])

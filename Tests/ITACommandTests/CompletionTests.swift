@@ -17,18 +17,11 @@ import Testing
             COMPREPLY=(); _ita "${COMP_WORDS[0]}" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
             printf '%s\\n' "${COMPREPLY[@]}"
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", harness]
-        process.environment = ["PATH": URL(fileURLWithPath: ITARunner.binary).deletingLastPathComponent().path + ":/usr/bin:/bin",
-                               "HOME": ita.directory, "XDG_DATA_HOME": ita.directory + "/data", "XDG_CONFIG_HOME": ita.directory + "/config",
-                               "ITA_SAMPLE_DATA": ITARunner.repository.appendingPathComponent("sample-data").path]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+        let result = try Subprocess.run("/bin/bash", ["-c", harness], environment: [
+            "PATH": URL(fileURLWithPath: ITARunner.binary).deletingLastPathComponent().path + ":/usr/bin:/bin",
+            "HOME": ita.directory, "XDG_DATA_HOME": ita.directory + "/data", "XDG_CONFIG_HOME": ita.directory + "/config",
+            "ITA_SAMPLE_DATA": ITARunner.repository.appendingPathComponent("sample-data").path])
+        return result.out.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
     }
 
     @Test func loginsItemsTargetsTasksThemesAndScreensComeFromTheData() throws {

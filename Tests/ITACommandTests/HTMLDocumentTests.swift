@@ -10,17 +10,8 @@ enum Browser {
     @discardableResult
     static func run(_ flags: [String], file: String, directory: String) throws -> String {
         guard let chromium else { throw BrowserMissing() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
-                             "--user-data-dir=\(directory)/chromium-profile"] + flags + ["file://" + file]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return try Subprocess.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+                                             "--user-data-dir=\(directory)/chromium-profile"] + flags + ["file://" + file]).out
     }
 
     struct BrowserMissing: Error, CustomStringConvertible {
@@ -65,15 +56,8 @@ enum Browser {
                 prev = line
             print(ink, len(colours))
             """#
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", script, png]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let parts = String(decoding: data, as: UTF8.self).split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        let result = try Subprocess.run("/usr/bin/env", ["python3", "-c", script, png])
+        let parts = result.out.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         return (parts.first ?? 0, parts.count > 1 ? parts[1] : 0)
     }
 }

@@ -19,20 +19,9 @@ import Testing
             for e in sorted(Draft202012Validator(schema).iter_errors(data), key=lambda e: list(e.path)):
                 print('/'.join(str(p) for p in e.path) + ': ' + e.message[:300])
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, schema, file]
-        var environment = ProcessInfo.processInfo.environment
-        environment["PYTHONIOENCODING"] = "utf-8"
-        process.environment = environment
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        if process.terminationStatus != 0 { return ["validator failed: " + text] }
+        let result = try Subprocess.python(script, [schema, file])
+        let text = result.out + result.err
+        if result.status != 0 { return ["validator failed: " + text] }
         return text.split(separator: "\n").map(String.init)
     }
 

@@ -6,24 +6,15 @@ import Testing
 /// nothing to warn about.
 @Suite struct ManPageTests {
     static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = ["LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        let result = try Subprocess.run(executable, arguments, environment: ["LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"])
+        return (result.status, result.out, result.err)
     }
 
     @Test func everyCommandIsInTheManualWithItsThaiHelp() throws {
         let ita = ITARunner()
         let page = ita.directory + "/ita.1"
         let script = ITARunner.repository.appendingPathComponent("scripts/man-page.py").path
-        let made = try Self.run("/usr/bin/env", ["python3", script, ITARunner.binary, page])
+        let made = try Subprocess.run("/usr/bin/env", ["python3", script, ITARunner.binary, page])
         #expect(made.status == 0, "\(made.err)")
         let rendered = try Self.run("/usr/bin/groff", ["-k", "-man", "-Tutf8", "-ww", page])
         #expect(rendered.status == 0 && rendered.err.isEmpty, "groff: \(rendered.err)")

@@ -15,12 +15,8 @@ import Testing
 
     /// Writes `text` to `name` in `encoding` with Python (an encoder that is not the code under test).
     func write(_ text: String, to path: String, encoding: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", "import sys; open(sys.argv[1], 'wb').write(sys.argv[2].encode(sys.argv[3]))", path, text, encoding]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let result = try Subprocess.python("import sys; open(sys.argv[1], 'wb').write(sys.argv[2].encode(sys.argv[3]))", [path, text, encoding])
+        #expect(result.status == 0, "\(result.err)")
     }
 
     @Test func exportThenImportChangesNothingAndTheCSVIsReadyForExcel() throws {
@@ -153,21 +149,9 @@ import Testing
 
     /// Runs a Python script (openpyxl: an Excel writer and reader that is not ita's).
     func python(_ script: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["PYTHONIOENCODING"] = "utf-8"
-        process.environment = environment
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        #expect(process.terminationStatus == 0, "\(text)")
-        return text
+        let result = try Subprocess.python(script, arguments)
+        #expect(result.status == 0, "\(result.out)\(result.err)")
+        return result.out
     }
 
     /// A workbook as Excel writes one (shared strings, a real date cell, a number, a blank row), made by

@@ -180,23 +180,6 @@ extension String {
 }
 
 extension String {
-    /// Text for HTML: the five special characters escaped, control characters dropped.
-    var htmlEscaped: String {
-        var out = ""
-        out.reserveCapacity(utf8.count)
-        for scalar in unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n", "\t": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format && scalar.value != 0x200D && scalar.value != 0x200C { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Text for HTML (see `markupEscaped`).
+    var htmlEscaped: String { markupEscaped }
 }
