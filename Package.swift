@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         // XLSX is a ZIP of XML parts (ita import/export tasks .xlsx); the XML is read with Foundation's XMLParser.
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // HTTP for `ita evidence check` (URLSession on Linux stops the process on some redirects).
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
     ],
     targets: [
         // Pure domain: no I/O, no clock or environment reads.
@@ -56,6 +58,7 @@ let package = Package(
                 "ITAUI",
                 "ITATerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .testTarget(name: "ITACoreTests", dependencies: ["ITACore"]),

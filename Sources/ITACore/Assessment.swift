@@ -19,6 +19,8 @@ public struct Assessment: Hashable, Sendable {
     public var meetingWeekday: Int
     /// What ITAS announced for this year, once it has.
     public var official = OfficialResults()
+    /// The office's own website (`website:`): evidence must be published there (subdomains count).
+    public var website = ""
 
     public init(organisation: String, fiscalYear: Int, frameworkID: String, targetGrade: String,
                 indicatorTarget: Double = 85, lastYearScores: [Int: Double] = [:], estimates: [String: Double] = [:],

@@ -13,6 +13,8 @@ public struct Board: Hashable, Sendable {
     /// Nearest open due date per OIT item, to break ties in "what it takes".
     public var nearestDue: [String: CivilDate]
     public var today: CivilDate
+    /// What `ita evidence check` last found, by URL.
+    public var evidenceChecks: [String: EvidenceCheck] = [:]
 
     public init(framework: Framework, assessment: Assessment, members: [Member], owners: [TaskTarget: Int64],
                 tallies: [TaskTarget: Tally], dueGroups: [DueGroup], nearestDue: [String: CivilDate], today: CivilDate) {
@@ -24,6 +26,11 @@ public struct Board: Hashable, Sendable {
         self.dueGroups = dueGroups
         self.nearestDue = nearestDue
         self.today = today
+    }
+
+    /// The worst problem with a task's evidence (nil: none, or no evidence to check).
+    public func evidenceFinding(_ task: WorkTask) -> EvidenceFinding? {
+        task.evidence.isEmpty ? nil : EvidenceFinding.worst(of: task, checks: evidenceChecks, framework: framework, website: assessment.website, today: today)
     }
 
     public func member(_ id: Int64?) -> Member? { id.flatMap { id in members.first { $0.id == id } } }

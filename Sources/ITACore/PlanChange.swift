@@ -22,6 +22,8 @@ public enum PlanChange: Hashable, Sendable {
     case estimate(tool: String, score: Double?)
     case lastYear(indicator: Int, score: Double?)
     case targetGrade(String)
+    /// The office's own website (evidence must be on it); nil clears it.
+    case website(String?)
     case quota(tool: String, count: Int)
     /// What ITAS announced: a score for a tool, an indicator or `total` (nil clears it).
     case officialScore(scope: String, score: Double?)
@@ -38,7 +40,7 @@ public enum PlanChange: Hashable, Sendable {
         case .addMember, .editMember, .leaveMember: return .members
         case .addMilestone, .editMilestone, .removeMilestone: return .milestones
         case .addHoliday, .removeHoliday: return .holidays
-        case .estimate, .lastYear, .targetGrade, .quota, .officialScore, .officialGrade: return .assessment
+        case .estimate, .lastYear, .targetGrade, .website, .quota, .officialScore, .officialGrade: return .assessment
         }
     }
 
@@ -53,7 +55,7 @@ public enum PlanChange: Hashable, Sendable {
         case .addMember, .editMember, .leaveMember: return .member
         case .addMilestone, .editMilestone, .removeMilestone: return .milestone
         case .addHoliday, .removeHoliday: return .holiday
-        case .estimate, .lastYear, .targetGrade, .quota: return .assessment
+        case .estimate, .lastYear, .targetGrade, .website, .quota: return .assessment
         case .officialScore, .officialGrade: return .results
         }
     }

@@ -42,7 +42,7 @@ public struct CommitteePlan: Hashable, Sendable {
         }
         try attempt { try root.onlyKeys(["organisation", "framework", "fiscal_year", "target_grade", "indicator_target", "process",
                            "last_year", "estimates", "respondents", "members", "owners", "milestones", "holidays", "tasks",
-                           "meeting_weekday", "include", "relative_dates"]) }
+                           "meeting_weekday", "include", "relative_dates", "website"]) }
         // `relative_dates: working_days`: a deadline written as days from today (+14, -3) that lands on a
         // weekend or holiday moves to the nearest working day (later for +N, earlier for -N); `+14!` keeps it.
         var workingDays = false
@@ -294,6 +294,15 @@ public struct CommitteePlan: Hashable, Sendable {
         } }
 
         let organisation = try attempt { try root.required("organisation").nonEmptyString() } ?? ""
+        let website = try attempt { () throws -> String in
+            guard let reader = try root.optional("website") else { return "" }
+            let url = try reader.string()
+            guard Evidence.isValid(url) else {
+                throw reader.fail("the office's website is an http:// or https:// address with a host, found \(Quote.text(url))",
+                                  th: "เว็บไซต์ของหน่วยงานต้องเป็นที่อยู่ http:// หรือ https:// ที่มีชื่อเว็บไซต์ แต่พบ \(Quote.text(url))")
+            }
+            return url
+        } ?? ""
         let indicatorTarget = try attempt { try root.optional("indicator_target")?.double(in: Limits.score) } ?? nil
         try problems.finish()
         let assessment = Assessment(
@@ -301,7 +310,9 @@ public struct CommitteePlan: Hashable, Sendable {
             targetGrade: targetGrade, indicatorTarget: indicatorTarget ?? 85,
             lastYearScores: lastYear, estimates: estimates, respondents: respondents, milestones: milestones,
             holidays: holidays, process: process, meetingWeekday: meetingWeekday)
-        return CommitteePlan(assessment: assessment, members: members, owners: owners, tasks: tasks, lastChange: lastChange, taskFields: taskFields)
+        var withSite = assessment
+        withSite.website = website
+        return CommitteePlan(assessment: withSite, members: members, owners: owners, tasks: tasks, lastChange: lastChange, taskFields: taskFields)
     }
 }
 

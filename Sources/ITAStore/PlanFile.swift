@@ -17,6 +17,7 @@ extension Store {
         line("framework: \(a.frameworkID)")
         line("fiscal_year: \(a.fiscalYear)")
         line("target_grade: \(Self.quoted(a.targetGrade))")
+        if !a.website.isEmpty { line("website: \(Self.quoted(a.website))") }
         line("indicator_target: \(Number.plain(a.indicatorTarget))")
         line("process: \(a.process.name)")
         line("meeting_weekday: \(a.meetingWeekday)")
@@ -150,6 +151,7 @@ extension Store {
 
         // The assessment.
         if plan.assessment.targetGrade != a.targetGrade { changes.append(.targetGrade(plan.assessment.targetGrade)) }
+        if plan.assessment.website != a.website { changes.append(.website(plan.assessment.website.isEmpty ? nil : plan.assessment.website)) }
         for tool in Set(plan.assessment.estimates.keys).union(a.estimates.keys).sorted() where plan.assessment.estimates[tool] != a.estimates[tool] {
             changes.append(.estimate(tool: tool, score: plan.assessment.estimates[tool]))
         }

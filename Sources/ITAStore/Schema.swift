@@ -11,7 +11,7 @@ enum Schema {
     /// What `ita verify` expects of the schema after every migration: see `Store.schemaFingerprints`.
     /// A test builds a database and compares; after adding a migration, paste the table it prints.
     static let fingerprints: [String: String] = [
-        "assessment": "bc1ef6837fa9a146",
+        "assessment": "570baca63e75eda6",
         "audit": "7b8ff0946b31e0d6",
         "audit_member_epoch": "540f6696e90fd6e8",
         "audit_change": "3fb77ee1fd66ea8b",
@@ -20,6 +20,7 @@ enum Schema {
         "audit_is_append_only_update": "15a9664b0f64bb48",
         "audit_undoes": "bac541a3d89e4d06",
         "estimate": "3842f0ada4210634",
+        "evidence_check": "cc9ff94df3e04180",
         "holiday": "18a1923365c91bd3",
         "last_year_score": "9d254d6a671adad6",
         "meeting": "7f769467c93659a5",
@@ -327,6 +328,26 @@ enum Schema {
                 ALTER TABLE meeting ADD COLUMN absence TEXT NOT NULL DEFAULT '{}';
                 ALTER TABLE meeting ADD COLUMN guests TEXT NOT NULL DEFAULT '';
                 ALTER TABLE meeting_entry ADD COLUMN agenda_item INTEGER CHECK (agenda_item BETWEEN 1 AND 5);
+                """)
+        }
+        migrator.registerMigration("v12: evidence checks") { db in
+            // The office's website (evidence must be on it), and what `ita evidence check` last found per
+            // URL: an observation of the web, not plan data, so it is not audited; a new check replaces it.
+            try db.execute(sql: """
+                ALTER TABLE assessment ADD COLUMN website TEXT NOT NULL DEFAULT '';
+                CREATE TABLE evidence_check (
+                    url TEXT PRIMARY KEY,
+                    checked_at TEXT NOT NULL,
+                    status INTEGER,
+                    final_url TEXT,
+                    content_type TEXT,
+                    size INTEGER,
+                    last_modified TEXT,
+                    title TEXT,
+                    file_name TEXT,
+                    redirects INTEGER NOT NULL DEFAULT 0,
+                    error TEXT,
+                    years TEXT NOT NULL DEFAULT '');
                 """)
         }
         return migrator

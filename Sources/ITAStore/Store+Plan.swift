@@ -65,8 +65,9 @@ extension Store {
         case .lastYear:
             return try Double.fetchOne(db, sql: "SELECT score FROM last_year_score WHERE indicator = ?", arguments: [key]).map { String($0) }
         case .assessment:
-            guard field == "target_grade" else { throw StoreError.failed("no assessment field \(field)") }
-            return try String.fetchOne(db, sql: "SELECT target_grade FROM assessment")
+            guard field == "target_grade" || field == "website" else { throw StoreError.failed("no assessment field \(field)") }
+            let value = try String.fetchOne(db, sql: "SELECT \(field) FROM assessment")
+            return field == "website" && value == "" ? nil : value
         case .official:
             if key == "grade" { return try String.fetchOne(db, sql: "SELECT grade FROM official_result WHERE scope = 'grade'") }
             return try Double.fetchOne(db, sql: "SELECT score FROM official_result WHERE scope = ?", arguments: [key]).map { String($0) }
@@ -128,7 +129,8 @@ extension Store {
             if let value { try db.execute(sql: "INSERT OR REPLACE INTO last_year_score VALUES (?, ?)", arguments: [Int(key) ?? 0, Double(value) ?? 0]) }
             else { try db.execute(sql: "DELETE FROM last_year_score WHERE indicator = ?", arguments: [Int(key) ?? 0]) }
         case .assessment:
-            try db.execute(sql: "UPDATE assessment SET target_grade = ?", arguments: [value ?? ""])
+            if field == "website" { try db.execute(sql: "UPDATE assessment SET website = ?", arguments: [value ?? ""]) }
+            else { try db.execute(sql: "UPDATE assessment SET target_grade = ?", arguments: [value ?? ""]) }
         case .official:
             if let value {
                 if key == "grade" { try db.execute(sql: "INSERT OR REPLACE INTO official_result VALUES ('grade', NULL, ?)", arguments: [value]) }
@@ -520,6 +522,14 @@ struct PlanWriter {
                               th: "ไม่มีระดับ \(Quote.text(grade)) ในเกณฑ์ \(framework.id) (ระดับที่มี: \(grades))")
             }
             try set(.assessment, "1", "target_grade", grade)
+
+        case .website(let url):
+            try permit(.assessment)
+            if let url, !Evidence.isValid(url) {
+                throw problem("website", "the website is an http:// or https:// address with a host, found \(Quote.text(url))",
+                              th: "เว็บไซต์ต้องเป็นที่อยู่ http:// หรือ https:// ที่มีชื่อเว็บไซต์ แต่พบ \(Quote.text(url))")
+            }
+            try set(.assessment, "1", "website", url)
 
         case .officialScore(let scope, let score):
             try permit(.assessment)

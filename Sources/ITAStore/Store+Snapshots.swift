@@ -67,3 +67,38 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    // MARK: Evidence checks (an observation of the web, not audited)
+
+    /// Keeps what a check found, replacing the last result for each URL.
+    public func record(_ checks: [EvidenceCheck]) throws {
+        try write { db in
+            for c in checks {
+                try db.execute(sql: """
+                    INSERT OR REPLACE INTO evidence_check (url, checked_at, status, final_url, content_type, size, last_modified, title,
+                                                           file_name, redirects, error, years)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [c.url, c.checkedAt.iso, c.status, c.finalURL, c.contentType, c.size, c.lastModified, c.title,
+                                     c.fileName, c.redirects, c.error, c.yearsMentioned.map(String.init).joined(separator: ",")])
+            }
+        }
+    }
+
+    /// The last check of every URL checked, by URL.
+    public func evidenceChecks() throws -> [String: EvidenceCheck] {
+        try read { db in try Self.evidenceChecks(db) }
+    }
+
+    static func evidenceChecks(_ db: Database) throws -> [String: EvidenceCheck] {
+        var out: [String: EvidenceCheck] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT * FROM evidence_check") {
+            guard let at = Timestamp(iso: r["checked_at"]) else { continue }
+            out[r["url"]] = EvidenceCheck(url: r["url"], checkedAt: at, status: r["status"], finalURL: r["final_url"], contentType: r["content_type"],
+                                          size: r["size"], lastModified: r["last_modified"], title: r["title"], fileName: r["file_name"],
+                                          redirects: r["redirects"], error: r["error"],
+                                          yearsMentioned: (r["years"] as String).split(separator: ",").compactMap { Int($0) })
+        }
+        return out
+    }
+}

@@ -158,12 +158,12 @@ public final class Store: Sendable {
         encoder.outputFormatting = .sortedKeys
         try db.execute(sql: """
             INSERT INTO assessment (id, organisation, fiscal_year, framework_id, framework_json, target_grade,
-                                    indicator_target, process_json, created_on, meeting_weekday)
-            VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    indicator_target, process_json, created_on, meeting_weekday, website)
+            VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [a.organisation, a.fiscalYear, framework.id,
                              String(decoding: try encoder.encode(framework), as: UTF8.self), a.targetGrade,
                              a.indicatorTarget, String(decoding: try encoder.encode(a.process), as: UTF8.self), now.date.iso,
-                             a.meetingWeekday])
+                             a.meetingWeekday, a.website])
         for (indicator, score) in a.lastYearScores {
             try db.execute(sql: "INSERT INTO last_year_score VALUES (?, ?)", arguments: [indicator, score])
         }
@@ -327,8 +327,10 @@ public final class Store: Sendable {
                 """) {
                 if let text: String = row["due"], let due = CivilDate(iso: text) { nearest[row["target"]] = due }
             }
-            return Board(framework: framework, assessment: assessment, members: members, owners: owners, tallies: tallies,
-                         dueGroups: dueGroups, nearestDue: nearest, today: today)
+            var board = Board(framework: framework, assessment: assessment, members: members, owners: owners, tallies: tallies,
+                              dueGroups: dueGroups, nearestDue: nearest, today: today)
+            board.evidenceChecks = try Self.evidenceChecks(db)
+            return board
         }
     }
 
@@ -361,6 +363,7 @@ public final class Store: Sendable {
                           estimates: estimates, respondents: respondents, milestones: milestones, holidays: holidays, process: process,
                           meetingWeekday: row["meeting_weekday"])
         assessment.official = official
+        assessment.website = row["website"] ?? ""
         return assessment
     }
 

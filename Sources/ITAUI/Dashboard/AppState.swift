@@ -34,6 +34,8 @@ public struct AppState: Hashable, Sendable {
     public var message: StatusMessage?
     /// Items the viewer owns that have no task yet: rows after their tasks in My tasks.
     public private(set) var itemsWithoutTasks: [String] = []
+    /// The worst evidence finding per OIT item (from `ita evidence check`), for the tree's marks.
+    public private(set) var evidenceMarks: [String: EvidenceFinding] = [:]
     /// The countdown screen: selected sticker, first grid row shown, and whether the big number
     /// counts working days instead of calendar days.
     public var stickerCursor = 0
@@ -312,6 +314,13 @@ public struct AppState: Hashable, Sendable {
         treeRows = TreeRow.build(board: board, nearestDue: nearestDue, collapsed: collapsed, language: language)
         mine.indices = viewer.map { member in urgencyOrder.filter { tasks[$0].ownerID == member.id } } ?? []
         itemsWithoutTasks = viewer.map { board.itemsWithoutTasks(ownedBy: $0.id) } ?? []
+        evidenceMarks = [:]
+        if !board.evidenceChecks.isEmpty {
+            for task in tasks where !task.evidence.isEmpty {
+                guard case .item(let code) = task.target, let finding = board.evidenceFinding(task), finding != .stale else { continue }
+                evidenceMarks[code] = min(evidenceMarks[code] ?? finding, finding)
+            }
+        }
         applyFilter()
         if let d = drill { openDrill(d.node, title: d.title) }
         refreshStickers()

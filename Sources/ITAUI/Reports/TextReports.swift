@@ -43,6 +43,16 @@ public enum TextReports {
         lines.append(s.whatItTakes(board.whatItTakes, a.targetGrade))
         let official = Self.official(board, strings: s)
         if !official.isEmpty { lines.append(""); lines += official }
+        if !board.evidenceChecks.isEmpty {
+            // What the last `ita evidence check` found, by link (the report names the tasks).
+            let checks = board.evidenceChecks.values
+            let broken = checks.filter(\.isBroken).count
+            let offSite = board.assessment.website.isEmpty ? 0
+                : checks.filter { !$0.isBroken && !Evidence.isOnSite($0.finalURL ?? $0.url, website: board.assessment.website) }.count
+            lines.append(s.language == .th
+                ? "หลักฐาน: ตรวจแล้ว \(checks.count) ลิงก์ · ✗ ลิงก์เสีย \(broken) · ⚠ นอกเว็บไซต์หน่วยงาน \(offSite) (ita evidence report)"
+                : "evidence: \(checks.count) links checked · ✗ \(broken) broken · ⚠ \(offSite) off the office's website (ita evidence report)")
+        }
         lines.append("")
 
         let whole = progress.whole

@@ -35,6 +35,8 @@ public struct FormStrings: Sendable {
     public let provisionalFramework: @Sendable (_ id: String) -> String
     /// Before an item's components (องค์ประกอบ) under a task list.
     public let componentsLabel: String
+    /// What `ita evidence check` found wrong with a task's evidence.
+    public let evidenceFinding: @Sendable (EvidenceFinding) -> String
 }
 
 extension Language {
@@ -103,7 +105,15 @@ extension FormStrings {
             }
         },
         provisionalFramework: { "⚠ เกณฑ์ชั่วคราว (\($0)) — ตรวจสอบกับคู่มือ ป.ป.ช. ของปีนี้" },
-        componentsLabel: "องค์ประกอบ")
+        componentsLabel: "องค์ประกอบ",
+        evidenceFinding: { f in
+            switch f {
+            case .broken: return "✗ ลิงก์เสีย"
+            case .offSite: return "⚠ นอกเว็บไซต์หน่วยงาน"
+            case .wrongYear(let year): return "⚠ ปี (ไม่พบ \(year))"
+            case .stale: return "◌ ยังไม่ได้ตรวจลิงก์ใน 7 วัน"
+            }
+        })
 
     public static let english = FormStrings(
         header: { kind in
@@ -166,5 +176,13 @@ extension FormStrings {
             }
         },
         provisionalFramework: { "⚠ provisional framework (\($0)) — check it against this year's NACC manual" },
-        componentsLabel: "components")
+        componentsLabel: "components",
+        evidenceFinding: { f in
+            switch f {
+            case .broken: return "✗ broken link"
+            case .offSite: return "⚠ not on the office's website"
+            case .wrongYear(let year): return "⚠ year (\(year) not found)"
+            case .stale: return "◌ link not checked for 7 days"
+            }
+        })
 }

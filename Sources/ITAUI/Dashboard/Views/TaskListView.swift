@@ -63,6 +63,9 @@ enum TaskListView {
             detail += [Span(" \(t.blockedLabel): ", .blocked), Span(reason.sanitizedForTerminal)]
         }
         detail += [Span(" \(t.evidenceLabel): ", .dim), Span(task.evidence.isEmpty ? "–" : task.evidence.joined(separator: " ").sanitizedForTerminal)]
+        if let finding = state.board.evidenceFinding(task) {
+            detail.append(Span("  " + state.language.form.evidenceFinding(finding), finding == .broken ? .overdue : .soon))
+        }
         if !task.note.isEmpty { detail += [Span("  \(t.noteLabel): ", .dim), Span(task.note.sanitizedForTerminal)] }
         if case .item(let code) = task.target, let period = state.board.framework.item(code)?.evidencePeriod {
             detail.append(Span("  " + state.language.form.evidencePeriod(period, state.board.framework.fiscalYear), .dim))

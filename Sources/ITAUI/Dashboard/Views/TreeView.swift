@@ -29,7 +29,8 @@ enum TreeView {
             let indent = String(repeating: "  ", count: r.depth)
             let fold = r.hasChildren ? (state.collapsed.contains(r.node) ? "▸ " : "▾ ") : "  "
             let titleStyle: StyleRole = r.depth == 0 ? .heading : (r.depth == 1 ? .accent : .normal)
-            let below = r.belowTargetLastYear ? " ▼" : ""
+            var below = r.belowTargetLastYear ? " ▼" : ""
+            if case .item(let code) = r.node, let finding = state.evidenceMarks[code] { below += finding == .broken ? " ✗" : " ⚠" }
             let room = nameWidth - indent.displayWidth - fold.displayWidth - below.displayWidth
             var name = [Span(indent + fold, .dim), Span(r.title.sanitizedForTerminal.truncated(toWidth: max(1, room)), titleStyle)]
             if !below.isEmpty { name.append(Span(below, .overdue)) }
