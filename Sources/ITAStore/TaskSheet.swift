@@ -151,14 +151,18 @@ public enum TaskSheet {
     /// An empty cell leaves that field as it is in the database; an empty row is skipped.
     public static func read(rows: [[String]], file: String, columnSpec: String?, board: Board, today: CivilDate,
                             serialDates: Bool = false) throws -> [PlannedTask] {
-        guard let header = rows.first else {
+        guard !rows.isEmpty else {
             throw DataFileError(file: file, line: nil, field: "", problem: "the file is empty", problemTH: "ไฟล์ว่าง")
         }
+        // The header is the first row, or, when a sheet has a title and blank rows above its table
+        // (as committee plans often do), the first of the top ten rows whose headers name the columns.
+        let headerIndex = rows.prefix(10).firstIndex { (try? Self.columns(header: $0, spec: columnSpec, file: file)) != nil } ?? 0
+        let header = rows[headerIndex]
         let columns = try Self.columns(header: header, spec: columnSpec, file: file)
         let problems = Problems()
         var planned: [PlannedTask] = []
         var keys: [String: Int] = [:]
-        for (index, row) in rows.enumerated().dropFirst() {
+        for (index, row) in rows.enumerated().dropFirst(headerIndex + 1) {
             let line = index + 1
             func cell(_ column: Column) -> String? {
                 guard let i = columns[column], i < row.count else { return nil }

@@ -115,6 +115,11 @@ import Testing
         try ita.initialise()
         let file = ita.directory + "/mine.csv"
         try "ลำดับ,รายละเอียดกิจกรรม,รหัสตัวชี้วัด,คนทำ\n1,ทำแบบสำรวจความพึงพอใจ,6,supachai\n".write(toFile: file, atomically: true, encoding: .utf8)
+        // A title and a blank row above the table, as plans in Excel often have: the header is found below them.
+        let titled = ita.directory + "/titled.csv"
+        try "แผนปฏิบัติงาน ITA ปีงบประมาณ 2570,,\n,,\nข้อ,งาน,ผู้รับผิดชอบ\nO12,งานใต้หัวตาราง,sudarat\n".write(toFile: titled, atomically: true, encoding: .utf8)
+        let underTitle = try ita.run(["import", "tasks", titled, "--dry-run"])
+        #expect(underTitle.status == 0 && underTitle.stdout.contains("1 แถว") && underTitle.stdout.contains("งานใต้หัวตาราง"), "\(underTitle.stdout)\(underTitle.stderr)")
         let unnamed = try ita.run(["import", "tasks", file, "--lang", "en"])
         #expect(unnamed.status == 1 && unnamed.stderr.contains("\(file):1: ตัวชี้วัด/ข้อ: no target column"), "\(unnamed.stderr)")
         #expect(unnamed.stderr.contains("\(file):1: งาน: no title column"), "both missing columns at once")
