@@ -125,7 +125,9 @@ extension Sticker {
         // 50,000 tasks the hashing of strings was most of the time.
         struct DayOwner: Hashable { var day: Int; var owner: Int64 }
         struct Owed { var targets: [TaskTarget] = []; var openTasks = 0 }
-        var openByTarget: [TaskTarget: [Int64: Int]] = [:]
+        // Open tasks per target and owner, with each one's due day (nil: none), so a milestone counts
+        // only the work due by it.
+        var openByTarget: [TaskTarget: [Int64: [Int?]]] = [:]
         var owed: [DayOwner: Owed] = [:]
         var days = Set<Int>()
         let overdueDay = Int.min
@@ -133,14 +135,14 @@ extension Sticker {
         for i in tasks.indices {
             let open = tasks[i].status.isOpen
             guard let due = tasks[i].due else {
-                if open { openByTarget[tasks[i].target, default: [:]][tasks[i].ownerID, default: 0] += 1 }
+                if open { openByTarget[tasks[i].target, default: [:]][tasks[i].ownerID, default: []].append(nil) }
                 continue
             }
             guard open else {
                 if due >= today { days.insert(due.dayNumber) }   // a date whose work is all done keeps its (finished) sticker
                 continue
             }
-            openByTarget[tasks[i].target, default: [:]][tasks[i].ownerID, default: 0] += 1
+            openByTarget[tasks[i].target, default: [:]][tasks[i].ownerID, default: []].append(due.dayNumber)
             let key = DayOwner(day: due >= today ? due.dayNumber : overdueDay, owner: tasks[i].ownerID)
             if due >= today { days.insert(due.dayNumber) } else if oldestOverdue.map({ due < $0 }) ?? true { oldestOverdue = due }
             owed[key, default: Owed()].openTasks += 1
@@ -158,10 +160,18 @@ extension Sticker {
             }
             let targets = scope.items.filter { !passedItems.contains($0) }.map { TaskTarget.item($0) }
                 + scope.indicators.map { TaskTarget.indicator($0) }
+            let byMilestone = milestone.due.dayNumber
             for target in targets {
-                let open = openByTarget[target] ?? [:]
+                // The work due by the milestone (or undated): an indicator's task due in May is not
+                // what a January milestone is waiting for.
+                var open: [Int64: Int] = [:]
+                for (member, dues) in openByTarget[target] ?? [:] {
+                    let count = dues.filter { ($0 ?? Int.min) <= byMilestone }.count
+                    if count > 0 { open[member] = count }
+                }
                 if open.isEmpty {
-                    // An unfinished item with no open task lacks evidence or tasks: its owner's job.
+                    // An unfinished item with no open task due by then lacks evidence or tasks, or its
+                    // tasks are planned too late: its owner's job.
                     if case .item = target, let owner = owners[target] { note(target, member: owner, tasks: 0) }
                 } else {
                     for (member, count) in open { note(target, member: member, tasks: count) }

@@ -155,4 +155,22 @@ struct StickerTests {
         let onlyBo = ReminderMessage.compose(reminders, members: Self.members, grouping: .owner, only: { $0.login == "bo" })
         #expect(onlyBo.map(\.recipient) == [.member(Self.bo)])
     }
+
+    /// A milestone waits only for the work due by it: an indicator's task due later is not listed,
+    /// and an item whose tasks are all due later is its owner's to re-plan (listed with no task).
+    @Test func aMilestoneListsOnlyTheWorkDueByIt() {
+        let milestone = Milestone(key: "m", titleTH: "เผยแพร่ OIT", titleEN: "OIT", due: Self.d("2026-12-09"), covers: ["OIT", "5"])
+        let sticker = Self.stickers([milestone]).first { $0.milestone?.key == "m" }!
+        func work(_ member: Member) -> OpenWork? { sticker.open.first { $0.memberID == member.id } }
+        // Ann: O1 (task 1, due the 8th) and O2 (task 3, overdue). Bo: O1 (task 2), O3 (task 4) — but not
+        // indicator 5, whose task is due on the 11th, after the milestone.
+        #expect(work(Self.ann)?.targets == [TaskTarget.item("O1"), .item("O2")] && work(Self.ann)?.openTasks == 2)
+        #expect(work(Self.bo)?.targets == [TaskTarget.item("O1"), .item("O3")] && work(Self.bo)?.openTasks == 2, "\(String(describing: work(Self.bo)))")
+        // With O3's task moved after the milestone, O3 still lacks it: its owner is told, with no task counted.
+        var later = Self.tasks
+        later[3].due = Self.d("2026-12-20")
+        let moved = Self.stickers([milestone], tasks: later).first { $0.milestone?.key == "m" }!
+        let bo = moved.open.first { $0.memberID == Self.bo.id }
+        #expect(bo?.targets == [TaskTarget.item("O1"), .item("O3")] && bo?.openTasks == 1)
+    }
 }

@@ -32,7 +32,11 @@ public enum ReminderText {
             if !share.targets.isEmpty {
                 parts.append(t.notFinished(t.targetList(share.targets, language: language, limit: 12), share.openTasks))
             }
-            for tool in share.surveys { if let r = sticker.shortSurveys[tool] { parts.append(t.respondents(tool, r)) } }
+            for tool in share.surveys {
+                guard let r = sticker.shortSurveys[tool] else { continue }
+                // The pace that reaches the quota by the deadline, in working days.
+                parts.append(t.respondents(tool, r) + " · " + t.surveyPace(max(0, r.quota - r.count), max(0, sticker.countdown.workingDays)))
+            }
             guard !parts.isEmpty else { continue }
             let who = named ? board.member(share.memberID).map { t.mention($0) + " — " } ?? "" : ""
             lines.append(indent + (named ? "• " : "") + who + parts.joined(separator: " · "))

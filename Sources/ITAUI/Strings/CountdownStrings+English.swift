@@ -77,7 +77,10 @@ extension CountdownStrings {
             }
         },
         presentHelpTitle: "Present mode — keys (they also work with a Thai keyboard layout)",
-        surveyWindow: { m in m.map { "survey window until \(ThaiDateFormat.english($0.due))" } ?? "" }
+        surveyWindow: { m in m.map { "survey window until \(ThaiDateFormat.english($0.due))" } ?? "" },
+        surveyPace: { needed, days in
+            days > 0 ? "\(needed) more needed in \(days) working day\(days == 1 ? "" : "s") — \((needed + days - 1) / days) a day" : "\(needed) more needed today"
+        }
     )
 }
 

@@ -77,6 +77,9 @@ extension CountdownStrings {
             }
         },
         presentHelpTitle: "โหมดนำเสนอ — ปุ่มลัด (ใช้ได้ทั้งแป้นอังกฤษและแป้นไทย)",
-        surveyWindow: { m in m.map { "ช่วงตอบแบบวัด ถึง \(ThaiDateFormat.string($0.due))" } ?? "" }
+        surveyWindow: { m in m.map { "ช่วงตอบแบบวัด ถึง \(ThaiDateFormat.string($0.due))" } ?? "" },
+        surveyPace: { needed, days in
+            days > 0 ? "ต้องได้อีก \(needed) คน ใน \(days) วันทำการ — วันละ \((needed + days - 1) / days) คน" : "ต้องได้อีก \(needed) คน ภายในวันนี้"
+        }
     )
 }

@@ -40,6 +40,8 @@ public struct CountdownStrings: Sendable {
     public let presentCommandTitle: @Sendable (PresentCommand) -> String
     public let presentHelpTitle: String
     public let surveyWindow: @Sendable (Milestone?) -> String
+    /// The pace a survey needs to reach its quota by the deadline: `ต้องได้อีก 46 คน ใน 12 วันทำการ — วันละ 4 คน`.
+    public let surveyPace: @Sendable (_ needed: Int, _ workingDays: Int) -> String
 }
 
 extension Language {
