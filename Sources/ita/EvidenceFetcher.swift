@@ -140,7 +140,7 @@ final class EvidenceFetcher: Sendable {
         }
         var text = check.fileName ?? ""
         if (type ?? "").lowercased().contains("html"), !e.body.isEmpty {
-            let page = (try? TaskSheet.decode(e.body, encoding: nil, file: url).text) ?? String(decoding: e.body, as: UTF8.self)
+            let page = (try? ThaiText.decode(e.body, encoding: nil, file: url).text) ?? String(decoding: e.body, as: UTF8.self)
             check.title = title(of: page)
             text += " " + stripped(page)
         }

@@ -28,7 +28,7 @@ struct ImportCommand: ParsableCommand {
         @Flag(name: .customLong("dry-run"), help: "Show what would be added and changed; write nothing.") var dryRun = false
         @Option(help: ArgumentHelp("Which column is which: FIELD=HEADER|LETTER|NUMBER, comma-separated (fields: \(TaskSheet.Column.allCases.map(\.rawValue).joined(separator: ", "))).", valueName: "spec"))
         var columns: String?
-        @Option(help: ArgumentHelp("utf-8, windows-874 or tis-620 (default: detect).", valueName: "name")) var encoding: TaskSheet.Encoding?
+        @Option(help: ArgumentHelp("utf-8, windows-874 or tis-620 (default: detect).", valueName: "name")) var encoding: ThaiText.Encoding?
 
         func run() throws {
             try Context.run(global) { ctx in
@@ -46,7 +46,7 @@ struct ImportCommand: ParsableCommand {
                     rows = try Workbook.rows(data, file: file)
                     format = "xlsx"
                 } else {
-                    let (text, used) = try TaskSheet.decode(data, encoding: encoding, file: file)
+                    let (text, used) = try ThaiText.decode(data, encoding: encoding, file: file)
                     rows = try TaskSheet.csvRows(text)
                     format = used.rawValue
                 }
@@ -74,7 +74,7 @@ struct ImportCommand: ParsableCommand {
     }
 }
 
-extension TaskSheet.Encoding: ExpressibleByArgument {}
+extension ThaiText.Encoding: ExpressibleByArgument {}
 
 /// `ita export tasks`: the plan out, for a spreadsheet or a program.
 struct ExportCommand: ParsableCommand {

@@ -26,7 +26,7 @@ public enum MinutesText {
         }
 
         sections(meeting, summary: summary, board: board, tasks: tasks, language: language, into: &doc) { index, section in
-            .heading(t.agendaHeading(index + 1, section))
+            .heading(t.agendaHeading(index + 1, t.agendaTitle(section)))
         }
         if !meeting.isEnded { doc.blocks.append(.paragraph(t.notEnded)) }
         if let secretary = board.members.first(where: { $0.role == .secretary }) {
@@ -120,8 +120,7 @@ public enum MinutesText {
         doc.blocks.append(.heading("ระเบียบวาระที่ 4 เรื่องเพื่อพิจารณา"))
         doc.blocks.append(.paragraph("ฝ่ายเลขานุการนำเสนอความก้าวหน้าการดำเนินงานตามตัวชี้วัด ITA ให้ที่ประชุมพิจารณา ดังนี้"))
         sections(meeting, summary: summary, board: board, tasks: tasks, language: language, item: MinutesItem.considered, into: &doc) { index, section in
-            let titles = t.agendaHeading(index + 1, section).split(separator: " ", maxSplits: 2).dropFirst(2).joined()
-            return .subheading("4.\(index + 1) \(titles)")
+            .subheading("4.\(index + 1) \(t.agendaTitle(section))")
         }
 
         doc.blocks.append(.heading("ระเบียบวาระที่ 5 เรื่องอื่น ๆ"))

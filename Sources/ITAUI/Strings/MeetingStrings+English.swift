@@ -128,14 +128,15 @@ extension MeetingStrings {
         attendees: { "Present (\($0))" },
         absent: { "Absent (\($0))" },
         role: { $0 == .owner ? "indicator owner" : $0.rawValue },
-        agendaHeading: { index, section in
+        agendaTitle: { section in
             let titles: [AgendaSection: String] = [
                 .done: "Done since the last meeting", .overdue: "Overdue", .dueSoon: "Due before the next meeting",
                 .atRisk: "At risk (no change for 14 days, due within 30)", .respondents: "IIT / EIT respondents",
                 .decisions: "Decisions and action items",
             ]
-            return "Item \(index). \(titles[section]!)"
+            return titles[section]!
         },
+        agendaHeading: { index, title in "Item \(index). \(title)" },
         scoreLine: { before, after, grade in "Projected score " + (before.map { "\($0) → " } ?? "") + after + (grade.map { " (grade \($0))" } ?? "") },
         ownerLine: { name, count in "\(name): \(count == 1 ? "1 task" : "\(count) tasks")" },
         due: { "due \($0)" },

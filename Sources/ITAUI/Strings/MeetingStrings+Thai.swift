@@ -136,14 +136,15 @@ extension MeetingStrings {
             case .member: return "คณะทำงาน"
             }
         },
-        agendaHeading: { index, section in
+        agendaTitle: { section in
             let titles: [AgendaSection: String] = [
                 .done: "งานที่เสร็จตั้งแต่ประชุมครั้งก่อน", .overdue: "งานเกินกำหนด", .dueSoon: "งานที่ครบกำหนดก่อนประชุมครั้งถัดไป",
                 .atRisk: "งานเสี่ยง (ไม่มีความเคลื่อนไหว 14 วัน และครบกำหนดภายใน 30 วัน)", .respondents: "ผู้ตอบแบบวัด IIT / EIT",
                 .decisions: "มติและงานที่มอบหมาย",
             ]
-            return "วาระที่ \(index) \(titles[section]!)"
+            return titles[section]!
         },
+        agendaHeading: { index, title in "วาระที่ \(index) \(title)" },
         scoreLine: { before, after, grade in
             "คะแนนคาดการณ์ " + (before.map { "\($0) → " } ?? "") + after + (grade.map { " (ระดับ \($0))" } ?? "")
         },

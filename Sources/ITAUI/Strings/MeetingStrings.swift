@@ -54,7 +54,9 @@ public struct MeetingStrings: Sendable {
     public let attendees: @Sendable (Int) -> String
     public let absent: @Sendable (Int) -> String
     public let role: @Sendable (Member.Role) -> String
-    public let agendaHeading: @Sendable (_ index: Int, AgendaSection) -> String
+    /// A section's title ("งานเกินกำหนด"); `agendaHeading` numbers it for the follow-up minutes.
+    public let agendaTitle: @Sendable (AgendaSection) -> String
+    public let agendaHeading: @Sendable (_ index: Int, _ title: String) -> String
     public let scoreLine: @Sendable (_ before: String?, _ after: String, _ grade: String?) -> String
     public let ownerLine: @Sendable (_ name: String, _ count: Int) -> String
     public let due: @Sendable (String) -> String
