@@ -10,6 +10,9 @@ public struct Member: Hashable, Sendable, Identifiable {
     public var role: Role
     public var workGroup: String
     public var lineName: String
+    /// Their LINE user id (`U` and 32 hex digits, from a webhook event), so a reminder sent through the
+    /// Messaging API mentions them; empty: the reminder writes `@name` as text.
+    public var lineID: String
     /// The day they left the committee (`ita member leave`): their name stays in the history,
     /// they own nothing and may change nothing.
     public var leftOn: CivilDate?
@@ -17,7 +20,7 @@ public struct Member: Hashable, Sendable, Identifiable {
     public var hasLeft: Bool { leftOn != nil }
 
     public init(id: Int64, login: String, name: String, role: Role, workGroup: String = "", lineName: String = "",
-                leftOn: CivilDate? = nil) {
+                lineID: String = "", leftOn: CivilDate? = nil) {
         self.leftOn = leftOn
         self.id = id
         self.login = login
@@ -25,6 +28,12 @@ public struct Member: Hashable, Sendable, Identifiable {
         self.role = role
         self.workGroup = workGroup
         self.lineName = lineName
+        self.lineID = lineID
+    }
+
+    /// A LINE user id as LINE writes it: `U` then 32 lowercase hex digits.
+    public static func isValidLineID(_ id: String) -> Bool {
+        id.count == 33 && id.first == "U" && id.dropFirst().allSatisfy { $0.isASCII && $0.isHexDigit && !$0.isUppercase }
     }
 
     /// An OS login name as the committee writes it: letters, digits, `.`, `_`, `-` (ASCII).

@@ -139,13 +139,15 @@ public struct MemberDraft: Hashable, Sendable {
     public var role: Member.Role
     public var workGroup: String
     public var lineName: String
+    public var lineID: String
 
-    public init(login: String, name: String, role: Member.Role, workGroup: String = "", lineName: String = "") {
+    public init(login: String, name: String, role: Member.Role, workGroup: String = "", lineName: String = "", lineID: String = "") {
         self.login = login
         self.name = name
         self.role = role
         self.workGroup = workGroup
         self.lineName = lineName
+        self.lineID = lineID
     }
 }
 
@@ -154,12 +156,14 @@ public struct MemberEdit: Hashable, Sendable {
     public var role: Member.Role?
     public var workGroup: String?
     public var lineName: String?
+    public var lineID: String?
 
-    public init(name: String? = nil, role: Member.Role? = nil, workGroup: String? = nil, lineName: String? = nil) {
+    public init(name: String? = nil, role: Member.Role? = nil, workGroup: String? = nil, lineName: String? = nil, lineID: String? = nil) {
         self.name = name
         self.role = role
         self.workGroup = workGroup
         self.lineName = lineName
+        self.lineID = lineID
     }
 }
 

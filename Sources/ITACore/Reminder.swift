@@ -36,14 +36,50 @@ public struct Reminder: Hashable, Sendable {
 
     public var offsets: [Int] { sticker.milestone?.reminderOffsets ?? Milestone.defaultReminderOffsets }
 
-    /// Stickers (built for `date`) that are at a reminder step on `date` and still have work open.
-    public static func due(on date: CivilDate, stickers: [Sticker], calendar: WorkingCalendar) -> [Reminder] {
-        stickers.compactMap { sticker in
-            guard !sticker.isDone else { return nil }
+    /// When the overdue work goes out as a step of its own: on the follow-up meeting's day (the
+    /// default), every working day, or never.
+    public enum OverdueStep: String, Hashable, Sendable, CaseIterable {
+        case meeting, daily, off
+    }
+
+    /// Stickers (built for `date`) that are at a reminder step on `date` and still have work open,
+    /// then, when `overdue` says it is the day, each owner's overdue work (a step without a count).
+    public static func due(on date: CivilDate, stickers: [Sticker], calendar: WorkingCalendar,
+                           overdue: OverdueStep = .off, isMeetingDay: Bool = false) -> [Reminder] {
+        var reminders: [Reminder] = stickers.compactMap { sticker in
+            guard !sticker.isDone, sticker.source != .overdueTasks else { return nil }
             let offsets = sticker.milestone?.reminderOffsets ?? Milestone.defaultReminderOffsets
             let steps = ReminderSchedule.steps(on: date, due: sticker.date, offsets: offsets, calendar: calendar)
             return steps.isEmpty ? nil : Reminder(sticker: sticker, steps: steps)
         }
+        let overdueToday: Bool
+        switch overdue {
+        case .meeting: overdueToday = isMeetingDay
+        case .daily: overdueToday = calendar.isWorkingDay(date)
+        case .off: overdueToday = false
+        }
+        if overdueToday, let late = stickers.first(where: { $0.source == .overdueTasks && !$0.open.isEmpty }) {
+            reminders.insert(Reminder(sticker: late, steps: []), at: 0)
+        }
+        return reminders
+    }
+
+    /// What the day's posting log keys this reminder by: the deadline and its step ("overdue" for
+    /// the overdue work), so the same step is posted once a day, and a later step of the same
+    /// deadline still goes out.
+    public var stepKey: String {
+        sticker.source == .overdueTasks ? "overdue" : sticker.key + "@" + steps.map(String.init).joined(separator: ",")
+    }
+}
+
+/// One deadline step posted to one recipient on a day (what `ita remind --send` logs).
+public struct SentReminder: Hashable, Sendable {
+    public var step: String
+    public var recipient: String
+
+    public init(step: String, recipient: String) {
+        self.step = step
+        self.recipient = recipient
     }
 }
 
@@ -54,6 +90,15 @@ public struct ReminderMessage: Hashable, Sendable {
         case group(String)
         /// Everyone: a milestone that tracks no work of anyone in particular.
         case committee
+
+        /// A stable name for the posting log: `member:LOGIN`, `group:NAME` or `committee`.
+        public var key: String {
+            switch self {
+            case .member(let m): return "member:" + m.login
+            case .group(let g): return "group:" + g
+            case .committee: return "committee"
+            }
+        }
     }
 
     public struct Entry: Hashable, Sendable {
@@ -69,6 +114,15 @@ public struct ReminderMessage: Hashable, Sendable {
 
     public var recipient: Recipient
     public var entries: [Entry]
+
+    /// The entries as the day's posting log keys them.
+    public var sent: [SentReminder] { entries.map { SentReminder(step: $0.reminder.stepKey, recipient: recipient.key) } }
+
+    /// This message without the entries already posted today (nil when nothing is left).
+    public func leaving(_ posted: Set<SentReminder>) -> ReminderMessage? {
+        let left = entries.filter { !posted.contains(SentReminder(step: $0.reminder.stepKey, recipient: recipient.key)) }
+        return left.isEmpty ? nil : ReminderMessage(recipient: recipient, entries: left)
+    }
 
     public init(recipient: Recipient, entries: [Entry]) {
         self.recipient = recipient

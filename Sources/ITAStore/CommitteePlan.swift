@@ -121,7 +121,7 @@ public struct CommitteePlan: Hashable, Sendable {
 
         var members: [Member] = []
         for entry in try list("members", required: true) { try attempt {
-            try entry.onlyKeys(["login", "name", "role", "group", "line", "left"])
+            try entry.onlyKeys(["login", "name", "role", "group", "line", "line_id", "left"])
             let loginReader = try entry.required("login")
             let login = try loginReader.nonEmptyString()
             guard Member.isValidLogin(login) else {
@@ -132,9 +132,16 @@ public struct CommitteePlan: Hashable, Sendable {
             guard let role = Member.Role(rawValue: try roleReader.string()) else {
                 throw roleReader.fail("expected one of: \(Member.Role.allCases.map(\.rawValue).joined(separator: ", "))", th: "ต้องเป็นค่าใดค่าหนึ่ง: \(Member.Role.allCases.map(\.rawValue).joined(separator: ", "))")
             }
+            var lineID = ""
+            if let reader = try entry.optional("line_id") {
+                lineID = try reader.string().trimmingWhitespace
+                guard Member.isValidLineID(lineID) else {
+                    throw reader.fail("a LINE user id is U and 32 hex digits (from a webhook event)", th: "LINE user id คือ U ตามด้วยเลขฐานสิบหก 32 หลัก (ได้จาก webhook event)")
+                }
+            }
             members.append(Member(id: Int64(members.count + 1), login: login, name: try entry.required("name").nonEmptyString(), role: role,
                                   workGroup: try entry.optional("group")?.string() ?? "", lineName: try entry.optional("line")?.string() ?? "",
-                                  leftOn: try entry.optional("left").map { try date($0) }))
+                                  lineID: lineID, leftOn: try entry.optional("left").map { try date($0) }))
         } }
         func memberID(_ reader: YAMLReader) throws -> Int64 {
             let login = try reader.string()

@@ -36,6 +36,7 @@ extension Store {
             var fields = ["login: \(m.login)", "name: \(Self.quoted(m.name))", "role: \(m.role.rawValue)"]
             if !m.workGroup.isEmpty { fields.append("group: \(Self.quoted(m.workGroup))") }
             if !m.lineName.isEmpty { fields.append("line: \(Self.quoted(m.lineName))") }
+            if !m.lineID.isEmpty { fields.append("line_id: \(m.lineID)") }
             if let left = m.leftOn { fields.append("left: \(DateInput.typed(left))") }
             line("  - {" + fields.joined(separator: ", ") + "}")
         }
@@ -137,10 +138,11 @@ extension Store {
                 if current.role != m.role { edit.role = m.role }
                 if current.workGroup != m.workGroup { edit.workGroup = m.workGroup }
                 if current.lineName != m.lineName { edit.lineName = m.lineName }
+                if current.lineID != m.lineID { edit.lineID = m.lineID }
                 if edit != MemberEdit() { changes.append(.editMember(login: m.login, edit)) }
                 if m.hasLeft && !current.hasLeft { leaving.append(m.login) }
             } else {
-                changes.append(.addMember(MemberDraft(login: m.login, name: m.name, role: m.role, workGroup: m.workGroup, lineName: m.lineName)))
+                changes.append(.addMember(MemberDraft(login: m.login, name: m.name, role: m.role, workGroup: m.workGroup, lineName: m.lineName, lineID: m.lineID)))
                 if m.hasLeft { leaving.append(m.login) }
             }
         }

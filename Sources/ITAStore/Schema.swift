@@ -31,11 +31,12 @@ enum Schema {
         "meeting_entry_meeting": "5db99364e5da7bb4",
         "meeting_is_kept": "9a57639cf26d7d2c",
         "meeting_is_sealed_once_ended": "cefd5510e1c86228",
-        "member": "b2840f53c8a8678f",
+        "member": "a628492e50a008e5",
         "milestone": "514f2b07ee85a193",
         "official_result": "35445a1a19ab3062",
         "owner": "f5ba8171bb833351",
         "respondents": "4d57ca0365267667",
+        "sent": "81dc43558b68ac09",
         "snapshot": "6d6abe2250ac29b7",
         "snapshot_day": "30834e4c937a13de",
         "snapshot_one_daily": "b4ba18451da16730",
@@ -348,6 +349,23 @@ enum Schema {
                     redirects INTEGER NOT NULL DEFAULT 0,
                     error TEXT,
                     years TEXT NOT NULL DEFAULT '');
+                """)
+        }
+        migrator.registerMigration("v13: sending reminders") { db in
+            // A member's LINE user id (what a mention in the group points at; not a secret), and what was
+            // posted: one row per day, deadline step and recipient, so a cron job that runs twice posts once.
+            // The channel's token never comes near the database.
+            try db.execute(sql: """
+                ALTER TABLE member ADD COLUMN line_id TEXT NOT NULL DEFAULT '';
+                CREATE TABLE sent (
+                    channel TEXT NOT NULL,
+                    day TEXT NOT NULL,
+                    step TEXT NOT NULL,
+                    recipient TEXT NOT NULL,
+                    sent_at TEXT NOT NULL,
+                    os_login TEXT NOT NULL,
+                    request_id TEXT,
+                    PRIMARY KEY (channel, day, step, recipient));
                 """)
         }
         return migrator

@@ -47,9 +47,11 @@ extension Store {
                                        arguments: [target.kind, target.description])
         case .member:
             if field == creationField {
-                guard let row = try Row.fetchOne(db, sql: "SELECT login, name, role, work_group, line_name FROM member WHERE id = ?",
+                guard let row = try Row.fetchOne(db, sql: "SELECT login, name, role, work_group, line_name, line_id FROM member WHERE id = ?",
                                                  arguments: [key]) else { return nil }
-                return json(["login": row[0], "name": row[1], "role": row[2], "work_group": row[3], "line_name": row[4]])
+                var fields: [String: String?] = ["login": row[0], "name": row[1], "role": row[2], "work_group": row[3], "line_name": row[4]]
+                if let lineID = row[5] as String?, !lineID.isEmpty { fields["line_id"] = lineID }
+                return json(fields)
             }
             guard memberFields.contains(field) else { throw StoreError.failed("no member field \(field)") }
             return try String.fetchOne(db, sql: "SELECT \(field) FROM member WHERE id = ?", arguments: [key])
@@ -101,9 +103,9 @@ extension Store {
             if field == creationField {
                 if let value {
                     let row = decodeJSON(value)
-                    try db.execute(sql: "INSERT INTO member (id, login, name, role, work_group, line_name) VALUES (?, ?, ?, ?, ?, ?)",
+                    try db.execute(sql: "INSERT INTO member (id, login, name, role, work_group, line_name, line_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
                                    arguments: [key, row["login"] ?? "", row["name"] ?? "", row["role"] ?? "member",
-                                               row["work_group"] ?? "", row["line_name"] ?? ""])
+                                               row["work_group"] ?? "", row["line_name"] ?? "", row["line_id"] ?? ""])
                 } else {
                     try db.execute(sql: "DELETE FROM member WHERE id = ?", arguments: [key])
                 }
@@ -149,7 +151,7 @@ extension Store {
         "done_at": "done_at", "title": "title", "target": "target", "owner_id": "owner_id", "due": "due", "phase": "phase",
         "recurs": "recurs", "plan_key": "plan_key", "archived_at": "archived_at", "archive_reason": "archive_reason",
     ]
-    static let memberFields: Set<String> = ["name", "role", "work_group", "line_name", "left_on"]
+    static let memberFields: Set<String> = ["name", "role", "work_group", "line_name", "line_id", "left_on"]
 
     static func json(_ object: [String: String?]) -> String {
         let encoder = JSONEncoder()
@@ -264,6 +266,15 @@ struct PlanWriter {
             throw problem(field, "is longer than \(Limits.textLength) characters", th: "ยาวเกิน \(Limits.textLength) ตัวอักษร")
         }
         return allowEmpty ? value : trimmed
+    }
+
+    func lineID(_ value: String) throws -> String {
+        let id = value.trimmingWhitespace
+        guard Member.isValidLineID(id) else {
+            throw problem("line_id", "a LINE user id is U and 32 hex digits (from a webhook event), found \(Quote.text(value))",
+                          th: "LINE user id คือ U ตามด้วยเลขฐานสิบหก 32 หลัก (ได้จาก webhook event) แต่พบ \(Quote.text(value))")
+        }
+        return id
     }
 
     func member(_ login: String, field: String) throws -> Member {
@@ -418,9 +429,11 @@ struct PlanWriter {
                               th: existing.hasLeft ? "\(draft.login) เคยเป็นสมาชิกและออกไปแล้ว ประวัติยังใช้ชื่อผู้ใช้นี้อยู่" : "\(draft.login) เป็นสมาชิกอยู่แล้ว")
             }
             let id = (members.map(\.id).max() ?? 0) + 1
-            let row = Store.json(["login": draft.login, "name": try text("name", draft.name), "role": draft.role.rawValue,
-                                  "work_group": try text("group", draft.workGroup, allowEmpty: true),
-                                  "line_name": try text("line", draft.lineName, allowEmpty: true)])
+            var fields: [String: String?] = ["login": draft.login, "name": try text("name", draft.name), "role": draft.role.rawValue,
+                                             "work_group": try text("group", draft.workGroup, allowEmpty: true),
+                                             "line_name": try text("line", draft.lineName, allowEmpty: true)]
+            if !draft.lineID.isEmpty { fields["line_id"] = try lineID(draft.lineID) }
+            let row = Store.json(fields)
             try set(.member, String(id), Store.creationField, row)
             members = try Store.memberRecords(db)
 
@@ -434,6 +447,7 @@ struct PlanWriter {
             if let role = edit.role { try set(.member, key, "role", role.rawValue) }
             if let group = edit.workGroup { try set(.member, key, "work_group", try text("group", group, allowEmpty: true)) }
             if let line = edit.lineName { try set(.member, key, "line_name", try text("line", line, allowEmpty: true)) }
+            if let id = edit.lineID { try set(.member, key, "line_id", id.isEmpty ? "" : try lineID(id)) }
             members = try Store.memberRecords(db)
 
         case .leaveMember(let login, let handOver):

@@ -102,3 +102,24 @@ extension Store {
         return out
     }
 }
+
+extension Store {
+    /// What was already posted through `channel` on `day`: the (step, recipient) pairs of `ita remind --send`.
+    public func sent(channel: String, day: CivilDate) throws -> Set<SentReminder> {
+        try read { db in
+            Set(try Row.fetchAll(db, sql: "SELECT step, recipient FROM sent WHERE channel = ? AND day = ?", arguments: [channel, day.iso])
+                .map { SentReminder(step: $0["step"], recipient: $0["recipient"]) })
+        }
+    }
+
+    /// Notes reminders as posted (a re-send with --force keeps one row per pair, with the latest time).
+    public func recordSent(_ reminders: [SentReminder], channel: String, day: CivilDate, at now: Timestamp, login: String,
+                           requestID: String?) throws {
+        try write { db in
+            for r in reminders {
+                try db.execute(sql: "INSERT OR REPLACE INTO sent (channel, day, step, recipient, sent_at, os_login, request_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               arguments: [channel, day.iso, r.step, r.recipient, now.iso, login, requestID])
+            }
+        }
+    }
+}

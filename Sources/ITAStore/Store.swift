@@ -180,8 +180,8 @@ public final class Store: Sendable {
         }
         for h in a.holidays { try db.execute(sql: "INSERT OR REPLACE INTO holiday VALUES (?, ?)", arguments: [h.date.iso, h.name]) }
         for m in plan.members {
-            try db.execute(sql: "INSERT INTO member (id, login, name, role, work_group, line_name, left_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           arguments: [m.id, m.login, m.name, m.role.rawValue, m.workGroup, m.lineName, m.leftOn?.iso])
+            try db.execute(sql: "INSERT INTO member (id, login, name, role, work_group, line_name, line_id, left_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           arguments: [m.id, m.login, m.name, m.role.rawValue, m.workGroup, m.lineName, m.lineID, m.leftOn?.iso])
         }
         for (target, memberID) in plan.owners {
             try db.execute(sql: "INSERT INTO owner VALUES (?, ?, ?)", arguments: [target.kind, target.description, memberID])
@@ -266,7 +266,7 @@ public final class Store: Sendable {
         try Row.fetchAll(db, sql: "SELECT * FROM member ORDER BY id").map { row in
             Member(id: row["id"], login: row["login"], name: row["name"], role: Member.Role(rawValue: row["role"]) ?? .member,
                    workGroup: row["work_group"], lineName: row["line_name"],
-                   leftOn: (row["left_on"] as String?).flatMap(CivilDate.init(iso:)))
+                   lineID: row["line_id"], leftOn: (row["left_on"] as String?).flatMap(CivilDate.init(iso:)))
         }
     }
 

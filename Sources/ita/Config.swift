@@ -3,12 +3,24 @@ import ITACore
 import ITAUI
 
 /// `$XDG_CONFIG_HOME/ita/config` (default `~/.config/ita/config`): `key = value` lines for the
-/// theme, the language and the default database. Command-line options and $ITA_DB win over it.
+/// theme, the language, the default database, sending reminders to LINE and hooks. Command-line
+/// options and $ITA_DB win over it. No secret goes in it: the LINE token has a file of its own.
 struct Config {
     var theme: String?
     var language: Language?
     var database: String?
+    /// The LINE group reminders go to, the Messaging API's base URL, the token file.
+    var lineGroup: String?
+    var lineEndpoint: String?
+    var lineTokenFile: String?
+    /// When the overdue work is a reminder step of its own.
+    var overdueReminders: Reminder.OverdueStep?
+    /// Seconds a hook may run.
+    var hookTimeout: Double?
     var path: String
+
+    /// The config file's directory (hooks/ and line-token live beside it).
+    var directory: String { URL(fileURLWithPath: path).deletingLastPathComponent().path }
 
     static var defaultPath: String {
         let env = Context.environment
@@ -32,13 +44,34 @@ struct Config {
                 }
                 config.language = language
             case "db", "database":
-                config.database = entry.value.hasPrefix("~/") ? Context.home + entry.value.dropFirst(1) : entry.value
+                config.database = expanded(entry.value)
+            case "line_group":
+                guard entry.value.hasPrefix("C") || entry.value.hasPrefix("R") || entry.value.hasPrefix("U"),
+                      entry.value.count == 33, entry.value.dropFirst().allSatisfy(\.isHexDigit) else {
+                    throw SettingsFileError(file: path, line: entry.line, key: entry.key,
+                                            problem: .badValue("a group id is C and 32 hex digits (a room R…, a user U…)"))
+                }
+                config.lineGroup = entry.value
+            case "line_endpoint": config.lineEndpoint = entry.value
+            case "line_token_file": config.lineTokenFile = expanded(entry.value)
+            case "overdue_reminders":
+                guard let step = Reminder.OverdueStep(rawValue: entry.value) else {
+                    throw SettingsFileError(file: path, line: entry.line, key: entry.key, problem: .badValue("use meeting, daily or off"))
+                }
+                config.overdueReminders = step
+            case "hook_timeout":
+                guard let seconds = Double(entry.value), seconds >= 1, seconds <= 600 else {
+                    throw SettingsFileError(file: path, line: entry.line, key: entry.key, problem: .badValue("seconds from 1 to 600"))
+                }
+                config.hookTimeout = seconds
             default:
                 throw SettingsFileError(file: path, line: entry.line, key: entry.key, problem: .unknownKey)
             }
         }
         return config
     }
+
+    private static func expanded(_ path: String) -> String { path.hasPrefix("~/") ? Context.home + path.dropFirst(1) : path }
 }
 
 /// Finds and reads theme files: a path, or a name looked up in the user's themes directory, the

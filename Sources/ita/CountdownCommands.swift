@@ -5,6 +5,7 @@ import ITAStore
 import ITAUI
 
 extension ReminderMessage.Grouping: ExpressibleByArgument {}
+extension Reminder.OverdueStep: ExpressibleByArgument {}
 
 struct Remind: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -15,9 +16,18 @@ struct Remind: ParsableCommand {
             One message per owner (or per work group with --per group or --group), with the countdown in days
             and working days, what is still open and the deadline's BE date. Deadlines not at a step that day
             print nothing. A step that falls on a weekend or holiday goes out on the working day before it.
-            Milestones set their own steps with `reminders:` in the committee file. With nothing due, stdout
-            is empty (a note goes to stderr), so a cron job can post whatever comes out.
+            Milestones set their own steps with `reminders:` in the committee file. On the follow-up meeting's
+            day each owner's overdue work is a step of its own (--overdue, or overdue_reminders in the config
+            file: meeting, daily or off). With nothing due, stdout is empty (a note goes to stderr), so a cron
+            job can post whatever comes out.
+
+            --send line posts them to the committee's LINE group through the Messaging API (the chair or the
+            secretary only; README, "Sending reminders to LINE", has the setup). Each deadline step goes to
+            each recipient once a day, however often cron runs; --force sends again, --dry-run prints the
+            exact requests (token redacted) and posts nothing.
             """)
+
+    enum Channel: String, ExpressibleByArgument, CaseIterable { case line }
 
     @OptionGroup var global: GlobalOptions
 
@@ -39,6 +49,24 @@ struct Remind: ParsableCommand {
 
     @Flag(help: "Print JSON, the same as --format json (docs/schema/remind.v1.schema.json).") var json = false
 
+    @Option(help: ArgumentHelp("When each owner's overdue work goes out: on the meeting day (default), daily or off.",
+                               valueName: "meeting|daily|off"))
+    var overdue: Reminder.OverdueStep?
+
+    @Option(help: ArgumentHelp("Post the reminders instead of printing them: line (the Messaging API; see README).", valueName: "line"))
+    var send: Channel?
+
+    @Flag(help: "With --send: print the requests that would be sent (the token redacted) and send nothing.")
+    var dryRun = false
+
+    @Flag(help: "With --send: send again what was already sent today.")
+    var force = false
+
+    func validate() throws {
+        if send == nil && (dryRun || force) { throw ValidationError("--dry-run and --force go with --send line") }
+        if send != nil && (json || format == .json) { throw ValidationError("--send posts text; it does not take --json") }
+    }
+
     func run() throws {
         try Context.run(global) { ctx in
             let day = try date.map { try ctx.parseDate($0) } ?? ctx.today
@@ -56,17 +84,23 @@ struct Remind: ParsableCommand {
                 let previous = only
                 only = { $0.workGroup == group && (previous?($0) ?? true) }
             }
-            let reminders = Reminder.due(on: day, stickers: board.stickers(tasks: try store.tasks()), calendar: board.assessment.workingCalendar)
+            let meetingDay = try MeetingSchedule(weekday: board.assessment.meetingWeekday).isMeetingDay(day) || (try store.meeting(on: day) != nil)
+            let reminders = Reminder.due(on: day, stickers: board.stickers(tasks: try store.tasks()), calendar: board.assessment.workingCalendar,
+                                         overdue: overdue ?? ctx.config.overdueReminders ?? .meeting, isMeetingDay: meetingDay)
             let messages = ReminderMessage.compose(reminders, members: members, grouping: per ?? (group != nil ? .group : .owner), only: only)
+            if send != nil {
+                try LineSending(ctx: ctx, store: store, board: board, day: day, meetingDay: meetingDay, dryRun: dryRun, force: force).send(messages)
+                return
+            }
             switch json ? .json : format {
             case .text:
                 if messages.isEmpty {
                     Output.error(ctx.language.countdown.noReminders(day))
                     return
                 }
-                Output.print(messages.map { ReminderText.message($0, board: board, language: ctx.language) }.joined(separator: "\n\n"))
+                Output.print(messages.map { ReminderText.message($0, board: board, language: ctx.language, meetingDay: meetingDay) }.joined(separator: "\n\n"))
             case .json:
-                Output.printJSON(try ReminderJSON.encode(messages, board: board, language: ctx.language))
+                Output.printJSON(try ReminderJSON.encode(messages, board: board, language: ctx.language, meetingDay: meetingDay))
             }
         }
     }
@@ -74,7 +108,7 @@ struct Remind: ParsableCommand {
 
 /// The JSON shape of `ita remind --format json` (docs/schema/remind.v1.schema.json).
 enum ReminderJSON {
-    static func encode(_ messages: [ReminderMessage], board: Board, language: Language) throws -> String {
+    static func encode(_ messages: [ReminderMessage], board: Board, language: Language, meetingDay: Bool) throws -> String {
         let t = language.countdown
         return JSONValue.array(messages.map { m -> JSONValue in
             let recipient: JSONValue
@@ -92,7 +126,7 @@ enum ReminderJSON {
                 let s = e.reminder.sticker
                 let surveys = Set(e.work.flatMap(\.surveys))
                 return .object([
-                    "kind": .string(s.milestone == nil ? "tasks" : "milestone"), "key": .of(s.milestone?.key), "title": .string(t.deadlineTitle(s)),
+                    "kind": .string(s.milestone != nil ? "milestone" : s.source == .overdueTasks ? "overdue" : "tasks"), "key": .of(s.milestone?.key), "title": .string(t.deadlineTitle(s)),
                     "due": .of(s.date), "due_th": .thai(s.date), "days": .int(s.countdown.calendarDays), "working_days": .int(s.countdown.workingDays),
                     "steps": .array(e.reminder.steps.map(JSONValue.int)),
                     "left": .strings(Array(Set(e.work.flatMap(\.targets))).sorted().map(\.description)),
@@ -102,7 +136,7 @@ enum ReminderJSON {
                     }),
                 ])
             }
-            return .object(["recipient": recipient, "deadlines": .array(deadlines), "text": .string(ReminderText.message(m, board: board, language: language))])
+            return .object(["recipient": recipient, "deadlines": .array(deadlines), "text": .string(ReminderText.message(m, board: board, language: language, meetingDay: meetingDay))])
         }).text
     }
 }
@@ -158,5 +192,60 @@ struct Present: ParsableCommand {
             }
             if code != 0 { throw ExitCode(code) }
         }
+    }
+}
+
+/// `ita remind --send line`: the day's reminders not yet sent, as Messaging API requests; each
+/// request's reminders noted in the `sent` table once LINE accepts it.
+struct LineSending {
+    static let channel = "line"
+    let ctx: Context
+    let store: Store
+    let board: Board
+    let day: CivilDate
+    let meetingDay: Bool
+    let dryRun: Bool
+    let force: Bool
+
+    func send(_ messages: [ReminderMessage]) throws {
+        let th = ctx.language == .th
+        let author = try ctx.author(in: store)
+        guard let member = author.member, member.coordinates else {
+            throw CLIError(th ? "ส่งแจ้งเตือนเข้ากลุ่ม LINE ได้เฉพาะประธานและเลขานุการ (\(author.login) ไม่ใช่)"
+                              : "only the chair or the secretary may send reminders to LINE (\(author.login) is not)")
+        }
+        let settings = try LineSettings.from(ctx.config)
+        let token = try settings.token()   // checked on a dry run too, so cron's first real run does not fail on it
+        let posted = force ? [] : try store.sent(channel: Self.channel, day: day)
+        let pending = messages.compactMap { $0.leaving(posted) }
+        guard !pending.isEmpty else {
+            Output.error(messages.isEmpty ? ctx.language.countdown.noReminders(day)
+                         : th ? "แจ้งเตือนวันที่ \(ThaiDateFormat.string(day)) ส่งเข้ากลุ่ม LINE ไปแล้ว (--force เพื่อส่งอีกครั้ง)"
+                              : "the reminders for \(ThaiDateFormat.english(day)) were already sent to LINE (--force sends them again)")
+            return
+        }
+        let texts = pending.map { LineMessages.messages(ReminderText.parts($0, board: board, language: ctx.language, meetingDay: meetingDay),
+                                                        language: ctx.language) }
+        let batches = LineMessages.batches(texts)
+        let requests = batches.map { LinePush.request($0.messages, to: settings.group) }
+        let count = texts.reduce(0) { $0 + $1.count }
+        if dryRun {
+            Output.print(requests.map { LinePush.describe($0, settings: settings) }.joined(separator: "\n\n"))
+            Output.error(th ? "ทดลอง: \(count) ข้อความใน \(requests.count) คำขอ ยังไม่ได้ส่ง" : "dry run: \(count) messages in \(requests.count) requests, nothing sent")
+            return
+        }
+        for (index, (batch, request)) in zip(batches, requests).enumerated() {
+            do {
+                let requestID = try LinePush.send(request, settings: settings, token: token)
+                try store.recordSent(batch.completes.flatMap { pending[$0].sent }, channel: Self.channel, day: day, at: ctx.currentTime(),
+                                     login: author.login, requestID: requestID)
+            } catch let failure as LinePush.Failure {
+                let done = index == 0 ? "" : th ? "; \(index) คำขอแรกส่งแล้วและบันทึกไว้ (รันอีกครั้งจะส่งเฉพาะที่เหลือ)"
+                                              : "; the first \(index) were sent and noted (running again sends the rest)"
+                throw CLIError((th ? "คำขอที่ \(index + 1) จาก \(requests.count): " : "request \(index + 1) of \(requests.count): ") + failure.message + done)
+            }
+        }
+        Output.print(th ? "ส่งแจ้งเตือน \(pending.count) รายการ (\(count) ข้อความ) เข้ากลุ่ม LINE แล้ว"
+                        : "sent \(pending.count) reminders (\(count) messages) to the LINE group")
     }
 }

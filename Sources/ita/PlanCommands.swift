@@ -149,26 +149,30 @@ struct MemberCommand: ParsableCommand {
         @Option(help: "chair, secretary, owner or member.") var role: Member.Role
         @Option(help: "Work group.") var group: String?
         @Option(help: "LINE display name.") var line: String?
+        @Option(help: ArgumentHelp("LINE user id (U + 32 hex digits), so reminders sent to LINE mention them.", valueName: "id")) var lineId: String?
         func run() throws {
             try planChange(global) { _, _ in
-                [.addMember(MemberDraft(login: login, name: name, role: role, workGroup: group ?? "", lineName: line ?? ""))]
+                [.addMember(MemberDraft(login: login, name: name, role: role, workGroup: group ?? "", lineName: line ?? "", lineID: lineId ?? ""))]
             }
         }
     }
 
     struct MemberEdit: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a member's name, role, group or LINE name.")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a member's name, role, group, LINE name or LINE user id.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Their login.") var login: String
         @Option var name: String?
         @Option var role: Member.Role?
         @Option var group: String?
         @Option var line: String?
+        @Option(help: ArgumentHelp("LINE user id (U + 32 hex digits); \"\" clears it.", valueName: "id")) var lineId: String?
         func validate() throws {
-            if name == nil && role == nil && group == nil && line == nil { throw ValidationError("nothing to change: give --name, --role, --group or --line") }
+            if name == nil && role == nil && group == nil && line == nil && lineId == nil {
+                throw ValidationError("nothing to change: give --name, --role, --group, --line or --line-id")
+            }
         }
         func run() throws {
-            try planChange(global) { _, _ in [.editMember(login: login, ITACore.MemberEdit(name: name, role: role, workGroup: group, lineName: line))] }
+            try planChange(global) { _, _ in [.editMember(login: login, ITACore.MemberEdit(name: name, role: role, workGroup: group, lineName: line, lineID: lineId))] }
         }
     }
 

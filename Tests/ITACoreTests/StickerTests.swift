@@ -142,6 +142,27 @@ struct StickerTests {
         #expect(due.map(\.steps) == [[3, 1], [7], [14]])
     }
 
+    @Test func overdueWorkIsAStepOfItsOwnOnTheMeetingDayOrDaily() {
+        let stickers = Self.stickers()
+        // Off (or not the meeting day): no overdue reminder, whatever its date.
+        #expect(!Reminder.due(on: Self.today, stickers: stickers, calendar: Self.calendar).contains { $0.sticker.source == .overdueTasks })
+        #expect(!Reminder.due(on: Self.today, stickers: stickers, calendar: Self.calendar, overdue: .meeting, isMeetingDay: false)
+            .contains { $0.sticker.source == .overdueTasks })
+        // The meeting day: first, keyed "overdue" for the day's posting log.
+        let meeting = Reminder.due(on: Self.today, stickers: stickers, calendar: Self.calendar, overdue: .meeting, isMeetingDay: true)
+        #expect(meeting.first?.sticker.source == .overdueTasks && meeting.first?.stepKey == "overdue")
+        #expect(Reminder.due(on: Self.today, stickers: stickers, calendar: Self.calendar, overdue: .daily).first?.stepKey == "overdue")
+        // Each owner's share of it goes into their own message.
+        let messages = ReminderMessage.compose(meeting, members: Self.members, grouping: .owner)
+        let overdueFor = messages.filter { $0.entries.contains { $0.reminder.stepKey == "overdue" } }.map(\.recipient)
+        #expect(overdueFor == [.member(Self.ann), .member(Self.bo)])
+        // Once posted, a message keeps only what was not.
+        let first = messages[0]
+        #expect(first.leaving(Set(first.sent)) == nil)
+        #expect(first.leaving([SentReminder(step: "overdue", recipient: first.recipient.key)])?.entries.map(\.reminder.stepKey)
+                == first.entries.dropFirst().map(\.reminder.stepKey))
+    }
+
     @Test func messagesGoOnePerOwnerOrPerGroup() {
         let register = Milestone(key: "register", titleTH: "ลงทะเบียน", titleEN: "Register", due: Self.d("2026-12-08"))
         let reminders = Reminder.due(on: Self.today, stickers: Self.stickers([register]), calendar: Self.calendar)

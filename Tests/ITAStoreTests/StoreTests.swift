@@ -9,7 +9,7 @@ import ITACore
         let store = try StoreFixture.demoStore()
         let queue = try DatabaseQueue(path: store.path)
         let applied = try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied == ["v1", "v2: what each milestone covers", "v3: progress snapshots", "v4: follow-up meetings", "v5: open tasks by due date", "v6: tamper evidence", "v7: corrections supersede meeting entries", "v8: last activity per member", "v9: keeping the plan", "v10: official results", "v11: official minutes", "v12: evidence checks"])
+        #expect(applied == ["v1", "v2: what each milestone covers", "v3: progress snapshots", "v4: follow-up meetings", "v5: open tasks by due date", "v6: tamper evidence", "v7: corrections supersede meeting entries", "v8: last activity per member", "v9: keeping the plan", "v10: official results", "v11: official minutes", "v12: evidence checks", "v13: sending reminders"])
         #expect(try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
         #expect(try Store.open(at: store.path).framework().id == "fy2566")
     }
@@ -28,7 +28,7 @@ import ITACore
         try queue.close()
         #expect(try covers().allSatisfy { $0.hasSuffix("=[]") })
         #expect(try DatabaseQueue(path: store.path).read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
-                == ["v1", "v2: what each milestone covers", "v3: progress snapshots", "v4: follow-up meetings", "v5: open tasks by due date", "v6: tamper evidence", "v7: corrections supersede meeting entries", "v8: last activity per member", "v9: keeping the plan", "v10: official results", "v11: official minutes", "v12: evidence checks"].sorted())
+                == ["v1", "v2: what each milestone covers", "v3: progress snapshots", "v4: follow-up meetings", "v5: open tasks by due date", "v6: tamper evidence", "v7: corrections supersede meeting entries", "v8: last activity per member", "v9: keeping the plan", "v10: official results", "v11: official minutes", "v12: evidence checks", "v13: sending reminders"].sorted())
     }
 
     @Test func newerDatabaseIsRefused() throws {

@@ -39,7 +39,7 @@ extension CountdownStrings {
         mention: { m in "@" + (m.lineName.isEmpty ? m.name : m.lineName) },
         messageHeading: { r in
             switch r {
-            case .member(let m): return "📣 ITA reminder for @\(m.lineName.isEmpty ? m.name : m.lineName)"
+            case .member: return "📣 ITA reminder for"
             case .group(let g): return "📣 ITA reminder for \(g.isEmpty ? "members with no work group" : g)"
             case .committee: return "📣 ITA committee reminder"
             }
@@ -80,7 +80,8 @@ extension CountdownStrings {
         surveyWindow: { m in m.map { "survey window until \(ThaiDateFormat.english($0.due))" } ?? "" },
         surveyPace: { needed, days in
             days > 0 ? "\(needed) more needed in \(days) working day\(days == 1 ? "" : "s") — \((needed + days - 1) / days) a day" : "\(needed) more needed today"
-        }
+        },
+        overdueHeading: { meeting in meeting ? "🔴 Overdue work: followed up at today's meeting" : "🔴 Overdue work" }
     )
 }
 

@@ -39,7 +39,7 @@ extension CountdownStrings {
         mention: { m in "@" + (m.lineName.isEmpty ? m.name : m.lineName) },
         messageHeading: { r in
             switch r {
-            case .member(let m): return "📣 แจ้งเตือนงาน ITA ถึง @\(m.lineName.isEmpty ? m.name : m.lineName)"
+            case .member: return "📣 แจ้งเตือนงาน ITA ถึง"
             case .group(let g): return "📣 แจ้งเตือนงาน ITA ถึง \(g.isEmpty ? "ผู้ไม่ระบุกลุ่มงาน" : g)"
             case .committee: return "📣 แจ้งเตือนคณะทำงาน ITA"
             }
@@ -80,6 +80,7 @@ extension CountdownStrings {
         surveyWindow: { m in m.map { "ช่วงตอบแบบวัด ถึง \(ThaiDateFormat.string($0.due))" } ?? "" },
         surveyPace: { needed, days in
             days > 0 ? "ต้องได้อีก \(needed) คน ใน \(days) วันทำการ — วันละ \((needed + days - 1) / days) คน" : "ต้องได้อีก \(needed) คน ภายในวันนี้"
-        }
+        },
+        overdueHeading: { meeting in meeting ? "🔴 งานที่เลยกำหนด — ติดตามในการประชุมวันนี้" : "🔴 งานที่เลยกำหนด" }
     )
 }

@@ -23,6 +23,7 @@ public struct CountdownStrings: Sendable {
     public let allDone: String
     /// A LINE-style mention of a member.
     public let mention: @Sendable (Member) -> String
+    /// A message's first line; for a member, the words before the mention of them.
     public let messageHeading: @Sendable (ReminderMessage.Recipient) -> String
     public let noReminders: @Sendable (CivilDate) -> String
     public let unknownGroup: @Sendable (_ group: String, _ groups: [String]) -> String
@@ -42,6 +43,8 @@ public struct CountdownStrings: Sendable {
     public let surveyWindow: @Sendable (Milestone?) -> String
     /// The pace a survey needs to reach its quota by the deadline: `ต้องได้อีก 46 คน ใน 12 วันทำการ — วันละ 4 คน`.
     public let surveyPace: @Sendable (_ needed: Int, _ workingDays: Int) -> String
+    /// The overdue step's heading: on the meeting day, or any day.
+    public let overdueHeading: @Sendable (_ meetingDay: Bool) -> String
 }
 
 extension Language {

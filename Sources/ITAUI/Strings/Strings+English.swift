@@ -131,6 +131,7 @@ extension Strings {
             case "archived_at": return "archived"
             case "plan_key": return "key"
             case "line_name": return "LINE name"
+            case "line_id": return "LINE user id"
             case "left_on": return "left"
             case "title_th": return "Thai title"
             case "title_en": return "English title"

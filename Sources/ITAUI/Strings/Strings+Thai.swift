@@ -147,6 +147,7 @@ extension Strings {
             case "role": return "บทบาท"
             case "work_group": return "กลุ่มงาน"
             case "line_name": return "ชื่อ LINE"
+            case "line_id": return "LINE user id"
             case "left_on": return "วันที่ออก"
             case "score": return "คะแนน"
             case "target_grade": return "ระดับเป้าหมาย"

@@ -1,0 +1,189 @@
+import AsyncHTTPClient
+import Foundation
+import ITACore
+import ITAUI
+import NIOCore
+import NIOHTTP1
+
+/// Where and how `ita remind --send line` posts: the group, the endpoint and the token file, from
+/// the config file. The token itself is read from its file when sending and never kept, printed or
+/// logged.
+struct LineSettings {
+    static let defaultEndpoint = "https://api.line.me"
+    var group: String
+    var endpoint: String
+    var tokenFile: String
+
+    static func from(_ config: Config) throws -> LineSettings {
+        guard let group = config.lineGroup, !group.isEmpty else {
+            throw CLIError("\(config.path): no line_group: add `line_group = C…` (the group's id, from the join webhook event; see README, Sending reminders to LINE)")
+        }
+        let endpoint = config.lineEndpoint ?? defaultEndpoint
+        guard let url = URL(string: endpoint), let scheme = url.scheme, scheme == "https" || scheme == "http", url.host != nil else {
+            throw CLIError("\(config.path): line_endpoint: expected an http(s) base URL such as \(defaultEndpoint), found \(Quote.text(endpoint))")
+        }
+        let tokenFile = config.lineTokenFile
+            ?? URL(fileURLWithPath: config.path).deletingLastPathComponent().appendingPathComponent("line-token").path
+        return LineSettings(group: group, endpoint: endpoint.hasSuffix("/") ? String(endpoint.dropLast()) : endpoint, tokenFile: tokenFile)
+    }
+
+    var pushURL: String { endpoint + "/v2/bot/message/push" }
+
+    /// The channel access token: the file's one line. Refused when others may read the file.
+    func token() throws -> String {
+        var info = stat()
+        guard stat(tokenFile, &info) == 0 else {
+            throw CLIError("\(tokenFile): no channel access token file (put the token there, then chmod 600 \(tokenFile))")
+        }
+        if info.st_mode & 0o077 != 0 {
+            throw CLIError("\(tokenFile): others can read it (mode \(String(info.st_mode & 0o777, radix: 8))); run chmod 600 \(tokenFile)")
+        }
+        if info.st_uid != geteuid() {
+            throw CLIError("\(tokenFile): belongs to another user; the token file must be yours (mode 600)")
+        }
+        guard let data = FileManager.default.contents(atPath: tokenFile) else { throw CLIError("\(tokenFile): cannot read (permission or I/O error)") }
+        let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !token.isEmpty, !token.contains(where: { $0.isWhitespace || !$0.isASCII }) else {
+            throw CLIError("\(tokenFile): expected the channel access token on one line")
+        }
+        return token
+    }
+}
+
+/// Posts text messages to a LINE group through the Messaging API push endpoint, with the documented
+/// answers handled: 400, 401, 403 as errors; 409 (this retry key was already accepted) as sent; 429
+/// waits as long as Retry-After says (up to a minute, three times); 5xx retries with a growing pause
+/// (0.5, 1, 2 s), a timeout once; a refused connection is reported at once. Every attempt of one request carries the same
+/// X-Line-Retry-Key, so a retry never posts twice.
+struct LinePush {
+    static let userAgent = "ita/0.6.0 (ITA Board reminders)"
+    static let maxAttempts = 4
+    static let longestRetryAfter = 60
+
+    struct Request {
+        var retryKey: String
+        var body: String
+    }
+
+    struct Failure: Error {
+        var message: String
+    }
+
+    static func request(_ messages: [LineTextMessage], to group: String) -> Request {
+        let objects = messages.map { m -> JSONValue in
+            guard m.isV2 else { return .object(["type": .string("text"), "text": .string(m.text)]) }
+            var substitution: [String: JSONValue] = [:]
+            for (key, id) in m.mentions {
+                substitution[key] = .object(["type": .string("mention"), "mentionee": .object(["type": .string("user"), "userId": .string(id)])])
+            }
+            return .object(["type": .string("textV2"), "text": .string(m.text), "substitution": .object(substitution)])
+        }
+        return Request(retryKey: UUID().uuidString.lowercased(), body: JSONValue.object(["to": .string(group), "messages": .array(objects)]).text)
+    }
+
+    /// The request as --dry-run prints it: method, address, headers (the token redacted), body.
+    static func describe(_ request: Request, settings: LineSettings) -> String {
+        ["POST \(settings.pushURL)", "Authorization: Bearer [redacted: the token in \(settings.tokenFile)]",
+         "Content-Type: application/json", "X-Line-Retry-Key: \(request.retryKey)", "User-Agent: \(userAgent)", "", request.body].joined(separator: "\n")
+    }
+
+    /// Sends one request (retrying as above); returns LINE's request id. Blocks.
+    static func send(_ request: Request, settings: LineSettings, token: String, timeout: TimeInterval = 15,
+                     pause: @escaping @Sendable (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }) throws -> String? {
+        let box = ResultBox()
+        let done = DispatchSemaphore(value: 0)
+        let url = settings.pushURL
+        Task {
+            let client = HTTPClient(eventLoopGroupProvider: .singleton,
+                                    configuration: .init(redirectConfiguration: .disallow,
+                                                         timeout: .init(connect: .seconds(5), read: .seconds(Int64(timeout)))))
+            box.set(await attempt(request, url: url, token: token, client: client, timeout: timeout, pause: pause))
+            try? await client.shutdown()
+            done.signal()
+        }
+        done.wait()
+        switch box.value {
+        case .success(let id): return id
+        case .failure(let failure): throw failure
+        }
+    }
+
+    private static func attempt(_ request: Request, url: String, token: String, client: HTTPClient, timeout: TimeInterval,
+                                pause: @Sendable (Double) -> Void) async -> Result<String?, Failure> {
+        var backoff = 0.5
+        for attempt in 1...maxAttempts {
+            var http = HTTPClientRequest(url: url)
+            http.method = .POST
+            http.headers.add(name: "Authorization", value: "Bearer " + token)
+            http.headers.add(name: "Content-Type", value: "application/json")
+            http.headers.add(name: "X-Line-Retry-Key", value: request.retryKey)
+            http.headers.add(name: "User-Agent", value: userAgent)
+            http.body = .bytes(ByteBuffer(string: request.body))
+            let last = attempt == maxAttempts
+            do {
+                let response = try await client.execute(http, timeout: .seconds(Int64(timeout)))
+                var body = try await response.body.collect(upTo: 64 * 1024)
+                let text = body.readString(length: body.readableBytes) ?? ""
+                let requestID = response.headers.first(name: "x-line-request-id")
+                let status = Int(response.status.code)
+                switch status {
+                case 200..<300: return .success(requestID)
+                case 409:
+                    // LINE already accepted a request with this retry key: it was posted once.
+                    return .success(response.headers.first(name: "x-line-accepted-request-id") ?? requestID)
+                case 400: return .failure(Failure(message: "LINE refused the message (400 Bad Request): " + explain(text)))
+                case 401: return .failure(Failure(message: "LINE refused the channel access token (401 Unauthorized): issue a new one and put it in the token file"))
+                case 403: return .failure(Failure(message: "LINE does not allow this (403 Forbidden): " + explain(text) + " (is the official account in the group, and may this channel push?)"))
+                case 429:
+                    // Too many requests: wait as told and try again. Without Retry-After it is the month's quota: stop.
+                    guard !last, let wait = response.headers.first(name: "Retry-After").flatMap(Int.init), (0...longestRetryAfter).contains(wait) else {
+                        return .failure(Failure(message: "LINE's limit is reached (429 Too Many Requests): " + explain(text)))
+                    }
+                    pause(Double(wait))
+                case 500...599:
+                    guard !last else { return .failure(Failure(message: "LINE's server failed \(attempt) times (last: \(status)): " + explain(text) + "; try again later")) }
+                    pause(backoff)
+                    backoff *= 2
+                default: return .failure(Failure(message: "LINE answered \(status): " + explain(text)))
+                }
+            } catch {
+                // AsyncHTTPClient already retried the connection until the deadline; a refused one stays refused.
+                // A timeout after sending may be a lost answer: one more try, with the same retry key, is safe.
+                let reason = short(error)
+                guard !last, reason != "connection refused", attempt < 2 else {
+                    return .failure(Failure(message: "cannot reach \(url) (\(reason))"))
+                }
+                pause(backoff)
+                backoff *= 2
+            }
+        }
+        return .failure(Failure(message: "cannot post to \(url)"))
+    }
+
+    /// LINE's error body (`{"message": …, "details": [{"message": …, "property": …}]}`) as one line.
+    static func explain(_ body: String) -> String {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any] else {
+            return body.isEmpty ? "(no explanation)" : String(body.sanitizedForTerminal.prefix(200))
+        }
+        var text = (object["message"] as? String) ?? "(no explanation)"
+        if let details = object["details"] as? [[String: Any]], !details.isEmpty {
+            text += " — " + details.prefix(3).map { d in [d["property"] as? String, d["message"] as? String].compactMap { $0 }.joined(separator: ": ") }
+                .joined(separator: "; ")
+        }
+        return String(text.sanitizedForTerminal.prefix(300))
+    }
+
+    static func short(_ error: Error) -> String {
+        let text = "\(error)"
+        if text.lowercased().contains("refused") { return "connection refused" }
+        if text.lowercased().contains("timeout") || text.lowercased().contains("deadline") { return "timed out" }
+        return String(text.prefix(160))
+    }
+
+    final class ResultBox: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: Result<String?, Failure> = .failure(Failure(message: "not sent"))
+        func set(_ v: Result<String?, Failure>) { lock.lock(); stored = v; lock.unlock() }
+        var value: Result<String?, Failure> { lock.lock(); defer { lock.unlock() }; return stored }
+    }
+}
