@@ -17,6 +17,8 @@ struct Context {
     let now: Timestamp
     let login: String
     let isAdministrator: Bool
+    /// The user's hooks, run after each committed change.
+    let hooks: Hooks
 
     init(options: GlobalOptions, config: Config) throws {
         self.options = options
@@ -34,6 +36,7 @@ struct Context {
         }
         login = Self.osLogin()
         isAdministrator = geteuid() == 0
+        hooks = Hooks(config: config, today: now.date)
     }
 
     /// The moment now: fixed with --today (tests), else the clock (the dashboard runs for hours).
@@ -91,6 +94,7 @@ struct Context {
     func openStore(memoryMapped: Bool = true, checkpointsWhenIdle: Bool = false) throws -> Store {
         let store = try Store.open(at: databasePath, memoryMapped: memoryMapped, readOnly: options.readOnly, checkpointsWhenIdle: checkpointsWhenIdle)
         if !store.isReadOnly { _ = try? store.takeDailySnapshotIfMissing(today: today) }
+        hooks.watch(store)
         return store
     }
 
@@ -118,7 +122,10 @@ struct Context {
             let config = try Config.load()
             language = options.lang ?? config.language ?? .th
             strings = language.strings
-            try body(try Context(options: options, config: config))
+            let ctx = try Context(options: options, config: config)
+            // Hooks run for what was committed, also when the command failed after committing some of it.
+            do { try body(ctx) } catch { ctx.hooks.finish(); throw error }
+            ctx.hooks.finish()
         } catch let error as CLIError {
             fail(strings, error.message)
         } catch let error as StoreError {

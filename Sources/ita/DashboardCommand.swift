@@ -79,6 +79,7 @@ enum Dashboard {
                 let writeStarted = BenchTimer.now()
                 let result = try store.apply(change, toTask: id, by: author, at: ctx.currentTime())
                 timer?.record("store_write", since: writeStarted)
+                ctx.hooks.fire(store)
                 watch.sawOwnWrite()   // our own write is already in the state
                 unCheckpointed = true
                 // Recurring work: its next occurrence is a new task (read everything), or waits for a yes.
@@ -97,6 +98,7 @@ enum Dashboard {
             case .plan(let changes):
                 do {
                     let result = try store.apply(changes, by: author, at: ctx.currentTime())
+                    ctx.hooks.fire(store)
                     watch.sawOwnWrite()
                     unCheckpointed = true
                     seenAudit = (try? store.lastAuditID()) ?? seenAudit
@@ -114,6 +116,7 @@ enum Dashboard {
                 }
             case .undo:
                 let entries = try store.undoLastChange(by: author, at: ctx.currentTime())
+                ctx.hooks.fire(store)
                 watch.sawOwnWrite()
                 unCheckpointed = true
                 // Undoing a plan change (an add, a move, an archive, a member): read everything again.
@@ -137,6 +140,8 @@ enum Dashboard {
                 watch.newDay(today)
                 return try changes()
             case .checkForChanges:
+                // A hook that failed in the background says so on the status line.
+                if let failure = ctx.hooks.takeFailures().first { return .message(.failed(failure)) }
                 return try changes()
             }
         }, firstFrame: {

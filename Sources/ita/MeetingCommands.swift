@@ -132,7 +132,9 @@ enum MeetingSession {
             let board = try store.board(today: ctx.today)
             let snapshot = ProgressSnapshot.take(board, tasks: try store.tasks(), kind: .meeting)
             try store.endMeeting(meeting.id, sectionSeconds: seconds, summary: summary, snapshot: snapshot, by: author, at: now)
-            return try store.meeting(on: ctx.today).map(MeetingMessage.ended)
+            let ended = try store.meeting(on: ctx.today)
+            if let ended { ctx.hooks.meetingEnded(ended, store: store) }
+            return ended.map(MeetingMessage.ended)
         }
     }
 }

@@ -73,6 +73,27 @@ struct MeetingTests {
         #expect(Self.text(s).contains("ไม่อยู่ในช่วงตอบแบบวัด IIT / EIT"))
     }
 
+    @Test func theAgendaMarksTasksWhoseEvidenceTheCheckFoundWanting() {
+        // #2 is overdue; its link answered 404 at the last check.
+        var tasks = F.tasks
+        tasks[1].evidence = ["https://example.go.th/o1-draft"]
+        var board = F.board(tasks: tasks)
+        board.evidenceChecks = ["https://example.go.th/o1-draft": EvidenceCheck(url: "https://example.go.th/o1-draft", checkedAt: Self.started, status: 404)]
+        let data = MeetingData(board: board, tasks: tasks, meeting: Meeting(id: 7, day: F.today, startedAt: Self.started), previous: nil, number: 3,
+                               scoreBefore: 60, lastChanged: [:], earlierActions: [])
+        for (width, language) in [(120, Language.th), (80, .en)] {
+            var s = MeetingState(data: data, language: language, size: Size(width: width, height: 30), viewer: F.chair, login: F.chair.login)
+            _ = s.update(.key(.character("3")))
+            let row = Self.text(s).split(separator: "\n").first { $0.contains("#2 ") }.map(String.init) ?? ""
+            #expect(row.contains(language == .th ? "✗ ลิงก์เสีย" : "✗ broken link"), "\(width): \(row)")
+            #expect(row.displayWidth <= width, "the mark fits the row")
+        }
+        // Without a finding, no mark.
+        var s = Self.state()
+        _ = s.update(.key(.character("3")))
+        #expect(!Self.text(s).contains("✗"))
+    }
+
     @Test func notesDecisionsAndActionItemsAreRecordedOnTheSelectedRow() {
         var s = Self.state()
         _ = s.update(.key(.character("3")))

@@ -160,8 +160,10 @@ public enum MeetingView {
         let withOwner = table(state, owner: true), withoutOwner = table(state, owner: false, indent: 2)
         func taskSpans(_ task: WorkTask, indent: String) -> [Span] {
             let table = indent.count > 1 ? withoutOwner : withOwner
+            // What the evidence check found (broken, off the office's site, another year's, not checked lately).
+            let mark = board.evidenceFinding(task).map { Span(state.language.form.evidenceFinding($0), $0 == .broken ? .overdue : .soon) }
             return [Span(String(indent.dropFirst()))] + table.row(task, ownerName: name(task.ownerID), today: today,
-                                                                 calendar: board.assessment.workingCalendar, strings: s, text: d)
+                                                                 calendar: board.assessment.workingCalendar, strings: s, text: d, mark: mark)
         }
 
         switch state.currentStep {

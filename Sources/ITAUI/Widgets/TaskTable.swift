@@ -58,7 +58,9 @@ public struct TaskTable: Hashable, Sendable {
         return spans.map { Span($0.text, .dim) }
     }
 
-    func row(_ task: WorkTask, ownerName: String, today: CivilDate, calendar: WorkingCalendar, strings s: Strings, text t: DashboardStrings) -> [Span] {
+    /// A task's row; `mark` (an evidence finding) goes after the title, which gives up the room for it.
+    func row(_ task: WorkTask, ownerName: String, today: CivilDate, calendar: WorkingCalendar, strings s: Strings, text t: DashboardStrings,
+             mark: Span? = nil) -> [Span] {
         let style = DashboardView.statusStyle(task, today: today)
         var spans = [Span(" ")]
         if status > 0 { spans.append(Span((statusWords ? s.status(task.status) : t.statusSymbol(task.status)).padded(toWidth: status), style)) }
@@ -75,7 +77,14 @@ public struct TaskTable: Hashable, Sendable {
         if target > 0 { spans.append(Span(t.targetShort(task.target).padded(toWidth: target))) }
         if phase > 0 { spans.append(Span((task.phase ?? "").sanitizedForTerminal.truncated(toWidth: phase - 1).padded(toWidth: phase), .dim)) }
         if owner > 0 { spans.append(Span(ownerName.sanitizedForTerminal.truncated(toWidth: owner - 1).padded(toWidth: owner), .dim)) }
-        spans.append(Span(task.title.sanitizedForTerminal.truncated(toWidth: title), task.status == .done ? .dim : .normal))
+        let room = mark.map { title - $0.text.displayWidth - 2 } ?? title
+        guard let mark, room >= 8 else {
+            spans.append(Span(task.title.sanitizedForTerminal.truncated(toWidth: title), task.status == .done ? .dim : .normal))
+            return spans
+        }
+        let shown = task.title.sanitizedForTerminal.truncated(toWidth: room)
+        spans.append(Span(shown + "  ", task.status == .done ? .dim : .normal))
+        spans.append(mark)
         return spans
     }
 
