@@ -211,8 +211,9 @@ struct LineSending {
         let th = ctx.language == .th
         let author = try ctx.author(in: store)
         guard let member = author.member, member.coordinates else {
-            throw CLIError(th ? "ส่งแจ้งเตือนเข้ากลุ่ม LINE ได้เฉพาะประธานและเลขานุการ (\(author.login) ไม่ใช่)"
-                              : "only the chair or the secretary may send reminders to LINE (\(author.login) is not)")
+            let who = author.member?.login ?? author.login
+            throw CLIError(th ? "ส่งแจ้งเตือนเข้ากลุ่ม LINE ได้เฉพาะประธานและเลขานุการ (\(who) ไม่ใช่)"
+                              : "only the chair or the secretary may send reminders to LINE (\(who) is not)")
         }
         let settings = try LineSettings.from(ctx.config)
         let token = try settings.token()   // checked on a dry run too, so cron's first real run does not fail on it

@@ -225,7 +225,7 @@ import Testing
     @Test func onlyTheChairAndTheSecretarySendAndTheTokenFileIsKeptPrivate() throws {
         let f = try Fixture()
         let owner = try f.send(as: "kittipat")
-        #expect(owner.status != 0 && owner.stderr.contains("ประธานและเลขานุการ"))
+        #expect(owner.status != 0 && owner.stderr.contains("ประธานและเลขานุการ (kittipat ไม่ใช่)"))
         chmod(f.config + "/line-token", 0o644)
         let open = try f.send()
         #expect(open.status != 0)
