@@ -52,27 +52,9 @@ import Testing
         s.serve_forever()
         """#
 
-    /// Starts the server; its port and a way to stop it.
-    static func start(in directory: String) throws -> (port: Int, stop: () -> Void) {
-        let script = directory + "/server.py", portFile = directory + "/port"
-        try server.write(toFile: script, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, portFile]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        for _ in 0..<100 {
-            if let text = try? String(contentsOfFile: portFile, encoding: .utf8), let port = Int(text) { return (port, { process.terminate() }) }
-            usleep(50_000)
-        }
-        process.terminate()
-        throw CocoaError(.fileNoSuchFile)
-    }
-
     @Test func everyKindOfAnswerIsFoundAndKept() throws {
         let ita = ITARunner()
-        let (port, stop) = try Self.start(in: ita.directory)
+        let (port, stop) = try Subprocess.server(Self.server, in: ita.directory)
         defer { stop() }
         let site = "http://127.0.0.1:\(port)"
         let db = ["--db", ita.directory + "/demo.sqlite", "--today", "2026-12-01"]

@@ -87,22 +87,8 @@ import Testing
         var database: String { ita.directory + "/demo.sqlite" }
 
         init() throws {
-            let script = ita.directory + "/line.py", portFile = ita.directory + "/line.port"
-            try LineSendTests.server.write(toFile: script, atomically: true, encoding: .utf8)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", script, portFile, LineSendTests.token, LineSendTests.group, ita.directory + "/line.log"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            var found: Int?
-            for _ in 0..<100 {
-                if let text = try? String(contentsOfFile: portFile, encoding: .utf8), let p = Int(text) { found = p; break }
-                usleep(50_000)
-            }
-            guard let found else { process.terminate(); throw CocoaError(.fileNoSuchFile) }
-            port = found
-            stop = { process.terminate() }
+            (port, stop) = try Subprocess.server(LineSendTests.server, arguments: [LineSendTests.token, LineSendTests.group, ita.directory + "/line.log"],
+                                                 in: ita.directory)
             try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
             try LineSendTests.token.write(toFile: config + "/line-token", atomically: true, encoding: .utf8)
             chmod(config + "/line-token", 0o600)

@@ -33,6 +33,26 @@ enum Subprocess {
         return Result(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self), err: String(decoding: errData, as: UTF8.self))
     }
 
+    /// A local HTTP server: a Python script that binds 127.0.0.1 port 0 and writes the port it got to
+    /// the file named by its first argument. Returns the port and a way to stop it.
+    static func server(_ script: String, arguments: [String] = [], in directory: String) throws -> (port: Int, stop: () -> Void) {
+        let name = UUID().uuidString
+        let file = directory + "/server-\(name).py", portFile = directory + "/server-\(name).port"
+        try script.write(toFile: file, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", file, portFile] + arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        for _ in 0..<100 {
+            if let text = try? String(contentsOfFile: portFile, encoding: .utf8), let port = Int(text) { return (port, { process.terminate() }) }
+            usleep(50_000)
+        }
+        process.terminate()
+        throw CocoaError(.fileNoSuchFile)
+    }
+
     /// A Python script (python3 on PATH: scripts/test installs its libraries for that one).
     static func python(_ script: String, _ arguments: [String]) throws -> Result {
         try run("/usr/bin/env", ["python3", "-c", script] + arguments)
