@@ -31,7 +31,7 @@ final class Hooks: @unchecked Sendable {
         self.today = today
     }
 
-    /// The hooks there are (nil: none, so nothing is watched or read).
+    /// The hooks there are (none: nothing is watched or read, and commands pay nothing).
     private lazy var present: Set<String> = Set(Self.names.filter { FileManager.default.fileExists(atPath: directory + "/" + $0) })
 
     /// Starts watching a database: changes after this moment are the hooks'.
