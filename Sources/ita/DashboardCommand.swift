@@ -51,15 +51,18 @@ enum Dashboard {
     /// Runs the dashboard; returns the exit status (0, 2 when there is no usable terminal, 128+n on a signal).
     static func open(_ ctx: Context, store: Store, display: DisplayOptions) throws -> Int32 {
         let author = try ctx.author(in: store)
-        // The state is the only owner of the loaded tasks, so patching one never copies them all.
-        var state = AppState(data: try load(store, today: ctx.today), language: ctx.language, login: ctx.login,
-                             viewer: author.member, readOnly: store.isReadOnly, size: Size(width: 80, height: 24), screen: display.screen)
+        // The running program must be the only owner of the loaded tasks, or the first change (ours or
+        // another member's) copies all 50,000 of them (copy on write): the state is handed over, not
+        // copied, and nothing here keeps it.
+        var handOver: AppState? = AppState(data: try load(store, today: ctx.today), language: ctx.language, login: ctx.login,
+                                           viewer: author.member, readOnly: store.isReadOnly, size: Size(width: 80, height: 24),
+                                           screen: display.screen)
         if let reason = store.readOnlyReason {
-            state.readOnlyNote = ctx.strings.readOnly(store.path, reason)
-            state.message = StatusMessage(ctx.strings.readOnly(store.path, reason))
+            handOver!.readOnlyNote = ctx.strings.readOnly(store.path, reason)
+            handOver!.message = StatusMessage(ctx.strings.readOnly(store.path, reason))
         }
         return try FullScreen.run(ctx: ctx, theme: display.theme ?? ctx.config.theme, mouse: !display.noMouse) { terminal in
-            program(state, ctx: ctx, store: store, author: author, terminal: terminal)
+            program(handOver.take()!, ctx: ctx, store: store, author: author, terminal: terminal)
         }
     }
 
