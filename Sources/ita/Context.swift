@@ -36,7 +36,7 @@ struct Context {
         }
         login = Self.osLogin()
         isAdministrator = geteuid() == 0
-        hooks = Hooks(config: config, today: now.date)
+        hooks = Hooks(config: config, today: now.date, thai: language == .th)
     }
 
     /// The moment now: fixed with --today (tests), else the clock (the dashboard runs for hours).

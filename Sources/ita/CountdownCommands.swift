@@ -243,7 +243,7 @@ struct LineSending {
             } catch let failure as LinePush.Failure {
                 let done = index == 0 ? "" : th ? "; \(index) คำขอแรกส่งแล้วและบันทึกไว้ (รันอีกครั้งจะส่งเฉพาะที่เหลือ)"
                                               : "; the first \(index) were sent and noted (running again sends the rest)"
-                throw CLIError((th ? "คำขอที่ \(index + 1) จาก \(requests.count): " : "request \(index + 1) of \(requests.count): ") + failure.message + done)
+                throw CLIError((th ? "คำขอที่ \(index + 1) จาก \(requests.count): " : "request \(index + 1) of \(requests.count): ") + failure.text(thai: th) + done)
             }
         }
         Output.print(th ? "ส่งแจ้งเตือน \(pending.count) รายการ (\(count) ข้อความ) เข้ากลุ่ม LINE แล้ว"

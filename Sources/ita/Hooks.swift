@@ -25,7 +25,11 @@ final class Hooks: @unchecked Sendable {
     let today: CivilDate
     private var stores: [String: Store] = [:]
 
-    init(config: Config, today: CivilDate) {
+    /// Failures are reported in Thai (else English).
+    let thai: Bool
+
+    init(config: Config, today: CivilDate, thai: Bool) {
+        self.thai = thai
         directory = config.directory + "/hooks"
         timeout = config.hookTimeout ?? Self.defaultTimeout
         self.today = today
@@ -118,12 +122,12 @@ final class Hooks: @unchecked Sendable {
     private func start(_ name: String, input: String) {
         let path = directory + "/" + name
         guard FileManager.default.isExecutableFile(atPath: path) else {
-            report("hook \(name) is not executable (chmod +x \(path))")
+            report(thai ? "hook \(name) ยังรันไม่ได้ ไม่ได้ตั้งให้เป็นโปรแกรม (chmod +x \(path))" : "hook \(name) is not executable (chmod +x \(path))")
             return
         }
         signal(SIGPIPE, SIG_IGN)   // a hook that does not read its input must not stop ita
         var input_ = [Int32](repeating: 0, count: 2), errors_ = [Int32](repeating: 0, count: 2)
-        guard pipe(&input_) == 0, pipe(&errors_) == 0 else { report("hook \(name) cannot start: no pipe"); return }
+        guard pipe(&input_) == 0, pipe(&errors_) == 0 else { report((thai ? "เริ่ม hook \(name) ไม่ได้: " : "hook \(name) cannot start: ") + "no pipe"); return }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -153,7 +157,7 @@ final class Hooks: @unchecked Sendable {
         close(errors_[1])
         guard spawned == 0 else {
             close(input_[1]); close(errors_[0])
-            report("hook \(name) cannot start: \(String(cString: strerror(spawned)))")
+            report((thai ? "เริ่ม hook \(name) ไม่ได้: " : "hook \(name) cannot start: ") + String(cString: strerror(spawned)))
             return
         }
         running.enter()
@@ -181,7 +185,8 @@ final class Hooks: @unchecked Sendable {
                         usleep(10_000)
                     }
                     kill(-child, SIGKILL)   // whatever it left behind
-                    report("hook \(name) was stopped after \(Int(timeout)) s (hook_timeout in the config file)")
+                    report(thai ? "hook \(name) ทำงานเกิน \(Int(timeout)) วินาที จึงถูกหยุด (hook_timeout ในไฟล์ตั้งค่า)"
+                                : "hook \(name) was stopped after \(Int(timeout)) s (hook_timeout in the config file)")
                     return
                 }
                 usleep(10_000)
@@ -189,7 +194,7 @@ final class Hooks: @unchecked Sendable {
             let exited = status & 0x7f == 0, code = (status >> 8) & 0xff
             guard exited, code == 0 else {
                 let first = errors.text().split(separator: "\n").first.map { ": " + $0 } ?? ""
-                report("hook \(name) failed (" + (exited ? "exit \(code)" : "signal \(status & 0x7f)") + ")" + first)
+                report("hook \(name) " + (thai ? "ล้มเหลว" : "failed") + " (" + (exited ? "exit \(code)" : "signal \(status & 0x7f)") + ")" + first)
                 return
             }
         }

@@ -65,8 +65,35 @@ struct LinePush {
         var body: String
     }
 
-    struct Failure: Error {
-        var message: String
+    /// What went wrong, said in the user's language by `text(thai:)`.
+    enum Failure: Error {
+        case refused(String)
+        case badToken
+        case forbidden(String)
+        case limit(String)
+        case serverFailed(attempts: Int, status: Int, String)
+        case answered(Int, String)
+        case unreachable(String, reason: String)
+
+        func text(thai: Bool) -> String {
+            switch self {
+            case .refused(let why):
+                return (thai ? "LINE ไม่รับข้อความ (400 Bad Request): " : "LINE refused the message (400 Bad Request): ") + why
+            case .badToken:
+                return thai ? "LINE ไม่รับ channel access token (401 Unauthorized): ออก token ใหม่แล้วใส่ในไฟล์ token"
+                            : "LINE refused the channel access token (401 Unauthorized): issue a new one and put it in the token file"
+            case .forbidden(let why):
+                return thai ? "LINE ไม่อนุญาต (403 Forbidden): \(why) (บัญชีทางการอยู่ในกลุ่มหรือยัง และ channel ส่ง push ได้หรือไม่)"
+                            : "LINE does not allow this (403 Forbidden): \(why) (is the official account in the group, and may this channel push?)"
+            case .limit(let why):
+                return (thai ? "ส่งเกินโควตาของ LINE (429 Too Many Requests): " : "LINE's limit is reached (429 Too Many Requests): ") + why
+            case .serverFailed(let attempts, let status, let why):
+                return thai ? "เซิร์ฟเวอร์ LINE ขัดข้อง \(attempts) ครั้ง (ล่าสุด \(status)): \(why) ลองใหม่ภายหลัง"
+                            : "LINE's server failed \(attempts) times (last: \(status)): \(why); try again later"
+            case .answered(let status, let why): return (thai ? "LINE ตอบ \(status): " : "LINE answered \(status): ") + why
+            case .unreachable(let url, let reason): return (thai ? "ติดต่อ \(url) ไม่ได้ (\(reason))" : "cannot reach \(url) (\(reason))")
+            }
+        }
     }
 
     static func request(_ messages: [LineTextMessage], to group: String) -> Request {
@@ -131,33 +158,33 @@ struct LinePush {
                 case 409:
                     // LINE already accepted a request with this retry key: it was posted once.
                     return .success(response.headers.first(name: "x-line-accepted-request-id") ?? requestID)
-                case 400: return .failure(Failure(message: "LINE refused the message (400 Bad Request): " + explain(text)))
-                case 401: return .failure(Failure(message: "LINE refused the channel access token (401 Unauthorized): issue a new one and put it in the token file"))
-                case 403: return .failure(Failure(message: "LINE does not allow this (403 Forbidden): " + explain(text) + " (is the official account in the group, and may this channel push?)"))
+                case 400: return .failure(.refused(explain(text)))
+                case 401: return .failure(.badToken)
+                case 403: return .failure(.forbidden(explain(text)))
                 case 429:
                     // Too many requests: wait as told and try again. Without Retry-After it is the month's quota: stop.
                     guard !last, let wait = response.headers.first(name: "Retry-After").flatMap(Int.init), (0...longestRetryAfter).contains(wait) else {
-                        return .failure(Failure(message: "LINE's limit is reached (429 Too Many Requests): " + explain(text)))
+                        return .failure(.limit(explain(text)))
                     }
                     pause(Double(wait))
                 case 500...599:
-                    guard !last else { return .failure(Failure(message: "LINE's server failed \(attempt) times (last: \(status)): " + explain(text) + "; try again later")) }
+                    guard !last else { return .failure(.serverFailed(attempts: attempt, status: status, explain(text))) }
                     pause(backoff)
                     backoff *= 2
-                default: return .failure(Failure(message: "LINE answered \(status): " + explain(text)))
+                default: return .failure(.answered(status, explain(text)))
                 }
             } catch {
                 // AsyncHTTPClient already retried the connection until the deadline; a refused one stays refused.
                 // A timeout after sending may be a lost answer: one more try, with the same retry key, is safe.
                 let reason = short(error)
                 guard !last, reason != "connection refused", attempt < 2 else {
-                    return .failure(Failure(message: "cannot reach \(url) (\(reason))"))
+                    return .failure(.unreachable(url, reason: reason))
                 }
                 pause(backoff)
                 backoff *= 2
             }
         }
-        return .failure(Failure(message: "cannot post to \(url)"))
+        return .failure(.unreachable(url, reason: "no answer"))
     }
 
     /// LINE's error body (`{"message": …, "details": [{"message": …, "property": …}]}`) as one line.
@@ -182,7 +209,7 @@ struct LinePush {
 
     final class ResultBox: @unchecked Sendable {
         private let lock = NSLock()
-        private var stored: Result<String?, Failure> = .failure(Failure(message: "not sent"))
+        private var stored: Result<String?, Failure> = .failure(.unreachable("", reason: "not sent"))
         func set(_ v: Result<String?, Failure>) { lock.lock(); stored = v; lock.unlock() }
         var value: Result<String?, Failure> { lock.lock(); defer { lock.unlock() }; return stored }
     }

@@ -79,14 +79,14 @@ import Testing
         try s.hook("on-done", "cat > /dev/null; echo 'webhook answered 502' >&2; exit 3")
         let failed = try s.run(["done", "\(id)", "--as", "kittipat"])
         #expect(failed.status == 0, "the change is made; the hook's failure does not undo it")
-        #expect(failed.stderr.contains("hook on-done failed (exit 3): webhook answered 502"), "\(failed.stderr)")
+        #expect(failed.stderr.contains("hook on-done ล้มเหลว (exit 3): webhook answered 502"), "\(failed.stderr)")
         #expect(try s.run(["tasks", "--status", "done", "--json"]).stdout.contains("\"id\" : \(id),"))
 
         // A hook that never ends is stopped after hook_timeout; a hook that does not read stdin is fine.
         try "hook_timeout = 1\n".write(toFile: s.ita.directory + "/cfg/ita/config", atomically: true, encoding: .utf8)
         try s.hook("on-change", "sleep 30")
         let started = Date()
-        let hung = try s.run(["reopen", "\(id)", "--as", "kittipat"])
+        let hung = try s.run(["reopen", "\(id)", "--as", "kittipat", "--lang", "en"])
         let took = Date().timeIntervalSince(started)
         #expect(hung.status == 0)
         #expect(hung.stderr.contains("hook on-change was stopped after 1 s"), "\(hung.stderr)")
@@ -108,7 +108,7 @@ import Testing
         try tmux.start(tmux.ita("--as kittipat", environment: env))
         try tmux.waitFor("the owner's tasks") { $0.contains("งานของ นายกิตติพัฒน์") && $0.contains("#31") }
         try tmux.send("Space")
-        let screen = try tmux.waitFor(text: "hook on-done failed (exit 1): line webhook: 401")
+        let screen = try tmux.waitFor(text: "hook on-done ล้มเหลว (exit 1): line webhook: 401")
         #expect(screen.contains("#31"))
         try tmux.send("q")
         #expect(try tmux.waitFor(text: "EXIT=").contains("EXIT=0"))
