@@ -13,17 +13,17 @@ struct Remind: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "remind",
         abstract: "Print the day's LINE-ready reminders: deadlines at a countdown step (14, 7, 3, 1, 0 days by default).",
         discussion: """
-            One message per owner (or per work group with --per group or --group), with the countdown in days
-            and working days, what is still open and the deadline's BE date. Deadlines not at a step that day
-            print nothing. A step that falls on a weekend or holiday goes out on the working day before it.
-            Milestones set their own steps with `reminders:` in the committee file. On the follow-up meeting's
-            day each owner's overdue work is a step of its own (--overdue, or overdue_reminders in the config
-            file: meeting, daily or off). With nothing due, stdout is empty (a note goes to stderr), so a cron
+            One message per owner (or per work group with --per group or --group), with the countdown in days \
+            and working days, what is still open and the deadline's BE date. Deadlines not at a step that day \
+            print nothing. A step that falls on a weekend or holiday goes out on the working day before it. \
+            Milestones set their own steps with `reminders:` in the committee file. On the follow-up meeting's \
+            day each owner's overdue work is a step of its own (--overdue, or overdue_reminders in the config \
+            file: meeting, daily or off). With nothing due, stdout is empty (a note goes to stderr), so a cron \
             job can post whatever comes out.
 
-            --send line posts them to the committee's LINE group through the Messaging API (the chair or the
-            secretary only; README, "Sending reminders to LINE", has the setup). Each deadline step goes to
-            each recipient once a day, however often cron runs; --force sends again, --dry-run prints the
+            --send line posts them to the committee's LINE group through the Messaging API (the chair or the \
+            secretary only; README, "Sending reminders to LINE", has the setup). Each deadline step goes to \
+            each recipient once a day, however often cron runs; --force sends again, --dry-run prints the \
             exact requests (token redacted) and posts nothing.
             """)
 
@@ -145,9 +145,9 @@ struct Present: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "present",
         abstract: "Present mode for the meeting-room projector: read-only pages that turn by themselves.",
         discussion: """
-            Pages: the projected score and grade, the countdown stickers, one page per member with open work,
-            and survey respondents against quota. Space pauses, n/p move, 1–9 jump, w switches days and
-            working days, q quits. Nothing can be changed from here. Changes made elsewhere (an owner's
+            Pages: the projected score and grade, the countdown stickers, one page per member with open work, \
+            and survey respondents against quota. Space pauses, n/p move, 1–9 jump, w switches days and \
+            working days, q quits. Nothing can be changed from here. Changes made elsewhere (an owner's \
             `ita done`) show within a second. Projector theme unless --theme says otherwise.
             """)
 

@@ -26,11 +26,11 @@ struct DashboardCommand: ParsableCommand {
         commandName: "board",
         abstract: "The full-screen dashboard (what `ita` alone opens).",
         discussion: """
-            Screens: 1 overview, 2 indicators and items, 3 my tasks, 4 all tasks, 5 countdown stickers
-            (y copies a sticker's LINE message through OSC 52), 6 the chair's weekly review. M opens meeting
-            mode and comes back here after. Press ? for every key.
-            Owners open straight into their own tasks. Changes made elsewhere show within a second.
-            Needs a terminal (TERM set, not dumb); for text output use `ita status` or `ita tasks`.
+            Screens: 1 overview, 2 indicators and items, 3 my tasks, 4 all tasks, 5 countdown stickers \
+            (y copies a sticker's LINE message through OSC 52), 6 the chair's weekly review. M opens meeting \
+            mode and comes back here after. Press ? for every key. \
+            Owners open straight into their own tasks. Changes made elsewhere show within a second. \
+            Needs a terminal (TERM set, not dumb); for text output use `ita status` or `ita tasks`. \
             NO_COLOR=1 shows attributes only.
             """,
         aliases: ["dashboard", "ui"])

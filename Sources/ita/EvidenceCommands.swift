@@ -68,10 +68,10 @@ struct EvidenceCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "check",
             abstract: "Open every evidence URL (HEAD, then GET where refused; 5 redirects; 4 at a time) and keep what each answered.",
             discussion: """
-                For each URL: the HTTP status, the final address, its type, size and last-modified date, the page's title or \\
-                the file's name, whether it is on the office's website (`ita website`; subdomains count) and which fiscal years \\
-                it names. The tree, the task's details, `ita status` and `ita evidence report` then mark a task whose evidence is \\
-                broken (✗ ลิงก์เสีย), off the website (⚠ นอกเว็บไซต์หน่วยงาน), of the wrong year (⚠ ปี) or not checked for 7 \\
+                For each URL: the HTTP status, the final address, its type, size and last-modified date, the page's title or \
+                the file's name, whether it is on the office's website (`ita website`; subdomains count) and which fiscal years \
+                it names. The tree, the task's details, the meeting agenda, `ita status` and `ita evidence report` then mark a task whose evidence is \
+                broken (✗ ลิงก์เสีย), off the website (⚠ นอกเว็บไซต์หน่วยงาน), of the wrong year (⚠ ปี) or not checked for 7 \
                 days. Exit status: 0 when every link is fine, 1 when any has a problem, so cron mails only then.
                 """)
         @OptionGroup var global: GlobalOptions

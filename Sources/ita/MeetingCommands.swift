@@ -10,12 +10,12 @@ struct MeetingCommand: ParsableCommand {
         commandName: "meeting",
         abstract: "Run today's follow-up meeting: attendance, then the agenda a–f, with a clock (also M in the dashboard).",
         discussion: """
-            The agenda is built from the data: a) done since the last meeting and the change in the projected score,
-            b) overdue by owner, oldest first, c) due up to the next meeting day, d) at risk (no change for 14 days,
-            due within 30), e) respondents while a survey window is open, f) decisions and action items (and earlier
-            action items still open). n/p move between sections, j/k between rows; c notes, d records a decision,
-            a an action item (a task with owner and due date, saved at once), E ends the meeting and keeps its
-            minutes (ita minutes). The chair and the secretary open and record; everyone else follows read-only.
+            The agenda is built from the data: a) done since the last meeting and the change in the projected score, \
+            b) overdue by owner, oldest first, c) due up to the next meeting day, d) at risk (no change for 14 days, \
+            due within 30), e) respondents while a survey window is open, f) decisions and action items (and earlier \
+            action items still open). n/p move between sections, j/k between rows; c notes, d records a decision, \
+            a an action item (a task with owner and due date, saved at once), E ends the meeting and keeps its \
+            minutes (ita minutes). The chair and the secretary open and record; everyone else follows read-only. \
             The meeting weekday is `meeting_weekday` in the committee file (Wednesday by default).
             """)
 

@@ -8,7 +8,7 @@ struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "review",
         abstract: "The chair's weekly review: changes since a week ago, owners, the OIT burndown and the score trend.",
         discussion: """
-            Built from the progress snapshots that every `ita` command takes once a day. The burndown runs to
+            Built from the progress snapshots that every `ita` command takes once a day. The burndown runs to \
             the next milestone that covers OIT items; the finish date is projected from the pace so far.
             """)
 

@@ -8,7 +8,7 @@ struct Snapshot: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "snapshot",
         abstract: "Print a dashboard screen as plain text (no terminal needed): for reports and tests.",
         discussion: """
-            Screens: overview, tree, mine, all, countdown, review, help. --as shows another member's view (chair, secretary
+            Screens: overview, tree, mine, all, countdown, review, help. --as shows another member's view (chair, secretary \
             or administrator). --present N prints page N of present mode instead.
             """)
 
