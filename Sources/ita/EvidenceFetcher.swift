@@ -34,10 +34,8 @@ final class EvidenceFetcher: Sendable {
 
     /// Checks every URL, four at a time; results in the order given. Blocks until all are done.
     func check(_ urls: [String], now: @escaping @Sendable () -> Timestamp, fiscalYear: Int) -> [EvidenceCheck] {
-        let box = Box()
-        let done = DispatchSemaphore(value: 0)
         let timeout = self.timeout
-        Task {
+        return Blocking.run {
             var configuration = HTTPClient.Configuration(redirectConfiguration: .follow(max: Self.maxRedirects, allowCycles: false),
                                                          timeout: .init(connect: .milliseconds(Int64(timeout * 1000)), read: .milliseconds(Int64(timeout * 1000))))
             configuration.decompression = .enabled(limit: .ratio(20))
@@ -58,18 +56,8 @@ final class EvidenceFetcher: Sendable {
                 }
             }
             try? await client.shutdown()
-            box.set(results.compactMap { $0 })
-            done.signal()
+            return results.compactMap { $0 }
         }
-        done.wait()
-        return box.value
-    }
-
-    final class Box: @unchecked Sendable {
-        private let lock = NSLock()
-        private var stored: [EvidenceCheck] = []
-        func set(_ v: [EvidenceCheck]) { lock.lock(); stored = v; lock.unlock() }
-        var value: [EvidenceCheck] { lock.lock(); defer { lock.unlock() }; return stored }
     }
 
     /// One URL: HEAD, then GET when HEAD is refused (403, 405, 501) or the answer is a page to read.
@@ -112,9 +100,7 @@ final class EvidenceFetcher: Sendable {
             default: e.error = "\(error)"
             }
         } catch {
-            let text = "\(error)"
-            e.error = text.lowercased().contains("timeout") || text.lowercased().contains("timed out") ? "timed out"
-                : text.contains("connectionRefused") || text.lowercased().contains("refused") ? "cannot connect" : String(text.prefix(200))
+            e.error = Blocking.phrase(for: error)
         }
         return e
     }

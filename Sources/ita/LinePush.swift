@@ -22,8 +22,7 @@ struct LineSettings {
         guard let url = URL(string: endpoint), let scheme = url.scheme, scheme == "https" || scheme == "http", url.host != nil else {
             throw CLIError("\(config.path): line_endpoint: expected an http(s) base URL such as \(defaultEndpoint), found \(Quote.text(endpoint))")
         }
-        let tokenFile = config.lineTokenFile
-            ?? URL(fileURLWithPath: config.path).deletingLastPathComponent().appendingPathComponent("line-token").path
+        let tokenFile = config.lineTokenFile ?? config.directory + "/line-token"
         return LineSettings(group: group, endpoint: endpoint.hasSuffix("/") ? String(endpoint.dropLast()) : endpoint, tokenFile: tokenFile)
     }
 
@@ -117,19 +116,16 @@ struct LinePush {
     /// Sends one request (retrying as above); returns LINE's request id. Blocks.
     static func send(_ request: Request, settings: LineSettings, token: String, timeout: TimeInterval = 15,
                      pause: @escaping @Sendable (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }) throws -> String? {
-        let box = ResultBox()
-        let done = DispatchSemaphore(value: 0)
         let url = settings.pushURL
-        Task {
+        let result = Blocking.run {
             let client = HTTPClient(eventLoopGroupProvider: .singleton,
                                     configuration: .init(redirectConfiguration: .disallow,
                                                          timeout: .init(connect: .seconds(5), read: .seconds(Int64(timeout)))))
-            box.set(await attempt(request, url: url, token: token, client: client, timeout: timeout, pause: pause))
+            let result = await attempt(request, url: url, token: token, client: client, timeout: timeout, pause: pause)
             try? await client.shutdown()
-            done.signal()
+            return result
         }
-        done.wait()
-        switch box.value {
+        switch result {
         case .success(let id): return id
         case .failure(let failure): throw failure
         }
@@ -176,8 +172,8 @@ struct LinePush {
             } catch {
                 // AsyncHTTPClient already retried the connection until the deadline; a refused one stays refused.
                 // A timeout after sending may be a lost answer: one more try, with the same retry key, is safe.
-                let reason = short(error)
-                guard !last, reason != "connection refused", attempt < 2 else {
+                let reason = Blocking.phrase(for: error)
+                guard !last, reason != "cannot connect", attempt < 2 else {
                     return .failure(.unreachable(url, reason: reason))
                 }
                 pause(backoff)
@@ -198,19 +194,5 @@ struct LinePush {
                 .joined(separator: "; ")
         }
         return String(text.sanitizedForTerminal.prefix(300))
-    }
-
-    static func short(_ error: Error) -> String {
-        let text = "\(error)"
-        if text.lowercased().contains("refused") { return "connection refused" }
-        if text.lowercased().contains("timeout") || text.lowercased().contains("deadline") { return "timed out" }
-        return String(text.prefix(160))
-    }
-
-    final class ResultBox: @unchecked Sendable {
-        private let lock = NSLock()
-        private var stored: Result<String?, Failure> = .failure(.unreachable("", reason: "not sent"))
-        func set(_ v: Result<String?, Failure>) { lock.lock(); stored = v; lock.unlock() }
-        var value: Result<String?, Failure> { lock.lock(); defer { lock.unlock() }; return stored }
     }
 }
