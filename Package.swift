@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "ita", targets: ["ita"]),
+        .executable(name: "ita-http", targets: ["ita-http"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -17,7 +18,8 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         // XLSX is a ZIP of XML parts (ita import/export tasks .xlsx); the XML is read with Foundation's XMLParser.
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
-        // HTTP for `ita evidence check` (URLSession on Linux stops the process on some redirects).
+        // HTTP for the network helper ita-http (`ita evidence check`, `ita remind --send line`); URLSession on Linux
+        // stops the process on some redirects.
         .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
     ],
     targets: [
@@ -57,9 +59,17 @@ let package = Package(
                 "ITAStore",
                 "ITAUI",
                 "ITATerminal",
+                "ITAHTTPWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
+        ),
+        // What ita and its network helper say to each other (JSON on the helper's stdin and stdout).
+        .target(name: "ITAHTTPWire"),
+        // The network helper, installed beside ita: the only code that links AsyncHTTPClient (and SwiftNIO),
+        // so the commands that need no network start without them.
+        .executableTarget(
+            name: "ita-http",
+            dependencies: ["ITAHTTPWire", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         .testTarget(name: "ITACoreTests", dependencies: ["ITACore"]),
         .testTarget(name: "ITAUITests", dependencies: ["ITAUI", "ITACore"], exclude: ["Golden"]),

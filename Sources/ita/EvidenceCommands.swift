@@ -101,7 +101,7 @@ struct EvidenceCommand: ParsableCommand {
                 for t in tasks { for url in t.evidence where !urls.contains(url) { urls.append(url) } }
                 let th = ctx.language == .th
                 if !json { Output.error(th ? "กำลังตรวจ \(urls.count) ลิงก์…" : "checking \(urls.count) links…") }
-                let checks = EvidenceFetcher(timeout: timeout).check(urls, now: { ctx.currentTime() }, fiscalYear: board.framework.fiscalYear)
+                let checks = try EvidenceFetcher(timeout: timeout).check(urls, now: { ctx.currentTime() }, fiscalYear: board.framework.fiscalYear)
                 if store.isReadOnly {
                     Output.error(th ? "⚠ ฐานข้อมูลเปิดแบบอ่านอย่างเดียว: ไม่ได้บันทึกผลการตรวจ" : "⚠ the database is read-only: the results are not kept")
                 } else {

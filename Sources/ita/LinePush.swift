@@ -1,9 +1,7 @@
-import AsyncHTTPClient
 import Foundation
 import ITACore
+import ITAHTTPWire
 import ITAUI
-import NIOCore
-import NIOHTTP1
 
 /// Where and how `ita remind --send line` posts: the group, the endpoint and the token file, from
 /// the config file. The token itself is read from its file when sending and never kept, printed or
@@ -113,74 +111,49 @@ struct LinePush {
          "Content-Type: application/json", "X-Line-Retry-Key: \(request.retryKey)", "User-Agent: \(userAgent)", "", request.body].joined(separator: "\n")
     }
 
-    /// Sends one request (retrying as above); returns LINE's request id. Blocks.
+    /// Sends one request (retrying as above) through `ita-http post`; returns LINE's request id. Blocks.
     static func send(_ request: Request, settings: LineSettings, token: String, timeout: TimeInterval = 15,
-                     pause: @escaping @Sendable (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }) throws -> String? {
+                     pause: (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }) throws -> String? {
         let url = settings.pushURL
-        let result = Blocking.run {
-            let client = HTTPClient(eventLoopGroupProvider: .singleton,
-                                    configuration: .init(redirectConfiguration: .disallow,
-                                                         timeout: .init(connect: .seconds(5), read: .seconds(Int64(timeout)))))
-            let result = await attempt(request, url: url, token: token, client: client, timeout: timeout, pause: pause)
-            try? await client.shutdown()
-            return result
-        }
-        switch result {
-        case .success(let id): return id
-        case .failure(let failure): throw failure
-        }
-    }
-
-    private static func attempt(_ request: Request, url: String, token: String, client: HTTPClient, timeout: TimeInterval,
-                                pause: @Sendable (Double) -> Void) async -> Result<String?, Failure> {
+        let post = HTTPWire.PostRequest(url: url, headers: [["Authorization", "Bearer " + token], ["Content-Type", "application/json"],
+                                                            ["X-Line-Retry-Key", request.retryKey], ["User-Agent", userAgent]],
+                                        body: request.body, connectTimeout: 5, timeout: timeout)
         var backoff = 0.5
         for attempt in 1...maxAttempts {
-            var http = HTTPClientRequest(url: url)
-            http.method = .POST
-            http.headers.add(name: "Authorization", value: "Bearer " + token)
-            http.headers.add(name: "Content-Type", value: "application/json")
-            http.headers.add(name: "X-Line-Retry-Key", value: request.retryKey)
-            http.headers.add(name: "User-Agent", value: userAgent)
-            http.body = .bytes(ByteBuffer(string: request.body))
             let last = attempt == maxAttempts
-            do {
-                let response = try await client.execute(http, timeout: .seconds(Int64(timeout)))
-                var body = try await response.body.collect(upTo: 64 * 1024)
-                let text = body.readString(length: body.readableBytes) ?? ""
-                let requestID = response.headers.first(name: "x-line-request-id")
-                let status = Int(response.status.code)
-                switch status {
-                case 200..<300: return .success(requestID)
-                case 409:
-                    // LINE already accepted a request with this retry key: it was posted once.
-                    return .success(response.headers.first(name: "x-line-accepted-request-id") ?? requestID)
-                case 400: return .failure(.refused(explain(text)))
-                case 401: return .failure(.badToken)
-                case 403: return .failure(.forbidden(explain(text)))
-                case 429:
-                    // Too many requests: wait as told and try again. Without Retry-After it is the month's quota: stop.
-                    guard !last, let wait = response.headers.first(name: "Retry-After").flatMap(Int.init), (0...longestRetryAfter).contains(wait) else {
-                        return .failure(.limit(explain(text)))
-                    }
-                    pause(Double(wait))
-                case 500...599:
-                    guard !last else { return .failure(.serverFailed(attempts: attempt, status: status, explain(text))) }
-                    pause(backoff)
-                    backoff *= 2
-                default: return .failure(.answered(status, explain(text)))
-                }
-            } catch {
-                // AsyncHTTPClient already retried the connection until the deadline; a refused one stays refused.
+            let answer = try HTTPHelper.post(post)
+            guard let status = answer.status else {
+                // The helper's client already retried the connection until the deadline; a refused one stays refused.
                 // A timeout after sending may be a lost answer: one more try, with the same retry key, is safe.
-                let reason = Blocking.phrase(for: error)
-                guard !last, reason != "cannot connect", attempt < 2 else {
-                    return .failure(.unreachable(url, reason: reason))
-                }
+                let reason = answer.error ?? "no answer"
+                guard !last, reason != "cannot connect", attempt < 2 else { throw Failure.unreachable(url, reason: reason) }
                 pause(backoff)
                 backoff *= 2
+                continue
+            }
+            let requestID = answer.header("x-line-request-id")
+            switch status {
+            case 200..<300: return requestID
+            case 409:
+                // LINE already accepted a request with this retry key: it was posted once.
+                return answer.header("x-line-accepted-request-id") ?? requestID
+            case 400: throw Failure.refused(explain(answer.body))
+            case 401: throw Failure.badToken
+            case 403: throw Failure.forbidden(explain(answer.body))
+            case 429:
+                // Too many requests: wait as told and try again. Without Retry-After it is the month's quota: stop.
+                guard !last, let wait = answer.header("Retry-After").flatMap(Int.init), (0...longestRetryAfter).contains(wait) else {
+                    throw Failure.limit(explain(answer.body))
+                }
+                pause(Double(wait))
+            case 500...599:
+                guard !last else { throw Failure.serverFailed(attempts: attempt, status: status, explain(answer.body)) }
+                pause(backoff)
+                backoff *= 2
+            default: throw Failure.answered(status, explain(answer.body))
             }
         }
-        return .failure(.unreachable(url, reason: "no answer"))
+        throw Failure.unreachable(url, reason: "no answer")
     }
 
     /// LINE's error body (`{"message": …, "details": [{"message": …, "property": …}]}`) as one line.

@@ -52,6 +52,36 @@ import Testing
         s.serve_forever()
         """#
 
+    /// The network is done by `ita-http`, installed beside `ita`; without it the check is one line
+    /// naming where the helper belongs, exit 1, and nothing is kept.
+    @Test func withoutItsNetworkHelperTheCheckSaysWhereItBelongs() throws {
+        let ita = ITARunner()
+        let lonely = ita.directory + "/bin"
+        try FileManager.default.createDirectory(atPath: lonely, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: ITARunner.binary, toPath: lonely + "/ita")
+        let db = ["--db", ita.directory + "/demo.sqlite", "--today", "2026-12-01"]
+        #expect(try ita.run(["demo"] + db, withDatabase: false, fixedDay: false).status == 0)
+        let before = try ita.run(["evidence", "report", "--json"] + db, withDatabase: false, fixedDay: false).stdout
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: lonely + "/ita")
+        process.arguments = ["evidence", "check", "--lang", "en"] + db
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": ita.directory, "LANG": "C.UTF-8", "TZ": "Asia/Bangkok"]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(text.contains("\(lonely)/ita-http: ita's network helper is missing; install it beside ita"), "\(text)")
+        #expect(try ita.run(["evidence", "report", "--json"] + db, withDatabase: false, fixedDay: false).stdout == before)
+
+        // The helper itself, run by hand, says what it is for.
+        let helper = try ITARunner.spawn([], directory: ita.directory, executable: (ITARunner.binary as NSString).deletingLastPathComponent + "/ita-http")
+        #expect(helper.status == 2)
+        #expect(helper.stderr.hasPrefix("ita-http: usage: ita-http fetch|post"))
+    }
+
     @Test func everyKindOfAnswerIsFoundAndKept() throws {
         let ita = ITARunner()
         let (port, stop) = try Subprocess.server(Self.server, in: ita.directory)

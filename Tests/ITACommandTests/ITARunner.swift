@@ -62,9 +62,10 @@ struct ITARunner {
         return try Self.spawn(args, directory: directory, environment: extra)
     }
 
-    static func spawn(_ arguments: [String], directory: String, environment extra: [String: String] = [:]) throws -> Result {
+    static func spawn(_ arguments: [String], directory: String, environment extra: [String: String] = [:],
+                      executable: String = binary) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var environment = ["PATH": "/usr/bin:/bin", "HOME": directory, "TZ": "Asia/Bangkok", "LANG": "C.UTF-8",
                            "XDG_DATA_HOME": directory + "/data", "XDG_CACHE_HOME": directory + "/cache",

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The command line and the dashboard are synchronous; AsyncHTTPClient is async. These bridge the two
-/// for the evidence check and LINE sending.
+/// The helper is synchronous (one request in, one answer out); AsyncHTTPClient is async. These bridge
+/// the two.
 enum Blocking {
     /// Runs `body` on the concurrency pool and blocks this thread until it has finished.
     static func run<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
