@@ -38,7 +38,7 @@ import Testing
             (["minutes", "--json"], "minutes"), (["remind", "--date", "2026-12-01", "--json"], "remind"),
             (["remind", "--date", "2026-12-01", "--per", "group", "--format", "json"], "remind"), (["members", "--json"], "members"),
             (["milestones", "--json"], "milestones"), (["holidays", "--json"], "holidays"), (["results", "--json"], "results"),
-            (["evidence", "report", "--json"], "evidence"),
+            (["evidence", "report", "--json"], "evidence"), (["rollup", "--json"], "rollup"),
         ]
         for (args, name) in commands {
             let result = try ita.run(args + db, withDatabase: false, fixedDay: false)

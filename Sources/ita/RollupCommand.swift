@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import ITACore
+import ITAStore
+import ITAUI
+
+/// `ita rollup FILE…`: every office's projected score and grade, the share projected to pass against
+/// the national target, the offices at risk, the O-items that fail most often and the indicator
+/// means against last year, for a province or ministry that follows many offices' own SQLite files.
+struct Rollup: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rollup",
+        abstract: "Many offices at once: projected scores and grades, the share passing against the national target, offices at risk.",
+        discussion: """
+            Give each office's SQLite file (`ita rollup offices/*.sqlite`); each is opened read-only and nothing is written \
+            (without files, the one database --db names). An \
+            office's code is its file's name without .sqlite. An office is at risk when its projected total is below the pass mark, \
+            OIT items are open within \(OfficeStanding.milestoneWindow) days of its OIT milestone (or after it), work is overdue, \
+            nothing changed for \(OfficeStanding.quietDays) days, or survey respondents are below quota. The national target is \
+            80% of agencies projected at 85 or more.
+
+            --csv writes a Score-Final-shaped sheet (one row per office: IIT, EIT, OIT, total, grade, passes, and the risks) for \
+            Excel; --json the whole roll-up (docs/schema/rollup.v1.schema.json). A file that cannot be read is one line on stderr; \
+            the others are still rolled up, and the exit status is 1.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The offices' SQLite files (default: the database --db names, alone).", valueName: "file"),
+              completion: .file(extensions: ["sqlite"]))
+    var files: [String] = []
+    @Flag(help: "Print JSON (docs/schema/rollup.v1.schema.json).") var json = false
+    @Flag(help: "Print a Score-Final-shaped CSV sheet (UTF-8 with BOM, for Excel).") var csv = false
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (whole or not at all).", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+        if json && csv { throw ValidationError("--json and --csv: choose one") }
+    }
+
+    func run() throws {
+        try Context.run(global) { ctx in
+            let files = self.files.isEmpty ? [ctx.databasePath] : self.files
+            var offices: [OfficeStanding] = [], failed = 0
+            var codes: [String: String] = [:]
+            for file in files {
+                let code = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+                if let other = codes[code] {
+                    Output.error("\(file): " + (ctx.language == .th ? "รหัสหน่วยงาน \(code) ซ้ำกับ \(other) (ชื่อไฟล์ซ้ำกัน)" : "office code \(code) is also \(other)'s (same file name)"))
+                    failed += 1
+                    continue
+                }
+                do {
+                    guard FileManager.default.fileExists(atPath: file) else { throw CLIError("\(file): " + (ctx.language == .th ? "ไม่มีไฟล์นี้" : "no such file")) }
+                    let store = try Store.open(at: file, readOnly: true)
+                    let board = try store.board(today: ctx.today)
+                    offices.append(OfficeStanding(code: code, board: board, lastChange: try store.log(limit: 1).last?.at))
+                    codes[code] = file
+                } catch let error as CLIError {
+                    Output.error(error.message)
+                    failed += 1
+                } catch {
+                    Output.error("\(file): \(error)")
+                    failed += 1
+                }
+            }
+            let rollup = ITACore.Rollup(offices: offices)
+            let data: Data
+            if csv { data = try TaskSheet.csv(RollupText.sheet(rollup, language: ctx.language).map { $0.map(\.sanitizedKeepingLines) }) }
+            else if json { data = Data((TerminalSafety.escapingJSON(JSONDocuments.rollup(rollup).text) + "\n").utf8) }
+            else { data = Data(RollupText.lines(rollup, language: ctx.language, width: Tasks.terminalWidth).map { $0.sanitizedForTerminal + "\n" }.joined().utf8) }
+            if let output { try Output.write(data, to: output) } else if !offices.isEmpty || json || csv { FileHandle.standardOutput.write(data) }
+            if failed > 0 { throw ExitCode(1) }
+        }
+    }
+}
+
+extension JSONDocuments {
+    static func rollup(_ r: ITACore.Rollup) -> JSONValue {
+        func risk(_ risk: OfficeStanding.Risk) -> JSONValue {
+            switch risk {
+            case .belowPassMark(let p, let mark): return .object(["kind": .string("below_pass_mark"), "projected": .double(p), "pass_mark": .double(mark)])
+            case .oitOpenNearMilestone(let open, let days): return .object(["kind": .string("oit_open_near_milestone"), "open_items": .int(open), "days": .int(days)])
+            case .overdue(let n): return .object(["kind": .string("overdue"), "tasks": .int(n)])
+            case .quiet(let days): return .object(["kind": .string("quiet"), "days": .of(days)])
+            case .respondentsBelowQuota(let tool, let count, let quota):
+                return .object(["kind": .string("respondents_below_quota"), "tool": .string(tool), "count": .int(count), "quota": .int(quota)])
+            }
+        }
+        let offices = JSONValue.array(r.offices.map { o in
+            JSONValue.object([
+                "code": .string(o.code), "name": .string(o.name), "fiscal_year": .int(o.fiscalYear), "framework": .string(o.frameworkID),
+                "projected": .double(o.projected), "grade": .of(o.grade), "passes": .bool(o.passes),
+                "tools": .object(Dictionary(uniqueKeysWithValues: o.toolScores.map { ($0.key, JSONValue.double($0.value)) })),
+                "estimated_tools": .strings(o.estimatedTools.sorted()), "open_tasks": .int(o.openTasks), "overdue_tasks": .int(o.overdueTasks),
+                "failing_items": .strings(o.failingItems.map(\.code)), "oit_milestone": .of(o.oitMilestone?.due),
+                "last_change": .of(o.lastChange), "risks": .array(o.risks.map(risk)),
+            ])
+        })
+        return .object([
+            "offices": offices, "passing": .int(r.passing), "passing_share": .double(r.passingShare),
+            "national_target": .double(ITACore.Rollup.nationalTarget), "meets_national_target": .bool(r.meetsNationalTarget),
+            "mean_projected": .of(r.meanProjected), "at_risk": .strings(r.atRisk.map(\.code)),
+            "most_failed_items": .array(r.mostFailedItems(limit: .max).map {
+                .object(["code": .string($0.code), "title": .string($0.title), "failing": .int($0.failing), "offices": .int($0.offices)])
+            }),
+            "indicators": .array(r.indicatorMeans.map {
+                .object(["number": .int($0.number), "name_th": .string($0.nameTH), "name_en": .string($0.nameEN), "projected": .of($0.projected),
+                         "last_year": .of($0.lastYear), "change": .of($0.change), "offices": .int($0.offices)])
+            }),
+        ])
+    }
+}
