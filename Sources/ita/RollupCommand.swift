@@ -7,7 +7,7 @@ import ITAUI
 /// `ita rollup FILE…`: every office's projected score and grade, the share projected to pass against
 /// the national target, the offices at risk, the O-items that fail most often and the indicator
 /// means against last year, for a province or ministry that follows many offices' own SQLite files.
-struct Rollup: ParsableCommand {
+struct RollupOffices: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rollup",
         abstract: "Many offices at once: projected scores and grades, the share passing against the national target, offices at risk.",
         discussion: """
@@ -31,45 +31,114 @@ struct Rollup: ParsableCommand {
     @Flag(help: "Print a Score-Final-shaped CSV sheet (UTF-8 with BOM, for Excel).") var csv = false
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (whole or not at all).", valueName: "file"))
     var output: String?
+    @Flag(help: "Full screen: the offices in a list, the selected one's risks below; read again when a file changes.") var board = false
+    @Option(help: ArgumentHelp("Theme name or .theme file (with --board).", valueName: "name"), completion: Completions.themes) var theme: String?
+    @Flag(help: "Do not ask the terminal for mouse reports (with --board).") var noMouse = false
 
     func validate() throws {
-        if json && csv { throw ValidationError("--json and --csv: choose one") }
+        if [json, csv, board].filter({ $0 }).count > 1 { throw ValidationError("--json, --csv and --board: choose one") }
     }
 
     func run() throws {
         try Context.run(global) { ctx in
-            let files = self.files.isEmpty ? [ctx.databasePath] : self.files
-            var offices: [OfficeStanding] = [], failed = 0
-            var codes: [String: String] = [:]
-            for file in files {
-                let code = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-                if let other = codes[code] {
-                    Output.error("\(file): " + (ctx.language == .th ? "รหัสหน่วยงาน \(code) ซ้ำกับ \(other) (ชื่อไฟล์ซ้ำกัน)" : "office code \(code) is also \(other)'s (same file name)"))
-                    failed += 1
-                    continue
+            let offices = OfficeFiles(files.isEmpty ? [ctx.databasePath] : files, thai: ctx.language == .th)
+            offices.look(today: ctx.today)
+            if board {
+                let state = RollupState(rollup: offices.rollup, language: ctx.language, size: Size(width: 80, height: 24), today: ctx.today,
+                                        problems: offices.problems)
+                let code = try FullScreen.run(ctx: ctx, theme: theme, mouse: !noMouse) { _ in
+                    Running(state, failure: { .failed([$0]) }, describe: { Dashboard.describe($0, ctx) }, perform: { effect in
+                        switch effect {
+                        case .quit: return .close
+                        case .checkForChanges(let today):
+                            guard offices.look(today: today) else { return .none }
+                            return .messages([.loaded(offices.rollup), .failed(offices.problems)])
+                        }
+                    })
                 }
-                do {
-                    guard FileManager.default.fileExists(atPath: file) else { throw CLIError("\(file): " + (ctx.language == .th ? "ไม่มีไฟล์นี้" : "no such file")) }
-                    let store = try Store.open(at: file, readOnly: true)
-                    let board = try store.board(today: ctx.today)
-                    offices.append(OfficeStanding(code: code, board: board, lastChange: try store.log(limit: 1).last?.at))
-                    codes[code] = file
-                } catch let error as CLIError {
-                    Output.error(error.message)
-                    failed += 1
-                } catch {
-                    Output.error("\(file): \(error)")
-                    failed += 1
-                }
+                if code != 0 { throw ExitCode(code) }
+                return
             }
-            let rollup = ITACore.Rollup(offices: offices)
+            for problem in offices.problems { Output.error(problem) }
+            let rollup = offices.rollup
             let data: Data
             if csv { data = try TaskSheet.csv(RollupText.sheet(rollup, language: ctx.language).map { $0.map(\.sanitizedKeepingLines) }) }
             else if json { data = Data((TerminalSafety.escapingJSON(JSONDocuments.rollup(rollup).text) + "\n").utf8) }
             else { data = Data(RollupText.lines(rollup, language: ctx.language, width: Tasks.terminalWidth).map { $0.sanitizedForTerminal + "\n" }.joined().utf8) }
-            if let output { try Output.write(data, to: output) } else if !offices.isEmpty || json || csv { FileHandle.standardOutput.write(data) }
-            if failed > 0 { throw ExitCode(1) }
+            if let output { try Output.write(data, to: output) } else if !rollup.offices.isEmpty || json || csv { FileHandle.standardOutput.write(data) }
+            if !offices.problems.isEmpty { throw ExitCode(1) }
         }
+    }
+}
+
+/// The offices' files, each opened read-only once; `look` reads again only the ones that changed
+/// since the last look (all of them on a new day) and notes, one line each, the ones it cannot read.
+final class OfficeFiles {
+    private struct Office {
+        var file: String
+        var store: Store?
+        var token: Int?
+        var standing: OfficeStanding?
+    }
+
+    private var offices: [String: Office] = [:]
+    private let order: [String]
+    private var day: CivilDate?
+    private(set) var problems: [String] = []
+    private let thai: Bool
+    /// Problems with the list itself (two files with one code): said on every look.
+    private var fixed: [String] = []
+
+    init(_ files: [String], thai: Bool) {
+        self.thai = thai
+        var order: [String] = []
+        for file in files {
+            let code = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+            if let other = offices[code] {
+                fixed.append("\(file): " + (thai ? "รหัสหน่วยงาน \(code) ซ้ำกับ \(other.file) (ชื่อไฟล์ซ้ำกัน)" : "office code \(code) is also \(other.file)'s (same file name)"))
+                continue
+            }
+            offices[code] = Office(file: file)
+            order.append(code)
+        }
+        self.order = order
+    }
+
+    var rollup: ITACore.Rollup { ITACore.Rollup(offices: order.compactMap { offices[$0]?.standing }) }
+
+    /// Reads what changed; true when anything did (or a problem appeared or went away).
+    @discardableResult
+    func look(today: CivilDate) -> Bool {
+        let newDay = day != today
+        day = today
+        var changed = false, found = fixed
+        for code in order {
+            guard var office = offices[code] else { continue }
+            do {
+                if office.store == nil {
+                    guard FileManager.default.fileExists(atPath: office.file) else {
+                        throw CLIError("\(office.file): " + (thai ? "ไม่มีไฟล์นี้" : "no such file"))
+                    }
+                    office.store = try Store.open(at: office.file, memoryMapped: false, readOnly: true)
+                }
+                let store = office.store!
+                let token = try store.changeToken()
+                if newDay || token != office.token || office.standing == nil {
+                    office.standing = OfficeStanding(code: code, board: try store.board(today: today), lastChange: try store.log(limit: 1).last?.at)
+                    office.token = token
+                    changed = true
+                }
+            } catch {
+                found.append((error as? CLIError)?.message ?? "\(office.file): \(error)")
+                if office.standing != nil { changed = true }
+                office.store = nil
+                office.standing = nil
+            }
+            offices[code] = office
+        }
+        if found != problems { changed = true }
+        problems = found
+        return changed
     }
 }
 

@@ -124,6 +124,36 @@ import Testing
         #expect(twice.status == 1)
         #expect(twice.stderr == "\(twin)/phrae-03.sqlite: office code phrae-03 is also \(files[1])'s (same file name)\n")
     }
+
+    /// The full-screen roll-up in tmux: the offices listed, j moves to the next, and a change made in one
+    /// office's file (an owner's `ita done`) shows without a key; q leaves the terminal as it was.
+    @Test func theBoardShowsAChangeMadeInAnOfficesFile() throws {
+        let ita = ITARunner()
+        let files = try Self.offices(ita)
+        let tmux = Tmux(ita)
+        try tmux.start("'\(ITARunner.binary)' rollup --board --today \(Self.day) '\(files[0])' '\(files[2])'", width: 100, height: 30)
+        try tmux.waitFor(text: "ภาพรวม 2 หน่วยงาน")
+        let first = try tmux.waitFor(text: "(chiangmai-02)")   // the lowest projected is selected first
+        #expect(first.contains("อ่านอย่างเดียว") && first.contains("70.68~"))
+        try tmux.send("j")
+        try tmux.waitFor(text: "(lampang-01)")
+        // An owner in lampang finishes O2's work; the board reads the file again and O2 leaves its open items.
+        let before = try tmux.capture()
+        #expect(before.contains("OIT ที่ยังไม่ผ่าน: O2 "), "\(before)")
+        let tasks = try ita.run(["tasks", "--item", "O2", "--json", "--db", files[0], "--today", Self.day], withDatabase: false, fixedDay: false).stdout
+        let ids = try #require(try JSONSerialization.jsonObject(with: Data(tasks.utf8)) as? [[String: Any]]).map { String($0["id"] as! Int) }
+        #expect(!ids.isEmpty)
+        for id in ids {
+            #expect(try ita.run(["done", id, "--evidence", "https://lampang.example.go.th/o2.pdf", "--db", files[0], "--today", Self.day],
+                                withDatabase: false, fixedDay: false).status == 0)
+        }
+        let after = try tmux.waitFor("O2 passing in lampang", timeout: 5) { !$0.contains("OIT ที่ยังไม่ผ่าน: O2 ") && $0.contains("(lampang-01)") }
+        #expect(after.contains("แก้ไขล่าสุด วันนี้"), "\(after)")
+        try tmux.send("q")
+        try tmux.waitFor(text: "EXIT=0")
+        let modes = try String(contentsOfFile: tmux.modesFile(), encoding: .utf8)
+        #expect(modes.contains(" icanon") && modes.contains(" echo "))
+    }
 }
 
 private extension Substring {

@@ -232,7 +232,8 @@ import Testing
     }
 
     @Test func presentAndMeetingTablesMatchTheirKeymaps() throws {
-        for (heading, keys) in [("present keys", Self.bound(PresentKeymap.table)), ("meeting keys", Self.bound(MeetingKeymap.table))] {
+        for (heading, keys) in [("present keys", Self.bound(PresentKeymap.table)), ("meeting keys", Self.bound(MeetingKeymap.table)),
+                                ("rollup keys", Self.bound(RollupKeymap.table))] {
             let named = try Self.named(in: heading)
             #expect(named == keys, "\(heading): README names \(named.subtracting(keys).sorted()), misses \(keys.subtracting(named).sorted())")
         }

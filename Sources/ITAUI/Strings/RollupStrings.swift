@@ -23,6 +23,15 @@ public struct RollupStrings: Sendable {
     /// The CSV's headings (a Score-Final-shaped sheet).
     public let sheetColumns: [String]
     public let passWord: @Sendable (Bool) -> String
+    // The roll-up board
+    public let readOnly: String
+    public let helpTitle: String
+    public let commandTitle: @Sendable (RollupKey) -> String
+    /// `ต่ำสุดก่อน · ทุกหน่วยงาน`: the list's order and which offices it shows.
+    public let listView: @Sendable (_ byCode: Bool, _ atRiskOnly: Bool) -> String
+    public let lastChange: String
+    public let noRisk: String
+    public let openItems: @Sendable ([String]) -> String
 }
 
 extension Language {
@@ -45,7 +54,7 @@ extension RollupStrings {
         noneAtRisk: "ไม่มีหน่วยงานที่ต้องติดตาม",
         risk: { risk in
             switch risk {
-            case .belowPassMark(let p, let mark): return "คาดการณ์ \(Score.text(p)) ต่ำกว่าเกณฑ์ \(Score.text(mark))"
+            case .belowPassMark(let p, let mark): return "คาดการณ์ \(Score.text(p)) ต่ำกว่าเกณฑ์ \(mark.formatted)"
             case .oitOpenNearMilestone(let open, let days):
                 return "OIT ยังไม่ผ่าน \(open) ข้อ " + (days < 0 ? "เลยกำหนด OIT มา \(-days) วัน" : days == 0 ? "ครบกำหนด OIT วันนี้" : "อีก \(days) วันถึงกำหนด OIT")
             case .overdue(let n): return "งานเกินกำหนด \(n) งาน"
@@ -62,7 +71,27 @@ extension RollupStrings {
         daysAgo: { days in days.map { $0 == 0 ? "วันนี้" : "\($0) วันก่อน" } ?? "ไม่เคย" },
         sheetColumns: ["ลำดับ", "รหัสหน่วยงาน", "ชื่อหน่วยงาน", "ปีงบประมาณ", "IIT", "EIT", "OIT", "คะแนนรวม", "ระดับผลการประเมิน", "ผ่านเกณฑ์",
                        "ค่าประมาณ", "งานค้าง", "งานเกินกำหนด", "ข้อ OIT ที่ยังไม่ผ่าน", "ความเสี่ยง"],
-        passWord: { $0 ? "ผ่าน" : "ไม่ผ่าน" }
+        passWord: { $0 ? "ผ่าน" : "ไม่ผ่าน" },
+        readOnly: "อ่านอย่างเดียว",
+        helpTitle: "ปุ่มของภาพรวมหลายหน่วยงาน",
+        commandTitle: { key in
+            switch key {
+            case .down: return "ลง"
+            case .up: return "ขึ้น"
+            case .first: return "หน่วยงานแรก"
+            case .last: return "หน่วยงานสุดท้าย"
+            case .pageDown: return "ลงครึ่งหน้า"
+            case .pageUp: return "ขึ้นครึ่งหน้า"
+            case .sort: return "เรียง"
+            case .atRiskOnly: return "เฉพาะที่ต้องติดตาม"
+            case .help: return "ปุ่ม"
+            case .quit: return "ออก"
+            }
+        },
+        listView: { byCode, risky in (byCode ? "เรียงตามรหัส" : "คะแนนต่ำสุดก่อน") + " · " + (risky ? "เฉพาะที่ต้องติดตาม" : "ทุกหน่วยงาน") },
+        lastChange: "แก้ไขล่าสุด",
+        noRisk: "✓ ไม่มีสิ่งที่ต้องติดตาม",
+        openItems: { "OIT ที่ยังไม่ผ่าน: " + $0.joined(separator: " ") }
     )
 
     public static let english = RollupStrings(
@@ -80,7 +109,7 @@ extension RollupStrings {
         noneAtRisk: "no office needs following up",
         risk: { risk in
             switch risk {
-            case .belowPassMark(let p, let mark): return "projected \(Score.text(p)), below the pass mark \(Score.text(mark))"
+            case .belowPassMark(let p, let mark): return "projected \(Score.text(p)), below the pass mark \(mark.formatted)"
             case .oitOpenNearMilestone(let open, let days):
                 return "\(open) OIT items open, " + (days < 0 ? "OIT deadline passed \(-days) days ago" : days == 0 ? "OIT deadline today" : "OIT deadline in \(days) days")
             case .overdue(let n): return "\(n) tasks overdue"
@@ -97,7 +126,27 @@ extension RollupStrings {
         daysAgo: { days in days.map { $0 == 0 ? "today" : "\($0) days ago" } ?? "never" },
         sheetColumns: ["no", "office code", "office", "fiscal year", "IIT", "EIT", "OIT", "total", "grade", "passes",
                        "estimated", "open tasks", "overdue tasks", "OIT items not passing", "risks"],
-        passWord: { $0 ? "pass" : "fail" }
+        passWord: { $0 ? "pass" : "fail" },
+        readOnly: "read-only",
+        helpTitle: "roll-up keys",
+        commandTitle: { key in
+            switch key {
+            case .down: return "down"
+            case .up: return "up"
+            case .first: return "first office"
+            case .last: return "last office"
+            case .pageDown: return "half a page down"
+            case .pageUp: return "half a page up"
+            case .sort: return "sort"
+            case .atRiskOnly: return "at risk only"
+            case .help: return "keys"
+            case .quit: return "quit"
+            }
+        },
+        listView: { byCode, risky in (byCode ? "by code" : "lowest first") + " · " + (risky ? "at risk only" : "all offices") },
+        lastChange: "last change",
+        noRisk: "✓ nothing to follow up",
+        openItems: { "OIT items not passing: " + $0.joined(separator: " ") }
     )
 }
 
