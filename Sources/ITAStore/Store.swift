@@ -245,7 +245,7 @@ public final class Store: Sendable {
         guard let json = try String.fetchOne(db, sql: "SELECT framework_json FROM assessment") else {
             throw StoreError.failed("the database has no assessment")
         }
-        return try JSONDecoder().decode(Framework.self, from: Data(json.utf8))
+        return try FrameworkCache.shared.framework(for: json)
     }
 
     public func members() throws -> [Member] { try read { try Self.members($0) } }
@@ -561,5 +561,26 @@ extension Framework {
         case .indicator(let n): return n
         case .item(let code): return location(ofItem: code)?.indicator.number ?? 0
         }
+    }
+}
+
+/// Frameworks decoded from their stored JSON, kept for the process: the dashboard's reloads and a
+/// roll-up over hundreds of offices of one year decode each framework once (decoding is about a
+/// tenth of reading an office's board). A handful of entries: one per year in use.
+final class FrameworkCache: @unchecked Sendable {
+    static let shared = FrameworkCache()
+    private let lock = NSLock()
+    private var entries: [(json: String, framework: Framework)] = []
+
+    func framework(for json: String) throws -> Framework {
+        lock.lock()
+        if let hit = entries.first(where: { $0.json == json }) { lock.unlock(); return hit.framework }
+        lock.unlock()
+        let framework = try JSONDecoder().decode(Framework.self, from: Data(json.utf8))
+        lock.lock()
+        entries.insert((json, framework), at: 0)
+        if entries.count > 8 { entries.removeLast() }
+        lock.unlock()
+        return framework
     }
 }

@@ -111,34 +111,53 @@ final class OfficeFiles {
     func look(today: CivilDate) -> Bool {
         let newDay = day != today
         day = today
-        var changed = false, found = fixed
-        for code in order {
-            guard var office = offices[code] else { continue }
-            do {
-                if office.store == nil {
-                    guard FileManager.default.fileExists(atPath: office.file) else {
-                        throw CLIError("\(office.file): " + (thai ? "ไม่มีไฟล์นี้" : "no such file"))
-                    }
-                    office.store = try Store.open(at: office.file, memoryMapped: false, readOnly: true)
-                }
-                let store = office.store!
-                let token = try store.changeToken()
-                if newDay || token != office.token || office.standing == nil {
-                    office.standing = OfficeStanding(code: code, board: try store.board(today: today), lastChange: try store.log(limit: 1).last?.at)
-                    office.token = token
-                    changed = true
-                }
-            } catch {
-                found.append((error as? CLIError)?.message ?? "\(office.file): \(error)")
-                if office.standing != nil { changed = true }
-                office.store = nil
-                office.standing = nil
+        // Each file on its own thread from the pool (a store is one connection; the files share nothing).
+        var results = [(office: Office, changed: Bool, problem: String?)?](repeating: nil, count: order.count)
+        let lock = NSLock()
+        let snapshot = offices, order = self.order, thai = self.thai
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: order.count) { index in
+                guard let office = snapshot[order[index]] else { return }
+                let result = Self.look(at: office, code: order[index], today: today, newDay: newDay, thai: thai)
+                lock.lock(); slots[index] = result; lock.unlock()
             }
-            offices[code] = office
+        }
+        var changed = false, found = fixed
+        for (code, result) in zip(order, results) {
+            guard let result else { continue }
+            offices[code] = result.office
+            changed = changed || result.changed
+            if let problem = result.problem { found.append(problem) }
         }
         if found != problems { changed = true }
         problems = found
         return changed
+    }
+
+    private static func look(at office: Office, code: String, today: CivilDate, newDay: Bool, thai: Bool) -> (office: Office, changed: Bool, problem: String?) {
+        var office = office, changed = false
+        do {
+            if office.store == nil {
+                guard FileManager.default.fileExists(atPath: office.file) else {
+                    throw CLIError("\(office.file): " + (thai ? "ไม่มีไฟล์นี้" : "no such file"))
+                }
+                office.store = try Store.open(at: office.file, memoryMapped: false, readOnly: true)
+            }
+            let store = office.store!
+            let token = try store.changeToken()
+            if newDay || token != office.token || office.standing == nil {
+                office.standing = OfficeStanding(code: code, board: try store.board(today: today), lastChange: try store.log(limit: 1).last?.at)
+                office.token = token
+                changed = true
+            }
+        } catch {
+            if office.standing != nil { changed = true }
+            office.store = nil
+            office.standing = nil
+            return (office, changed, (error as? CLIError)?.message ?? "\(office.file): \(error)")
+        }
+        return (office, changed, nil)
     }
 }
 
