@@ -6,6 +6,8 @@ import Foundation
 public enum HTTPWire {
     /// The helper's name; it is installed beside `ita`.
     public static let helperName = "ita-http"
+    /// Redirects an evidence URL may take; one more is refused (as is a loop).
+    public static let maxRedirects = 5
 
     /// The first header of that name (any case) in `[name, value]` pairs.
     public static func header(_ name: String, in headers: [[String]]) -> String? {

@@ -9,7 +9,7 @@ import NIOHTTP1
 /// at a time, a User-Agent that names ita. Only the first 256 KB of a body is read (a 50 MB PDF is
 /// not downloaded): enough for a page's title and the year it names.
 struct Fetcher: Sendable {
-    static let maxRedirects = 5
+    static let maxRedirects = HTTPWire.maxRedirects
     static let bodyLimit = 256 * 1024
     static let userAgent = "ita/0.6.0 (ITA Board evidence check)"
 

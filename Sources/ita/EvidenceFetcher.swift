@@ -8,7 +8,7 @@ import ITAStore
 /// only a body's first 256 KB), and this reads what came back: status, file name, title, the years
 /// a page names.
 struct EvidenceFetcher {
-    static let maxRedirects = 5
+    static let maxRedirects = HTTPWire.maxRedirects
 
     let timeout: TimeInterval
 

@@ -44,7 +44,7 @@ extension RollupStrings {
             "ภาพรวม \(n) หน่วยงาน · ปีงบประมาณ " + years.map { String($0) }.joined(separator: ", ") + " · ณ \(ThaiDateFormat.string(today))"
         },
         share: { passing, n, share, mark, target, met in
-            "คาดว่าผ่านเกณฑ์ (\(mark.formatted) ขึ้นไป) \(passing) จาก \(n) หน่วยงาน = \(percent(share)) · เป้าหมายประเทศ \(percent(target)): "
+            "คาดว่าผ่านเกณฑ์ (\(mark.formatted) ขึ้นไป) \(passing) จาก \(n) หน่วยงาน = \(TextReports.percent(share)) · เป้าหมายประเทศ \(TextReports.percent(target)): "
                 + (met ? "ถึงเป้า" : "ยังไม่ถึงเป้า")
         },
         mean: { "คะแนนคาดการณ์เฉลี่ย \(Score.text($0))" },
@@ -99,7 +99,7 @@ extension RollupStrings {
             "\(n) offices · fiscal year " + years.map { String($0) }.joined(separator: ", ") + " · on \(ThaiDateFormat.english(today))"
         },
         share: { passing, n, share, mark, target, met in
-            "projected to pass (\(mark.formatted) or more): \(passing) of \(n) offices = \(percent(share)) · national target \(percent(target)): "
+            "projected to pass (\(mark.formatted) or more): \(passing) of \(n) offices = \(TextReports.percent(share)) · national target \(TextReports.percent(target)): "
                 + (met ? "met" : "not met")
         },
         mean: { "mean projected score \(Score.text($0))" },
@@ -153,10 +153,4 @@ extension RollupStrings {
 private extension Double {
     /// `85`, or `85.5` when it is not whole.
     var formatted: String { self == rounded() ? String(Int(self)) : Score.text(self) }
-}
-
-/// `66.7%`.
-private func percent(_ share: Double) -> String {
-    let tenths = (share * 1000).rounded() / 10
-    return tenths == tenths.rounded() ? "\(Int(tenths))%" : "\(tenths)%"
 }
