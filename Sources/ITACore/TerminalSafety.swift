@@ -21,10 +21,41 @@ public enum TerminalSafety {
     }
 
     /// Whether `text` has nothing the rule would change.
+    /// Every printed report passes through here whole, so it reads UTF-8 bytes rather than decoding
+    /// scalars: each unsafe scalar is recognised by its encoding (the lead bytes C2, D8, E2 and EF,
+    /// and ASCII controls); Thai (E0 B8/B9) and other text never leave the fast loop.
     public static func isSafe(_ text: String, keepingLines: Bool = false) -> Bool {
-        for scalar in text.unicodeScalars where isUnsafe(scalar.value) {
-            if keepingLines && scalar == "\n" { continue }
-            return false
+        var text = text
+        return text.withUTF8 { isSafe(utf8: $0, keepingLines: keepingLines) }
+    }
+
+    static func isSafe(utf8 bytes: UnsafeBufferPointer<UInt8>, keepingLines: Bool) -> Bool {
+        let count = bytes.count
+        func byte(_ i: Int) -> UInt8 { i < count ? bytes[i] : 0 }
+        var i = 0
+        while i < count {
+            let c = bytes[i]
+            i += 1
+            if c < 0x80 {
+                if c >= 0x20 && c != 0x7F { continue }
+                if keepingLines && c == 0x0A { continue }
+                return false
+            }
+            switch c {
+            case 0xC2:   // U+0080–U+009F (C1) and U+00AD
+                let next = byte(i)
+                if next <= 0x9F || next == 0xAD { return false }
+            case 0xD8:   // U+061C
+                if byte(i) == 0x9C { return false }
+            case 0xE2:   // U+200E, U+200F, U+2028–U+202E, U+2066–U+2069
+                let next = byte(i), third = byte(i + 1)
+                if next == 0x80 && (third == 0x8E || third == 0x8F || (0xA8...0xAE).contains(third)) { return false }
+                if next == 0x81 && (0xA6...0xA9).contains(third) { return false }
+            case 0xEF:   // U+FEFF
+                if byte(i) == 0xBB && byte(i + 1) == 0xBF { return false }
+            default:
+                break
+            }
         }
         return true
     }

@@ -10,7 +10,7 @@ import Glibc
 /// The process's view of the world, read once: the clock, the OS login, the environment and the
 /// database. Commands get everything through it, so the domain never reads any of them.
 struct Context {
-    let options: GlobalOptions
+    let options: GlobalSettings
     let config: Config
     let language: Language
     let strings: Strings
@@ -20,7 +20,7 @@ struct Context {
     /// The user's hooks, run after each committed change.
     let hooks: Hooks
 
-    init(options: GlobalOptions, config: Config) throws {
+    init(options: GlobalSettings, config: Config) throws {
         self.options = options
         self.config = config
         language = options.lang ?? config.language ?? .th
@@ -116,6 +116,10 @@ struct Context {
 
     /// Runs a command body, turning every known failure into one line on stderr and exit status 1.
     static func run(_ options: GlobalOptions, _ body: (Context) throws -> Void) throws {
+        try run(options.settings, body)
+    }
+
+    static func run(_ options: GlobalSettings, _ body: (Context) throws -> Void) throws {
         var language = options.lang ?? .th
         var strings = language.strings
         do {

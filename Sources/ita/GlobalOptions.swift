@@ -19,6 +19,18 @@ struct GlobalOptions: ParsableArguments {
     /// Pretend today is this date (tests and golden outputs).
     @Option(name: .long, help: .hidden)
     var today: String?
+
+    var settings: GlobalSettings { GlobalSettings(db: db, actAs: actAs, lang: lang, readOnly: readOnly, today: today) }
+}
+
+/// The global options as plain values, however they were parsed (by the argument parser, or by
+/// `QuickFront` for the commands run most).
+struct GlobalSettings: Equatable {
+    var db: String?
+    var actAs: String?
+    var lang: Language?
+    var readOnly = false
+    var today: String?
 }
 
 extension Language: ExpressibleByArgument {}

@@ -13,6 +13,7 @@ struct ITA: ParsableCommand {
         }
         switch ArgumentOrder.arrange(Array(CommandLine.arguments.dropFirst()), commands: names.filter { !$0.isEmpty }) {
         case .arguments(let arguments):
+            if QuickFront.run(arguments, environment: Context.environment) { return }
             main(arguments)
         case .unknownCommand(let word, let suggestion):
             let hint = suggestion.map { " (did you mean \($0)?)" } ?? " (see ita --help)"

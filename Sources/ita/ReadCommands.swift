@@ -11,8 +11,10 @@ struct Status: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Print JSON (docs/schema/status.v1.schema.json).") var json = false
 
-    func run() throws {
-        try Context.run(global) { ctx in
+    func run() throws { try Self.run(global.settings, json: json) }
+
+    static func run(_ settings: GlobalSettings, json: Bool) throws {
+        try Context.run(settings) { ctx in
             let board = try ctx.openStore().board(today: ctx.today)
             if json { Output.printJSON(JSONDocuments.status(board).text); return }
             ctx.print(TextReports.status(board, strings: ctx.strings))
@@ -54,13 +56,45 @@ struct Tasks: ParsableCommand {
     @Flag(help: "Print JSON instead of a table (docs/schema/tasks.v1.schema.json).")
     var json = false
 
-    func validate() throws {
-        if indicator != nil && item != nil { throw ValidationError("use --indicator or --item, not both") }
-        if let dueWithin, !Limits.dueWithinDays.contains(dueWithin) { throw ValidationError("--due-within takes a number of days from \(Limits.describe(Limits.dueWithinDays))") }
+    var listing: TaskListing {
+        TaskListing(owner: owner, indicator: indicator, item: item, status: status, overdue: overdue, dueWithin: dueWithin,
+                    all: all, archived: archived, json: json)
     }
 
-    func run() throws {
-        try Context.run(global) { ctx in
+    func validate() throws {
+        if let problem = listing.problem { throw ValidationError(problem) }
+    }
+
+    func run() throws { try listing.run(global.settings) }
+
+    static var terminalWidth: Int {
+        if let columns = Context.environment["COLUMNS"].flatMap(Int.init), columns >= 60 { return columns }
+        return 120
+    }
+}
+
+/// What `ita tasks` was asked for, as plain values: the argument parser's `Tasks` and `QuickFront`
+/// both build one.
+struct TaskListing: Equatable {
+    var owner: String?
+    var indicator: Int?
+    var item: String?
+    var status: TaskStatus?
+    var overdue = false
+    var dueWithin: Int?
+    var all = false
+    var archived = false
+    var json = false
+
+    /// Why these options cannot go together, if they cannot.
+    var problem: String? {
+        if indicator != nil && item != nil { return "use --indicator or --item, not both" }
+        if let dueWithin, !Limits.dueWithinDays.contains(dueWithin) { return "--due-within takes a number of days from \(Limits.describe(Limits.dueWithinDays))" }
+        return nil
+    }
+
+    func run(_ settings: GlobalSettings) throws {
+        try Context.run(settings) { ctx in
             let store = try ctx.openStore()
             let framework = try store.framework()
             let members = try store.members()
@@ -91,14 +125,9 @@ struct Tasks: ParsableCommand {
             if json {
                 Output.printJSON(JSONDocuments.tasks(tasks, members: members, today: ctx.today).text)
             } else {
-                ctx.print(TextReports.taskTable(tasks, members: members, today: ctx.today, strings: ctx.strings, width: Self.terminalWidth))
+                ctx.print(TextReports.taskTable(tasks, members: members, today: ctx.today, strings: ctx.strings, width: Tasks.terminalWidth))
             }
         }
-    }
-
-    static var terminalWidth: Int {
-        if let columns = Context.environment["COLUMNS"].flatMap(Int.init), columns >= 60 { return columns }
-        return 120
     }
 }
 

@@ -14,6 +14,19 @@ import Testing
         for kept in ["ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล", "น้ำ", "👨‍👩‍👧", "e\u{301}"] { #expect(kept.sanitizedForTerminal == kept) }
     }
 
+    /// The byte-level check agrees with the scalar rule for every scalar, alone and between Thai.
+    @Test func theByteCheckAgreesWithTheScalarRuleForEveryScalar() {
+        var disagreements: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let unsafe = TerminalSafety.isUnsafe(value)
+            let alone = String(Character(scalar)), between = "ก" + alone + "ข"
+            if TerminalSafety.isSafe(alone) == unsafe || TerminalSafety.isSafe(between) == unsafe { disagreements.append(value) }
+            if value == 0x0A && !TerminalSafety.isSafe(between, keepingLines: true) { disagreements.append(value) }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(10).map { String($0, radix: 16) })")
+    }
+
     @Test func jsonKeepsTheDataAsEscapes() {
         #expect(TerminalSafety.escapingJSON("{\"a\": \"x\u{202E}y\u{9B}z\"}") == "{\"a\": \"x\\u202Ey\\u009Bz\"}")
         #expect(TerminalSafety.escapingJSON("[\n  \"ไทย\"\n]") == "[\n  \"ไทย\"\n]")
