@@ -47,6 +47,14 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]
         ),
+        // libpq, PostgreSQL's C client, for the server store (Debian: libpq-dev).
+        .systemLibrary(
+            name: "CLibPQ",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        // Many offices on one PostgreSQL server: the connection, the schema (row-level security, the audit
+        // trigger) and its administration.
+        .target(name: "ITAServer", dependencies: ["CLibPQ"]),
         // Signal and crash handlers that must be plain C.
         .target(name: "CTerminalSupport"),
         // The only code that imports ncurses: presents a Screen, reads keys, restores the terminal.
@@ -60,6 +68,7 @@ let package = Package(
                 "ITAUI",
                 "ITATerminal",
                 "ITAHTTPWire",
+                "ITAServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,6 +86,8 @@ let package = Package(
             name: "ITAStoreTests",
             dependencies: ["ITAStore", "ITACore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Against a throwaway PostgreSQL cluster started by the tests (initdb, pg_ctl, a unix socket).
+        .testTarget(name: "ITAServerTests", dependencies: ["ITAServer"]),
         // Drives the real `ita` binary against real SQLite files.
         .testTarget(name: "ITACommandTests", dependencies: ["ITACore", "ITAStore"], exclude: ["Golden"]),
     ],

@@ -92,6 +92,9 @@ struct Context {
     /// Opens the database and, on the first command of the day, records the day's progress snapshot
     /// (best effort: a database this user may only read still opens).
     func openStore(memoryMapped: Bool = true, checkpointsWhenIdle: Bool = false) throws -> Store {
+        if ServerAddress.isServer(databasePath) {
+            throw CLIError("--db \(Quote.cut(databasePath)): on a PostgreSQL server only `ita admin` works so far; the dashboard and the other commands use an office's SQLite file")
+        }
         let store = try Store.open(at: databasePath, memoryMapped: memoryMapped, readOnly: options.readOnly, checkpointsWhenIdle: checkpointsWhenIdle)
         if !store.isReadOnly { _ = try? store.takeDailySnapshotIfMissing(today: today) }
         hooks.watch(store)

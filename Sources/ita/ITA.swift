@@ -38,7 +38,7 @@ struct ITA: ParsableCommand {
         subcommands: [DashboardCommand.self, Snapshot.self, Status.self, Tasks.self, Done.self, Start.self, Block.self, Reopen.self, Undo.self, Log.self,
                       RespondentsCommand.self, Add.self, Edit.self, Archive.self, Restore.self, Assign.self, MemberCommand.self, Members.self,
                       MilestoneCommand.self, Milestones.self, HolidayCommand.self, Holidays.self, Estimate.self, LastYear.self, TargetGrade.self,
-                      Quota.self, Results.self, RollupOffices.self, PlanCommand.self, ImportCommand.self, ExportCommand.self, EvidenceCommand.self, Website.self, FrameworkCommand.self, Remind.self, Present.self, MeetingCommand.self, Minutes.self, Review.self, Report.self, Verify.self, Init.self, RolloverCommand.self, Demo.self],
+                      Quota.self, Results.self, RollupOffices.self, PlanCommand.self, ImportCommand.self, ExportCommand.self, EvidenceCommand.self, Website.self, FrameworkCommand.self, Remind.self, Present.self, MeetingCommand.self, Minutes.self, Review.self, Report.self, Verify.self, Init.self, AdminCommand.self, RolloverCommand.self, Demo.self],
         defaultSubcommand: DashboardCommand.self
     )
 }

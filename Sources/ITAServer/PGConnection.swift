@@ -1,0 +1,169 @@
+import CLibPQ
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the server said when it refused a statement: its SQLSTATE (42501 permission denied, 42501/…
+/// for row-level security, P0001 for a trigger's RAISE) and its message.
+public struct PGError: Error, CustomStringConvertible, Equatable {
+    public let sqlState: String?
+    public let message: String
+
+    public init(sqlState: String?, message: String) {
+        self.sqlState = sqlState
+        self.message = message
+    }
+
+    public var description: String { message }
+    /// The server refused on privileges or row-level security (SQLSTATE 42501).
+    public var isPermissionDenied: Bool { sqlState == "42501" }
+}
+
+/// The rows of one statement, as text (libpq's text format), and how many rows it changed.
+public struct PGRows: Sendable {
+    public let columns: [String]
+    public let rows: [[String?]]
+    public let affected: Int
+
+    /// The first row's first value.
+    public var scalar: String? { rows.first?.first ?? nil }
+
+    public func column(_ name: String) -> [String?] {
+        guard let index = columns.firstIndex(of: name) else { return [] }
+        return rows.map { $0[index] }
+    }
+}
+
+/// One synchronous connection through libpq, like the store: the dashboard blocks in the terminal's
+/// input timeout, so nothing here is async. Parameters always travel separately from the SQL
+/// (PQexecParams), never spliced into it.
+public final class PGConnection {
+    private let raw: OpaquePointer
+
+    /// `conninfo`: a postgresql:// URI, `key=value` pairs, or `service=NAME` (pg_service.conf); libpq's
+    /// usual PG* variables (PGHOST, PGSSLMODE, PGPASSFILE…) fill in the rest.
+    public init(_ conninfo: String) throws {
+        guard let connection = PQconnectdb(conninfo) else { throw PGError(sqlState: nil, message: "out of memory") }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let message = Self.trimmed(PQerrorMessage(connection))
+            PQfinish(connection)
+            throw PGError(sqlState: nil, message: message)
+        }
+        raw = connection
+        // NOTICEs ("already exists, skipping") would go to stderr through libpq's default processor.
+        _ = try? execute("SET client_min_messages TO warning")
+    }
+
+    deinit { PQfinish(raw) }
+
+    /// The role this connection logged in as (`session_user`), which the server's policies go by.
+    public var user: String { String(cString: PQuser(raw)) }
+
+    /// Runs one statement with `$1…` parameters (nil is SQL NULL).
+    @discardableResult
+    public func execute(_ sql: String, _ parameters: [String?] = []) throws -> PGRows {
+        let result = withParameters(parameters) { values in
+            PQexecParams(raw, sql, Int32(parameters.count), nil, values, nil, nil, 0)
+        }
+        return try rows(of: result)
+    }
+
+    /// Runs a script of several statements (migrations), with no parameters.
+    public func execute(script: String) throws {
+        _ = try rows(of: PQexec(raw, script))
+    }
+
+    /// Runs `body` in one transaction: committed if it returns, rolled back if it throws.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN")
+        do {
+            let value = try body()
+            try execute("COMMIT")
+            return value
+        } catch {
+            _ = try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    // MARK: LISTEN / NOTIFY
+
+    public func listen(_ channel: String) throws {
+        try execute("LISTEN \(Self.identifier(channel))")
+    }
+
+    /// The notifications that arrived, waiting up to `timeout` seconds for the first.
+    public func notifications(waiting timeout: Double) throws -> [(channel: String, payload: String)] {
+        var found = drain()
+        if !found.isEmpty { return found }
+        var descriptor = pollfd(fd: PQsocket(raw), events: Int16(POLLIN), revents: 0)
+        let ready = poll(&descriptor, 1, Int32(max(0, timeout * 1000)))
+        if ready > 0 {
+            guard PQconsumeInput(raw) == 1 else { throw PGError(sqlState: nil, message: Self.trimmed(PQerrorMessage(raw))) }
+            found = drain()
+        }
+        return found
+    }
+
+    private func drain() -> [(channel: String, payload: String)] {
+        var found: [(String, String)] = []
+        PQconsumeInput(raw)
+        while let notice = PQnotifies(raw) {
+            found.append((String(cString: notice.pointee.relname), String(cString: notice.pointee.extra)))
+            PQfreemem(notice)
+        }
+        return found
+    }
+
+    // MARK: Quoting
+
+    /// A name as a quoted SQL identifier ("login" with " doubled), for the statements that cannot take
+    /// parameters (CREATE ROLE, GRANT, LISTEN).
+    public static func identifier(_ name: String) -> String {
+        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A value as a quoted SQL string literal, for the same statements.
+    public static func literal(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    // MARK: Results
+
+    private func rows(of result: OpaquePointer?) throws -> PGRows {
+        guard let result else { throw PGError(sqlState: nil, message: Self.trimmed(PQerrorMessage(raw))) }
+        defer { PQclear(result) }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+            break
+        default:
+            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+            let primary = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
+            throw PGError(sqlState: state, message: primary ?? Self.trimmed(PQresultErrorMessage(result)))
+        }
+        let columnCount = Int(PQnfields(result)), rowCount = Int(PQntuples(result))
+        let columns = (0..<columnCount).map { String(cString: PQfname(result, Int32($0))) }
+        var rows: [[String?]] = []
+        rows.reserveCapacity(rowCount)
+        for row in 0..<rowCount {
+            rows.append((0..<columnCount).map { column in
+                PQgetisnull(result, Int32(row), Int32(column)) == 1 ? nil : String(cString: PQgetvalue(result, Int32(row), Int32(column)))
+            })
+        }
+        let affected = Int(String(cString: PQcmdTuples(result))) ?? 0
+        return PGRows(columns: columns, rows: rows, affected: affected)
+    }
+
+    private func withParameters<R>(_ parameters: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
+        let copies: [UnsafeMutablePointer<CChar>?] = parameters.map { $0.map { strdup($0) } ?? nil }
+        defer { copies.forEach { free($0) } }
+        return body(copies.map { $0.map { UnsafePointer($0) } })
+    }
+
+    private static func trimmed(_ message: UnsafePointer<CChar>?) -> String {
+        guard let message else { return "unknown error" }
+        return String(cString: message).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}

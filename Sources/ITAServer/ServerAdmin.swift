@@ -1,0 +1,184 @@
+import Foundation
+
+/// Setting up a server and its offices: what `ita admin` does. Run as the database's administrator
+/// (a superuser, or a role with CREATEROLE and BYPASSRLS); members and viewers never run these.
+public struct ServerAdmin {
+    public let connection: PGConnection
+
+    public init(_ connection: PGConnection) { self.connection = connection }
+
+    public struct Refused: Error, CustomStringConvertible, Equatable {
+        public let description: String
+        public init(_ description: String) { self.description = description }
+    }
+
+    /// The group roles: the owner of every table (nobody logs in as it), members, viewers.
+    public static let ownerRole = "ita_owner", memberRole = "ita_member", viewerRole = "ita_viewer"
+
+    /// The schema's version on this server; nil if ITA was never set up here.
+    public func schemaVersion() throws -> Int? {
+        let exists = try connection.execute("SELECT to_regclass('ita.schema_version') IS NOT NULL").scalar == "t"
+        guard exists else { return nil }
+        return try connection.execute("SELECT max(version) FROM ita.schema_version").scalar.flatMap { Int($0) }
+    }
+
+    /// Creates the schema, or brings it up to this build's version; refuses a schema newer than this
+    /// build. Safe to run again. Returns the versions before and after.
+    @discardableResult
+    public func setUp() throws -> (from: Int, to: Int) {
+        try connection.transaction {
+            try connection.execute("SELECT pg_advisory_xact_lock(hashtext('ita schema'))")
+            // Roles belong to the whole cluster: another database's setup may be creating them at the same moment.
+            for role in [Self.ownerRole, Self.memberRole, Self.viewerRole] {
+                try connection.execute("""
+                    DO $$ BEGIN CREATE ROLE \(PGConnection.identifier(role)) NOLOGIN;
+                    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$
+                    """)
+            }
+            try connection.execute("GRANT ita_owner TO CURRENT_USER")
+            let database = try connection.execute("SELECT current_database()").scalar ?? ""
+            try connection.execute("GRANT CREATE ON DATABASE \(PGConnection.identifier(database)) TO ita_owner")
+            try connection.execute("CREATE SCHEMA IF NOT EXISTS ita AUTHORIZATION ita_owner")
+            try connection.execute("SET LOCAL ROLE ita_owner")
+            try connection.execute("CREATE TABLE IF NOT EXISTS ita.schema_version (version integer NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())")
+            let from = try connection.execute("SELECT coalesce(max(version), 0) FROM ita.schema_version").scalar.flatMap { Int($0) } ?? 0
+            if from > ServerSchema.version {
+                throw Refused("the server's ITA schema is version \(from), newer than this ita knows (\(ServerSchema.version)); upgrade ita")
+            }
+            for version in from..<ServerSchema.version {
+                try connection.execute(script: ServerSchema.migrations[version])
+                try connection.execute("INSERT INTO ita.schema_version (version) VALUES ($1)", [String(version + 1)])
+            }
+            try connection.execute(script: Self.accessScript())
+            try connection.execute("RESET ROLE")
+            return (from, ServerSchema.version)
+        }
+    }
+
+    /// Privileges, row-level security and the audit and numbering triggers, from the table lists; run
+    /// after every migration, so a new table cannot be left without them.
+    static func accessScript() -> String {
+        var sql = """
+            REVOKE ALL ON SCHEMA ita FROM PUBLIC;
+            GRANT USAGE ON SCHEMA ita TO ita_member, ita_viewer;
+            REVOKE ALL ON ALL TABLES IN SCHEMA ita FROM PUBLIC;
+            ALTER TABLE ita.office ENABLE ROW LEVEL SECURITY;
+            -- Not forced on the owner: ita.readable_offices() (run as the owner) reads every office's code.
+            ALTER TABLE ita.office NO FORCE ROW LEVEL SECURITY;
+            DROP POLICY IF EXISTS office_read ON ita.office;
+            CREATE POLICY office_read ON ita.office FOR SELECT USING (code IN (SELECT ita.readable_offices()));
+            GRANT SELECT ON ita.change TO ita_member, ita_viewer;
+            GRANT SELECT ON ita.office TO ita_member, ita_viewer;
+            GRANT SELECT ON ita.schema_version TO ita_member, ita_viewer;
+
+            """
+        for table in ServerSchema.officeTables {
+            let t = "ita.\(table)"
+            // The audit log's rows come only from the trigger (run as the owner; nobody else may insert),
+            // for the office of the row that changed, which passed these policies itself.
+            let insertCheck = table == "audit" ? "true" : "office IN (SELECT ita.writable_offices())"
+            sql += """
+                ALTER TABLE \(t) ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE \(t) FORCE ROW LEVEL SECURITY;
+                DROP POLICY IF EXISTS office_read ON \(t);
+                CREATE POLICY office_read ON \(t) FOR SELECT USING (office IN (SELECT ita.readable_offices()));
+                DROP POLICY IF EXISTS office_insert ON \(t);
+                CREATE POLICY office_insert ON \(t) FOR INSERT WITH CHECK (\(insertCheck));
+                DROP POLICY IF EXISTS office_update ON \(t);
+                CREATE POLICY office_update ON \(t) FOR UPDATE USING (office IN (SELECT ita.writable_offices()))
+                    WITH CHECK (office IN (SELECT ita.writable_offices()));
+                DROP POLICY IF EXISTS office_delete ON \(t);
+                CREATE POLICY office_delete ON \(t) FOR DELETE USING (office IN (SELECT ita.writable_offices()));
+                GRANT SELECT ON \(t) TO ita_member, ita_viewer;
+
+                """
+            if let writes = ServerSchema.memberWrites[table] { sql += "GRANT \(writes) ON \(t) TO ita_member;\n" }
+            if table != "audit" {
+                sql += "CREATE OR REPLACE TRIGGER audit_change AFTER INSERT OR UPDATE OR DELETE ON \(t) FOR EACH ROW EXECUTE FUNCTION ita.audit_row();\n"
+            }
+            if ServerSchema.numberedTables.contains(table) {
+                sql += "CREATE OR REPLACE TRIGGER number_row BEFORE INSERT ON \(t) FOR EACH ROW EXECUTE FUNCTION ita.number_row();\n"
+            }
+        }
+        return sql
+    }
+
+    // MARK: Offices, members, viewers
+
+    public func addOffice(code: String, name: String) throws {
+        guard code.range(of: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$", options: .regularExpression) != nil else {
+            throw Refused("office code '\(code)': use 1–40 letters, digits, '.', '_' or '-', starting with a letter or digit")
+        }
+        try connection.transaction {
+            if try connection.execute("SELECT 1 FROM ita.office WHERE code = $1", [code]).rows.count == 1 {
+                throw Refused("office \(code) already exists")
+            }
+            try connection.execute("INSERT INTO ita.office (code, name) VALUES ($1, $2)", [code, name])
+        }
+    }
+
+    /// Adds a committee member: their database role (created with LOGIN if it does not exist; set its
+    /// password or certificate as the server's rules say), the office's member row, and the mapping
+    /// that row-level security reads. Returns the member's number in the office.
+    @discardableResult
+    public func addMember(office: String, login: String, name: String, role: String) throws -> Int {
+        try connection.transaction {
+            try requireOffice(office)
+            try ensureLoginRole(login, group: Self.memberRole)
+            if try connection.execute("SELECT 1 FROM ita.member WHERE office = $1 AND login = $2", [office, login]).rows.count == 1 {
+                throw Refused("\(login) is already a member of \(office)")
+            }
+            try connection.execute("INSERT INTO ita.office_role (office, role_name, kind) VALUES ($1, $2, 'member') ON CONFLICT (office, role_name) DO UPDATE SET kind = 'member'", [office, login])
+            let id = try connection.execute("INSERT INTO ita.member (office, login, name, role) VALUES ($1, $2, $3, $4) RETURNING id", [office, login, name, role]).scalar
+            return id.flatMap { Int($0) } ?? 0
+        }
+    }
+
+    /// Adds a read-only viewer of some offices, or of every office (`offices` nil: a ministry).
+    public func addViewer(login: String, offices: [String]?) throws {
+        try connection.transaction {
+            try ensureLoginRole(login, group: Self.viewerRole)
+            guard let offices else {
+                try connection.execute("INSERT INTO ita.viewer_all (role_name) VALUES ($1) ON CONFLICT DO NOTHING", [login])
+                return
+            }
+            for office in offices {
+                try requireOffice(office)
+                try connection.execute("INSERT INTO ita.office_role (office, role_name, kind) VALUES ($1, $2, 'viewer') ON CONFLICT DO NOTHING", [office, login])
+            }
+        }
+    }
+
+    public struct OfficeSummary: Equatable, Sendable {
+        public let code: String, name: String, members: Int, viewers: Int, tasks: Int
+    }
+
+    public func offices() throws -> [OfficeSummary] {
+        try connection.execute("""
+            SELECT o.code, o.name,
+                   (SELECT count(*) FROM ita.office_role r WHERE r.office = o.code AND r.kind = 'member'),
+                   (SELECT count(*) FROM ita.office_role r WHERE r.office = o.code AND r.kind = 'viewer'),
+                   (SELECT count(*) FROM ita.task t WHERE t.office = o.code)
+            FROM ita.office o ORDER BY o.code
+            """).rows.map { row in
+            OfficeSummary(code: row[0] ?? "", name: row[1] ?? "", members: Int(row[2] ?? "") ?? 0, viewers: Int(row[3] ?? "") ?? 0,
+                          tasks: Int(row[4] ?? "") ?? 0)
+        }
+    }
+
+    private func requireOffice(_ code: String) throws {
+        guard try connection.execute("SELECT 1 FROM ita.office WHERE code = $1", [code]).rows.count == 1 else {
+            throw Refused("no office \(code) on this server (ita admin add-office \(code) --name …)")
+        }
+    }
+
+    private func ensureLoginRole(_ login: String, group: String) throws {
+        guard !login.isEmpty, login.count <= 63, !login.hasPrefix("pg_"), ![Self.ownerRole, Self.memberRole, Self.viewerRole].contains(login) else {
+            throw Refused("'\(login)' cannot be a member's login on the server")
+        }
+        if try connection.execute("SELECT 1 FROM pg_roles WHERE rolname = $1", [login]).rows.isEmpty {
+            try connection.execute("CREATE ROLE \(PGConnection.identifier(login)) LOGIN")
+        }
+        try connection.execute("GRANT \(PGConnection.identifier(group)) TO \(PGConnection.identifier(login))")
+    }
+}
