@@ -105,10 +105,14 @@ public struct ServerAdmin {
 
     // MARK: Offices, members, viewers
 
-    public func addOffice(code: String, name: String) throws {
+    func validateCode(_ code: String) throws {
         guard code.range(of: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$", options: .regularExpression) != nil else {
             throw Refused("office code '\(code)': use 1–40 letters, digits, '.', '_' or '-', starting with a letter or digit")
         }
+    }
+
+    public func addOffice(code: String, name: String) throws {
+        try validateCode(code)
         try connection.transaction {
             if try connection.execute("SELECT 1 FROM ita.office WHERE code = $1", [code]).rows.count == 1 {
                 throw Refused("office \(code) already exists")
@@ -172,7 +176,7 @@ public struct ServerAdmin {
         }
     }
 
-    private func ensureLoginRole(_ login: String, group: String) throws {
+    func ensureLoginRole(_ login: String, group: String) throws {
         guard !login.isEmpty, login.count <= 63, !login.hasPrefix("pg_"), ![Self.ownerRole, Self.memberRole, Self.viewerRole].contains(login) else {
             throw Refused("'\(login)' cannot be a member's login on the server")
         }
@@ -180,5 +184,111 @@ public struct ServerAdmin {
             try connection.execute("CREATE ROLE \(PGConnection.identifier(login)) LOGIN")
         }
         try connection.execute("GRANT \(PGConnection.identifier(group)) TO \(PGConnection.identifier(login))")
+    }
+}
+
+// MARK: Moving an office's SQLite file onto the server
+
+/// One table of an office's SQLite file, as text rows.
+public struct ImportTable: Sendable {
+    public let table: String
+    public let columns: [String]
+    public let rows: [[String?]]
+
+    public init(table: String, columns: [String], rows: [[String?]]) {
+        self.table = table
+        self.columns = columns
+        self.rows = rows
+    }
+
+    func values(_ column: String) -> [String?] {
+        guard let index = columns.firstIndex(of: column) else { return [] }
+        return rows.map { $0[index] }
+    }
+}
+
+extension ServerAdmin {
+    public struct Imported: Equatable, Sendable {
+        public let rows: [String: Int]
+        public let logins: [String]
+        public let history: Int
+    }
+
+    /// Moves an office's data onto the server as office `code`, in one transaction: its rows keep their
+    /// numbers (task #85 stays #85), each member gets their database role, and the file's audit log comes
+    /// first, with its numbers, so the office's history reads on from where the file left it. The import
+    /// itself is then audited like any change (action `import`). A row the server refuses names its table
+    /// and row, and nothing is written.
+    public func importOffice(code: String, name: String?, tables: [ImportTable]) throws -> Imported {
+        let organisation = tables.first { $0.table == "assessment" }?.values("organisation").first ?? nil
+        try validateCode(code)
+        return try connection.transaction {
+            try connection.execute("SET LOCAL ita.action = 'import'")
+            if try connection.execute("SELECT 1 FROM ita.office WHERE code = $1", [code]).rows.count == 1 {
+                throw Refused("office \(code) already exists on this server")
+            }
+            try connection.execute("INSERT INTO ita.office (code, name) VALUES ($1, $2)", [code, name ?? organisation ?? code])
+            let members = tables.first { $0.table == "member" }
+            let logins = (members?.values("login") ?? []).compactMap { $0 }
+            var loginByID: [String: String] = [:]
+            for (id, login) in zip(members?.values("id") ?? [], members?.values("login") ?? []) { if let id, let login { loginByID[id] = login } }
+            var history = 0
+            if let audit = tables.first(where: { $0.table == "audit" }) {
+                history = try importHistory(audit, office: code, loginByID: loginByID)
+            }
+            for login in logins {
+                try ensureLoginRole(login, group: Self.memberRole)
+                try connection.execute("INSERT INTO ita.office_role (office, role_name, kind) VALUES ($1, $2, 'member') ON CONFLICT DO NOTHING", [code, login])
+            }
+            var counts: [String: Int] = [:]
+            for table in tables where table.table != "audit" && ServerSchema.officeTables.contains(table.table) {
+                let serverColumns = Set(try connection.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_schema = 'ita' AND table_name = $1", [table.table]
+                ).column("column_name").compactMap { $0 })
+                let used = table.columns.indices.filter { serverColumns.contains(table.columns[$0]) && table.columns[$0] != "office" }
+                let names = (["office"] + used.map { table.columns[$0] }).joined(separator: ", ")
+                let placeholders = (1...(used.count + 1)).map { "$\($0)" }.joined(separator: ", ")
+                let sql = "INSERT INTO ita.\(table.table) (\(names)) VALUES (\(placeholders))"
+                for (number, row) in table.rows.enumerated() {
+                    do {
+                        try connection.execute(sql, [code] + used.map { row[$0] })
+                    } catch let error as PGError {
+                        throw Refused("\(table.table), row \(number + 1): \(error.message)")
+                    }
+                }
+                counts[table.table] = table.rows.count
+            }
+            return Imported(rows: counts, logins: logins, history: history)
+        }
+    }
+
+    /// The file's audit rows under their own numbers; the office's change sequence goes on after them.
+    private func importHistory(_ audit: ImportTable, office: String, loginByID: [String: String]) throws -> Int {
+        func column(_ name: String) -> Int? { audit.columns.firstIndex(of: name) }
+        guard let id = column("id"), let at = column("at"), let login = column("os_login"), let action = column("action"),
+              let entity = column("entity"), let key = column("entity_key"), let field = column("field") else {
+            throw Refused("audit: the file's audit log lacks its usual columns")
+        }
+        let member = column("member_id"), old = column("old_value"), new = column("new_value"), change = column("change_id"),
+            undoes = column("undoes"), chain = column("chain")
+        func value(_ row: [String?], _ index: Int?) -> String? { index.flatMap { row[$0] } }
+        var last: Int64 = 0
+        for (number, row) in audit.rows.enumerated() {
+            do {
+                try connection.execute("""
+                    INSERT INTO ita.audit (office, seq, at, db_role, action, acting_for, entity, entity_key, old_row, new_row)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
+                            jsonb_build_object('field', $9::text, 'value', $10::text, 'change_id', $11::bigint, 'undoes', $12::bigint, 'chain', $13::text),
+                            jsonb_build_object('field', $9::text, 'value', $14::text))
+                    """, [office, row[id], row[at], row[login] ?? "", row[action] ?? "", value(row, member).flatMap { loginByID[$0] },
+                          row[entity] ?? "", row[key] ?? "", row[field], value(row, old), value(row, change), value(row, undoes),
+                          value(row, chain), value(row, new)])
+            } catch let error as PGError {
+                throw Refused("audit, row \(number + 1): \(error.message)")
+            }
+            last = max(last, Int64(row[id] ?? "") ?? 0)
+        }
+        try connection.execute("INSERT INTO ita.office_counter (office, name, next) VALUES ($1, 'change', $2)", [office, String(last + 1)])
+        return audit.rows.count
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ITACore
 import ITAServer
+import ITAStore
 import ITAUI
 
 /// `ita admin`: sets up a PostgreSQL server for many offices. Run by the server's administrator; the
@@ -18,7 +19,7 @@ struct AdminCommand: ParsableCommand {
             a role see and change only its offices' rows, and the audit log is written by a trigger. See README, \
             "Many offices on one PostgreSQL server".
             """,
-        subcommands: [Setup.self, AddOffice.self, AddMember.self, AddViewer.self, Offices.self])
+        subcommands: [Setup.self, AddOffice.self, AddMember.self, AddViewer.self, ImportOffice.self, Offices.self])
 
     struct ServerOption: ParsableArguments {
         @Option(name: .long, help: ArgumentHelp("The server: postgresql://…, key=value pairs or service=NAME.", valueName: "conninfo"))
@@ -47,6 +48,8 @@ struct AdminCommand: ParsableCommand {
             Context.fail(Language.en.strings, "server: " + error.message)
         } catch let error as CLIError {
             Context.fail(Language.en.strings, error.message)
+        } catch let error as StoreError {
+            Context.fail(Language.en.strings, Context.message(for: error, Language.en.strings))
         }
     }
 
@@ -117,6 +120,33 @@ struct AdminCommand: ParsableCommand {
             try AdminCommand.run {
                 try server.connect().addViewer(login: login, offices: all ? nil : office)
                 print(all ? "\(login) may read every office" : "\(login) may read \(office.joined(separator: ", "))")
+            }
+        }
+    }
+
+    struct ImportOffice: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "import-office",
+            abstract: "Move an office's SQLite file onto the server: every row with its number, the members' roles, the audit log.",
+            discussion: """
+                The file is opened read-only and not changed. Everything goes in one transaction: a row the server refuses \
+                names its table and row, and nothing is written. The file's audit log comes first, under its own numbers (with \
+                each row's hash-chain value kept); the import itself is then audited as `import`. Each member's login becomes \
+                their database role, created with LOGIN if missing.
+                """)
+        @OptionGroup var server: ServerOption
+        @Argument(help: ArgumentHelp("The office's SQLite file.", valueName: "file.sqlite"), completion: .file(extensions: ["sqlite", "db"]))
+        var file: String
+        @Option(help: "The office's code on the server.") var office: String
+        @Option(help: "The office's name (default: the organisation in the file).") var name: String?
+
+        func run() throws {
+            try AdminCommand.run {
+                let store = try Store.open(at: file, readOnly: true)
+                let tables = try store.officeRows().map { ImportTable(table: $0.table, columns: $0.columns, rows: $0.rows) }
+                let imported = try server.connect().importOffice(code: office, name: name, tables: tables)
+                print("imported \(file) as office \(office): \(imported.rows["task"] ?? 0) tasks, \(imported.logins.count) members, "
+                      + "\(imported.history) audit rows of history")
+                print("members log in as their own database roles: \(imported.logins.joined(separator: ", "))")
             }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import ITAServer
+import ITAStore
 import Testing
 
 /// `ita admin` on the real binary against the test cluster: set up, offices, members, viewers; then the
@@ -66,5 +67,72 @@ struct AdminCommandTests {
         // The other commands say plainly that they do not run on a server yet.
         let status = try ita(["status", "--db", db])
         #expect(status.status == 1 && status.stderr.contains("only `ita admin` works so far"), "\(status)")
+    }
+
+    @Test func anOfficesSQLiteFileMovesOntoTheServerWithItsNumbersAndHistory() throws {
+        let suffix = String(UUID().uuidString.prefix(8)).lowercased()
+        let name = "ita_import_\(suffix)"
+        try PGConnection(ServerCluster.replacing([:])).execute("CREATE DATABASE \(name)")
+        let db = ServerCluster.replacing(["dbname": name])
+        #expect(try ita(["admin", "setup", "--db", db]).status == 0)
+        let directory = NSTemporaryDirectory() + "ita-import-\(suffix)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let file = directory + "/office.sqlite"
+        #expect(try ita(["demo", "--db", file]).status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: file))
+        let local = try Store.open(at: file, readOnly: true).officeRows()
+        func localRows(_ table: String) -> TableRows { local.first { $0.table == table }! }
+
+        let office = "DEMO-\(suffix)"
+        let result = try ita(["admin", "import-office", file, "--office", office, "--db", db])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.hasPrefix("imported \(file) as office \(office): \(localRows("task").rows.count) tasks"), "\(result.stdout)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before, "the file is not changed")
+
+        // A member of the office logs in as their own role and finds the same tasks under the same numbers.
+        let chairIndex = localRows("member").columns.firstIndex(of: "login")!
+        let roleIndex = localRows("member").columns.firstIndex(of: "role")!
+        let chair = localRows("member").rows.first { $0[roleIndex] == "chair" }![chairIndex]!
+        let member = try PGConnection(ServerCluster.replacing(["dbname": name, "user": chair]))
+        let taskColumns = localRows("task").columns
+        let (id, title, status, due) = (taskColumns.firstIndex(of: "id")!, taskColumns.firstIndex(of: "title")!,
+                                        taskColumns.firstIndex(of: "status")!, taskColumns.firstIndex(of: "due")!)
+        let expected = localRows("task").rows.map { [$0[id], $0[title], $0[status], $0[due]] }.sorted { Int($0[0]!)! < Int($1[0]!)! }
+        let server = try member.execute("SELECT id, title, status, due FROM ita.task ORDER BY id").rows
+        #expect(server == expected)
+        #expect(try member.execute("SELECT count(*) FROM ita.member").scalar == String(localRows("member").rows.count))
+        // The file's history comes first with its numbers; the import itself is audited after it.
+        let history = localRows("audit").rows.count
+        #expect(try member.execute("SELECT count(*) FROM ita.audit WHERE seq <= $1", [String(history)]).scalar == String(history))
+        #expect(try member.execute("SELECT DISTINCT action FROM ita.audit WHERE seq > $1", [String(history)]).column("action") == ["import"])
+        let chain = localRows("audit").columns.firstIndex(of: "chain")!
+        #expect(try member.execute("SELECT old_row->>'chain' FROM ita.audit WHERE seq = 1").scalar == localRows("audit").rows[0][chain])
+        // New tasks go on from the file's numbers.
+        try member.execute("""
+            INSERT INTO ita.task (office, title, target_kind, target, indicator, owner_id, status)
+            VALUES ($1, 'งานใหม่', 'item', 'O1', 9, 1, 'todo')
+            """, [office])
+        #expect(try member.execute("SELECT max(id) FROM ita.task").scalar == String(Int(expected.last![0]!)! + 1))
+
+        // Again: refused, nothing changes.
+        let again = try ita(["admin", "import-office", file, "--office", office, "--db", db])
+        #expect(again.status == 1 && again.stderr == "ita: error: office \(office) already exists on this server\n")
+
+        // A row the server refuses names its table and row, and nothing of the office is written.
+        let broken = directory + "/broken.sqlite"
+        try FileManager.default.copyItem(atPath: file, toPath: broken)
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        python.arguments = ["-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE task SET due='soon' WHERE id=3\"); c.commit()", broken]
+        try python.run()
+        python.waitUntilExit()
+        let refused = try ita(["admin", "import-office", broken, "--office", "B-\(suffix)", "--db", db])
+        #expect(refused.status == 1 && refused.stderr.hasPrefix("ita: error: task, row 3: invalid input syntax for type date"), "\(refused)")
+        let admin = try PGConnection(db)
+        #expect(try admin.execute("SELECT count(*) FROM ita.office WHERE code = $1", ["B-\(suffix)"]).scalar == "0")
+        #expect(try admin.execute("SELECT count(*) FROM ita.task WHERE office = $1", ["B-\(suffix)"]).scalar == "0")
+        // Not an ITA file at all.
+        let notITA = try ita(["admin", "import-office", "/etc/hostname", "--office", "C-\(suffix)", "--db", db])
+        #expect(notITA.status == 1 && notITA.stderr.split(separator: "\n").count == 1, "\(notITA)")
     }
 }
