@@ -13,7 +13,7 @@ public struct ServerAdmin {
     }
 
     /// The group roles: the owner of every table (nobody logs in as it), members, viewers.
-    public static let ownerRole = "ita_owner", memberRole = "ita_member", viewerRole = "ita_viewer"
+    public static let ownerRole = "ita_owner", memberRole = "ita_member", viewerRole = "ita_viewer", ministryRole = "ita_ministry"
 
     /// The schema's version on this server; nil if ITA was never set up here.
     public func schemaVersion() throws -> Int? {
@@ -29,7 +29,7 @@ public struct ServerAdmin {
         try connection.transaction {
             try connection.execute("SELECT pg_advisory_xact_lock(hashtext('ita schema'))")
             // Roles belong to the whole cluster: another database's setup may be creating them at the same moment.
-            for role in [Self.ownerRole, Self.memberRole, Self.viewerRole] {
+            for role in [Self.ownerRole, Self.memberRole, Self.viewerRole, Self.ministryRole] {
                 try connection.execute("""
                     DO $$ BEGIN CREATE ROLE \(PGConnection.identifier(role)) NOLOGIN;
                     EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$
@@ -66,7 +66,9 @@ public struct ServerAdmin {
             -- Not forced on the owner: ita.readable_offices() (run as the owner) reads every office's code.
             ALTER TABLE ita.office NO FORCE ROW LEVEL SECURITY;
             DROP POLICY IF EXISTS office_read ON ita.office;
-            CREATE POLICY office_read ON ita.office FOR SELECT USING (code IN (SELECT ita.readable_offices()));
+            CREATE POLICY office_read ON ita.office FOR SELECT TO ita_member, ita_viewer USING (code = ANY ((SELECT ita.readable_offices())::text[]));
+            DROP POLICY IF EXISTS office_read_all ON ita.office;
+            CREATE POLICY office_read_all ON ita.office FOR SELECT TO ita_ministry USING (true);
             GRANT SELECT ON ita.change TO ita_member, ita_viewer;
             GRANT SELECT ON ita.office TO ita_member, ita_viewer;
             GRANT SELECT ON ita.schema_version TO ita_member, ita_viewer;
@@ -74,21 +76,23 @@ public struct ServerAdmin {
             """
         for table in ServerSchema.officeTables {
             let t = "ita.\(table)"
-            // The audit log's rows come only from the trigger (run as the owner; nobody else may insert),
-            // for the office of the row that changed, which passed these policies itself.
-            let insertCheck = table == "audit" ? "true" : "office IN (SELECT ita.writable_offices())"
+            // The audit log's rows come only from the trigger, run as the owner (nobody else may insert), for
+            // the office of the row that changed, which passed these policies itself.
+            let insert = table == "audit" ? "TO ita_owner WITH CHECK (true)" : "TO ita_member WITH CHECK (office = ANY ((SELECT ita.writable_offices())::text[]))"
             sql += """
                 ALTER TABLE \(t) ENABLE ROW LEVEL SECURITY;
                 ALTER TABLE \(t) FORCE ROW LEVEL SECURITY;
                 DROP POLICY IF EXISTS office_read ON \(t);
-                CREATE POLICY office_read ON \(t) FOR SELECT USING (office IN (SELECT ita.readable_offices()));
+                CREATE POLICY office_read ON \(t) FOR SELECT TO ita_member, ita_viewer USING (office = ANY ((SELECT ita.readable_offices())::text[]));
+                DROP POLICY IF EXISTS office_read_all ON \(t);
+                CREATE POLICY office_read_all ON \(t) FOR SELECT TO ita_ministry USING (true);
                 DROP POLICY IF EXISTS office_insert ON \(t);
-                CREATE POLICY office_insert ON \(t) FOR INSERT WITH CHECK (\(insertCheck));
+                CREATE POLICY office_insert ON \(t) FOR INSERT \(insert);
                 DROP POLICY IF EXISTS office_update ON \(t);
-                CREATE POLICY office_update ON \(t) FOR UPDATE USING (office IN (SELECT ita.writable_offices()))
-                    WITH CHECK (office IN (SELECT ita.writable_offices()));
+                CREATE POLICY office_update ON \(t) FOR UPDATE TO ita_member USING (office = ANY ((SELECT ita.writable_offices())::text[]))
+                    WITH CHECK (office = ANY ((SELECT ita.writable_offices())::text[]));
                 DROP POLICY IF EXISTS office_delete ON \(t);
-                CREATE POLICY office_delete ON \(t) FOR DELETE USING (office IN (SELECT ita.writable_offices()));
+                CREATE POLICY office_delete ON \(t) FOR DELETE TO ita_member USING (office = ANY ((SELECT ita.writable_offices())::text[]));
                 GRANT SELECT ON \(t) TO ita_member, ita_viewer;
 
                 """
@@ -143,7 +147,7 @@ public struct ServerAdmin {
         try connection.transaction {
             try ensureLoginRole(login, group: Self.viewerRole)
             guard let offices else {
-                try connection.execute("INSERT INTO ita.viewer_all (role_name) VALUES ($1) ON CONFLICT DO NOTHING", [login])
+                try connection.execute("GRANT \(Self.ministryRole) TO \(PGConnection.identifier(login))")
                 return
             }
             for office in offices {

@@ -5,7 +5,7 @@
 /// - Members log in as their own database role (their login), granted `ita_member`; ministry and
 ///   province viewers log in as roles granted `ita_viewer` (SELECT only).
 /// - Row-level security on every office table lets a connection see and change only the offices its
-///   `session_user` is mapped to in `ita.office_role` (or every office, for `ita.viewer_all`). No
+///   `session_user` is mapped to in `ita.office_role` (every office for members of `ita_ministry`). No
 ///   setting the client can change decides the office.
 /// - The audit log is written by a trigger on every office table, so direct SQL cannot skip it; nobody
 ///   is granted UPDATE or DELETE on it or on meeting entries, and triggers refuse them even to the owner.
@@ -47,30 +47,30 @@ public enum ServerSchema {
             role_name name NOT NULL,
             kind text NOT NULL CHECK (kind IN ('member', 'viewer')),
             PRIMARY KEY (office, role_name));
-        -- Viewers of every office (a ministry).
-        CREATE TABLE ita.viewer_all (role_name name PRIMARY KEY);
         CREATE TABLE ita.office_counter (
             office text NOT NULL REFERENCES ita.office(code),
             name text NOT NULL,
             next bigint NOT NULL,
             PRIMARY KEY (office, name));
 
-        -- The offices this connection's login may read, and those it may change: decided by session_user,
-        -- which a client cannot set. A viewer of every office (a ministry) reads them all.
-        CREATE FUNCTION ita.readable_offices() RETURNS SETOF text
+        -- The offices this connection's login may read, and those it may change, as arrays: decided by
+        -- session_user, which a client cannot set. Policies compare `office = ANY ((SELECT …))`, which the
+        -- planner evaluates once per statement and turns into an index condition. Viewers of every office
+        -- (a ministry) are members of the role ita_ministry, whose own policy reads every row.
+        CREATE FUNCTION ita.readable_offices() RETURNS text[]
             LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, ita AS $$
-            SELECT office FROM ita.office_role WHERE role_name = session_user
-            UNION SELECT code FROM ita.office WHERE EXISTS (SELECT 1 FROM ita.viewer_all WHERE role_name = session_user)
+            SELECT coalesce(array_agg(office), '{}') FROM ita.office_role WHERE role_name = session_user
         $$;
-        CREATE FUNCTION ita.writable_offices() RETURNS SETOF text
+        CREATE FUNCTION ita.writable_offices() RETURNS text[]
             LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, ita AS $$
-            SELECT office FROM ita.office_role WHERE role_name = session_user AND kind = 'member'
+            SELECT coalesce(array_agg(office), '{}') FROM ita.office_role WHERE role_name = session_user AND kind = 'member'
         $$;
 
         -- Each office's change sequence (the counter 'change'): the number of its last audited change.
         CREATE VIEW ita.change WITH (security_barrier) AS
             SELECT office, next - 1 AS seq FROM ita.office_counter
-            WHERE name = 'change' AND office IN (SELECT ita.readable_offices());
+            WHERE name = 'change'
+              AND (office = ANY (ita.readable_offices()) OR pg_has_role(session_user, 'ita_ministry', 'member'));
 
         CREATE TABLE ita.assessment (
             office text PRIMARY KEY REFERENCES ita.office(code),
