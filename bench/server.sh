@@ -18,7 +18,8 @@ ITA="$PWD/.build/debug/ita"
 OUT="$PWD/bench/out"; mkdir -p "$OUT"
 dir=$(mktemp -d /tmp/ita-pg-bench.XXXXXX)
 trap 'scripts/pg-cluster stop "$dir"' EXIT
-admin=$(scripts/pg-cluster start "$dir")
+# A server set up as a ministry's would be: durable commits, the office tables in shared buffers.
+admin=$(PG_OPTS="-c shared_buffers=1GB -c work_mem=16MB -c fsync=on -c synchronous_commit=on -c full_page_writes=on" scripts/pg-cluster start "$dir")
 psql "$admin" -qc "CREATE DATABASE ita_bench"
 db="${admin/dbname=postgres/dbname=ita_bench}"
 "$ITA" admin setup --db "$db" >/dev/null

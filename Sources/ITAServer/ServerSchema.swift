@@ -47,6 +47,8 @@ public enum ServerSchema {
             role_name name NOT NULL,
             kind text NOT NULL CHECK (kind IN ('member', 'viewer')),
             PRIMARY KEY (office, role_name));
+        -- Every statement's policies look up the login's offices by role name.
+        CREATE INDEX office_role_by_role ON ita.office_role (role_name);
         CREATE TABLE ita.office_counter (
             office text NOT NULL REFERENCES ita.office(code),
             name text NOT NULL,

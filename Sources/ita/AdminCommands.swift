@@ -88,17 +88,11 @@ struct AdminCommand: ParsableCommand {
         @Argument(help: "The member's login, also their database role.") var login: String
         @Option(help: "The office's code.") var office: String
         @Option(help: "The member's full name.") var name: String
-        @Option(help: "chair, secretary, owner or member.") var role: String = "member"
-
-        func validate() throws {
-            guard ["chair", "secretary", "owner", "member"].contains(role) else {
-                throw ValidationError("--role takes chair, secretary, owner or member")
-            }
-        }
+        @Option(help: "chair, secretary, owner or member.") var role: Member.Role = .member
 
         func run() throws {
             try AdminCommand.run {
-                let id = try server.connect().addMember(office: office, login: login, name: name, role: role)
+                let id = try server.connect().addMember(office: office, login: login, name: name, role: role.rawValue)
                 print("\(login) is member #\(id) of \(office) (\(role)); set the role's password or certificate as the server's pg_hba.conf requires")
             }
         }
