@@ -184,8 +184,12 @@ public struct ServerAdmin {
         guard !login.isEmpty, login.count <= 63, !login.hasPrefix("pg_"), ![Self.ownerRole, Self.memberRole, Self.viewerRole].contains(login) else {
             throw Refused("'\(login)' cannot be a member's login on the server")
         }
-        if try connection.execute("SELECT 1 FROM pg_roles WHERE rolname = $1", [login]).rows.isEmpty {
+        let existing = try connection.execute("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = $1", [login]).rows
+        if existing.isEmpty {
             try connection.execute("CREATE ROLE \(PGConnection.identifier(login)) LOGIN")
+        } else if existing[0][0] == "t" {
+            // Such a role passes every policy: it cannot stand for one office's member.
+            throw Refused("'\(login)' is a superuser or BYPASSRLS role on this server; a member logs in as an ordinary role")
         }
         try connection.execute("GRANT \(PGConnection.identifier(group)) TO \(PGConnection.identifier(login))")
     }
@@ -241,6 +245,11 @@ extension ServerAdmin {
                 history = try importHistory(audit, office: code, loginByID: loginByID)
             }
             for login in logins {
+                // A login is one person on the whole server: two offices' members with one login are never merged silently.
+                if let other = try connection.execute("SELECT office FROM ita.office_role WHERE role_name = $1 AND kind = 'member' AND office <> $2 LIMIT 1",
+                                                      [login, code]).scalar {
+                    throw Refused("member \(login) of the file is already a member of office \(other) on this server, and a login names one person on the whole server; nothing was imported")
+                }
                 try ensureLoginRole(login, group: Self.memberRole)
                 try connection.execute("INSERT INTO ita.office_role (office, role_name, kind) VALUES ($1, $2, 'member') ON CONFLICT DO NOTHING", [code, login])
             }

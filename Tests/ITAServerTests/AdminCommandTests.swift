@@ -55,6 +55,8 @@ struct AdminCommandTests {
         let unknown = try ita(["admin", "add-member", "x_\(suffix)", "--office", "NOPE", "--name", "x", "--db", db])
         #expect(unknown.status == 1 && unknown.stderr.contains("no office NOPE on this server"))
         #expect(try connection.execute("SELECT count(*) FROM pg_roles WHERE rolname = $1", ["x_\(suffix)"]).scalar == "0")
+        let superuser = try ita(["admin", "add-member", "postgres", "--office", office, "--name", "x", "--db", db])
+        #expect(superuser.status == 1 && superuser.stderr.contains("'postgres' is a superuser or BYPASSRLS role"), "\(superuser)")
         let badCode = try ita(["admin", "add-office", "bad code", "--name", "x", "--db", db])
         #expect(badCode.status == 1 && badCode.stderr.contains("office code 'bad code'"))
         let sqliteFile = try ita(["admin", "setup", "--db", "/tmp/office.sqlite"])
@@ -118,6 +120,11 @@ struct AdminCommandTests {
         let again = try ita(["admin", "import-office", file, "--office", office, "--db", db])
         #expect(again.status == 1 && again.stderr == "ita: error: office \(office) already exists on this server\n")
 
+        // The same people under another office code: a login is one person on the server, never merged.
+        let twin = try ita(["admin", "import-office", file, "--office", "T-\(suffix)", "--db", db])
+        #expect(twin.status == 1 && twin.stderr.contains("is already a member of office \(office) on this server"), "\(twin)")
+        #expect(try PGConnection(db).execute("SELECT count(*) FROM ita.office WHERE code = $1", ["T-\(suffix)"]).scalar == "0")
+
         // A row the server refuses names its table and row, and nothing of the office is written.
         let broken = directory + "/broken.sqlite"
         try FileManager.default.copyItem(atPath: file, toPath: broken)
@@ -126,9 +133,13 @@ struct AdminCommandTests {
         python.arguments = ["-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE task SET due='soon' WHERE id=3\"); c.commit()", broken]
         try python.run()
         python.waitUntilExit()
-        let refused = try ita(["admin", "import-office", broken, "--office", "B-\(suffix)", "--db", db])
+        // (On a second database, where these members are nobody's yet.)
+        try PGConnection(ServerCluster.replacing([:])).execute("CREATE DATABASE \(name)_b")
+        let second = ServerCluster.replacing(["dbname": name + "_b"])
+        #expect(try ita(["admin", "setup", "--db", second]).status == 0)
+        let refused = try ita(["admin", "import-office", broken, "--office", "B-\(suffix)", "--db", second])
         #expect(refused.status == 1 && refused.stderr.hasPrefix("ita: error: task, row 3: invalid input syntax for type date"), "\(refused)")
-        let admin = try PGConnection(db)
+        let admin = try PGConnection(second)
         #expect(try admin.execute("SELECT count(*) FROM ita.office WHERE code = $1", ["B-\(suffix)"]).scalar == "0")
         #expect(try admin.execute("SELECT count(*) FROM ita.task WHERE office = $1", ["B-\(suffix)"]).scalar == "0")
         // Not an ITA file at all.
