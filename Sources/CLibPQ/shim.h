@@ -1,2 +1,3 @@
-// libpq, PostgreSQL's own C client (Debian: libpq-dev).
+// libpq's header (Debian: libpq-dev) for its types and constants. The library itself is not linked:
+// ITAServer loads it with dlopen when a server is first used (LibPQ.swift).
 #include <postgresql/libpq-fe.h>

@@ -40,38 +40,41 @@ public struct PGRows: Sendable {
 /// (PQexecParams), never spliced into it.
 public final class PGConnection {
     private let raw: OpaquePointer
+    private let pq: LibPQ
 
     /// `conninfo`: a postgresql:// URI, `key=value` pairs, or `service=NAME` (pg_service.conf); libpq's
     /// usual PG* variables (PGHOST, PGSSLMODE, PGPASSFILE…) fill in the rest.
     public init(_ conninfo: String) throws {
-        guard let connection = PQconnectdb(conninfo) else { throw PGError(sqlState: nil, message: "out of memory") }
-        guard PQstatus(connection) == CONNECTION_OK else {
-            let message = Self.trimmed(PQerrorMessage(connection))
-            PQfinish(connection)
+        let pq = try LibPQ.loaded.get()
+        guard let connection = pq.connectdb(conninfo) else { throw PGError(sqlState: nil, message: "out of memory") }
+        guard pq.status(connection) == CONNECTION_OK else {
+            let message = Self.trimmed(pq.errorMessage(connection))
+            pq.finish(connection)
             throw PGError(sqlState: nil, message: message)
         }
+        self.pq = pq
         raw = connection
         // NOTICEs ("already exists, skipping") would go to stderr through libpq's default processor.
         _ = try? execute("SET client_min_messages TO warning")
     }
 
-    deinit { PQfinish(raw) }
+    deinit { pq.finish(raw) }
 
     /// The role this connection logged in as (`session_user`), which the server's policies go by.
-    public var user: String { String(cString: PQuser(raw)) }
+    public var user: String { pq.user(raw).map { String(cString: $0) } ?? "" }
 
     /// Runs one statement with `$1…` parameters (nil is SQL NULL).
     @discardableResult
     public func execute(_ sql: String, _ parameters: [String?] = []) throws -> PGRows {
         let result = withParameters(parameters) { values in
-            PQexecParams(raw, sql, Int32(parameters.count), nil, values, nil, nil, 0)
+            pq.execParams(raw, sql, Int32(parameters.count), nil, values, nil, nil, 0)
         }
         return try rows(of: result)
     }
 
     /// Runs a script of several statements (migrations), with no parameters.
     public func execute(script: String) throws {
-        _ = try rows(of: PQexec(raw, script))
+        _ = try rows(of: pq.exec(raw, script))
     }
 
     /// Runs `body` in one transaction: committed if it returns, rolled back if it throws.
@@ -97,10 +100,10 @@ public final class PGConnection {
     public func notifications(waiting timeout: Double) throws -> [(channel: String, payload: String)] {
         var found = drain()
         if !found.isEmpty { return found }
-        var descriptor = pollfd(fd: PQsocket(raw), events: Int16(POLLIN), revents: 0)
+        var descriptor = pollfd(fd: pq.socket(raw), events: Int16(POLLIN), revents: 0)
         let ready = poll(&descriptor, 1, Int32(max(0, timeout * 1000)))
         if ready > 0 {
-            guard PQconsumeInput(raw) == 1 else { throw PGError(sqlState: nil, message: Self.trimmed(PQerrorMessage(raw))) }
+            guard pq.consumeInput(raw) == 1 else { throw PGError(sqlState: nil, message: Self.trimmed(pq.errorMessage(raw))) }
             found = drain()
         }
         return found
@@ -108,10 +111,10 @@ public final class PGConnection {
 
     private func drain() -> [(channel: String, payload: String)] {
         var found: [(String, String)] = []
-        PQconsumeInput(raw)
-        while let notice = PQnotifies(raw) {
+        _ = pq.consumeInput(raw)
+        while let notice = pq.notifies(raw) {
             found.append((String(cString: notice.pointee.relname), String(cString: notice.pointee.extra)))
-            PQfreemem(notice)
+            pq.freemem(notice)
         }
         return found
     }
@@ -132,26 +135,26 @@ public final class PGConnection {
     // MARK: Results
 
     private func rows(of result: OpaquePointer?) throws -> PGRows {
-        guard let result else { throw PGError(sqlState: nil, message: Self.trimmed(PQerrorMessage(raw))) }
-        defer { PQclear(result) }
-        switch PQresultStatus(result) {
+        guard let result else { throw PGError(sqlState: nil, message: Self.trimmed(pq.errorMessage(raw))) }
+        defer { pq.clear(result) }
+        switch pq.resultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
             break
         default:
-            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
-            let primary = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
-            throw PGError(sqlState: state, message: primary ?? Self.trimmed(PQresultErrorMessage(result)))
+            let state = pq.resultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+            let primary = pq.resultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
+            throw PGError(sqlState: state, message: primary ?? Self.trimmed(pq.resultErrorMessage(result)))
         }
-        let columnCount = Int(PQnfields(result)), rowCount = Int(PQntuples(result))
-        let columns = (0..<columnCount).map { String(cString: PQfname(result, Int32($0))) }
+        let columnCount = Int(pq.nfields(result)), rowCount = Int(pq.ntuples(result))
+        let columns = (0..<columnCount).map { pq.fname(result, Int32($0)).map { String(cString: $0) } ?? "" }
         var rows: [[String?]] = []
         rows.reserveCapacity(rowCount)
         for row in 0..<rowCount {
             rows.append((0..<columnCount).map { column in
-                PQgetisnull(result, Int32(row), Int32(column)) == 1 ? nil : String(cString: PQgetvalue(result, Int32(row), Int32(column)))
+                pq.getisnull(result, Int32(row), Int32(column)) == 1 ? nil : pq.getvalue(result, Int32(row), Int32(column)).map { String(cString: $0) }
             })
         }
-        let affected = Int(String(cString: PQcmdTuples(result))) ?? 0
+        let affected = pq.cmdTuples(result).map { Int(String(cString: $0)) ?? 0 } ?? 0
         return PGRows(columns: columns, rows: rows, affected: affected)
     }
 
@@ -161,7 +164,7 @@ public final class PGConnection {
         return body(copies.map { $0.map { UnsafePointer($0) } })
     }
 
-    private static func trimmed(_ message: UnsafePointer<CChar>?) -> String {
+    private static func trimmed(_ message: UnsafeMutablePointer<CChar>?) -> String {
         guard let message else { return "unknown error" }
         return String(cString: message).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }.joined(separator: " ")
