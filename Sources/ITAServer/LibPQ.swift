@@ -15,7 +15,6 @@ struct LibPQ {
     let status: @convention(c) (Conn?) -> ConnStatusType
     let errorMessage: @convention(c) (Conn?) -> UnsafeMutablePointer<CChar>?
     let finish: @convention(c) (Conn?) -> Void
-    let user: @convention(c) (Conn?) -> UnsafeMutablePointer<CChar>?
     let execParams: @convention(c) (Conn?, UnsafePointer<CChar>?, Int32, UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>?,
                                     UnsafePointer<Int32>?, UnsafePointer<Int32>?, Int32) -> Result?
     let exec: @convention(c) (Conn?, UnsafePointer<CChar>?) -> Result?
@@ -49,7 +48,7 @@ struct LibPQ {
         do {
             return .success(LibPQ(
                 connectdb: try load("PQconnectdb"), status: try load("PQstatus"), errorMessage: try load("PQerrorMessage"),
-                finish: try load("PQfinish"), user: try load("PQuser"), execParams: try load("PQexecParams"), exec: try load("PQexec"),
+                finish: try load("PQfinish"), execParams: try load("PQexecParams"), exec: try load("PQexec"),
                 resultStatus: try load("PQresultStatus"), resultErrorField: try load("PQresultErrorField"),
                 resultErrorMessage: try load("PQresultErrorMessage"), clear: try load("PQclear"), nfields: try load("PQnfields"),
                 ntuples: try load("PQntuples"), fname: try load("PQfname"), getisnull: try load("PQgetisnull"),

@@ -60,9 +60,6 @@ public final class PGConnection {
 
     deinit { pq.finish(raw) }
 
-    /// The role this connection logged in as (`session_user`), which the server's policies go by.
-    public var user: String { pq.user(raw).map { String(cString: $0) } ?? "" }
-
     /// Runs one statement with `$1…` parameters (nil is SQL NULL).
     @discardableResult
     public func execute(_ sql: String, _ parameters: [String?] = []) throws -> PGRows {
@@ -125,11 +122,6 @@ public final class PGConnection {
     /// parameters (CREATE ROLE, GRANT, LISTEN).
     public static func identifier(_ name: String) -> String {
         "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    /// A value as a quoted SQL string literal, for the same statements.
-    public static func literal(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
     // MARK: Results

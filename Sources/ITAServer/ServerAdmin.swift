@@ -41,7 +41,7 @@ public struct ServerAdmin {
             try connection.execute("CREATE SCHEMA IF NOT EXISTS ita AUTHORIZATION ita_owner")
             try connection.execute("SET LOCAL ROLE ita_owner")
             try connection.execute("CREATE TABLE IF NOT EXISTS ita.schema_version (version integer NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())")
-            let from = try connection.execute("SELECT coalesce(max(version), 0) FROM ita.schema_version").scalar.flatMap { Int($0) } ?? 0
+            let from = try schemaVersion() ?? 0
             if from > ServerSchema.version {
                 throw Refused("the server's ITA schema is version \(from), newer than this ita knows (\(ServerSchema.version)); upgrade ita")
             }
