@@ -284,20 +284,28 @@ public final class Store: Sendable {
                 if let target = TaskTarget(kind: row["target_kind"], text: row["target"]) { owners[target] = row["member_id"] }
             }
             var tallies: [TaskTarget: Tally] = [:]
+            var nearest: [String: CivilDate] = [:]
+            // One statement over the tallies; for each open status of a target, index seeks (task_rollup)
+            // count what is overdue and find an item's nearest due date. Counting the overdue tasks with
+            // GROUP BY instead sorted them all (0.4 ms of `ita status` at 10,000 tasks), and each further
+            // statement costs its preparation.
+            let open = "t.status IN \(Self.openStatuses)"
+            let sameTasks = "FROM task INDEXED BY task_rollup WHERE target_kind = t.target_kind AND target = t.target AND status = t.status AND \(Self.live)"
             for row in try Row.fetchAll(db, sql: """
-                SELECT target_kind, target, status, total, with_evidence AS evidence FROM task_tally
-                """) {
-                guard let target = TaskTarget(kind: row["target_kind"], text: row["target"]) else { continue }
-                let status: String = row["status"], count: Int = row["total"]
-                tallies[target, default: .zero] = tallies[target, default: .zero] + Tally(
-                    total: count, done: status == "done" ? count : 0, blocked: status == "blocked" ? count : 0, withEvidence: row["evidence"])
-            }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT target_kind, target, COUNT(*) AS overdue FROM task
-                WHERE status IN \(Self.openStatuses) AND due < ? AND \(Self.live) GROUP BY target_kind, target
+                SELECT target_kind, target, status, total, with_evidence AS evidence,
+                       CASE WHEN \(open) THEN (SELECT COUNT(*) \(sameTasks) AND due < ?1) ELSE 0 END AS overdue,
+                       CASE WHEN \(open) AND t.target_kind = 'item' THEN (SELECT MIN(due) \(sameTasks) AND due IS NOT NULL) END AS nearest
+                FROM task_tally t
                 """, arguments: [today.iso]) {
                 guard let target = TaskTarget(kind: row["target_kind"], text: row["target"]) else { continue }
-                tallies[target]?.overdue = row["overdue"]
+                let status: String = row["status"], count: Int = row["total"]
+                var tally = tallies[target, default: .zero] + Tally(
+                    total: count, done: status == "done" ? count : 0, blocked: status == "blocked" ? count : 0, withEvidence: row["evidence"])
+                tally.overdue += row["overdue"] as Int
+                tallies[target] = tally
+                if let text: String = row["nearest"], let due = CivilDate(iso: text), case .item(let code) = target {
+                    nearest[code] = min(due, nearest[code] ?? due)
+                }
             }
             var groups: [CivilDate: DueGroup] = [:]
             // The next few due dates, walking the open tasks' index in date order (see migration v5).
@@ -317,15 +325,6 @@ public final class Store: Sendable {
             }
             let dueGroups = groups.values.sorted { $0.date < $1.date }.map { g -> DueGroup in
                 var g = g; g.targets.sort(); g.ownerIDs.sort(); return g
-            }
-            var nearest: [String: CivilDate] = [:]
-            // One index seek per item and open status, instead of reading every item task.
-            for row in try Row.fetchAll(db, sql: """
-                SELECT t.target, MIN((SELECT MIN(due) FROM task
-                                      WHERE target_kind = 'item' AND target = t.target AND status = t.status AND due IS NOT NULL AND \(Self.live))) AS due
-                FROM task_tally t WHERE t.target_kind = 'item' AND t.status IN \(Self.openStatuses) GROUP BY t.target
-                """) {
-                if let text: String = row["due"], let due = CivilDate(iso: text) { nearest[row["target"]] = due }
             }
             var board = Board(framework: framework, assessment: assessment, members: members, owners: owners, tallies: tallies,
                               dueGroups: dueGroups, nearestDue: nearest, today: today)
@@ -576,7 +575,8 @@ final class FrameworkCache: @unchecked Sendable {
         lock.lock()
         if let hit = entries.first(where: { $0.json == json }) { lock.unlock(); return hit.framework }
         lock.unlock()
-        let framework = try JSONDecoder().decode(Framework.self, from: Data(json.utf8))
+        let data = Data(json.utf8)
+        let framework = try (try? FrameworkJSON.decode(data)) ?? JSONDecoder().decode(Framework.self, from: data)
         lock.lock()
         entries.insert((json, framework), at: 0)
         if entries.count > 8 { entries.removeLast() }

@@ -366,3 +366,37 @@ import Testing
         }
     }
 }
+
+/// The board's counts come from the trigger-kept tallies and index seeks; they must equal a recount of
+/// the tasks themselves, archived ones left out, on any day.
+@Suite struct BoardRecountTests {
+    @Test func overdueAndNearestDueEqualARecount() throws {
+        let store = try StoreFixture.demoStore()
+        let secretary = try StoreFixture.author(store, "thanakorn")
+        let tasks = try store.tasks(TaskQuery())
+        // Archive every fifth task, open or not: archived tasks count nowhere.
+        for task in tasks.enumerated().filter({ $0.offset % 5 == 0 }).map(\.element) {
+            try store.apply(.archiveTask(id: task.id, reason: nil), by: secretary, at: StoreFixture.now)
+        }
+        let live = try store.tasks(TaskQuery())
+        #expect(live.count < tasks.count && live.allSatisfy { $0.archivedAt == nil })
+        // Days on which tasks fall due (a task due today is not overdue), and days between.
+        let dues = Set(live.compactMap(\.due)).sorted()
+        let days = [dues[0], dues[dues.count / 3], dues[dues.count / 2], dues[dues.count / 2].adding(days: 1), dues.last!]
+        for today in days { try recount(store, live, today) }
+    }
+
+    func recount(_ store: Store, _ live: [WorkTask], _ today: CivilDate) throws {
+        let board = try store.board(today: today)
+        var overdue: [TaskTarget: Int] = [:], total: [TaskTarget: Int] = [:], nearest: [String: CivilDate] = [:]
+        for task in live {
+            total[task.target, default: 0] += 1
+            if task.status.isOpen, let due = task.due, due < today { overdue[task.target, default: 0] += 1 }
+            if task.status.isOpen, let due = task.due, case .item(let code) = task.target { nearest[code] = min(due, nearest[code] ?? due) }
+        }
+        #expect(board.tallies.mapValues(\.total).filter { $0.value > 0 } == total)
+        #expect(board.tallies.mapValues(\.overdue).filter { $0.value > 0 } == overdue)
+        #expect(board.nearestDue == nearest)
+        #expect(overdue.values.reduce(0, +) > 0 || today == live.compactMap(\.due).min())
+    }
+}
