@@ -129,4 +129,11 @@ import Testing
         #expect(TaskTarget(text: "O") == nil)
         #expect([TaskTarget.item("O10"), .item("O2"), .indicator(9)].sorted() == [.indicator(9), .item("O2"), .item("O10")])
     }
+
+    @Test func itemsSortByTheirNumber() {
+        for n in [0, 1, 9, 10, 43, 99, 100, 1_000_007] { #expect(TaskTarget.itemNumber("O\(n)") == n) }
+        for code in ["O", "", "Ox", "O1a", "O-1", "O١", "O99999999999999999999"] { #expect(TaskTarget.itemNumber(code) == 0) }
+        let codes = (1...43).map { "O\($0)" }
+        #expect(codes.shuffled().map(TaskTarget.item).sorted() == codes.map(TaskTarget.item))
+    }
 }
