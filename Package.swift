@@ -93,3 +93,11 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Generic types are built through their metadata accessors rather than looked up by mangled name. A
+// lookup by name checks each generic requirement by scanning every conformance in the program (about
+// 7,800 with Foundation), some 0.15 ms the first time for each type, and a one-shot command such as
+// `ita status` made about a dozen of them in these modules (bench/run.sh; ARCHITECTURE.md, decisions).
+for target in package.targets where target.type == .regular || target.type == .executable {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"])]
+}

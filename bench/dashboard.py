@@ -181,6 +181,37 @@ def reloads_with_filter(db, label, count=15):
     return [int(p[1]) / 1e6 for p in finish(log) if p[0] == "reload"]
 
 
+def change_visible(db, label, count=40):
+    """Another process marks a task done (`ita done N`); how long until the dashboard has drawn it.
+    Its frames after a reload carry the wall clock (reload_frame_epoch_ns). Each change is timed from
+    the start of `ita done` (an upper bound: it includes that process's own run) and from its end (a
+    lower bound: the commit is before its exit). The changes come at random phases of the 250 ms poll."""
+    import json, random
+    log = f"{out}/visible-{label}.log"
+    session(db, log)
+    time.sleep(0.5 if "200000" not in db else 2.0)
+    ids = subprocess.run([ita, "--db", db, "tasks", "--json"], capture_output=True, text=True).stdout
+    open_ids = [t["id"] for t in json.loads(ids) if t["status"] != "done"][-count:]
+    rng = random.Random(7)
+    changes = []
+    for task_id in open_ids:
+        time.sleep(0.35 + rng.random() * 0.4)
+        start = time.time_ns()
+        subprocess.run([ita, "--db", db, "done", str(task_id)], capture_output=True, check=True)
+        changes.append((start, time.time_ns()))
+    time.sleep(1.0)
+    frames = sorted(int(p[1]) for p in finish(log) if p[0] == "reload_frame_epoch_ns")
+    upper, lower = [], []
+    for i, (start, end) in enumerate(changes):
+        until = changes[i + 1][0] if i + 1 < len(changes) else float("inf")
+        frame = next((f for f in frames if start < f < until), None)
+        if frame is None:
+            continue   # not drawn before the next change: counted as missing, below
+        upper.append((frame - start) / 1e6)
+        lower.append(max(0, frame - end) / 1e6)
+    return upper, lower, len(changes)
+
+
 def pct(values, p):
     values = sorted(values)
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] if values else float("nan")
@@ -188,7 +219,7 @@ def pct(values, p):
 
 vit_env = f"env VIT_DIR={os.environ['VIT_DIR']} TASKRC={os.environ['TASKRC']} TASKDATA={os.environ['TASKDATA']}"
 lines = []
-if not os.environ.get("KEYS_ONLY"):
+if not os.environ.get("KEYS_ONLY") and not os.environ.get("VISIBLE_ONLY"):
     results = [
         frame_stats("vit 2.2 (Taskwarrior 2.6)", f"{vit_env} vit", vit_ready),
         frame_stats("ita", ita_command(f"{out}/ita-10000.sqlite", f"{out}/ff-10000.log"), ita_ready, f"{out}/ff-10000.log"),
@@ -212,12 +243,20 @@ sizes = [int(n) for n in os.environ.get("SIZES", "50000").split()]
 lines += ["", "The keys that read everything, inside ita (key read → frame written; a reload: tick → frame), ms:", "",
           "| tasks | filter Enter `/O12` p50 / p99 | filter Enter `/เว็บไซต์` p50 / p99 | first visit of the countdown (5) p50 / p99 | "
           "first visit of the review (6) p50 / p99 | reload while filtered p50 / p99 |", "|---|---|---|---|---|---|"]
+visible = []
 for n in sizes:
     db = f"{out}/ita-{n}.sqlite"
-    item, words = filter_enter(db, f"{n}-item", "O12"), filter_enter(db, f"{n}-text", "เว็บไซต์")
-    countdown, review, reload = first_visits(db, str(n), "5"), first_visits(db, str(n), "6"), reloads_with_filter(db, str(n))
-    cells = [f"{pct(v, 50):.1f} / {pct(v, 99):.1f} (n={len(v)})" for v in (item, words, countdown, review, reload)]
-    lines.append(f"| {n:,} | " + " | ".join(cells) + " |")
+    if not os.environ.get("VISIBLE_ONLY"):
+        item, words = filter_enter(db, f"{n}-item", "O12"), filter_enter(db, f"{n}-text", "เว็บไซต์")
+        countdown, review, reload = first_visits(db, str(n), "5"), first_visits(db, str(n), "6"), reloads_with_filter(db, str(n))
+        cells = [f"{pct(v, 50):.1f} / {pct(v, 99):.1f} (n={len(v)})" for v in (item, words, countdown, review, reload)]
+        lines.append(f"| {n:,} | " + " | ".join(cells) + " |")
+    visible.append((n, change_visible(db, str(n))))
+lines += ["", "A change made elsewhere (another process runs `ita done N`) until the dashboard has drawn it, by the "
+          "wall clock; from the start of `ita done` (includes its own run) and from its end; the dashboard looks "
+          "every 250 ms:", "", "| tasks | from start p50 / p99 ms | from end p50 / p99 ms | drawn / changes |", "|---|---|---|---|"]
+for n, (upper, lower, total) in visible:
+    lines.append(f"| {n:,} | {pct(upper, 50):.0f} / {pct(upper, 99):.0f} | {pct(lower, 50):.0f} / {pct(lower, 99):.0f} | {len(upper)} / {total} |")
 text = "\n".join(lines)
 open(f"{out}/../dashboard.md", "w").write(text + "\n")
 print(text)

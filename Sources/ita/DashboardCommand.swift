@@ -239,10 +239,16 @@ final class BenchTimer {
     static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
     func firstFrame() {
+        epoch("first_frame")
+        write()
+    }
+
+    /// The wall clock now, comparable with another process's (bench/dashboard.py times a change made
+    /// elsewhere from before that process runs to the frame that shows it).
+    func epoch(_ name: String) {
         var spec = timespec()
         clock_gettime(CLOCK_REALTIME, &spec)
-        lines.append("first_frame_epoch_ns \(Int64(spec.tv_sec) * 1_000_000_000 + Int64(spec.tv_nsec))")
-        write()
+        lines.append("\(name)_epoch_ns \(Int64(spec.tv_sec) * 1_000_000_000 + Int64(spec.tv_nsec))")
     }
 
     func record(_ key: KeyPress, since start: UInt64) {

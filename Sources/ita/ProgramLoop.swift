@@ -133,7 +133,7 @@ enum ProgramLoop {
             if redraw {
                 terminal.present(top.render())
                 if let (key, started) = timed { timer?.record(key, since: started) }
-                if let started = reloadStarted { timer?.record("reload", since: started) }
+                if let started = reloadStarted { timer?.record("reload", since: started); timer?.epoch("reload_frame") }
             }
             timed = nil
             reloadStarted = nil
