@@ -11,17 +11,42 @@ public enum DisplayWidth {
         let v = scalar.value
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
         if v < 0x0300 { return v == 0xAD ? 0 : 1 }   // the soft hyphen is never drawn (TerminalSafety drops it)
-        if v >= 0x0E00 && v < 0x0E80 {
-            // Thai: marks above and below take no column.
-            return v == 0x0E31 || (0x0E34...0x0E3A).contains(v) || (0x0E47...0x0E4E).contains(v) ? 0 : 1
-        }
+        if v >= 0x0E00 && v < 0x0E80 { return thai(v) }
         if contains(WidthTables.zero, v) { return 0 }
         if v >= 0x1100, contains(WidthTables.wide, v) { return 2 }
         return 1
     }
 
     public static func of(_ text: String) -> Int {
-        // Scalar by scalar (no grapheme breaking) unless the text has an emoji sequence in it.
+        if let width = plainWidth(text) { return width }
+        return ofScalars(text)
+    }
+
+    /// A scalar of the Thai block (U+0E00–U+0E7F): marks above and below take no column.
+    @inline(__always) static func thai(_ v: UInt32) -> Int {
+        v == 0x0E31 || (0x0E34...0x0E3A).contains(v) || (0x0E47...0x0E4E).contains(v) ? 0 : 1
+    }
+
+    /// The width of text that is only printable ASCII and Thai, read from its UTF-8 bytes (Thai is
+    /// E0 B8 xx and E0 B9 xx); nil for anything else. Reports print thousands of such titles.
+    static func plainWidth(_ text: String) -> Int? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var total = 0, i = 0
+            let count = bytes.count
+            while i < count {
+                let b = bytes[i]
+                if b >= 0x20 && b < 0x7F { total += 1; i += 1; continue }
+                guard b == 0xE0, i + 2 < count, bytes[i + 1] == 0xB8 || bytes[i + 1] == 0xB9 else { return nil }
+                let v = UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                total += thai(v)
+                i += 3
+            }
+            return total
+        } ?? nil
+    }
+
+    /// Scalar by scalar (no grapheme breaking) unless the text has an emoji sequence in it.
+    static func ofScalars(_ text: String) -> Int {
         var total = 0
         for scalar in text.unicodeScalars {
             let v = scalar.value

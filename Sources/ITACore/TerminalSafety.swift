@@ -34,6 +34,12 @@ public enum TerminalSafety {
         func byte(_ i: Int) -> UInt8 { i < count ? bytes[i] : 0 }
         var i = 0
         while i < count {
+            // Eight bytes at a time while none of them can start anything unsafe: no ASCII control or
+            // DEL, and none of the four lead bytes (a printed table of Thai titles is mostly this).
+            if i + 8 <= count, plainWord(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
+            }
             let c = bytes[i]
             i += 1
             if c < 0x80 {
@@ -58,6 +64,17 @@ public enum TerminalSafety {
             }
         }
         return true
+    }
+
+    /// Whether no byte of `word` is below 0x20, 0x7F, 0xC2, 0xD8, 0xE2 or 0xEF (SWAR: a byte of
+    /// `x - 0x01…01` borrows into its top bit where `x` had a zero byte).
+    @inline(__always) static func plainWord(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        // A byte below 0x20 (hasless: valid for a bound up to 0x80, and exact about whether one exists).
+        if (word &- (ones &* 0x20)) & ~word & highs != 0 { return false }
+        return !hasZero(word ^ (ones &* 0x7F)) && !hasZero(word ^ (ones &* 0xC2)) && !hasZero(word ^ (ones &* 0xD8))
+            && !hasZero(word ^ (ones &* 0xE2)) && !hasZero(word ^ (ones &* 0xEF))
     }
 
     /// `text` with the rule applied. With `keepingLines`, newlines (and U+2028/2029, CR LF) stay

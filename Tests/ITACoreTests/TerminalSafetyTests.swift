@@ -27,6 +27,26 @@ import Testing
         #expect(disagreements.isEmpty, "\(disagreements.prefix(10).map { String($0, radix: 16) })")
     }
 
+    /// The check reads eight bytes at a time where it can: an unsafe scalar is found at every offset
+    /// in a long line (each byte position within a word, and across two words), and a safe one passes.
+    @Test func theWordAtATimeCheckFindsEveryUnsafeScalarAtEveryOffset() {
+        let unsafe: [UInt32] = [0x00, 0x07, 0x0A, 0x1B, 0x1F, 0x7F, 0x80, 0x9B, 0x9F, 0xAD, 0x061C, 0x200E, 0x200F,
+                                0x2028, 0x202A, 0x202E, 0x2066, 0x2069, 0xFEFF]
+        let safe: [UInt32] = [0x20, 0x7E, 0xA0, 0xC2 << 0 | 0xA0, 0x0E01, 0x0E48, 0x061B, 0x2014, 0x2030, 0x2065, 0xFEFE, 0x1F600]
+        for value in unsafe + safe {
+            let scalar = String(Character(Unicode.Scalar(value)!))
+            for prefix in 0..<20 {
+                let line = String(repeating: "a", count: prefix) + scalar + String(repeating: "ข", count: 8)
+                let thai = String(repeating: "ก", count: prefix) + scalar + String(repeating: "b", count: 9)
+                for text in [line, thai] {
+                    #expect(TerminalSafety.isSafe(text) == !unsafe.contains(value), "U+\(String(value, radix: 16)) after \(prefix)")
+                }
+            }
+        }
+        #expect(TerminalSafety.isSafe(String(repeating: "ตัวชี้วัด O12 ", count: 40)))
+        #expect(TerminalSafety.plainWord(0x2020_2020_2020_2020) && !TerminalSafety.plainWord(0x2020_2020_2020_201F))
+    }
+
     @Test func jsonKeepsTheDataAsEscapes() {
         #expect(TerminalSafety.escapingJSON("{\"a\": \"x\u{202E}y\u{9B}z\"}") == "{\"a\": \"x\\u202Ey\\u009Bz\"}")
         #expect(TerminalSafety.escapingJSON("[\n  \"ไทย\"\n]") == "[\n  \"ไทย\"\n]")

@@ -91,3 +91,22 @@ import Testing
         #expect(WidthTables.unicodeVersion == "14.0.0")
     }
 }
+
+/// Text of printable ASCII and Thai is measured from its bytes; it must measure as the scalar rule does.
+@Suite struct PlainWidthTests {
+    @Test func theByteReadingAgreesWithTheScalarRule() {
+        let alphabet = (0x20...0x7E).map { Character(Unicode.Scalar($0)!) } + (0x0E00...0x0E7F).compactMap { Unicode.Scalar($0).map(Character.init) }
+        for character in alphabet {
+            let text = String(character)
+            #expect(DisplayWidth.plainWidth(text) == DisplayWidth.ofScalars(text), "\(text.unicodeScalars.first!.value)")
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = String((0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            #expect(DisplayWidth.plainWidth(text) == DisplayWidth.ofScalars(text), "\(text)")
+        }
+        // Anything else is left to the scalar rule.
+        for other in ["\u{7F}", "\t", "é", "—", "漢", "👍🏽", "ก\u{301}", "a\u{200B}"] { #expect(DisplayWidth.plainWidth(other) == nil) }
+        #expect(DisplayWidth.of("ผู้อำนวยการ O12") == 13)   // ผู้อำนวยการ is 9 columns: the marks above and below take none
+    }
+}
