@@ -110,6 +110,8 @@ enum ProgramLoop {
         // The key being timed for the benchmark log, and when it was read; a tick that brought a reload.
         var timed: (KeyPress, UInt64)?
         var reloadStarted: UInt64?
+        // When the last tick began (nil after any other input): the next one is due an interval after it.
+        var tickAt: UInt64?
         while true {
             // Switch programs until one stays, then draw it if anything changed.
             while true {
@@ -138,7 +140,10 @@ enum ProgramLoop {
             timed = nil
             reloadStarted = nil
 
-            let event = terminal.nextEvent(timeout: Int32(top.tickInterval))
+            let timeout = TickSchedule.timeout(interval: top.tickInterval, afterTick: tickAt != nil,
+                                               spentMilliseconds: tickAt.map { Int((BenchTimer.now() - $0) / 1_000_000) } ?? 0)
+            tickAt = nil
+            let event = terminal.nextEvent(timeout: Int32(timeout))
             let input: Input
             switch event {
             case .key(.control("l")):
@@ -151,12 +156,14 @@ enum ProgramLoop {
             case .resize(let size): input = .resized(size)
             case .timeout:
                 reloadStarted = BenchTimer.now()
+                tickAt = reloadStarted
                 input = .tick(Tick(seconds: Double(BenchTimer.now()) / 1e9, today: clock()))
             case .signal(let number):
                 timer?.write()
                 return 128 + number
             }
             next = try top.send(input)
+            if case .tick = input, let started = reloadStarted { timer?.record("tick", since: started) }
             if case .tick = input {
                 redraw = top.redrawsOnTick || top.heardBack
                 if !top.heardBack { reloadStarted = nil }

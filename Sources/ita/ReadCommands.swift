@@ -114,7 +114,7 @@ struct TaskListing: Equatable {
             if overdue { query.overdueOn = ctx.today }
             if let dueWithin { query.dueWithin = ctx.today...ctx.today.adding(days: dueWithin) }
             var tasks = try store.tasks(query)
-            if !all && status == nil && !archived { tasks = tasks.filter { $0.status.isOpen } }
+            if !all && status == nil && !archived { tasks.removeAll { !$0.status.isOpen } }   // in place: no copy of every task
             if archived && !json {
                 ctx.print(TextReports.columns([ctx.language.plan.archivedHeader] + tasks.map { t in
                     ["#\(t.id)", t.title, t.target.description, t.archivedAt.map { ctx.strings.date($0.date) } ?? "", t.archiveReason ?? ""]

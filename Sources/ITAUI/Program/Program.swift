@@ -22,6 +22,16 @@ extension Program {
     public var tickInterval: Int { 250 }
 }
 
+/// When the next tick is due. Ticks keep their cadence however long a tick's own work took (a look
+/// for others' changes, then preparing what the next keys need, which reads every task): otherwise a
+/// change made elsewhere during a long tick waited that tick and a whole interval more. After a key
+/// the wait is a whole interval, so ticks (and their work) never come between a user's keys.
+public enum TickSchedule {
+    public static func timeout(interval: Int, afterTick: Bool, spentMilliseconds: Int) -> Int {
+        afterTick ? max(1, interval - max(0, spentMilliseconds)) : interval
+    }
+}
+
 /// A program's messages for terminal input: each program's `Message` enum has these four cases,
 /// and `message(for:)` is written once for all of them.
 public protocol InputMessages {
