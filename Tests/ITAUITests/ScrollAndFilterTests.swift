@@ -19,6 +19,17 @@ import Testing
         #expect(try TaskFilter.parse("รายงาน", members: F.members).matches(o30, ownerName: "", today: F.today))
     }
 
+    @Test func aWordFindsTheOwnersWhoseNameHoldsIt() throws {
+        let task = WorkTask(id: 12, title: "แผนภูมิ", target: .item("O1"), ownerID: 2, due: nil)
+        // Part of a Thai name, part of an English one in any case; not a name's word missing from the title.
+        for (typed, owners) in [("น้ำใส", [Int64(2)]), ("ใจดี", [1]), ("somchai", [3]), ("SOMCHAI", [3]), ("ดี", [1, 2]), ("ขาว", [])] {
+            let words = try TaskFilter.parse(typed, members: F.members).words(members: F.members, framework: F.framework)
+            #expect(words.first?.owners == Set(owners), "\(typed)")
+        }
+        #expect(try TaskFilter.parse("น้ำใส", members: F.members).matches(task, ownerName: F.owner.name, today: F.today))
+        #expect(try !TaskFilter.parse("น้ำใส", members: F.members).matches(task, ownerName: F.chair.name, today: F.today))
+    }
+
     @Test func afterGOnTheOverviewKMovesAtOnce() {
         var state = F.state(as: F.chair, size: Size(width: 60, height: 14), screen: .overview)
         let top = state.render().trimmedLines

@@ -45,6 +45,30 @@ import Testing
     }
 }
 
+@Suite struct SearchFindTests {
+    /// `find` against the plainest search there is, on random Thai and ASCII bytes, every needle
+    /// length from 0, at the start, the end and across repeats of its last byte.
+    @Test func findAgreesWithANaiveSearch() {
+        func naive(_ needle: [UInt8], _ hay: [UInt8]) -> Bool {
+            needle.isEmpty || (needle.count <= hay.count && (0...(hay.count - needle.count)).contains { Array(hay[$0..<$0 + needle.count]) == needle })
+        }
+        let pieces = ["ก", "ข", "ต์", "เว็บ", "ไซต์", "a", "b", "ab", " ", "๑"].map { Array($0.utf8) }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let hay = (0..<Int.random(in: 0...12, using: &generator)).flatMap { _ in pieces.randomElement(using: &generator)! }
+            let needle: [UInt8]
+            if !hay.isEmpty, Bool.random(using: &generator) {
+                let a = Int.random(in: 0..<hay.count, using: &generator), b = Int.random(in: a...hay.count, using: &generator)
+                needle = Array(hay[a..<b])
+            } else {
+                needle = (0..<Int.random(in: 0...3, using: &generator)).flatMap { _ in pieces.randomElement(using: &generator)! }
+            }
+            let found = hay.withUnsafeBufferPointer { SearchIndex.find(needle, in: $0) }
+            #expect(found == naive(needle, hay), "\(needle) in \(hay)")
+        }
+    }
+}
+
 @Suite struct SearchLowercaseTests {
     @Test func theFastLowercaseIsLowercased() {
         for text in ["ABC def", "รายงาน O12 ITA", "เว็บไซต์ EIT", "Ünïcode ÀÉ", "漢字 ABC", "กขค ΑΒΓ", "", "ๅ", "E-Service ข้อมูล"] {

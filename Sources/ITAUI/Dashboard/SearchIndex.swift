@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ITACore
 
 /// What the free-text filter searches, lowercased once: each task's title and note as UTF-8 (apart,
@@ -74,17 +79,19 @@ struct SearchIndex: Hashable, Sendable {
         let n = needle.count, h = hay.count
         if n == 0 { return true }
         if n > h { return false }
+        // The needle's last byte is looked for with the C library's memchr (vectorised), then the rest
+        // compared: in Thai UTF-8 every character starts E0 B8/B9 and the last byte tells them apart.
+        // A byte loop here made the first search of a session (every title and note of 50,000 tasks)
+        // take 17 ms.
+        guard let base = hay.baseAddress else { return false }
+        let start = UnsafeRawPointer(base)
         return needle.withUnsafeBufferPointer { word in
-            // The last byte first: in Thai UTF-8 every character starts E0 B8/B9, the last byte tells them apart.
-            let first = word[0], last = word[n - 1]
-            var i = 0
-            while i <= h - n {
-                if hay[i + n - 1] == last, hay[i] == first {
-                    var j = 1
-                    while j < n - 1, hay[i + j] == word[j] { j += 1 }
-                    if j >= n - 1 { return true }
-                }
-                i += 1
+            var end = n - 1
+            while end < h {
+                guard let p = memchr(start + end, Int32(word[n - 1]), h - end) else { return false }
+                end = start.distance(to: UnsafeRawPointer(p))
+                if memcmp(start + end - (n - 1), word.baseAddress!, n - 1) == 0 { return true }
+                end += 1
             }
             return false
         }

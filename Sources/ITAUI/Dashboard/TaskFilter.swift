@@ -100,16 +100,23 @@ public struct TaskFilter: Hashable, Sendable {
         let targets = framework.indicators.map { TaskTarget.indicator($0.number) } + framework.items.map { TaskTarget.item($0.code) }
         return text.split(separator: " ").map { part in
             let w = String(part)
-            return Word(w, owners: Set(members.filter { $0.name.lowercased().contains(w) }.map(\.id)),
+            return Word(w, owners: Set(members.filter { Self.name($0.name, contains: w) }.map(\.id)),
                         target: targets.first { $0.description.lowercased() == w })
         }
+    }
+
+    /// Whether a member's name holds the word, byte for byte as the task index finds words in titles
+    /// (a Character search made the first Thai filter of a session 10 ms slower than the rest).
+    static func name(_ name: String, contains word: String) -> Bool {
+        let hay = Array(name.lowercased().utf8)
+        return hay.withUnsafeBufferPointer { SearchIndex.find(Array(word.utf8), in: $0) }
     }
 
     /// One task against the filter, by the same rule the lists use (an index of one task).
     public func matches(_ task: WorkTask, ownerName: String, today: CivilDate) -> Bool {
         let words = text.split(separator: " ").map { part -> Word in
             let w = String(part)
-            return Word(w, owners: ownerName.lowercased().contains(w) ? [task.ownerID] : [],
+            return Word(w, owners: Self.name(ownerName, contains: w) ? [task.ownerID] : [],
                         target: task.target.description.lowercased() == w ? task.target : nil)
         }
         let found = SearchIndex(tasks: [task]).matching(words.map(\.bytes))
