@@ -25,11 +25,13 @@ let package = Package(
     targets: [
         // Pure domain: no I/O, no clock or environment reads.
         .target(name: "ITACore"),
-        // Persistence and data files. Nothing above it sees GRDB or Yams types.
+        // Persistence and data files: an office's store on SQLite (GRDB) or on a PostgreSQL server (ITAServer),
+        // behind one protocol (OfficeStore). Nothing above it sees GRDB or Yams types.
         .target(
             name: "ITAStore",
             dependencies: [
                 "ITACore",
+                "ITAServer",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),

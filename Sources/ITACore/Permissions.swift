@@ -38,4 +38,6 @@ public enum ReadOnlyReason: Hashable, Sendable {
     case fileNotWritable
     /// This account may not write the file's directory, where SQLite keeps the `-wal` and `-shm` files.
     case directoryNotWritable
+    /// On a PostgreSQL server, this login is a viewer of the office (a province or ministry), not a member.
+    case viewer
 }

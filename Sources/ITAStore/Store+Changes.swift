@@ -18,7 +18,7 @@ extension Store {
     /// be in the past or over a year out: then only with `confirmRecurrence`); see `ChangeResult.next`.
     @discardableResult
     public func apply(_ change: TaskChange, toTask id: Int64, by author: Author, at now: Timestamp,
-                      confirmRecurrence: Bool = false) throws -> ChangeResult {
+                      confirmRecurrence: Bool) throws -> ChangeResult {
         try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.taskColumns) FROM task WHERE id = ?", arguments: [id]) else {
                 throw StoreError.unknownTask(id: id)

@@ -273,11 +273,8 @@ public final class Store: Sendable {
         }
     }
 
-    /// The member a login is now (one who has left is not).
-    public func member(login: String) throws -> Member? { try members().first { $0.login == login && !$0.hasLeft } }
-
     /// Everything the status views need, in one read transaction.
-    public func board(today: CivilDate, dueGroupLimit: Int = 10) throws -> Board {
+    public func board(today: CivilDate, dueGroupLimit: Int) throws -> Board {
         try read { db in
             let framework = try Self.framework(db)
             let assessment = try Self.assessment(db, framework: framework)
@@ -397,7 +394,7 @@ public final class Store: Sendable {
     }
 
     /// Tasks matching `query`, in id order (callers sort by urgency in the domain).
-    public func tasks(_ query: TaskQuery = TaskQuery()) throws -> [WorkTask] {
+    public func tasks(_ query: TaskQuery) throws -> [WorkTask] {
         var clauses: [String] = [query.archived ? "archived_at IS NOT NULL" : Self.live]
         var arguments: StatementArguments = []
         if let owner = query.ownerID { clauses.append("owner_id = ?"); arguments += [owner] }

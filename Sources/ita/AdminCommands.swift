@@ -161,16 +161,3 @@ struct AdminCommand: ParsableCommand {
         }
     }
 }
-
-/// Whether a --db value names a PostgreSQL server rather than a SQLite file: a postgresql:// URI, or
-/// libpq's key=value pairs starting with one of its keywords (host=…, service=…).
-enum ServerAddress {
-    static let keywords: Set<String> = ["host", "hostaddr", "port", "dbname", "user", "password", "passfile", "service",
-                                        "sslmode", "sslrootcert", "sslcert", "sslkey", "application_name", "connect_timeout", "options"]
-
-    static func isServer(_ value: String) -> Bool {
-        if value.hasPrefix("postgresql://") || value.hasPrefix("postgres://") { return true }
-        guard let key = value.split(separator: "=", maxSplits: 1).first, value.contains("=") else { return false }
-        return keywords.contains(key.trimmingCharacters(in: .whitespaces))
-    }
-}

@@ -6,7 +6,7 @@ import ITAUI
 /// Applies one change to one task and reports it in a line.
 func change(_ global: GlobalOptions, taskID: Int64, _ change: TaskChange, confirmRecurrence: Bool = false) throws {
     try Context.run(global) { ctx in
-        let store = try ctx.openStore()
+        let store = try ctx.openOffice()
         let author = try ctx.author(in: store)
         let result = try store.apply(change, toTask: taskID, by: author, at: ctx.now, confirmRecurrence: confirmRecurrence)
         var lines = [result.fields.isEmpty ? ctx.strings.unchanged(taskID)

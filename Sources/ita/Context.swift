@@ -93,11 +93,26 @@ struct Context {
     /// (best effort: a database this user may only read still opens).
     func openStore(memoryMapped: Bool = true, checkpointsWhenIdle: Bool = false) throws -> Store {
         if ServerAddress.isServer(databasePath) {
-            throw CLIError("--db \(Quote.cut(databasePath)): on a PostgreSQL server only `ita admin` works so far; the dashboard and the other commands use an office's SQLite file")
+            throw CLIError("--db \(Quote.cut(databasePath)): on a PostgreSQL server, \(ServerAddress.commands) work so far; this command needs an office's SQLite file")
         }
         let store = try Store.open(at: databasePath, memoryMapped: memoryMapped, readOnly: options.readOnly, checkpointsWhenIdle: checkpointsWhenIdle)
         if !store.isReadOnly { _ = try? store.takeDailySnapshotIfMissing(today: today) }
         hooks.watch(store)
+        return store
+    }
+
+    /// The office's store on either backend: its SQLite file, or its rows on a PostgreSQL server
+    /// (`--db postgresql://…`, with `--office CODE` or $ITA_OFFICE when the login has several offices).
+    func openOffice(memoryMapped: Bool = true, checkpointsWhenIdle: Bool = false) throws -> any OfficeStore {
+        guard ServerAddress.isServer(databasePath) else { return try openStore(memoryMapped: memoryMapped, checkpointsWhenIdle: checkpointsWhenIdle) }
+        let office = options.office ?? Self.environment["ITA_OFFICE"].flatMap { $0.isEmpty ? nil : $0 }
+        return try ServerStore.open(databasePath, office: office, utcOffsetSeconds: now.utcOffsetSeconds, readOnly: options.readOnly)
+    }
+
+    /// `openOffice` for a one-shot command that only reads (see `openStoreUntilExit`).
+    func openOfficeUntilExit() throws -> any OfficeStore {
+        let store = try openOffice()
+        _ = Unmanaged.passRetained(store as AnyObject)
         return store
     }
 
@@ -111,10 +126,13 @@ struct Context {
     }
 
     /// Who is making changes: the OS login's member, or with --as the named one (if allowed).
-    func author(in store: Store) throws -> Author {
+    /// On a server, the login is the database role the server knows (session_user), and the client
+    /// machine's root is nobody there.
+    func author(in store: any OfficeStore) throws -> Author {
+        let login = store.storeLogin ?? self.login
         let own = try store.member(login: login)
         guard let other = options.actAs, other != login else { return Author(login: login, member: own) }
-        if let denial = Permissions.canActAs(actual: own, login: login, isAdministrator: isAdministrator) {
+        if let denial = Permissions.canActAs(actual: own, login: login, isAdministrator: isAdministrator && store.storeLogin == nil) {
             throw CLIError(strings.denied(denial))
         }
         guard let member = try store.member(login: other) else { throw CLIError(strings.unknownMember(other)) }

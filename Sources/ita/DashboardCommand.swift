@@ -40,7 +40,7 @@ struct DashboardCommand: ParsableCommand {
 
     func run() throws {
         try Context.run(global) { ctx in
-            let code = try Dashboard.open(ctx, store: try ctx.openStore(memoryMapped: false, checkpointsWhenIdle: true), display: display)
+            let code = try Dashboard.open(ctx, store: try ctx.openOffice(memoryMapped: false, checkpointsWhenIdle: true), display: display)
             if code != 0 { throw ExitCode(code) }
         }
     }
@@ -49,7 +49,7 @@ struct DashboardCommand: ParsableCommand {
 /// Wires the dashboard to the store: what each of its effects does.
 enum Dashboard {
     /// Runs the dashboard; returns the exit status (0, 2 when there is no usable terminal, 128+n on a signal).
-    static func open(_ ctx: Context, store: Store, display: DisplayOptions) throws -> Int32 {
+    static func open(_ ctx: Context, store: any OfficeStore, display: DisplayOptions) throws -> Int32 {
         let author = try ctx.author(in: store)
         // The running program must be the only owner of the loaded tasks, or the first change (ours or
         // another member's) copies all 50,000 of them (copy on write): the state is handed over, not
@@ -58,18 +58,25 @@ enum Dashboard {
                                            viewer: author.member, readOnly: store.isReadOnly, size: Size(width: 80, height: 24),
                                            screen: display.screen)
         if let reason = store.readOnlyReason {
-            handOver!.readOnlyNote = ctx.strings.readOnly(store.path, reason)
-            handOver!.message = StatusMessage(ctx.strings.readOnly(store.path, reason))
+            handOver!.readOnlyNote = ctx.strings.readOnly(store.location, reason)
+            handOver!.message = StatusMessage(ctx.strings.readOnly(store.location, reason))
         }
         return try FullScreen.run(ctx: ctx, theme: display.theme ?? ctx.config.theme, mouse: !display.noMouse) { terminal in
             program(handOver.take()!, ctx: ctx, store: store, author: author, terminal: terminal)
         }
     }
 
-    static func program(_ state: AppState, ctx: Context, store: Store, author: Author, terminal: Terminal) -> Running<AppState> {
+    static func program(_ state: AppState, ctx: Context, store: any OfficeStore, author: Author, terminal: Terminal) -> Running<AppState> {
         let watch = StoreWatch(store, today: ctx.today)
-        // Audit rows up to here are known; after a reload the newer ones are others' changes to mention.
-        var seenAudit = (try? store.lastAuditID()) ?? 0
+        // The office's SQLite file: what only it has so far (plan edits, undo, meetings, the review, the
+        // integrity checks). On a server those keys say so instead.
+        let file = store as? Store
+        func onFile(_ body: (Store) throws -> Performed<DashboardMessage>) rethrows -> Performed<DashboardMessage> {
+            guard let file else { return .message(.failed(ctx.strings.notOnServer)) }
+            return try body(file)
+        }
+        // Changes up to here are known; after a reload the newer ones are others' changes to mention.
+        var seenAudit = (try? store.changeSequence()) ?? 0
         // The schema version last found to match the migrations (nil: check it at the next reload).
         var soundSchema: Int? = nil
         // Our writes since the last checkpoint (the dashboard's store checkpoints when idle).
@@ -82,13 +89,13 @@ enum Dashboard {
                 let writeStarted = BenchTimer.now()
                 let result = try store.apply(change, toTask: id, by: author, at: ctx.currentTime())
                 timer?.record("store_write", since: writeStarted)
-                ctx.hooks.fire(store)
+                if let file { ctx.hooks.fire(file) }
                 watch.sawOwnWrite()   // our own write is already in the state
                 unCheckpointed = true
                 // Recurring work: its next occurrence is a new task (read everything), or waits for a yes.
                 let plan = ctx.language.plan
                 if let next = result.next {
-                    seenAudit = (try? store.lastAuditID()) ?? seenAudit
+                    seenAudit = (try? store.changeSequence()) ?? seenAudit
                     return .message(.planSaved(try load(store, today: watch.day),
                                                note: plan.nextOccurrence(next.id, next.due.map(ctx.strings.date) ?? "–")))
                 }
@@ -99,6 +106,7 @@ enum Dashboard {
                 // The state updates its board from the one change: no re-read of 50,000 tasks' tallies.
                 return .message(.applied(result.task, nil, action: change.action, changed: !result.fields.isEmpty))
             case .plan(let changes):
+                guard let store = file else { return .message(.planRefused(field: nil, text: ctx.strings.notOnServer)) }
                 do {
                     let result = try store.apply(changes, by: author, at: ctx.currentTime())
                     ctx.hooks.fire(store)
@@ -118,6 +126,7 @@ enum Dashboard {
                     return .message(.planRefused(field: nil, text: Context.message(for: error, ctx.strings)))
                 }
             case .undo:
+                return try onFile { store in
                 let entries = try store.undoLastChange(by: author, at: ctx.currentTime())
                 ctx.hooks.fire(store)
                 watch.sawOwnWrite()
@@ -131,14 +140,17 @@ enum Dashboard {
                 let ids = Set(entries.filter { $0.entity == .task }.compactMap { Int64($0.key) })
                 let tasks = try ids.sorted().compactMap { try store.task(id: $0) }
                 return .message(.undone(tasks, try store.board(today: watch.day), entries: entries))
+                }
             case .copy(let text):
                 terminal.copyToClipboard(text)
                 return .none
             case .loadReview:
-                return .message(.reviewLoaded(ReviewHistory(snapshots: try store.snapshots(), lastActivity: try store.lastActivity())))
+                return try onFile { store in
+                    .message(.reviewLoaded(ReviewHistory(snapshots: try store.snapshots(), lastActivity: try store.lastActivity())))
+                }
             case .openMeeting:
                 // Meeting mode takes the terminal; the dashboard comes back, reloaded, when it closes.
-                return .open(try MeetingSession.program(ctx, store: store, author: author, terminal: terminal))
+                return try onFile { store in .open(try MeetingSession.program(ctx, store: store, author: author, terminal: terminal)) }
             case .reload(let today):
                 watch.newDay(today)
                 return try changes()
@@ -150,8 +162,8 @@ enum Dashboard {
         }, firstFrame: {
             // After the first frame, so opening stays fast: does the database agree with its own record?
             // Then what the first keys may need (the filter's index, the stickers), before any is read.
-            let warning = integrityWarning(store, ctx)
-            if warning == nil { soundSchema = try? store.schemaVersion() }
+            let warning = file.flatMap { integrityWarning($0, ctx) }
+            if warning == nil { soundSchema = try? file?.schemaVersion() }
             return [.integrity(warning), .prepare]
         }, resume: { _ in
             watch.forget()   // reload on the next tick
@@ -168,7 +180,7 @@ enum Dashboard {
                 // and the state may prepare what the next keys need.
                 if unCheckpointed {
                     unCheckpointed = false
-                    try? store.checkpoint()
+                    try? file?.checkpoint()
                     watch.sawOwnWrite()
                 }
                 return .quietly([.idle])
@@ -177,26 +189,26 @@ enum Dashboard {
             }
             var mark = BenchTimer.now()
             func lap(_ part: String) { timer?.record(part, since: mark); mark = BenchTimer.now() }
-            let entries = (try? store.log(after: seenAudit)) ?? []
+            let changes = try? store.changes(after: seenAudit, limit: 2_000)
+            let entries = changes?.entries ?? []
             lap("reload_log")
             // Changes to existing tasks only (the usual case: an owner ticks one): read those tasks and
             // the board, not all 50,000. Anything else (a new task, members, the plan, a new day) reads everything.
-            let taskIDs = Set(entries.compactMap { $0.entity == .task ? Int64($0.key) : nil })
-            let onlyTaskChanges = !entries.isEmpty && taskIDs.count <= 2_000
-                && entries.allSatisfy { $0.entity == .task && Store.tickFields.contains($0.field) }
-            var replies: [DashboardMessage] = onlyTaskChanges
+            let taskIDs = changes?.taskIDs ?? []
+            var replies: [DashboardMessage] = !entries.isEmpty && changes?.onlyTicks == true
                 ? [.refreshed(try store.tasks(ids: taskIDs.sorted()), nil)]
                 : [.loaded(try load(store, today: watch.day))]
             lap("reload_read")
             watch.seen(token)
-            let mine = { (e: AuditEntry) in e.login == ctx.login && e.memberID == author.member?.id }
+            let mine = { (e: AuditEntry) in e.login == author.login && e.memberID == author.member?.id }
             let news = entries.filter { !mine($0) }
             // The schema and the rows added since the last look (the whole log was checked at the start).
-            // The schema only when SQLite says it changed since it was last found sound.
-            let version = try? store.schemaVersion()
-            let recent = try? store.verifyRecent(afterAuditID: seenAudit, checkingSchema: version == nil || version != soundSchema)
+            // The schema only when SQLite says it changed since it was last found sound. (A server keeps
+            // its audit log itself.)
+            let version = try? file?.schemaVersion()
+            let recent = try? file?.verifyRecent(afterAuditID: seenAudit, checkingSchema: version == nil || version != soundSchema)
             if let recent, recent.isIntact { soundSchema = version }
-            seenAudit = (try? store.lastAuditID()) ?? seenAudit
+            seenAudit = changes?.truncated == false ? changes!.sequence : ((try? store.changeSequence()) ?? seenAudit)
             lap("reload_verify")
             if !news.isEmpty { replies.append(.othersChanged(news)) }
             if let recent, !recent.isIntact { replies.append(.integrity(ctx.strings.integrityWarning(recent.problems.count))) }
@@ -211,7 +223,7 @@ enum Dashboard {
         return ctx.strings.integrityWarning(report.problems.count)
     }
 
-    static func load(_ store: Store, today: CivilDate) throws -> DashboardData {
+    static func load(_ store: any OfficeStore, today: CivilDate) throws -> DashboardData {
         DashboardData(board: try store.board(today: today), tasks: try store.tasks())
     }
 

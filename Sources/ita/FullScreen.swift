@@ -46,11 +46,11 @@ final class StoreWatch {
         case failed(Error, first: Bool)
     }
 
-    private let store: Store
+    private let store: any OfficeStore
     private var token: Int?
     private(set) var day: CivilDate
 
-    init(_ store: Store, today: CivilDate) {
+    init(_ store: any OfficeStore, today: CivilDate) {
         self.store = store
         self.day = today
         token = try? store.changeToken()

@@ -6,6 +6,10 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Database file.", valueName: "path"), completion: .file(extensions: ["sqlite", "db"]))
     var db: String?
 
+    @Option(name: .long, help: ArgumentHelp("On a PostgreSQL server (--db postgresql://…): the office to open (default: $ITA_OFFICE, else the login's only office).",
+                                            valueName: "code"))
+    var office: String?
+
     @Option(name: .customLong("as"), help: ArgumentHelp("Act as this member (chair, secretary or administrator only).", valueName: "login"),
             completion: Completions.logins)
     var actAs: String?
@@ -20,7 +24,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: .hidden)
     var today: String?
 
-    var settings: GlobalSettings { GlobalSettings(db: db, actAs: actAs, lang: lang, readOnly: readOnly, today: today) }
+    var settings: GlobalSettings { GlobalSettings(db: db, actAs: actAs, lang: lang, readOnly: readOnly, today: today, office: office) }
 }
 
 /// The global options as plain values, however they were parsed (by the argument parser, or by
@@ -31,6 +35,7 @@ struct GlobalSettings: Equatable {
     var lang: Language?
     var readOnly = false
     var today: String?
+    var office: String?
 }
 
 extension Language: ExpressibleByArgument {}

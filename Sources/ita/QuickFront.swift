@@ -58,6 +58,7 @@ enum QuickFront {
             }
             switch (name, option) {
             case (_, "--db"): guard let v = value() else { return nil }; settings.db = v
+            case (_, "--office"): guard let v = value() else { return nil }; settings.office = v
             case (_, "--as"): guard let v = value() else { return nil }; settings.actAs = v
             case (_, "--lang"): guard let v = value().flatMap(Language.init(rawValue:)) else { return nil }; settings.lang = v
             case (_, "--today"): guard let v = value() else { return nil }; settings.today = v

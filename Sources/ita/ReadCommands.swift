@@ -15,7 +15,7 @@ struct Status: ParsableCommand {
 
     static func run(_ settings: GlobalSettings, json: Bool) throws {
         try Context.run(settings) { ctx in
-            let board = try ctx.openStoreUntilExit().board(today: ctx.today)
+            let board = try ctx.openOfficeUntilExit().board(today: ctx.today)
             if json { Output.printJSON(JSONDocuments.status(board).text); return }
             ctx.print(TextReports.status(board, strings: ctx.strings))
         }
@@ -95,7 +95,7 @@ struct TaskListing: Equatable {
 
     func run(_ settings: GlobalSettings) throws {
         try Context.run(settings) { ctx in
-            let store = try ctx.openStoreUntilExit()
+            let store = try ctx.openOfficeUntilExit()
             let framework = try store.framework()
             let members = try store.members()
             var query = TaskQuery(status: status, archived: archived)

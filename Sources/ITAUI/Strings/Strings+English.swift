@@ -156,6 +156,7 @@ extension Strings {
             case .fileNotWritable: return "read-only: this account may not write \(path) — ask the administrator for write access"
             case .directoryNotWritable:
                 return "read-only: this account may not write the directory of \(path) (SQLite keeps its -wal and -shm files there) — ask the administrator for write access to the directory"
+            case .viewer: return "read-only: \(path) — this login is a viewer of the office, not a member; changes are refused by the server"
             }
         },
         needsUpgrade: { "\($0): an older database that must be upgraded first, and this account may only read it — have a member with write access run any ita command once" },
@@ -179,7 +180,8 @@ extension Strings {
         badDate: { "not a date \"\($0)\" — use \(DateInput.formsEnglish)" },
         demoIdentity: { "In this demo you take the secretary's seat (\($0)): you may change every task and run the meeting (M)" },
         demoCreated: { "created the demo database at \($0)" },
-        created: { path, members, tasks in "✓ created \(path): \(members) members, \(tasks) tasks" }
+        created: { path, members, tasks in "✓ created \(path): \(members) members, \(tasks) tasks" },
+        notOnServer: "not on a PostgreSQL server yet: plan edits, undo, meeting mode and the weekly review need the office's SQLite file"
     )
 }
 

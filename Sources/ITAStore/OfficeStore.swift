@@ -1,0 +1,87 @@
+import ITACore
+
+/// What the daily commands and the dashboard need of one office's store, on either backend: an
+/// office's SQLite file (`Store`, the embedded default) or its rows on a PostgreSQL server
+/// (`ServerStore`). Synchronous, like the store: the dashboard blocks in the terminal's input timeout.
+///
+/// The contract suite (Tests/ITAServerTests/ContractTests.swift) runs the same assertions on both.
+public protocol OfficeStore: AnyObject {
+    /// Where the store is, as messages name it: the file's path, or the office and its server.
+    var location: String { get }
+    /// Why this store refuses every change; nil when it may write.
+    var readOnlyReason: ReadOnlyReason? { get }
+    /// The login its user is known by when the store, not the OS, decides it: the database role on a
+    /// server (`session_user`); nil for a file (the OS login).
+    var storeLogin: String? { get }
+
+    func framework() throws -> Framework
+    func members() throws -> [Member]
+    /// Everything the status views need, read at one moment.
+    func board(today: CivilDate, dueGroupLimit: Int) throws -> Board
+    /// Tasks matching `query`, in id order.
+    func tasks(_ query: TaskQuery) throws -> [WorkTask]
+    /// These tasks as stored now, in id order (unknown and archived ones left out).
+    func tasks(ids: [Int64]) throws -> [WorkTask]
+    func task(id: Int64) throws -> WorkTask?
+    /// Applies a change to one task for `author`, or refuses it with the permission rule's reason.
+    @discardableResult
+    func apply(_ change: TaskChange, toTask id: Int64, by author: Author, at now: Timestamp, confirmRecurrence: Bool) throws -> Store.ChangeResult
+    /// The office's change sequence: the number of its last change (0 before any).
+    func changeSequence() throws -> Int64
+    /// What changed after `sequence` (up to `limit` changes), for a refresh proportional to the change.
+    func changes(after sequence: Int64, limit: Int) throws -> StoreChanges
+    /// A number that differs whenever the office may have changed since it was last read: cheap to ask
+    /// every tick (SQLite's data_version and the files; a server's notifications, else its sequence).
+    func changeToken() throws -> Int
+}
+
+extension OfficeStore {
+    public var isReadOnly: Bool { readOnlyReason != nil }
+
+    public func board(today: CivilDate) throws -> Board { try board(today: today, dueGroupLimit: 10) }
+    public func tasks() throws -> [WorkTask] { try tasks(TaskQuery()) }
+
+    /// The member a login is now (one who has left is not).
+    public func member(login: String) throws -> Member? { try members().first { $0.login == login && !$0.hasLeft } }
+
+    @discardableResult
+    public func apply(_ change: TaskChange, toTask id: Int64, by author: Author, at now: Timestamp) throws -> Store.ChangeResult {
+        try apply(change, toTask: id, by: author, at: now, confirmRecurrence: false)
+    }
+}
+
+/// The changes after a sequence number, as a refresh needs them: a field of a row each.
+public struct StoreChanges: Hashable, Sendable {
+    /// The number of the last change read (the sequence given when there were none).
+    public var sequence: Int64
+    /// The changes, oldest first: the field written, its value before and after, by whom.
+    public var entries: [AuditEntry]
+    /// Whether more changes follow `sequence` than the limit let through.
+    public var truncated: Bool
+
+    public init(sequence: Int64, entries: [AuditEntry] = [], truncated: Bool = false) {
+        self.sequence = sequence
+        self.entries = entries
+        self.truncated = truncated
+    }
+
+    /// The tasks these changes touched.
+    public var taskIDs: Set<Int64> { Set(entries.compactMap { $0.entity == .task ? Int64($0.key) : nil }) }
+    /// True when every change only ticked existing tasks (status, evidence, note): re-reading those
+    /// tasks and the board is enough. False for anything else (a new task, members, the plan).
+    public var onlyTicks: Bool { !truncated && entries.allSatisfy { $0.entity == .task && Store.tickFields.contains($0.field) } }
+}
+
+extension Store: OfficeStore {
+    public var location: String { path }
+    public var storeLogin: String? { nil }
+
+    /// The audit log's last row: every change appends one row per field it writes.
+    public func changeSequence() throws -> Int64 { try lastAuditID() }
+
+    public func changes(after sequence: Int64, limit: Int = 2_000) throws -> StoreChanges {
+        let entries = try log(after: sequence, limit: limit + 1)
+        let kept = Array(entries.prefix(limit))
+        return StoreChanges(sequence: kept.last?.id ?? sequence, entries: kept, truncated: entries.count > limit)
+    }
+}

@@ -1,0 +1,432 @@
+import Foundation
+import ITACore
+import ITAServer
+
+/// One office's rows on a PostgreSQL server (`--db postgresql://… --office CODE`), through libpq.
+///
+/// The server decides what this connection may see and change: row-level security keys every row
+/// to its office by the login (`session_user`), and the audit log is written by a trigger, so this
+/// class only says which office it means, what a change is (`ita.action`, `ita.acting_for`) and reads
+/// what it is shown. Reads of several statements run in one read-only snapshot, like SQLite's read
+/// transaction; a change runs in one transaction that locks the task's row first.
+public final class ServerStore: OfficeStore {
+    public let office: String
+    public let location: String
+    public let readOnlyReason: ReadOnlyReason?
+    public let storeLogin: String?
+    private let connection: PGConnection
+    /// The offset the client shows times in (timestamps travel as seconds since 1970).
+    private let utcOffsetSeconds: Int
+    /// Live refresh: the sequence last announced or read, whether LISTEN has been asked and seen to
+    /// work, and when the sequence was last polled (the fallback where LISTEN does not arrive, as
+    /// through PgBouncer in transaction mode).
+    private var lastSequence: Int64 = 0
+    private var listening = false, notificationsArrive = false
+    private var lastPoll: TimeInterval = 0
+
+    /// How often the sequence is polled: often while no notification has been seen to arrive, rarely once they do.
+    static let pollSeconds = 1.0, confirmedPollSeconds = 30.0
+
+    private init(office: String, location: String, readOnlyReason: ReadOnlyReason?, login: String, connection: PGConnection, utcOffsetSeconds: Int) {
+        self.office = office
+        self.location = location
+        self.readOnlyReason = readOnlyReason
+        self.storeLogin = login
+        self.connection = connection
+        self.utcOffsetSeconds = utcOffsetSeconds
+    }
+
+    /// Connects and finds the office. Without `office`, the one office the login belongs to (refused,
+    /// naming them, when it has several). Refuses a server without the ITA schema, or with one newer or
+    /// older than this build's.
+    public static func open(_ conninfo: String, office: String?, utcOffsetSeconds: Int, readOnly: Bool = false) throws -> ServerStore {
+        let server = ServerAddress.describe(conninfo)
+        let connection: PGConnection
+        do { connection = try PGConnection(conninfo) } catch let error as PGError {
+            throw StoreError.failed("\(server): \(error.message)")
+        }
+        do {
+            try connection.execute(script: "SET DateStyle = ISO; SET TimeZone = 'UTC'; SET default_transaction_isolation = 'read committed'")
+            guard let version = try ServerAdmin(connection).schemaVersion() else {
+                throw StoreError.failed("\(server): no ITA schema on this server — its administrator sets it up with `ita admin setup`")
+            }
+            if version > ServerSchema.version { throw StoreError.newerVersion(path: server) }
+            if version < ServerSchema.version {
+                throw StoreError.failed("\(server): the ITA schema is version \(version), older than this ita's \(ServerSchema.version) — its administrator upgrades it with `ita admin setup`")
+            }
+            let login = try connection.execute("SELECT session_user").scalar ?? ""
+            let code: String
+            if let office {
+                // Row-level security hides offices the login may not read: "none" is all it can say.
+                guard try connection.execute("SELECT 1 FROM ita.assessment WHERE office = $1", [office]).rows.count == 1 else {
+                    throw StoreError.failed("\(server): login \(login) may not read an office \(office) on this server (or it has no committee yet) — `ita admin offices` lists them")
+                }
+                code = office
+            } else {
+                let mine = try connection.execute("SELECT o FROM unnest(ita.readable_offices()) o ORDER BY o").rows.compactMap { $0[0] }
+                switch mine.count {
+                case 1: code = mine[0]
+                case 0: throw StoreError.failed("\(server): login \(login) is not a member or viewer of any office on this server — ask its administrator (`ita admin add-member`)")
+                default: throw StoreError.failed("\(server): login \(login) may open \(mine.count) offices (\(mine.prefix(5).joined(separator: ", "))\(mine.count > 5 ? ", …" : "")) — choose one with --office CODE")
+                }
+            }
+            let writable = try connection.execute("SELECT $1 = ANY (ita.writable_offices())", [code]).scalar == "t"
+            let reason: ReadOnlyReason? = readOnly ? .requested : (writable ? nil : .viewer)
+            return ServerStore(office: code, location: "\(code) @ \(server)", readOnlyReason: reason, login: login,
+                               connection: connection, utcOffsetSeconds: utcOffsetSeconds)
+        } catch let error as PGError {
+            throw StoreError.failed("\(server): \(error.message)")
+        }
+    }
+
+    // MARK: Reading
+
+    public func framework() throws -> Framework {
+        try run { try framework(json: try one("SELECT framework_json::text FROM ita.assessment WHERE office = $1")) }
+    }
+
+    private func framework(json: String?) throws -> Framework {
+        guard let json else { throw StoreError.failed("\(location): the office has no assessment") }
+        return try FrameworkCache.shared.framework(for: json)
+    }
+
+    public func members() throws -> [Member] { try run { try readMembers() } }
+
+    private func readMembers() throws -> [Member] {
+        try select("SELECT id, login, name, role, work_group, line_name, line_id, left_on FROM ita.member WHERE office = $1 ORDER BY id").map { r in
+            Member(id: int64(r[0]), login: r[1] ?? "", name: r[2] ?? "", role: Member.Role(rawValue: r[3] ?? "") ?? .member,
+                   workGroup: r[4] ?? "", lineName: r[5] ?? "", lineID: r[6] ?? "", leftOn: r[7].flatMap(CivilDate.init(iso:)))
+        }
+    }
+
+    public func board(today: CivilDate, dueGroupLimit: Int) throws -> Board {
+        try snapshot {
+            let head = try select("""
+                SELECT organisation, fiscal_year, framework_id, target_grade, indicator_target, process_json::text, meeting_weekday,
+                       website, framework_json::text FROM ita.assessment WHERE office = $1
+                """)
+            guard let a = head.first else { throw StoreError.failed("\(location): the office has no assessment") }
+            let framework = try framework(json: a[8])
+            var assessment = Assessment(
+                organisation: a[0] ?? "", fiscalYear: Int(a[1] ?? "") ?? 0, frameworkID: a[2] ?? "", targetGrade: a[3] ?? "",
+                indicatorTarget: Double(a[4] ?? "") ?? 85, lastYearScores: [:], estimates: [:], respondents: [:],
+                milestones: [], holidays: [],
+                process: try JSONDecoder().decode(ProcessModel.self, from: Data((a[5] ?? "{}").utf8)), meetingWeekday: Int(a[6] ?? "") ?? 3)
+            assessment.website = a[7] ?? ""
+            for r in try select("SELECT indicator, score FROM ita.last_year_score WHERE office = $1") { assessment.lastYearScores[Int(r[0] ?? "") ?? 0] = double(r[1]) }
+            for r in try select("SELECT tool, score FROM ita.estimate WHERE office = $1") { assessment.estimates[r[0] ?? ""] = double(r[1]) }
+            for r in try select("SELECT tool, quota, count FROM ita.respondents WHERE office = $1") {
+                assessment.respondents[r[0] ?? ""] = Respondents(quota: Int(r[1] ?? "") ?? 0, count: Int(r[2] ?? "") ?? 0)
+            }
+            for r in try select("SELECT scope, score, grade FROM ita.official_result WHERE office = $1") {
+                if let score = r[1].flatMap(Double.init) { assessment.official.scores[r[0] ?? ""] = score }
+                if let grade = r[2] { assessment.official.grade = grade }
+            }
+            assessment.milestones = try select("""
+                SELECT key, title_th, title_en, starts, due, reminders, covers FROM ita.milestone WHERE office = $1 ORDER BY due, position
+                """).compactMap { r in
+                guard let due = r[4].flatMap(CivilDate.init(iso:)) else { return nil }
+                return Milestone(key: r[0] ?? "", titleTH: r[1] ?? "", titleEN: r[2] ?? "", starts: r[3].flatMap(CivilDate.init(iso:)), due: due,
+                                 reminderOffsets: (r[5] ?? "").split(separator: ",").compactMap { Int($0) },
+                                 covers: (r[6] ?? "").split(separator: ",").map(String.init))
+            }
+            assessment.holidays = try select("SELECT date, name FROM ita.holiday WHERE office = $1 ORDER BY date").compactMap { r in
+                r[0].flatMap(CivilDate.init(iso:)).map { Holiday(date: $0, name: r[1] ?? "") }
+            }
+            let members = try readMembers()
+            var owners: [TaskTarget: Int64] = [:]
+            for r in try select("SELECT target_kind, target, member_id FROM ita.owner WHERE office = $1") {
+                if let target = TaskTarget(kind: r[0] ?? "", text: r[1] ?? "") { owners[target] = int64(r[2]) }
+            }
+            // The tallies in one grouped statement: an office's tasks are few, and its rows are found by
+            // the primary key's office prefix.
+            var tallies: [TaskTarget: Tally] = [:]
+            var nearest: [String: CivilDate] = [:]
+            let open = "status IN \(Store.openStatuses)"
+            for r in try select("""
+                SELECT target_kind, target, status, count(*), count(*) FILTER (WHERE evidence <> '[]'::jsonb),
+                       count(*) FILTER (WHERE \(open) AND due < $2::date),
+                       min(due) FILTER (WHERE \(open) AND target_kind = 'item')
+                FROM ita.task WHERE office = $1 AND archived_at IS NULL GROUP BY target_kind, target, status
+                """, [today.iso]) {
+                guard let target = TaskTarget(kind: r[0] ?? "", text: r[1] ?? "") else { continue }
+                let status = r[2] ?? "", count = Int(r[3] ?? "") ?? 0
+                var tally = tallies[target, default: .zero] + Tally(total: count, done: status == "done" ? count : 0,
+                                                                     blocked: status == "blocked" ? count : 0, withEvidence: Int(r[4] ?? "") ?? 0)
+                tally.overdue += Int(r[5] ?? "") ?? 0
+                tallies[target] = tally
+                if let due = r[6].flatMap(CivilDate.init(iso:)), case .item(let code) = target { nearest[code] = min(due, nearest[code] ?? due) }
+            }
+            var groups: [CivilDate: DueGroup] = [:]
+            for r in try select("""
+                SELECT due, target_kind, target, owner_id FROM ita.task
+                WHERE office = $1 AND \(open) AND archived_at IS NULL AND due IN (
+                    SELECT DISTINCT due FROM ita.task WHERE office = $1 AND \(open) AND archived_at IS NULL AND due >= $2::date ORDER BY due LIMIT $3)
+                """, [today.iso, String(dueGroupLimit)]) {
+                guard let due = r[0].flatMap(CivilDate.init(iso:)), let target = TaskTarget(kind: r[1] ?? "", text: r[2] ?? "") else { continue }
+                var group = groups[due] ?? DueGroup(date: due, openCount: 0, targets: [], ownerIDs: [])
+                group.openCount += 1
+                if !group.targets.contains(target) { group.targets.append(target) }
+                let owner = int64(r[3])
+                if !group.ownerIDs.contains(owner) { group.ownerIDs.append(owner) }
+                groups[due] = group
+            }
+            let dueGroups = groups.values.sorted { $0.date < $1.date }.map { g -> DueGroup in
+                var g = g; g.targets.sort(); g.ownerIDs.sort(); return g
+            }
+            var board = Board(framework: framework, assessment: assessment, members: members, owners: owners, tallies: tallies,
+                              dueGroups: dueGroups, nearestDue: nearest, today: today)
+            for r in try select("""
+                SELECT url, extract(epoch FROM checked_at)::bigint, status, final_url, content_type, size, last_modified, title, file_name,
+                       redirects, error, years FROM ita.evidence_check WHERE office = $1
+                """) {
+                guard let url = r[0] else { continue }
+                board.evidenceChecks[url] = EvidenceCheck(
+                    url: url, checkedAt: stamp(r[1]) ?? Timestamp(secondsSince1970: 0, utcOffsetSeconds: utcOffsetSeconds),
+                    status: r[2].flatMap { Int($0) }, finalURL: r[3], contentType: r[4], size: r[5].flatMap { Int($0) }, lastModified: r[6],
+                    title: r[7], fileName: r[8], redirects: Int(r[9] ?? "") ?? 0, error: r[10],
+                    yearsMentioned: (r[11] ?? "").split(separator: ",").compactMap { Int($0) })
+            }
+            return board
+        }
+    }
+
+    /// The task columns `task(from:)` reads, by position; times as seconds since 1970.
+    static let taskColumns = """
+        id, title, target_kind, target, owner_id, due, status, blocked_reason, evidence::text, note, phase, done_by,
+        extract(epoch FROM done_at)::bigint, recurs, plan_key, extract(epoch FROM archived_at)::bigint, archive_reason
+        """
+
+    private func task(from r: [String?]) -> WorkTask {
+        WorkTask(id: int64(r[0]), title: r[1] ?? "", target: TaskTarget(kind: r[2] ?? "", text: r[3] ?? "") ?? .indicator(0),
+                 ownerID: int64(r[4]), due: r[5].flatMap(CivilDate.init(iso:)), status: TaskStatus(rawValue: r[6] ?? "") ?? .todo,
+                 blockedReason: r[7], evidence: Store.decodeEvidence(r[8] ?? "[]"), note: r[9] ?? "", phase: r[10],
+                 doneBy: r[11].flatMap { Int64($0) }, doneAt: stamp(r[12]), recurs: r[13].flatMap(Recurrence.init(rawValue:)), key: r[14],
+                 archivedAt: stamp(r[15]), archiveReason: r[16])
+    }
+
+    public func tasks(_ query: TaskQuery) throws -> [WorkTask] {
+        var clauses = ["office = $1", query.archived ? "archived_at IS NOT NULL" : "archived_at IS NULL"]
+        var parameters: [String?] = []
+        func bind(_ value: String) -> String { parameters.append(value); return "$\(parameters.count + 1)" }
+        if let owner = query.ownerID { clauses.append("owner_id = \(bind(String(owner)))::bigint") }
+        if let indicator = query.indicator { clauses.append("indicator = \(bind(String(indicator)))::integer") }
+        if let item = query.item { clauses.append("target_kind = 'item' AND target = \(bind(item))") }
+        if let status = query.status { clauses.append("status = \(bind(status.rawValue))") }
+        let open = "status IN \(Store.openStatuses)"
+        if let day = query.overdueOn { clauses.append("\(open) AND due < \(bind(day.iso))::date") }
+        if let range = query.dueWithin {
+            clauses.append("\(open) AND due >= \(bind(range.lowerBound.iso))::date AND due <= \(bind(range.upperBound.iso))::date")
+        }
+        let sql = "SELECT \(Self.taskColumns) FROM ita.task WHERE " + clauses.joined(separator: " AND ") + " ORDER BY id"
+        return try run { try select(sql, parameters).map(task(from:)) }
+    }
+
+    public func tasks(ids: [Int64]) throws -> [WorkTask] {
+        guard !ids.isEmpty else { return [] }
+        return try run {
+            try select("SELECT \(Self.taskColumns) FROM ita.task WHERE office = $1 AND id = ANY ($2::bigint[]) AND archived_at IS NULL ORDER BY id",
+                       ["{" + ids.map(String.init).joined(separator: ",") + "}"]).map(task(from:))
+        }
+    }
+
+    public func task(id: Int64) throws -> WorkTask? {
+        try run { try select("SELECT \(Self.taskColumns) FROM ita.task WHERE office = $1 AND id = $2::bigint", [String(id)]).first.map(task(from:)) }
+    }
+
+    // MARK: Changing
+
+    public func apply(_ change: TaskChange, toTask id: Int64, by author: Author, at now: Timestamp, confirmRecurrence: Bool) throws -> Store.ChangeResult {
+        if let readOnlyReason { throw StoreError.readOnly(path: location, reason: readOnlyReason) }
+        return try run {
+            try connection.transaction {
+                // What ita is doing and for whom, for the audit trigger; who is doing it is the login.
+                let actingFor = author.member.flatMap { $0.login == author.login ? nil : $0.login }
+                try connection.execute("SELECT set_config('ita.action', $1, true), set_config('ita.acting_for', $2, true)",
+                                       [change.action.rawValue, actingFor ?? ""])
+                guard let row = try select("SELECT \(Self.taskColumns) FROM ita.task WHERE office = $1 AND id = $2::bigint FOR UPDATE", [String(id)]).first else {
+                    throw StoreError.unknownTask(id: id)
+                }
+                let before = task(from: row)
+                let owner = try one("SELECT name FROM ita.member WHERE office = $1 AND id = $2::bigint", [String(before.ownerID)])
+                if let denial = Permissions.check(change.kind, actor: author.member, login: author.login, ownerID: before.ownerID, ownerName: owner) {
+                    throw StoreError.denied(denial)
+                }
+                if before.isArchived {
+                    throw StoreError.invalid(PlanProblem(field: "id", "task #\(id) is archived: restore it first (ita restore \(id))",
+                                                         th: "งาน #\(id) ถูกเก็บเข้าคลังแล้ว: นำกลับก่อน (ita restore \(id))"))
+                }
+                let after = TaskTransition.apply(change, to: before, by: author.member?.id, at: now)
+                let old = Store.fieldValues(before), new = Store.fieldValues(after)
+                var result = Store.ChangeResult(task: after, fields: old.indices.filter { old[$0].value != new[$0].value }.map { old[$0].field })
+                var final = after
+                if let recurs = after.recurs, after.status == .done, before.status != .done || confirmRecurrence, let due = after.due {
+                    let nextDue = recurs.next(after: due)
+                    if Recurrence.needsConfirmation(next: nextDue, today: now.date) && !confirmRecurrence {
+                        result.pendingNext = nextDue
+                    } else {
+                        // The occurrence done hands its recurrence to the next one.
+                        final.recurs = nil
+                        result.task = final
+                        let framework = try framework(json: try one("SELECT framework_json::text FROM ita.assessment WHERE office = $1"))
+                        let made = try select("""
+                            INSERT INTO ita.task (office, title, target_kind, target, indicator, owner_id, due, status, phase, recurs, updated_at)
+                            VALUES ($1, $2, $3, $4, $5::integer, $6::bigint, $7::date, 'todo', $8, $9, to_timestamp($10::double precision))
+                            RETURNING \(Self.taskColumns)
+                            """, [after.title, after.target.kind, after.target.description, String(framework.indicatorNumber(of: after.target)),
+                                  String(after.ownerID), nextDue.iso, after.phase, recurs.rawValue, String(now.secondsSince1970)])
+                        result.next = made.first.map(task(from:))
+                    }
+                }
+                if final != before {
+                    try connection.execute("""
+                        UPDATE ita.task SET status = $3, blocked_reason = $4, evidence = $5::jsonb, note = $6, done_by = $7::bigint,
+                               done_at = to_timestamp($8::double precision), recurs = $9, updated_at = to_timestamp($10::double precision)
+                        WHERE office = $1 AND id = $2::bigint
+                        """, [office, String(id), final.status.rawValue, final.blockedReason, Store.encodeEvidence(final.evidence), final.note,
+                              final.doneBy.map(String.init), final.doneAt.map { String($0.secondsSince1970) }, final.recurs?.rawValue,
+                              String(now.secondsSince1970)])
+                }
+                return result
+            }
+        }
+    }
+
+    // MARK: Live refresh
+
+    public func changeSequence() throws -> Int64 {
+        try run { Int64(try one("SELECT seq FROM ita.change WHERE office = $1") ?? "") ?? 0 }
+    }
+
+    public func changes(after sequence: Int64, limit: Int = 2_000) throws -> StoreChanges {
+        // Each audit row holds a whole row before and after: an entry per key whose value differs (the
+        // time of the update aside), one for a row made (`*`, as SQLite's log names a creation) or removed.
+        let rows = try run {
+            try select("""
+                SELECT a.seq, extract(epoch FROM a.at)::bigint, a.db_role, a.action, a.entity, a.entity_key, f.k,
+                       a.old_row ->> f.k, a.new_row ->> f.k, m.id
+                FROM (SELECT * FROM ita.audit WHERE office = $1 AND seq > $2::bigint ORDER BY seq LIMIT $3::bigint) a
+                LEFT JOIN LATERAL (
+                    SELECT k FROM jsonb_object_keys(a.new_row) k
+                     WHERE a.old_row IS NOT NULL AND k <> 'updated_at' AND a.new_row -> k IS DISTINCT FROM a.old_row -> k
+                    UNION ALL SELECT '\(Store.creationField)' WHERE a.old_row IS NULL
+                    UNION ALL SELECT '-' WHERE a.new_row IS NULL) f ON true
+                LEFT JOIN ita.member m ON m.office = a.office AND m.login = a.db_role
+                ORDER BY a.seq
+                """, [String(sequence), String(limit + 1)])
+        }
+        let seqs = Set(rows.map { int64($0[0]) })
+        let last = seqs.sorted().prefix(limit).last ?? sequence
+        let entries = rows.filter { int64($0[0]) <= last && $0[6] != nil }.map { r -> AuditEntry in
+            var entry = AuditEntry(id: int64(r[0]), changeID: int64(r[0]), at: stamp(r[1]) ?? Timestamp(secondsSince1970: 0, utcOffsetSeconds: utcOffsetSeconds),
+                                   login: r[2] ?? "", memberID: r[9].flatMap { Int64($0) }, action: AuditAction(rawValue: r[3] ?? ""),
+                                   entity: AuditEntity(rawValue: r[4] ?? ""), key: r[5] ?? "", field: r[6] ?? "",
+                                   oldValue: r[7], newValue: r[8], undoes: nil)
+            if entry.field == "evidence" {
+                entry.oldEvidence = entry.oldValue.map(Store.decodeEvidence)
+                entry.newEvidence = entry.newValue.map(Store.decodeEvidence)
+            }
+            return entry
+        }
+        return StoreChanges(sequence: last, entries: entries, truncated: seqs.count > limit)
+    }
+
+    /// The last sequence announced on the office's channel (LISTEN, asked on the first call), or polled:
+    /// every second until a notification has been seen to arrive, then every 30 s as a safety net.
+    public func changeToken() throws -> Int {
+        try run {
+            if !listening {
+                try connection.listen("ita_" + office)
+                listening = true
+                lastSequence = try changeSequence()
+                lastPoll = Date().timeIntervalSince1970
+                return Int(truncatingIfNeeded: lastSequence)
+            }
+            let announced = try connection.notifications(waiting: 0).filter { $0.channel == "ita_" + office }.compactMap { Int64($0.payload) }
+            if let newest = announced.max() {
+                notificationsArrive = true
+                lastSequence = max(lastSequence, newest)
+            }
+            let now = Date().timeIntervalSince1970
+            if now - lastPoll >= (notificationsArrive ? Self.confirmedPollSeconds : Self.pollSeconds) {
+                lastPoll = now
+                lastSequence = try changeSequence()
+            }
+            return Int(truncatingIfNeeded: lastSequence)
+        }
+    }
+
+    // MARK: Statements
+
+    /// Rows of a statement about this office: `$1` is the office, the parameters are `$2…`.
+    private func select(_ sql: String, _ parameters: [String?] = []) throws -> [[String?]] {
+        try connection.execute(sql, [office] + parameters).rows
+    }
+
+    private func one(_ sql: String, _ parameters: [String?] = []) throws -> String? {
+        try select(sql, parameters).first?.first ?? nil
+    }
+
+    /// Several statements in one read-only snapshot (what SQLite's read transaction gives the board).
+    private func snapshot<T>(_ body: () throws -> T) throws -> T {
+        try run {
+            try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            do {
+                let value = try body()
+                try connection.execute("COMMIT")
+                return value
+            } catch {
+                _ = try? connection.execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// The server's refusals as store errors: a refused privilege or policy names itself as refused.
+    private func run<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as PGError {
+            if error.isPermissionDenied { throw StoreError.refused(path: location, detail: error.message) }
+            if error.sqlState == "40001" || error.sqlState == "40P01" || error.sqlState == "55P03" { throw StoreError.busy(path: location) }
+            throw StoreError.failed("\(location): server: \(error.message)")
+        }
+    }
+
+    private func int64(_ text: String?) -> Int64 { text.flatMap { Int64($0) } ?? 0 }
+    private func double(_ text: String?) -> Double { text.flatMap(Double.init) ?? 0 }
+    private func stamp(_ seconds: String?) -> Timestamp? {
+        seconds.flatMap { Int64($0) }.map { Timestamp(secondsSince1970: $0, utcOffsetSeconds: utcOffsetSeconds) }
+    }
+}
+
+/// How messages name a server: its host (or socket directory), port and database, never a password.
+public enum ServerAddress {
+    static let keywords: Set<String> = ["host", "hostaddr", "port", "dbname", "user", "password", "passfile", "service",
+                                        "sslmode", "sslrootcert", "sslcert", "sslkey", "application_name", "connect_timeout", "options"]
+
+    /// Whether a --db value names a PostgreSQL server rather than a SQLite file: a postgresql:// URI, or
+    /// libpq's key=value pairs starting with one of its keywords (host=…, service=…).
+    public static func isServer(_ value: String) -> Bool {
+        if value.hasPrefix("postgresql://") || value.hasPrefix("postgres://") { return true }
+        guard let key = value.split(separator: "=", maxSplits: 1).first, value.contains("=") else { return false }
+        return keywords.contains(key.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// What works on a server so far, for the message of a command that does not.
+    public static let commands = "`ita status`, `ita tasks`, `ita done`/`start`/`block`/`reopen`, the dashboard, `ita rollup` and `ita admin`"
+
+    /// `service=NAME`, `HOST:PORT/DATABASE`, or what of them the value gives.
+    public static func describe(_ conninfo: String) -> String {
+        if conninfo.hasPrefix("postgresql://") || conninfo.hasPrefix("postgres://"), let url = URLComponents(string: conninfo) {
+            return "\(url.host ?? "localhost")\(url.port.map { ":\($0)" } ?? "")\(url.path.isEmpty ? "" : url.path)"
+        }
+        var pairs: [String: String] = [:]
+        for word in conninfo.split(separator: " ") {
+            let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
+            if parts.count == 2 { pairs[parts[0]] = parts[1] }
+        }
+        if let service = pairs["service"] { return "service=\(service)" }
+        return "\(pairs["host"] ?? "localhost")\(pairs["port"].map { ":\($0)" } ?? "")/\(pairs["dbname"] ?? pairs["user"] ?? "")"
+    }
+}
