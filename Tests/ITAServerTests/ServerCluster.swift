@@ -47,3 +47,27 @@ enum ServerCluster {
         return pairs.map { $0.joined(separator: "=") }.joined(separator: " ")
     }
 }
+
+/// The `ita` binary this test build made, run with a clean environment.
+enum ITABinary {
+    static let path: String = {
+        if let explicit = ProcessInfo.processInfo.environment["ITA_BINARY"] { return explicit }
+        let beside = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("ita").path
+        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.build/debug/ita").standardized.path
+    }()
+
+    static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8"].merging(extra) { $1 }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+}

@@ -1,0 +1,216 @@
+import Foundation
+import ITACore
+import ITAServer
+import ITAStore
+import Testing
+
+/// The two backends of `OfficeStore`.
+enum Backend: String, CaseIterable, CustomTestStringConvertible {
+    case sqlite, postgres
+    var testDescription: String { rawValue }
+}
+
+/// One committee, made by `ita init` from the demo committee file with logins unique to the test: as an
+/// SQLite file, and (moved there by `ita admin import-office`) as an office on the test server.
+struct TestOffice {
+    let suffix: String
+    let file: String
+    let server: ServerCluster.Database?
+    let code: String
+    let today = CivilDate(year: 2026, month: 12, day: 2)!
+    /// Thailand's offset, as a POSIX TZ (no time-zone data needed) for `ita init` and as the stores' offset.
+    static let offset = 7 * 3600
+
+    func login(_ name: String) -> String { "\(name)_\(suffix)" }
+
+    static func make(on backend: Backend) throws -> TestOffice {
+        let suffix = String(UUID().uuidString.prefix(8)).lowercased()
+        let directory = NSTemporaryDirectory() + "ita-contract-\(suffix)"
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../sample-data").standardized.path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: samples + "/holidays", toPath: directory + "/holidays")
+        // Every login of the committee file, made unique to this test (roles are the whole cluster's).
+        var committee = try String(contentsOfFile: samples + "/committee-demo.yaml", encoding: .utf8)
+        let logins = committee.matches(of: /login: ([a-z]+)/).map { String($0.1) }
+        for login in logins { committee = committee.replacing(try Regex("\\b\(login)\\b"), with: "\(login)_\(suffix)") }
+        try committee.write(toFile: directory + "/committee.yaml", atomically: true, encoding: .utf8)
+        let file = directory + "/office.sqlite"
+        let made = try ITABinary.run(["init", "--framework", samples + "/frameworks/fy2570.yaml", "--committee", directory + "/committee.yaml",
+                                      "--db", file, "--today", "2026-12-02"], environment: ["TZ": "<+07>-7"])
+        guard made.status == 0 else { throw PGError(sqlState: nil, message: "ita init: \(made.stderr)") }
+        let code = "OFF-\(suffix)"
+        guard backend == .postgres else { return TestOffice(suffix: suffix, file: file, server: nil, code: code) }
+        let server = try ServerCluster.database()
+        let imported = try ITABinary.run(["admin", "import-office", file, "--office", code, "--db", server.adminConninfo])
+        guard imported.status == 0 else { throw PGError(sqlState: nil, message: "import: \(imported.stderr)") }
+        return TestOffice(suffix: suffix, file: file, server: server, code: code)
+    }
+
+    /// The office as `name` (a login of the committee file, without the suffix) opens it.
+    func open(_ backend: Backend, as name: String, readOnly: Bool = false) throws -> any OfficeStore {
+        switch backend {
+        case .sqlite: return try Store.open(at: file, readOnly: readOnly)
+        case .postgres:
+            return try ServerStore.open(ServerCluster.replacing(["user": login(name), "dbname": server!.name]), office: code,
+                                        utcOffsetSeconds: Self.offset, readOnly: readOnly)
+        }
+    }
+
+    func author(_ name: String, in store: any OfficeStore) throws -> Author {
+        Author(login: login(name), member: try store.member(login: login(name)))
+    }
+
+    var now: Timestamp { Timestamp(secondsSince1970: Int64(today.dayNumber) * 86_400 + 3 * 3600, utcOffsetSeconds: Self.offset) }
+
+    /// The file as `ita init` made it, read-only: what both backends must agree with.
+    func original() throws -> Store { try Store.open(at: file, readOnly: true) }
+}
+
+/// The `OfficeStore` contract, the same assertions on SQLite and on PostgreSQL.
+@Suite(.serialized, .enabled(if: ServerCluster.available, "no PostgreSQL server (scripts/test starts one; CI=true requires it)"))
+struct ContractTests {
+    @Test(arguments: Backend.allCases)
+    func readsTheCommitteeAsTheFileHoldsIt(_ backend: Backend) throws {
+        let office = try TestOffice.make(on: backend)
+        let store = try office.open(backend, as: "pimchanok")
+        let file = try office.original()
+        #expect(store.readOnlyReason == nil)
+        let board = try store.board(today: office.today)
+        #expect(board == (try file.board(today: office.today)))
+        let total = board.tallies.values.reduce(0) { $0 + $1.total }
+        #expect(total == (try file.tasks().count) && total > 50 && board.members.count == 12, "\(total) tasks, \(board.members.count) members")
+        #expect(board.assessment.milestones.count > 0 && !board.assessment.holidays.isEmpty && !board.dueGroups.isEmpty)
+        #expect(try store.framework() == (try file.framework()))
+        #expect(try store.members() == (try file.members()))
+
+        let owner = try #require(try store.member(login: office.login("waraporn")))
+        let day = office.today
+        let queries: [TaskQuery] = [
+            TaskQuery(), TaskQuery(ownerID: owner.id), TaskQuery(indicator: 9), TaskQuery(item: "O11"), TaskQuery(status: .blocked),
+            TaskQuery(overdueOn: day), TaskQuery(dueWithin: day...day.adding(days: 14)), TaskQuery(archived: true),
+        ]
+        for query in queries {
+            let tasks = try store.tasks(query)
+            #expect(tasks == (try file.tasks(query)), "\(query)")
+            #expect(tasks.map(\.id) == tasks.map(\.id).sorted())
+        }
+        #expect(try store.tasks(TaskQuery(ownerID: owner.id)).allSatisfy { $0.ownerID == owner.id })
+        let overdue = try store.tasks(TaskQuery(overdueOn: day))
+        #expect(!overdue.isEmpty && overdue.allSatisfy { $0.status.isOpen && $0.due! < day })
+        #expect(try store.tasks(ids: [3, 1, 99_999]).map(\.id) == [1, 3])
+        #expect(try store.task(id: 5) == (try file.task(id: 5)))
+        #expect(try store.task(id: 99_999) == nil)
+    }
+
+    @Test(arguments: Backend.allCases)
+    func anOwnerTicksTheirTaskAndTheChangeIsRecordedOnce(_ backend: Backend) throws {
+        let office = try TestOffice.make(on: backend)
+        let store = try office.open(backend, as: "waraporn")
+        let author = try office.author("waraporn", in: store)
+        let member = try #require(author.member)
+        let task = try #require(try store.tasks(TaskQuery(ownerID: member.id)).first { $0.status.isOpen && $0.recurs == nil })
+        let tallyBefore = try store.board(today: office.today).tallies[task.target]!
+        let before = try store.changeSequence()
+
+        let url = "https://lamnamngern.example.go.th/ita/2570/\(task.id).pdf"
+        let result = try store.apply(.markDone(evidence: url, note: "ส่งแล้ว"), toTask: task.id, by: author, at: office.now)
+        #expect(Set(result.fields) == Set(["status", "evidence", "note", "done_by", "done_at"]).union(task.blockedReason == nil ? [] : ["blocked_reason"]))
+        let stored = try #require(try store.task(id: task.id))
+        #expect(stored == result.task)
+        #expect(stored.status == .done && stored.doneBy == member.id && stored.doneAt == office.now && stored.evidence.last == url && stored.note == "ส่งแล้ว")
+        #expect(try store.board(today: office.today).tallies[task.target]!.done == tallyBefore.done + 1)
+
+        // One change after `before`: this task's tick, by this login.
+        let after = try store.changeSequence()
+        #expect(after > before)
+        let changes = try store.changes(after: before, limit: 100)
+        #expect(changes.sequence == after && changes.taskIDs == [task.id] && changes.onlyTicks && !changes.truncated)
+        let status = try #require(changes.entries.first { $0.field == "status" })
+        #expect(status.newValue == "done" && status.oldValue == task.status.rawValue && status.login == author.login && status.memberID == member.id)
+        #expect(changes.entries.first { $0.field == "evidence" }?.newEvidence?.last == url)
+        #expect(try store.changes(after: after, limit: 100).entries.isEmpty)
+
+        // The same again changes nothing and records nothing.
+        let again = try store.apply(.markDone(evidence: url, note: "ส่งแล้ว"), toTask: task.id, by: author, at: office.now)
+        let sequenceAgain = try store.changeSequence()
+        #expect(again.fields.isEmpty && sequenceAgain == after)
+    }
+
+    @Test(arguments: Backend.allCases)
+    func refusedChangesWriteNothing(_ backend: Backend) throws {
+        let office = try TestOffice.make(on: backend)
+        let store = try office.open(backend, as: "waraporn")
+        let author = try office.author("waraporn", in: store)
+        let others = try #require(try store.tasks().first { $0.ownerID != author.member!.id && $0.status.isOpen })
+        let before = try store.changeSequence()
+        #expect(throws: StoreError.self) { try store.apply(.start, toTask: others.id, by: author, at: office.now) }
+        do { try store.apply(.start, toTask: others.id, by: author, at: office.now); Issue.record("not refused") } catch StoreError.denied {} catch {
+            Issue.record("\(error)")
+        }
+        do { try store.apply(.start, toTask: 99_999, by: author, at: office.now); Issue.record("not refused") } catch StoreError.unknownTask(let id) {
+            #expect(id == 99_999)
+        } catch { Issue.record("\(error)") }
+        #expect(try store.changeSequence() == before)
+        #expect(try store.task(id: others.id) == others)
+
+        // Opened read-only (or, on a server, as a viewer of the office): every change is refused before it is tried.
+        let reader: any OfficeStore
+        switch backend {
+        case .sqlite: reader = try office.open(backend, as: "pimchanok", readOnly: true)
+        case .postgres:
+            try office.server!.admin.addViewer(login: office.login("province"), offices: [office.code])
+            reader = try ServerStore.open(ServerCluster.replacing(["user": office.login("province"), "dbname": office.server!.name]),
+                                          office: office.code, utcOffsetSeconds: TestOffice.offset)
+            #expect(reader.readOnlyReason == .viewer)
+            #expect(try reader.board(today: office.today) == (try store.board(today: office.today)))
+        }
+        let chair = try office.author("pimchanok", in: store)
+        do { try reader.apply(.start, toTask: others.id, by: chair, at: office.now); Issue.record("not refused") } catch StoreError.readOnly {} catch {
+            Issue.record("\(error)")
+        }
+        #expect(try store.changeSequence() == before)
+    }
+
+    @Test(arguments: Backend.allCases)
+    func recurringWorkDoneMakesItsNextOccurrence(_ backend: Backend) throws {
+        let office = try TestOffice.make(on: backend)
+        let store = try office.open(backend, as: "thanakorn")   // the secretary may change any task
+        let author = try office.author("thanakorn", in: store)
+        let monthly = try #require(try store.tasks().first { $0.key == "o11-monthly" })
+        let before = try store.changeSequence()
+        let highest = try store.tasks().map(\.id).max()!
+        let result = try store.apply(.markDone(evidence: nil, note: nil), toTask: monthly.id, by: author, at: office.now)
+        let next = try #require(result.next)
+        #expect(next.id == highest + 1 && next.due == Recurrence.monthly.next(after: monthly.due!) && next.recurs == .monthly && next.status == .todo)
+        #expect(next.title == monthly.title && next.target == monthly.target && next.ownerID == monthly.ownerID && next.key == nil)
+        #expect(try store.task(id: monthly.id)?.recurs == nil && (try store.task(id: monthly.id))?.status == .done)
+        #expect(try store.task(id: next.id) == next)
+        let changes = try store.changes(after: before, limit: 100)
+        #expect(changes.taskIDs == [monthly.id, next.id] && !changes.onlyTicks)
+    }
+
+    @Test(arguments: Backend.allCases)
+    func anotherMembersChangeChangesTheToken(_ backend: Backend) throws {
+        let office = try TestOffice.make(on: backend)
+        let watcher = try office.open(backend, as: "pimchanok")
+        let first = try watcher.changeToken()
+        let seen = try watcher.changeSequence()
+        #expect(try watcher.changeToken() == first, "nothing changed yet")
+
+        let owner = try office.open(backend, as: "waraporn")
+        let author = try office.author("waraporn", in: owner)
+        let task = try #require(try owner.tasks(TaskQuery(ownerID: author.member!.id)).first { $0.status == .todo && $0.recurs == nil })
+        try owner.apply(.start, toTask: task.id, by: author, at: office.now)
+
+        let deadline = Date().addingTimeInterval(3)
+        var token = try watcher.changeToken()
+        while token == first && Date() < deadline {
+            usleep(20_000)
+            token = try watcher.changeToken()
+        }
+        #expect(token != first)
+        let changes = try watcher.changes(after: seen, limit: 100)
+        #expect(changes.taskIDs == [task.id] && changes.onlyTicks && changes.entries.allSatisfy { $0.login == author.login })
+        #expect(try watcher.tasks(ids: [task.id]).first?.status == .inProgress)
+    }
+}

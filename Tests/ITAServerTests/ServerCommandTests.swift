@@ -1,0 +1,84 @@
+import Foundation
+import ITAServer
+import ITAStore
+import Testing
+
+/// The daily commands on the real binary against an office on the test server (`--db` a conninfo that
+/// logs in as the member): the same output as from the office's SQLite file, changes audited by the
+/// server under the member's own role, refusals in one line.
+@Suite(.serialized, .enabled(if: ServerCluster.available, "no PostgreSQL server (scripts/test starts one; CI=true requires it)"))
+struct ServerCommandTests {
+    let environment = ["TZ": "<+07>-7"]
+
+    func ita(_ arguments: [String], _ extra: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+        try ITABinary.run(arguments + ["--today", "2026-12-02"], environment: environment.merging(extra) { $1 })
+    }
+
+    @Test func statusAndTasksReadTheOfficeAsItsFileDoes() throws {
+        let office = try TestOffice.make(on: .postgres)
+        let chair = ServerCluster.replacing(["user": office.login("pimchanok"), "dbname": office.server!.name])
+        let owner = try #require(try office.original().member(login: office.login("waraporn")))
+        for arguments in [["status"], ["status", "--lang", "en"], ["status", "--json"], ["tasks"], ["tasks", "--all", "--json"], ["tasks", "--overdue", "--lang", "en"],
+                          ["tasks", "--owner", owner.login], ["tasks", "--item", "O11", "--all"], ["tasks", "--due-within", "14"]] {
+            let local = try ita(arguments + ["--db", office.file])
+            let remote = try ita(arguments + ["--db", chair, "--office", office.code])
+            #expect(local.status == 0 && !local.stdout.isEmpty, "\(arguments): \(local)")
+            #expect(remote.status == 0 && remote.stdout == local.stdout && remote.stderr.isEmpty, "\(arguments): \(remote.stderr)")
+        }
+        // The login's only office is found without --office; $ITA_OFFICE names it too.
+        #expect(try ita(["status", "--db", chair]).stdout == (try ita(["status", "--db", office.file])).stdout)
+        #expect(try ita(["tasks", "--db", chair], ["ITA_OFFICE": office.code]).status == 0)
+    }
+
+    @Test func ownersTickTheirTasksAsThemselvesAndRefusalsAreOneLine() throws {
+        let office = try TestOffice.make(on: .postgres)
+        let server = office.server!
+        func login(_ name: String) -> String { ServerCluster.replacing(["user": office.login(name), "dbname": server.name]) }
+        let file = try office.original()
+        let owner = try #require(try file.member(login: office.login("waraporn")))
+        let task = try #require(try file.tasks().first { $0.ownerID == owner.id && $0.status.isOpen && $0.recurs == nil })
+        let others = try #require(try file.tasks().first { $0.ownerID != owner.id && $0.status.isOpen })
+        let admin = server.admin.connection
+        func lastAudit() throws -> [String?] {
+            try admin.execute("SELECT db_role, action, entity, entity_key, acting_for FROM ita.audit WHERE office = $1 ORDER BY seq DESC LIMIT 1",
+                              [office.code]).rows[0]
+        }
+
+        let done = try ita(["done", String(task.id), "--db", login("waraporn"), "--evidence", "https://lamnamngern.example.go.th/ita/o.pdf", "--lang", "en"])
+        #expect(done.status == 0 && done.stdout.hasPrefix("✓ task #\(task.id) done: \(task.title)"), "\(done)")
+        #expect(try lastAudit() == [office.login("waraporn"), "done", "task", String(task.id), nil])
+        let json = try ita(["tasks", "--all", "--json", "--db", login("waraporn")])
+        let listed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(listed.first { $0["id"] as? Int == Int(task.id) }?["status"] as? String == "done", "\(json)")
+        #expect(try admin.execute("SELECT status FROM ita.task WHERE office = $1 AND id = $2", [office.code, String(task.id)]).scalar == "done")
+        #expect(try file.task(id: task.id)?.status == task.status, "the SQLite file it came from is not changed")
+
+        // Another member's task: refused by the permission rule, in one line, nothing written.
+        let before = try admin.execute("SELECT count(*) FROM ita.audit WHERE office = $1", [office.code]).scalar
+        let refused = try ita(["start", String(others.id), "--db", login("waraporn"), "--lang", "en"])
+        #expect(refused.status == 1 && refused.stderr.hasPrefix("ita: error: this task belongs to ") && refused.stderr.split(separator: "\n").count == 1, "\(refused)")
+        let unknown = try ita(["done", "99999", "--db", login("waraporn"), "--lang", "en"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("99999"), "\(unknown)")
+        #expect(try admin.execute("SELECT count(*) FROM ita.audit WHERE office = $1", [office.code]).scalar == before)
+
+        // The secretary acts for the owner: the server records who did it and for whom.
+        let acted = try ita(["start", String(task.id), "--db", login("thanakorn"), "--as", office.login("waraporn"), "--lang", "en"])
+        #expect(acted.status == 0, "\(acted)")
+        #expect(try lastAudit() == [office.login("thanakorn"), "start", "task", String(task.id), office.login("waraporn")])
+
+        // A province's viewer reads but may not change; with two offices it must say which.
+        try server.admin.addOffice(code: office.code + "-2", name: "สำนักงานที่สอง")
+        try server.admin.addViewer(login: office.login("province"), offices: [office.code, office.code + "-2"])
+        let viewer = login("province")
+        let which = try ita(["status", "--db", viewer, "--lang", "en"])
+        #expect(which.status == 1 && which.stderr.contains("may open 2 offices") && which.stderr.contains("--office CODE"), "\(which)")
+        #expect(try ita(["status", "--db", viewer, "--office", office.code]).status == 0)
+        let view = try ita(["done", String(others.id), "--db", viewer, "--office", office.code, "--lang", "en"])
+        #expect(view.status == 1 && view.stderr.contains("viewer of the office"), "\(view)")
+        let missing = try ita(["status", "--db", viewer, "--office", "NOPE", "--lang", "en"])
+        #expect(missing.status == 1 && missing.stderr.contains("may not read an office NOPE"), "\(missing)")
+        // An office's file-only commands say so, and nothing is half-done.
+        let log = try ita(["log", "--db", viewer, "--office", office.code])
+        #expect(log.status == 1 && log.stderr.contains("this command needs an office's SQLite file"), "\(log)")
+    }
+}
