@@ -91,7 +91,7 @@ let package = Package(
         // Against a throwaway PostgreSQL cluster started by the tests (initdb, pg_ctl, a unix socket).
         .testTarget(name: "ITAServerTests", dependencies: ["ITAServer", "ITAStore", "ITACore"]),
         // Drives the real `ita` binary against real SQLite files.
-        .testTarget(name: "ITACommandTests", dependencies: ["ITACore", "ITAStore"], exclude: ["Golden"]),
+        .testTarget(name: "ITACommandTests", dependencies: ["ITACore", "ITAStore", "ITAServer"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

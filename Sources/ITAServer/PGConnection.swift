@@ -60,6 +60,15 @@ public final class PGConnection {
 
     deinit { pq.finish(raw) }
 
+    /// `conninfo` (libpq's key=value pairs) with some keys set: another login or database on the same server.
+    public static func conninfo(_ conninfo: String, setting values: [String: String]) -> String {
+        var pairs = conninfo.split(separator: " ").map { $0.split(separator: "=", maxSplits: 1).map(String.init) }
+        for (key, value) in values.sorted(by: { $0.key < $1.key }) {
+            if let index = pairs.firstIndex(where: { $0.first == key }) { pairs[index] = [key, value] } else { pairs.append([key, value]) }
+        }
+        return pairs.map { $0.joined(separator: "=") }.joined(separator: " ")
+    }
+
     /// Runs one statement with `$1…` parameters (nil is SQL NULL).
     @discardableResult
     public func execute(_ sql: String, _ parameters: [String?] = []) throws -> PGRows {

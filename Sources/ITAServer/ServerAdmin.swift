@@ -186,12 +186,29 @@ public struct ServerAdmin {
         }
         let existing = try connection.execute("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = $1", [login]).rows
         if existing.isEmpty {
-            try connection.execute("CREATE ROLE \(PGConnection.identifier(login)) LOGIN")
+            try tolerating(made: "role \(login)") { try connection.execute("CREATE ROLE \(PGConnection.identifier(login)) LOGIN") }
         } else if existing[0][0] == "t" {
             // Such a role passes every policy: it cannot stand for one office's member.
             throw Refused("'\(login)' is a superuser or BYPASSRLS role on this server; a member logs in as an ordinary role")
         }
-        try connection.execute("GRANT \(PGConnection.identifier(group)) TO \(PGConnection.identifier(login))")
+        try tolerating(made: "membership of \(login)") {
+            try connection.execute("GRANT \(PGConnection.identifier(group)) TO \(PGConnection.identifier(login))")
+        }
+    }
+
+    /// Runs a statement that another session may have just done too (roles belong to the whole
+    /// cluster, so two databases' imports can make the same login at once): if it was made meanwhile,
+    /// that is what was wanted. A savepoint keeps the rest of the transaction.
+    private func tolerating(made what: String, _ body: () throws -> Void) throws {
+        try connection.execute("SAVEPOINT ita_made")
+        do {
+            try body()
+            try connection.execute("RELEASE SAVEPOINT ita_made")
+        } catch let error as PGError where ["42710", "23505", "XX000"].contains(error.sqlState ?? "") {
+            // 42710 duplicate_object, 23505 unique_violation, XX000 "tuple concurrently updated".
+            try connection.execute("ROLLBACK TO SAVEPOINT ita_made")
+            try connection.execute("RELEASE SAVEPOINT ita_made")
+        }
     }
 }
 

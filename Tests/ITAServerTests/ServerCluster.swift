@@ -39,13 +39,7 @@ enum ServerCluster {
         return Database(name: name, suffix: suffix, admin: admin)
     }
 
-    static func replacing(_ values: [String: String]) -> String {
-        var pairs = (conninfo ?? "").split(separator: " ").map { $0.split(separator: "=", maxSplits: 1).map(String.init) }
-        for (key, value) in values {
-            if let index = pairs.firstIndex(where: { $0.first == key }) { pairs[index] = [key, value] } else { pairs.append([key, value]) }
-        }
-        return pairs.map { $0.joined(separator: "=") }.joined(separator: " ")
-    }
+    static func replacing(_ values: [String: String]) -> String { PGConnection.conninfo(conninfo ?? "", setting: values) }
 }
 
 /// The `ita` binary this test build made, run with a clean environment.

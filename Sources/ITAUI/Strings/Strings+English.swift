@@ -181,7 +181,7 @@ extension Strings {
         demoIdentity: { "In this demo you take the secretary's seat (\($0)): you may change every task and run the meeting (M)" },
         demoCreated: { "created the demo database at \($0)" },
         created: { path, members, tasks in "✓ created \(path): \(members) members, \(tasks) tasks" },
-        notOnServer: "not on a PostgreSQL server yet: plan edits, undo, meeting mode and the weekly review need the office's SQLite file"
+        notOnServer: "not yet on a PostgreSQL server: this needs the office's SQLite file"
     )
 }
 

@@ -1,0 +1,50 @@
+import Foundation
+import ITAServer
+import Testing
+
+/// The real dashboard in tmux on an office moved onto the test PostgreSQL server (ITA_TEST_POSTGRES,
+/// started by scripts/test): an owner ticks a task as their own database role, another member's change
+/// shows without a key, and what needs the office's file says so.
+@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["ITA_TEST_POSTGRES"] != nil || ProcessInfo.processInfo.environment["CI"] == "true",
+                             "no PostgreSQL server (scripts/test starts one; CI=true requires it)"))
+struct ServerDashboardTests {
+    @Test func anOwnersDashboardOnTheServerTicksAndSeesOthersChanges() throws {
+        let admin = try #require(ProcessInfo.processInfo.environment["ITA_TEST_POSTGRES"], "CI=true but ITA_TEST_POSTGRES is not set")
+        let ita = ITARunner()
+        try ita.initialise()
+        let name = "ita_board_\(String(UUID().uuidString.prefix(8)).lowercased())"
+        try PGConnection(admin).execute("CREATE DATABASE \(name)")
+        let server = PGConnection.conninfo(admin, setting: ["dbname": name])
+        #expect(try ita.run(["admin", "setup", "--db", server], withDatabase: false, fixedDay: false).status == 0)
+        let imported = try ita.run(["admin", "import-office", ita.database, "--office", "ESA-1", "--db", server], withDatabase: false, fixedDay: false)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        func login(_ role: String) -> String { PGConnection.conninfo(server, setting: ["user": role]) }
+        let check = try PGConnection(server)
+
+        let tmux = Tmux(ita)
+        try tmux.start("env TZ=Asia/Bangkok '\(ITARunner.binary)' --db '\(login("kittipat"))' --today \(ita.today)", width: 100, height: 30)
+        // The owner opens into their own tasks, as on a file: #31 is overdue.
+        try tmux.waitFor("the owner's tasks") { $0.contains("งานของ นายกิตติพัฒน์") && $0.contains("#31") }
+        try tmux.send("Space")
+        try tmux.waitFor(text: "✓ งาน #31")
+        #expect(try check.execute("SELECT status FROM ita.task WHERE office = 'ESA-1' AND id = 31").scalar == "done")
+        #expect(try check.execute("SELECT db_role, action FROM ita.audit WHERE office = 'ESA-1' ORDER BY seq DESC LIMIT 1").rows == [["kittipat", "done"]])
+
+        // The secretary reopens it from the command line: the dashboard shows it and says who, without a key.
+        let reopened = try ita.run(["reopen", "31", "--db", login(ITARunner.osLogin)], withDatabase: false)
+        #expect(reopened.status == 0, "\(reopened.stderr)")
+        try tmux.waitFor("#31 reopened elsewhere", timeout: 2) { screen in
+            screen.split(separator: "\n").contains { $0.contains("#31") && $0.contains("○ ยังไม่เริ่ม") }
+        }
+        try tmux.waitFor(text: ": #31")
+
+        // Undo needs the office's SQLite file for now: one line on the status line, nothing changed.
+        try tmux.send("u")
+        try tmux.waitFor(text: "เซิร์ฟเวอร์ PostgreSQL")
+        #expect(try check.execute("SELECT status FROM ita.task WHERE office = 'ESA-1' AND id = 31").scalar == "todo")
+        try tmux.send("q")
+        let screen = try tmux.waitFor(text: "EXIT=")
+        #expect(screen.contains("EXIT=0"))
+        #expect(try tmux.display("#{alternate_on}") == "0")
+    }
+}
