@@ -25,7 +25,10 @@ public struct ServerAdmin {
     /// Creates the schema, or brings it up to this build's version; refuses a schema newer than this
     /// build. Safe to run again. Returns the versions before and after.
     @discardableResult
-    public func setUp() throws -> (from: Int, to: Int) {
+    public func setUp() throws -> (from: Int, to: Int) { try setUp(upTo: ServerSchema.version) }
+
+    /// `setUp`, stopping at an older version (the tests make a server as an older ita left it).
+    func setUp(upTo target: Int) throws -> (from: Int, to: Int) {
         try connection.transaction {
             try connection.execute("SELECT pg_advisory_xact_lock(hashtext('ita schema'))")
             // Roles belong to the whole cluster: another database's setup may be creating them at the same moment.
@@ -45,13 +48,13 @@ public struct ServerAdmin {
             if from > ServerSchema.version {
                 throw Refused("the server's ITA schema is version \(from), newer than this ita knows (\(ServerSchema.version)); upgrade ita")
             }
-            for version in from..<ServerSchema.version {
+            for version in from..<max(from, target) {
                 try connection.execute(script: ServerSchema.migrations[version])
                 try connection.execute("INSERT INTO ita.schema_version (version) VALUES ($1)", [String(version + 1)])
             }
             try connection.execute(script: Self.accessScript())
             try connection.execute("RESET ROLE")
-            return (from, ServerSchema.version)
+            return (from, max(from, target))
         }
     }
 

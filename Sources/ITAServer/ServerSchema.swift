@@ -34,7 +34,14 @@ public enum ServerSchema {
     static let numberedTables = ["member", "task", "snapshot", "meeting", "meeting_entry"]
 
     /// Versioned migrations, oldest first; entry N brings the schema to version N + 1.
-    static let migrations: [String] = [v1]
+    static let migrations: [String] = [v1, v2]
+
+    /// The framework's key: a roll-up over thousands of offices reads each distinct framework once
+    /// (most offices of a year share one) instead of every office's copy.
+    static let v2 = """
+        ALTER TABLE ita.assessment ADD COLUMN framework_key text GENERATED ALWAYS AS (md5(framework_json::text)) STORED;
+        CREATE INDEX assessment_by_framework ON ita.assessment (framework_key, office);
+        """
 
     static let v1 = """
         CREATE TABLE ita.office (

@@ -40,20 +40,8 @@ public final class ServerStore: OfficeStore {
     /// naming them, when it has several). Refuses a server without the ITA schema, or with one newer or
     /// older than this build's.
     public static func open(_ conninfo: String, office: String?, utcOffsetSeconds: Int, readOnly: Bool = false) throws -> ServerStore {
-        let server = ServerAddress.describe(conninfo)
-        let connection: PGConnection
-        do { connection = try PGConnection(conninfo) } catch let error as PGError {
-            throw StoreError.failed("\(server): \(error.message)")
-        }
+        let (connection, server) = try connect(conninfo)
         do {
-            try connection.execute(script: "SET DateStyle = ISO; SET TimeZone = 'UTC'; SET default_transaction_isolation = 'read committed'")
-            guard let version = try ServerAdmin(connection).schemaVersion() else {
-                throw StoreError.failed("\(server): no ITA schema on this server — its administrator sets it up with `ita admin setup`")
-            }
-            if version > ServerSchema.version { throw StoreError.newerVersion(path: server) }
-            if version < ServerSchema.version {
-                throw StoreError.failed("\(server): the ITA schema is version \(version), older than this ita's \(ServerSchema.version) — its administrator upgrades it with `ita admin setup`")
-            }
             let login = try connection.execute("SELECT session_user").scalar ?? ""
             let code: String
             if let office {
@@ -74,6 +62,26 @@ public final class ServerStore: OfficeStore {
             let reason: ReadOnlyReason? = readOnly ? .requested : (writable ? nil : .viewer)
             return ServerStore(office: code, location: "\(code) @ \(server)", readOnlyReason: reason, login: login,
                                connection: connection, utcOffsetSeconds: utcOffsetSeconds)
+        } catch let error as PGError {
+            throw StoreError.failed("\(server): \(error.message)")
+        }
+    }
+
+    /// A connection to a server with this build's ITA schema (times in UTC, dates in ISO form), and how
+    /// messages name the server. Refuses a server without the schema, or with one newer or older than this build's.
+    static func connect(_ conninfo: String) throws -> (PGConnection, String) {
+        let server = ServerAddress.describe(conninfo)
+        do {
+            let connection = try PGConnection(conninfo)
+            try connection.execute(script: "SET DateStyle = ISO; SET TimeZone = 'UTC'; SET default_transaction_isolation = 'read committed'")
+            guard let version = try ServerAdmin(connection).schemaVersion() else {
+                throw StoreError.failed("\(server): no ITA schema on this server — its administrator sets it up with `ita admin setup`")
+            }
+            if version > ServerSchema.version { throw StoreError.newerVersion(path: server) }
+            if version < ServerSchema.version {
+                throw StoreError.failed("\(server): the ITA schema is version \(version), older than this ita's \(ServerSchema.version) — its administrator upgrades it with `ita admin setup`")
+            }
+            return (connection, server)
         } catch let error as PGError {
             throw StoreError.failed("\(server): \(error.message)")
         }
@@ -101,35 +109,19 @@ public final class ServerStore: OfficeStore {
 
     public func board(today: CivilDate, dueGroupLimit: Int) throws -> Board {
         try snapshot {
-            let head = try select("""
-                SELECT organisation, fiscal_year, framework_id, target_grade, indicator_target, process_json::text, meeting_weekday,
-                       website, framework_json::text FROM ita.assessment WHERE office = $1
-                """)
+            let head = try select("SELECT \(Self.assessmentColumns), framework_json::text FROM ita.assessment WHERE office = $1")
             guard let a = head.first else { throw StoreError.failed("\(location): the office has no assessment") }
             let framework = try framework(json: a[8])
-            var assessment = Assessment(
-                organisation: a[0] ?? "", fiscalYear: Int(a[1] ?? "") ?? 0, frameworkID: a[2] ?? "", targetGrade: a[3] ?? "",
-                indicatorTarget: Double(a[4] ?? "") ?? 85, lastYearScores: [:], estimates: [:], respondents: [:],
-                milestones: [], holidays: [],
-                process: try JSONDecoder().decode(ProcessModel.self, from: Data((a[5] ?? "{}").utf8)), meetingWeekday: Int(a[6] ?? "") ?? 3)
-            assessment.website = a[7] ?? ""
-            for r in try select("SELECT indicator, score FROM ita.last_year_score WHERE office = $1") { assessment.lastYearScores[Int(r[0] ?? "") ?? 0] = double(r[1]) }
-            for r in try select("SELECT tool, score FROM ita.estimate WHERE office = $1") { assessment.estimates[r[0] ?? ""] = double(r[1]) }
-            for r in try select("SELECT tool, quota, count FROM ita.respondents WHERE office = $1") {
-                assessment.respondents[r[0] ?? ""] = Respondents(quota: Int(r[1] ?? "") ?? 0, count: Int(r[2] ?? "") ?? 0)
-            }
+            var assessment = try Self.assessment(from: a)
+            for r in try select("SELECT indicator, score FROM ita.last_year_score WHERE office = $1") { Self.addLastYear(r, to: &assessment) }
+            for r in try select("SELECT tool, score FROM ita.estimate WHERE office = $1") { Self.addEstimate(r, to: &assessment) }
+            for r in try select("SELECT tool, quota, count FROM ita.respondents WHERE office = $1") { Self.addRespondents(r, to: &assessment) }
             for r in try select("SELECT scope, score, grade FROM ita.official_result WHERE office = $1") {
                 if let score = r[1].flatMap(Double.init) { assessment.official.scores[r[0] ?? ""] = score }
                 if let grade = r[2] { assessment.official.grade = grade }
             }
-            assessment.milestones = try select("""
-                SELECT key, title_th, title_en, starts, due, reminders, covers FROM ita.milestone WHERE office = $1 ORDER BY due, position
-                """).compactMap { r in
-                guard let due = r[4].flatMap(CivilDate.init(iso:)) else { return nil }
-                return Milestone(key: r[0] ?? "", titleTH: r[1] ?? "", titleEN: r[2] ?? "", starts: r[3].flatMap(CivilDate.init(iso:)), due: due,
-                                 reminderOffsets: (r[5] ?? "").split(separator: ",").compactMap { Int($0) },
-                                 covers: (r[6] ?? "").split(separator: ",").map(String.init))
-            }
+            assessment.milestones = try select("SELECT \(Self.milestoneColumns) FROM ita.milestone WHERE office = $1 ORDER BY due, position")
+                .compactMap(Self.milestone)
             assessment.holidays = try select("SELECT date, name FROM ita.holiday WHERE office = $1 ORDER BY date").compactMap { r in
                 r[0].flatMap(CivilDate.init(iso:)).map { Holiday(date: $0, name: r[1] ?? "") }
             }
@@ -144,18 +136,12 @@ public final class ServerStore: OfficeStore {
             var nearest: [String: CivilDate] = [:]
             let open = "status IN \(Store.openStatuses)"
             for r in try select("""
-                SELECT target_kind, target, status, count(*), count(*) FILTER (WHERE evidence <> '[]'::jsonb),
-                       count(*) FILTER (WHERE \(open) AND due < $2::date),
-                       min(due) FILTER (WHERE \(open) AND target_kind = 'item')
-                FROM ita.task WHERE office = $1 AND archived_at IS NULL GROUP BY target_kind, target, status
+                SELECT target_kind, target, \(Self.tallyColumns), min(due) FILTER (WHERE \(open) AND target_kind = 'item')
+                FROM ita.task WHERE office = $1 AND archived_at IS NULL GROUP BY target_kind, target
                 """, [today.iso]) {
-                guard let target = TaskTarget(kind: r[0] ?? "", text: r[1] ?? "") else { continue }
-                let status = r[2] ?? "", count = Int(r[3] ?? "") ?? 0
-                var tally = tallies[target, default: .zero] + Tally(total: count, done: status == "done" ? count : 0,
-                                                                     blocked: status == "blocked" ? count : 0, withEvidence: Int(r[4] ?? "") ?? 0)
-                tally.overdue += Int(r[5] ?? "") ?? 0
+                guard let (target, tally) = Self.tally(r) else { continue }
                 tallies[target] = tally
-                if let due = r[6].flatMap(CivilDate.init(iso:)), case .item(let code) = target { nearest[code] = min(due, nearest[code] ?? due) }
+                if let due = r[7].flatMap(CivilDate.init(iso:)), case .item(let code) = target { nearest[code] = due }
             }
             var groups: [CivilDate: DueGroup] = [:]
             for r in try select("""
@@ -354,6 +340,56 @@ public final class ServerStore: OfficeStore {
             }
             return Int(truncatingIfNeeded: lastSequence)
         }
+    }
+
+    // MARK: Rows shared with the roll-up
+
+    static let assessmentColumns = "organisation, fiscal_year, framework_id, target_grade, indicator_target, process_json::text, meeting_weekday, website"
+    static let milestoneColumns = "key, title_th, title_en, starts, due, reminders, covers"
+    /// A target's tally from its tasks, `$2` being today: total, done, blocked, with evidence, overdue.
+    static let tallyColumns = """
+        count(*), count(*) FILTER (WHERE status = 'done'), count(*) FILTER (WHERE status = 'blocked'),
+        count(*) FILTER (WHERE evidence <> '[]'::jsonb), count(*) FILTER (WHERE status IN \(Store.openStatuses) AND due < $2::date)
+        """
+
+    /// The process model's JSON is the same for most offices: decoded once per text.
+    nonisolated(unsafe) private static var processes: [String: ProcessModel] = [:]
+    private static let processLock = NSLock()
+
+    /// An assessment from `assessmentColumns`, without the rows of its other tables.
+    static func assessment(from a: [String?]) throws -> Assessment {
+        let json = a[5] ?? "{}"
+        processLock.lock()
+        let known = processes[json]
+        processLock.unlock()
+        let process = try known ?? JSONDecoder().decode(ProcessModel.self, from: Data(json.utf8))
+        if known == nil { processLock.lock(); processes[json] = process; processLock.unlock() }
+        var assessment = Assessment(
+            organisation: a[0] ?? "", fiscalYear: Int(a[1] ?? "") ?? 0, frameworkID: a[2] ?? "", targetGrade: a[3] ?? "",
+            indicatorTarget: Double(a[4] ?? "") ?? 85, process: process, meetingWeekday: Int(a[6] ?? "") ?? 3)
+        assessment.website = a[7] ?? ""
+        return assessment
+    }
+
+    static func addLastYear(_ r: [String?], to a: inout Assessment) { a.lastYearScores[Int(r[0] ?? "") ?? 0] = r[1].flatMap(Double.init) ?? 0 }
+    static func addEstimate(_ r: [String?], to a: inout Assessment) { a.estimates[r[0] ?? ""] = r[1].flatMap(Double.init) ?? 0 }
+    static func addRespondents(_ r: [String?], to a: inout Assessment) {
+        a.respondents[r[0] ?? ""] = Respondents(quota: Int(r[1] ?? "") ?? 0, count: Int(r[2] ?? "") ?? 0)
+    }
+
+    /// A milestone from `milestoneColumns`.
+    static func milestone(_ r: [String?]) -> Milestone? {
+        guard let due = r[4].flatMap(CivilDate.init(iso:)) else { return nil }
+        return Milestone(key: r[0] ?? "", titleTH: r[1] ?? "", titleEN: r[2] ?? "", starts: r[3].flatMap(CivilDate.init(iso:)), due: due,
+                         reminderOffsets: (r[5] ?? "").split(separator: ",").compactMap { Int($0) },
+                         covers: (r[6] ?? "").split(separator: ",").map(String.init))
+    }
+
+    /// A target and its tally from `target_kind, target, tallyColumns`.
+    static func tally(_ r: [String?]) -> (TaskTarget, Tally)? {
+        guard let target = TaskTarget(kind: r[0] ?? "", text: r[1] ?? "") else { return nil }
+        func n(_ i: Int) -> Int { Int(r[i] ?? "") ?? 0 }
+        return (target, Tally(total: n(2), done: n(3), blocked: n(4), overdue: n(6), withEvidence: n(5)))
     }
 
     // MARK: Statements

@@ -13,7 +13,8 @@ struct RollupOffices: ParsableCommand {
         discussion: """
             Give each office's SQLite file (`ita rollup offices/*.sqlite`); each is opened read-only and nothing is written \
             (without files, the one database --db names). An \
-            office's code is its file's name without .sqlite. An office is at risk when its projected total is below the pass mark, \
+            office's code is its file's name without .sqlite. With --db naming a PostgreSQL server instead, every office the \
+            login may read there (a province's or ministry's viewer: `ita admin add-viewer`), in a few statements over all of them. An office is at risk when its projected total is below the pass mark, \
             OIT items are open within \(OfficeStanding.milestoneWindow) days of its OIT milestone (or after it), work is overdue, \
             nothing changed for \(OfficeStanding.quietDays) days, or survey respondents are below quota. The national target is \
             80% of agencies projected at 85 or more.
@@ -41,7 +42,9 @@ struct RollupOffices: ParsableCommand {
 
     func run() throws {
         try Context.run(global) { ctx in
-            let offices = OfficeFiles(files.isEmpty ? [ctx.databasePath] : files, thai: ctx.language == .th)
+            let offices: any RollupSource = files.isEmpty && ServerAddress.isServer(ctx.databasePath)
+                ? ServerOffices(ctx.databasePath, ctx: ctx)
+                : OfficeFiles(files.isEmpty ? [ctx.databasePath] : files, thai: ctx.language == .th)
             offices.look(today: ctx.today)
             if board {
                 let state = RollupState(rollup: offices.rollup, language: ctx.language, size: Size(width: 80, height: 24), today: ctx.today,
@@ -71,9 +74,57 @@ struct RollupOffices: ParsableCommand {
     }
 }
 
+/// Where the roll-up's offices come from: files, or the offices a login may read on a server.
+protocol RollupSource: AnyObject {
+    var rollup: ITACore.Rollup { get }
+    /// One line per office (or server) that could not be read at the last look.
+    var problems: [String] { get }
+    /// Reads what changed; true when anything did (or a problem appeared or went away).
+    @discardableResult
+    func look(today: CivilDate) -> Bool
+}
+
+/// Every office the login may read on a server (`ita rollup --db postgresql://…` as a province's or
+/// ministry's viewer), read again when any of them changes or the day does.
+final class ServerOffices: RollupSource {
+    private let conninfo: String
+    private let ctx: Context
+    private var server: ServerRollup?
+    private var token: Int?
+    private var day: CivilDate?
+    private var standings: [OfficeStanding] = []
+    private(set) var problems: [String] = []
+
+    init(_ conninfo: String, ctx: Context) {
+        self.conninfo = conninfo
+        self.ctx = ctx
+    }
+
+    var rollup: ITACore.Rollup { ITACore.Rollup(offices: standings) }
+
+    func look(today: CivilDate) -> Bool {
+        do {
+            let server = try self.server ?? ServerRollup.open(conninfo, utcOffsetSeconds: ctx.now.utcOffsetSeconds)
+            self.server = server
+            let current = try server.changeToken()
+            guard current != token || today != day || !problems.isEmpty else { return false }
+            standings = try server.standings(today: today)
+            token = current
+            day = today
+            problems = []
+            return true
+        } catch {
+            server = nil
+            token = nil
+            problems = [(error as? StoreError).map { Context.message(for: $0, ctx.strings) } ?? "\(error)"]
+            return true
+        }
+    }
+}
+
 /// The offices' files, each opened read-only once; `look` reads again only the ones that changed
 /// since the last look (all of them on a new day) and notes, one line each, the ones it cannot read.
-final class OfficeFiles {
+final class OfficeFiles: RollupSource {
     private struct Office {
         var file: String
         var store: Store?

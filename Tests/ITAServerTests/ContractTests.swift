@@ -23,7 +23,8 @@ struct TestOffice {
 
     func login(_ name: String) -> String { "\(name)_\(suffix)" }
 
-    static func make(on backend: Backend) throws -> TestOffice {
+    /// `into`: a server database that already has other offices (else a new one).
+    static func make(on backend: Backend, into existing: ServerCluster.Database? = nil) throws -> TestOffice {
         let suffix = String(UUID().uuidString.prefix(8)).lowercased()
         let directory = NSTemporaryDirectory() + "ita-contract-\(suffix)"
         let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../sample-data").standardized.path
@@ -34,13 +35,13 @@ struct TestOffice {
         let logins = committee.matches(of: /login: ([a-z]+)/).map { String($0.1) }
         for login in logins { committee = committee.replacing(try Regex("\\b\(login)\\b"), with: "\(login)_\(suffix)") }
         try committee.write(toFile: directory + "/committee.yaml", atomically: true, encoding: .utf8)
-        let file = directory + "/office.sqlite"
+        let code = "OFF-\(suffix)"
+        let file = directory + "/\(code).sqlite"   // `ita rollup FILE…` names an office by its file
         let made = try ITABinary.run(["init", "--framework", samples + "/frameworks/fy2570.yaml", "--committee", directory + "/committee.yaml",
                                       "--db", file, "--today", "2026-12-02"], environment: ["TZ": "<+07>-7"])
         guard made.status == 0 else { throw PGError(sqlState: nil, message: "ita init: \(made.stderr)") }
-        let code = "OFF-\(suffix)"
         guard backend == .postgres else { return TestOffice(suffix: suffix, file: file, server: nil, code: code) }
-        let server = try ServerCluster.database()
+        let server = try existing ?? ServerCluster.database()
         let imported = try ITABinary.run(["admin", "import-office", file, "--office", code, "--db", server.adminConninfo])
         guard imported.status == 0 else { throw PGError(sqlState: nil, message: "import: \(imported.stderr)") }
         return TestOffice(suffix: suffix, file: file, server: server, code: code)

@@ -1,5 +1,6 @@
 import Foundation
-import ITAServer
+@testable import ITAServer
+import ITAStore
 import Testing
 
 /// Two offices on one server: members of each log in as their own roles and, by direct SQL, can neither
@@ -171,6 +172,25 @@ struct IsolationTests {
         #expect(again.from == ServerSchema.version && again.to == ServerSchema.version)
         try db.admin.connection.execute("INSERT INTO ita.schema_version (version) VALUES ($1)", [String(ServerSchema.version + 1)])
         #expect(throws: ServerAdmin.Refused.self) { try db.admin.setUp() }
+    }
+
+    @Test func aServerAnOlderItaSetUpIsUpgradedInPlaceAndRefusedUntilThen() throws {
+        let name = "ita_test_up_\(String(UUID().uuidString.prefix(8)).lowercased())"
+        try PGConnection(ServerCluster.replacing([:])).execute("CREATE DATABASE \(name)")
+        let conninfo = ServerCluster.replacing(["dbname": name])
+        let admin = ServerAdmin(try PGConnection(conninfo))
+        #expect(try admin.setUp(upTo: 1) == (from: 0, to: 1))
+        try admin.addOffice(code: "OLD", name: "สำนักงานเดิม")
+        try admin.connection.execute("""
+            INSERT INTO ita.assessment (office, organisation, fiscal_year, framework_id, framework_json, target_grade, indicator_target, process_json, created_on)
+            VALUES ('OLD', 'สำนักงานเดิม', 2570, 'fy2570', '{"id": "fy2570"}', 'A', 85, '{}', '2026-10-01')
+            """)
+        // This ita refuses to open an office on the older schema, naming what to do.
+        do { _ = try ServerStore.open(conninfo, office: "OLD", utcOffsetSeconds: 0); Issue.record("opened an older schema") } catch StoreError.failed(let text) {
+            #expect(text.contains("version 1, older than this ita's \(ServerSchema.version)") && text.contains("ita admin setup"), "\(text)")
+        }
+        #expect(try admin.setUp() == (from: 1, to: ServerSchema.version))
+        #expect(try admin.connection.execute("SELECT organisation, framework_key = md5(framework_json::text) FROM ita.assessment").rows == [["สำนักงานเดิม", "t"]])
     }
 
     private func refusal(_ body: () throws -> Void) -> PGError? {

@@ -81,4 +81,39 @@ struct ServerCommandTests {
         let log = try ita(["log", "--db", viewer, "--office", office.code])
         #expect(log.status == 1 && log.stderr.contains("this command needs an office's SQLite file"), "\(log)")
     }
+
+    @Test func aProvincesRollupOnTheServerIsTheRollupOfItsOfficesFiles() throws {
+        let first = try TestOffice.make(on: .postgres)
+        let second = try TestOffice.make(on: .postgres, into: first.server)
+        let server = first.server!
+        // The second office moves on: a task done on the server and in its file alike.
+        let file = try Store.open(at: second.file)
+        let author = try second.author("thanakorn", in: file)
+        let task = try #require(try file.tasks().first { $0.status == .todo && $0.recurs == nil })
+        for store in [file, try second.open(.postgres, as: "thanakorn")] as [any OfficeStore] {
+            try store.apply(.markDone(evidence: "https://lamnamngern.example.go.th/x.pdf", note: nil), toTask: task.id, by: author, at: second.now)
+        }
+        try server.admin.addViewer(login: first.login("province"), offices: [first.code, second.code])
+        try server.admin.addViewer(login: first.login("ministry"), offices: nil)
+        func withoutLastChange(_ json: String) throws -> NSDictionary {
+            var document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+            document["offices"] = (document["offices"] as? [[String: Any]])?.map { $0.filter { $0.key != "last_change" } }
+            return document as NSDictionary
+        }
+        let files = try ita(["rollup", first.file, second.file, "--json"])
+        #expect(files.status == 0, "\(files)")
+        for viewer in ["province", "ministry"] {
+            let remote = try ita(["rollup", "--json", "--db", ServerCluster.replacing(["user": first.login(viewer), "dbname": server.name])])
+            #expect(remote.status == 0 && remote.stderr.isEmpty, "\(viewer): \(remote)")
+            #expect(try withoutLastChange(remote.stdout) == (try withoutLastChange(files.stdout)), "\(viewer)")
+        }
+        // A member of one office rolls up only their own: the server shows them nothing else.
+        let member = try ita(["rollup", "--json", "--db", ServerCluster.replacing(["user": first.login("pimchanok"), "dbname": server.name])])
+        let offices = (try JSONSerialization.jsonObject(with: Data(member.stdout.utf8)) as? [String: Any])?["offices"] as? [[String: Any]]
+        #expect(offices?.map { $0["code"] as? String } == [first.code], "\(member)")
+        // The sheet for Excel: a header and a row per office.
+        let sheet = try ita(["rollup", "--csv", "--db", ServerCluster.replacing(["user": first.login("province"), "dbname": server.name])])
+        #expect(sheet.status == 0 && sheet.stdout.unicodeScalars.filter { $0 == "\n" }.count == 3, "\(sheet)")
+        #expect(sheet.stdout.contains(first.code) && sheet.stdout.contains(second.code))
+    }
 }

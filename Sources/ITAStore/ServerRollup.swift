@@ -1,0 +1,109 @@
+import Foundation
+import ITACore
+import ITAServer
+
+/// Every office a login may read on a server (a province's viewer: its offices; a ministry's: all),
+/// as the roll-up needs them: a few statements over all offices at once rather than a board each, so
+/// thousands of offices roll up in about a second. Row-level security decides which offices appear.
+public final class ServerRollup {
+    public let location: String
+    private let connection: PGConnection
+    private let utcOffsetSeconds: Int
+
+    private init(location: String, connection: PGConnection, utcOffsetSeconds: Int) {
+        self.location = location
+        self.connection = connection
+        self.utcOffsetSeconds = utcOffsetSeconds
+    }
+
+    public static func open(_ conninfo: String, utcOffsetSeconds: Int) throws -> ServerRollup {
+        let (connection, server) = try ServerStore.connect(conninfo)
+        return ServerRollup(location: server, connection: connection, utcOffsetSeconds: utcOffsetSeconds)
+    }
+
+    /// Differs whenever any readable office changed (the sum and count of their change sequences).
+    public func changeToken() throws -> Int {
+        let row = try run { try connection.execute("SELECT coalesce(sum(seq), 0), count(*) FROM ita.change").rows.first ?? [] }
+        var hasher = Hasher()
+        for value in row { hasher.combine(value) }
+        return hasher.finalize()
+    }
+
+    /// Each readable office's standing on `today`, in one read-only snapshot.
+    public func standings(today: CivilDate) throws -> [OfficeStanding] {
+        try run {
+            try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            defer { _ = try? connection.execute("COMMIT") }
+            var assessments: [String: Assessment] = [:]
+            var frameworkKeys: [String: String] = [:]
+            for r in try rows("SELECT office, \(ServerStore.assessmentColumns), framework_key FROM ita.assessment") {
+                guard let office = r[0] else { continue }
+                assessments[office] = try ServerStore.assessment(from: Array(r[1...8]))
+                frameworkKeys[office] = r[9]
+            }
+            // Each distinct framework once, from one of the offices that has it.
+            var frameworks: [String: Framework] = [:]
+            for r in try rows("""
+                SELECT framework_key, framework_json::text FROM ita.assessment
+                WHERE office IN (SELECT min(office) FROM ita.assessment GROUP BY framework_key)
+                """) {
+                if let key = r[0], let json = r[1] { frameworks[key] = try FrameworkCache.shared.framework(for: json) }
+            }
+            for r in try rows("SELECT office, indicator, score FROM ita.last_year_score") {
+                if let o = r[0] { ServerStore.addLastYear(Array(r[1...]), to: &assessments[o, default: Self.blank]) }
+            }
+            for r in try rows("SELECT office, tool, score FROM ita.estimate") {
+                if let o = r[0] { ServerStore.addEstimate(Array(r[1...]), to: &assessments[o, default: Self.blank]) }
+            }
+            for r in try rows("SELECT office, tool, quota, count FROM ita.respondents") {
+                if let o = r[0] { ServerStore.addRespondents(Array(r[1...]), to: &assessments[o, default: Self.blank]) }
+            }
+            for r in try rows("SELECT office, \(ServerStore.milestoneColumns) FROM ita.milestone ORDER BY office, due, position") {
+                if let o = r[0], let m = ServerStore.milestone(Array(r[1...])) { assessments[o]?.milestones.append(m) }
+            }
+            // Every office's tallies in one row of text (a line per target): a row per target would be
+            // hundreds of thousands of rows for a ministry.
+            var tallies: [String: [TaskTarget: Tally]] = [:]
+            for r in try rows("""
+                SELECT office, string_agg(concat_ws(E'\\t', target_kind, target, total, done, blocked, evidence, overdue), E'\\n')
+                FROM (SELECT office, target_kind, target, \(ServerStore.tallyColumns.replacingOccurrences(of: "$2", with: "$1"))
+                      FROM ita.task WHERE archived_at IS NULL GROUP BY office, target_kind, target) AS t (office, target_kind, target, total, done, blocked, evidence, overdue)
+                GROUP BY office
+                """, [today.iso]) {
+                guard let office = r[0], let text = r[1] else { continue }
+                var byTarget: [TaskTarget: Tally] = [:]
+                for line in text.split(separator: "\n") {
+                    let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { Optional(String($0)) }
+                    if fields.count == 7, let (target, tally) = ServerStore.tally(fields) { byTarget[target] = tally }
+                }
+                tallies[office] = byTarget
+            }
+            // The office's last change: one index seek each, from its newest audit row.
+            var lastChange: [String: Timestamp] = [:]
+            for r in try rows("""
+                SELECT a.office, (SELECT extract(epoch FROM at)::bigint FROM ita.audit WHERE office = a.office ORDER BY seq DESC LIMIT 1)
+                FROM ita.assessment a
+                """) {
+                if let o = r[0], let seconds = r[1].flatMap({ Int64($0) }) { lastChange[o] = Timestamp(secondsSince1970: seconds, utcOffsetSeconds: utcOffsetSeconds) }
+            }
+            return assessments.keys.sorted().compactMap { office in
+                guard let assessment = assessments[office], let key = frameworkKeys[office], let framework = frameworks[key] else { return nil }
+                // What a standing reads of a board: the framework, the assessment and the tallies.
+                let board = Board(framework: framework, assessment: assessment, members: [], owners: [:], tallies: tallies[office] ?? [:],
+                                  dueGroups: [], nearestDue: [:], today: today)
+                return OfficeStanding(code: office, board: board, lastChange: lastChange[office])
+            }
+        }
+    }
+
+    private static let blank = Assessment(organisation: "", fiscalYear: 0, frameworkID: "", targetGrade: "")
+
+    private func rows(_ sql: String, _ parameters: [String?] = []) throws -> [[String?]] { try connection.execute(sql, parameters).rows }
+
+    private func run<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as PGError {
+            if error.isPermissionDenied { throw StoreError.refused(path: location, detail: error.message) }
+            throw StoreError.failed("\(location): server: \(error.message)")
+        }
+    }
+}
