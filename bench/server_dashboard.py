@@ -12,11 +12,18 @@ SOCKET = "ita-server-bench"
 
 
 def tmux(*args, check=True):
-    return subprocess.run(["tmux", "-L", SOCKET, "-f", "/dev/null", *args], capture_output=True, text=True, check=check).stdout
+    done = subprocess.run(["tmux", "-L", SOCKET, "-f", "/dev/null", *args], capture_output=True, text=True)
+    if check and done.returncode != 0:
+        raise SystemExit(f"tmux {' '.join(args[:2])}: {done.stderr.strip()}")
+    return done.stdout
 
 
 def kill():
     tmux("kill-server", check=False)
+    # The server is gone before the next one starts on the same socket.
+    deadline = time.time() + 5
+    while subprocess.run(["tmux", "-L", SOCKET, "-f", "/dev/null", "list-sessions"], capture_output=True).returncode == 0 and time.time() < deadline:
+        time.sleep(0.02)
 
 
 def ready(screen):

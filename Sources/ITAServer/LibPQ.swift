@@ -18,6 +18,8 @@ struct LibPQ {
     let execParams: @convention(c) (Conn?, UnsafePointer<CChar>?, Int32, UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>?,
                                     UnsafePointer<Int32>?, UnsafePointer<Int32>?, Int32) -> Result?
     let exec: @convention(c) (Conn?, UnsafePointer<CChar>?) -> Result?
+    let sendQuery: @convention(c) (Conn?, UnsafePointer<CChar>?) -> Int32
+    let getResult: @convention(c) (Conn?) -> Result?
     let resultStatus: @convention(c) (Result?) -> ExecStatusType
     let resultErrorField: @convention(c) (Result?, Int32) -> UnsafeMutablePointer<CChar>?
     let resultErrorMessage: @convention(c) (Result?) -> UnsafeMutablePointer<CChar>?
@@ -49,6 +51,7 @@ struct LibPQ {
             return .success(LibPQ(
                 connectdb: try load("PQconnectdb"), status: try load("PQstatus"), errorMessage: try load("PQerrorMessage"),
                 finish: try load("PQfinish"), execParams: try load("PQexecParams"), exec: try load("PQexec"),
+                sendQuery: try load("PQsendQuery"), getResult: try load("PQgetResult"),
                 resultStatus: try load("PQresultStatus"), resultErrorField: try load("PQresultErrorField"),
                 resultErrorMessage: try load("PQresultErrorMessage"), clear: try load("PQclear"), nfields: try load("PQnfields"),
                 ntuples: try load("PQntuples"), fname: try load("PQfname"), getisnull: try load("PQgetisnull"),

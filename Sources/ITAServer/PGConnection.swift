@@ -83,6 +83,27 @@ public final class PGConnection {
         _ = try rows(of: pq.exec(raw, script))
     }
 
+    /// Runs a script of several statements in one round trip and returns each statement's rows, in
+    /// order. The first refusal is thrown once the server has answered the whole script (a refused
+    /// statement inside `BEGIN … COMMIT` leaves the transaction aborted, and its COMMIT rolls back).
+    /// Values go into the SQL as `literal`s: scripts cannot take parameters.
+    public func results(ofScript script: String) throws -> [PGRows] {
+        guard pq.sendQuery(raw, script) == 1 else { throw PGError(sqlState: nil, message: Self.trimmed(pq.errorMessage(raw))) }
+        var all: [PGRows] = []
+        var failure: Error?
+        while let result = pq.getResult(raw) {
+            do { all.append(try rows(of: result)) } catch { if failure == nil { failure = error } }
+        }
+        if let failure { throw failure }
+        return all
+    }
+
+    /// A text as a quoted SQL literal (`'` doubled; NUL cannot be sent and is dropped), for scripts. The
+    /// connection keeps `standard_conforming_strings` on (PostgreSQL's default), so backslashes are plain.
+    public static func literal(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "\u{0}", with: "").replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
     /// Runs `body` in one transaction: committed if it returns, rolled back if it throws.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         try execute("BEGIN")

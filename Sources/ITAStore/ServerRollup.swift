@@ -17,7 +17,7 @@ public final class ServerRollup {
     }
 
     public static func open(_ conninfo: String, utcOffsetSeconds: Int) throws -> ServerRollup {
-        let (connection, server) = try ServerStore.connect(conninfo)
+        let (connection, server, _) = try ServerStore.connect(conninfo)
         return ServerRollup(location: server, connection: connection, utcOffsetSeconds: utcOffsetSeconds)
     }
 

@@ -22,6 +22,8 @@ public final class ServerStore: OfficeStore {
     /// through PgBouncer in transaction mode).
     private var lastSequence: Int64 = 0
     private var listening = false, notificationsArrive = false
+    /// Off: never LISTEN, only poll (how the dashboard behaves behind a pooler that drops LISTEN; the tests turn it off).
+    var listensForNotifications = true
     private var lastPoll: TimeInterval = 0
 
     /// How often the sequence is polled: often while no notification has been seen to arrive, rarely once they do.
@@ -40,48 +42,59 @@ public final class ServerStore: OfficeStore {
     /// naming them, when it has several). Refuses a server without the ITA schema, or with one newer or
     /// older than this build's.
     public static func open(_ conninfo: String, office: String?, utcOffsetSeconds: Int, readOnly: Bool = false) throws -> ServerStore {
-        let (connection, server) = try connect(conninfo)
-        do {
-            let login = try connection.execute("SELECT session_user").scalar ?? ""
-            let code: String
-            if let office {
-                // Row-level security hides offices the login may not read: "none" is all it can say.
-                guard try connection.execute("SELECT 1 FROM ita.assessment WHERE office = $1", [office]).rows.count == 1 else {
-                    throw StoreError.failed("\(server): login \(login) may not read an office \(office) on this server (or it has no committee yet) — `ita admin offices` lists them")
-                }
-                code = office
-            } else {
-                let mine = try connection.execute("SELECT o FROM unnest(ita.readable_offices()) o ORDER BY o").rows.compactMap { $0[0] }
-                switch mine.count {
-                case 1: code = mine[0]
-                case 0: throw StoreError.failed("\(server): login \(login) is not a member or viewer of any office on this server — ask its administrator (`ita admin add-member`)")
-                default: throw StoreError.failed("\(server): login \(login) may open \(mine.count) offices (\(mine.prefix(5).joined(separator: ", "))\(mine.count > 5 ? ", …" : "")) — choose one with --office CODE")
-                }
+        // Who the login is and what it may read and change, with the schema's check: one round trip.
+        let (connection, server, answers) = try connect(conninfo, also: [
+            "SELECT session_user, ita.readable_offices()::text, ita.writable_offices()::text",
+            office.map { "SELECT count(*) FROM ita.assessment WHERE office = \(PGConnection.literal($0))" } ?? "SELECT 1",
+        ])
+        let login = answers[0].rows.first?[0] ?? ""
+        let readable = Self.codes(answers[0].rows.first?[1]), writable = Self.codes(answers[0].rows.first?[2])
+        let code: String
+        if let office {
+            // Row-level security hides offices the login may not read: "none" is all it can say.
+            guard answers[1].scalar == "1" else {
+                throw StoreError.failed("\(server): login \(login) may not read an office \(office) on this server (or it has no committee yet) — `ita admin offices` lists them")
             }
-            let writable = try connection.execute("SELECT $1 = ANY (ita.writable_offices())", [code]).scalar == "t"
-            let reason: ReadOnlyReason? = readOnly ? .requested : (writable ? nil : .viewer)
-            return ServerStore(office: code, location: "\(code) @ \(server)", readOnlyReason: reason, login: login,
-                               connection: connection, utcOffsetSeconds: utcOffsetSeconds)
-        } catch let error as PGError {
-            throw StoreError.failed("\(server): \(error.message)")
+            code = office
+        } else {
+            switch readable.count {
+            case 1: code = readable[0]
+            case 0: throw StoreError.failed("\(server): login \(login) is not a member or viewer of any office on this server — ask its administrator (`ita admin add-member`)")
+            default: throw StoreError.failed("\(server): login \(login) may open \(readable.count) offices (\(readable.prefix(5).joined(separator: ", "))\(readable.count > 5 ? ", …" : "")) — choose one with --office CODE")
+            }
         }
+        let reason: ReadOnlyReason? = readOnly ? .requested : (writable.contains(code) ? nil : .viewer)
+        return ServerStore(office: code, location: "\(code) @ \(server)", readOnlyReason: reason, login: login,
+                           connection: connection, utcOffsetSeconds: utcOffsetSeconds)
     }
 
-    /// A connection to a server with this build's ITA schema (times in UTC, dates in ISO form), and how
-    /// messages name the server. Refuses a server without the schema, or with one newer or older than this build's.
-    static func connect(_ conninfo: String) throws -> (PGConnection, String) {
+    /// Office codes from a text[] as PostgreSQL prints it (`{A,B}`: codes need no quoting).
+    private static func codes(_ array: String?) -> [String] {
+        guard let array, array.count > 2 else { return [] }
+        return array.dropFirst().dropLast().split(separator: ",").map(String.init).sorted()
+    }
+
+    /// A connection to a server with this build's ITA schema (times in UTC, dates in ISO form), how
+    /// messages name the server, and the answers to `also`, asked with the schema's version in one round
+    /// trip. Refuses a server without the schema, or with one newer or older than this build's.
+    static func connect(_ conninfo: String, also statements: [String] = []) throws -> (PGConnection, String, [PGRows]) {
         let server = ServerAddress.describe(conninfo)
         do {
             let connection = try PGConnection(conninfo)
-            try connection.execute(script: "SET DateStyle = ISO; SET TimeZone = 'UTC'; SET default_transaction_isolation = 'read committed'")
-            guard let version = try ServerAdmin(connection).schemaVersion() else {
+            let settings = try connection.results(ofScript: """
+                SET DateStyle = ISO; SET TimeZone = 'UTC'; SET standard_conforming_strings = on;
+                SET default_transaction_isolation = 'read committed'; SELECT to_regclass('ita.schema_version') IS NOT NULL
+                """)
+            guard settings.last?.scalar == "t" else {
                 throw StoreError.failed("\(server): no ITA schema on this server — its administrator sets it up with `ita admin setup`")
             }
+            let answers = try connection.results(ofScript: (["SELECT max(version) FROM ita.schema_version"] + statements).joined(separator: ";\n"))
+            let version = answers[0].scalar.flatMap { Int($0) } ?? 0
             if version > ServerSchema.version { throw StoreError.newerVersion(path: server) }
             if version < ServerSchema.version {
                 throw StoreError.failed("\(server): the ITA schema is version \(version), older than this ita's \(ServerSchema.version) — its administrator upgrades it with `ita admin setup`")
             }
-            return (connection, server)
+            return (connection, server, Array(answers.dropFirst()))
         } catch let error as PGError {
             throw StoreError.failed("\(server): \(error.message)")
         }
@@ -101,80 +114,100 @@ public final class ServerStore: OfficeStore {
     public func members() throws -> [Member] { try run { try readMembers() } }
 
     private func readMembers() throws -> [Member] {
-        try select("SELECT id, login, name, role, work_group, line_name, line_id, left_on FROM ita.member WHERE office = $1 ORDER BY id").map { r in
-            Member(id: int64(r[0]), login: r[1] ?? "", name: r[2] ?? "", role: Member.Role(rawValue: r[3] ?? "") ?? .member,
-                   workGroup: r[4] ?? "", lineName: r[5] ?? "", lineID: r[6] ?? "", leftOn: r[7].flatMap(CivilDate.init(iso:)))
-        }
+        try select("SELECT \(Self.memberColumns) FROM ita.member WHERE office = $1 ORDER BY id").map(Self.member)
+    }
+
+    static let memberColumns = "id, login, name, role, work_group, line_name, line_id, left_on"
+
+    /// A member from `memberColumns`.
+    static func member(_ r: [String?]) -> Member {
+        Member(id: r[0].flatMap { Int64($0) } ?? 0, login: r[1] ?? "", name: r[2] ?? "", role: Member.Role(rawValue: r[3] ?? "") ?? .member,
+               workGroup: r[4] ?? "", lineName: r[5] ?? "", lineID: r[6] ?? "", leftOn: r[7].flatMap(CivilDate.init(iso:)))
     }
 
     public func board(today: CivilDate, dueGroupLimit: Int) throws -> Board {
-        try snapshot {
-            let head = try select("SELECT \(Self.assessmentColumns), framework_json::text FROM ita.assessment WHERE office = $1")
-            guard let a = head.first else { throw StoreError.failed("\(location): the office has no assessment") }
-            let framework = try framework(json: a[8])
-            var assessment = try Self.assessment(from: a)
-            for r in try select("SELECT indicator, score FROM ita.last_year_score WHERE office = $1") { Self.addLastYear(r, to: &assessment) }
-            for r in try select("SELECT tool, score FROM ita.estimate WHERE office = $1") { Self.addEstimate(r, to: &assessment) }
-            for r in try select("SELECT tool, quota, count FROM ita.respondents WHERE office = $1") { Self.addRespondents(r, to: &assessment) }
-            for r in try select("SELECT scope, score, grade FROM ita.official_result WHERE office = $1") {
-                if let score = r[1].flatMap(Double.init) { assessment.official.scores[r[0] ?? ""] = score }
-                if let grade = r[2] { assessment.official.grade = grade }
-            }
-            assessment.milestones = try select("SELECT \(Self.milestoneColumns) FROM ita.milestone WHERE office = $1 ORDER BY due, position")
-                .compactMap(Self.milestone)
-            assessment.holidays = try select("SELECT date, name FROM ita.holiday WHERE office = $1 ORDER BY date").compactMap { r in
-                r[0].flatMap(CivilDate.init(iso:)).map { Holiday(date: $0, name: r[1] ?? "") }
-            }
-            let members = try readMembers()
-            var owners: [TaskTarget: Int64] = [:]
-            for r in try select("SELECT target_kind, target, member_id FROM ita.owner WHERE office = $1") {
-                if let target = TaskTarget(kind: r[0] ?? "", text: r[1] ?? "") { owners[target] = int64(r[2]) }
-            }
-            // The tallies in one grouped statement: an office's tasks are few, and its rows are found by
-            // the primary key's office prefix.
-            var tallies: [TaskTarget: Tally] = [:]
-            var nearest: [String: CivilDate] = [:]
-            let open = "status IN \(Store.openStatuses)"
-            for r in try select("""
-                SELECT target_kind, target, \(Self.tallyColumns), min(due) FILTER (WHERE \(open) AND target_kind = 'item')
-                FROM ita.task WHERE office = $1 AND archived_at IS NULL GROUP BY target_kind, target
-                """, [today.iso]) {
-                guard let (target, tally) = Self.tally(r) else { continue }
-                tallies[target] = tally
-                if let due = r[7].flatMap(CivilDate.init(iso:)), case .item(let code) = target { nearest[code] = due }
-            }
-            var groups: [CivilDate: DueGroup] = [:]
-            for r in try select("""
-                SELECT due, target_kind, target, owner_id FROM ita.task
-                WHERE office = $1 AND \(open) AND archived_at IS NULL AND due IN (
-                    SELECT DISTINCT due FROM ita.task WHERE office = $1 AND \(open) AND archived_at IS NULL AND due >= $2::date ORDER BY due LIMIT $3)
-                """, [today.iso, String(dueGroupLimit)]) {
-                guard let due = r[0].flatMap(CivilDate.init(iso:)), let target = TaskTarget(kind: r[1] ?? "", text: r[2] ?? "") else { continue }
-                var group = groups[due] ?? DueGroup(date: due, openCount: 0, targets: [], ownerIDs: [])
-                group.openCount += 1
-                if !group.targets.contains(target) { group.targets.append(target) }
-                let owner = int64(r[3])
-                if !group.ownerIDs.contains(owner) { group.ownerIDs.append(owner) }
-                groups[due] = group
-            }
-            let dueGroups = groups.values.sorted { $0.date < $1.date }.map { g -> DueGroup in
-                var g = g; g.targets.sort(); g.ownerIDs.sort(); return g
-            }
-            var board = Board(framework: framework, assessment: assessment, members: members, owners: owners, tallies: tallies,
-                              dueGroups: dueGroups, nearestDue: nearest, today: today)
-            for r in try select("""
+        // Every statement in one script, one round trip, in one read-only snapshot (what SQLite's read
+        // transaction gives the board). Values are literals: a script cannot take parameters.
+        let o = PGConnection.literal(office), day = PGConnection.literal(today.iso) + "::date"
+        let open = "status IN \(Store.openStatuses)"
+        let live = "office = \(o) AND \(open) AND archived_at IS NULL"
+        let answers = try run {
+            try connection.results(ofScript: [
+                "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+                "SELECT \(Self.assessmentColumns), framework_json::text FROM ita.assessment WHERE office = \(o)",
+                "SELECT indicator, score FROM ita.last_year_score WHERE office = \(o)",
+                "SELECT tool, score FROM ita.estimate WHERE office = \(o)",
+                "SELECT tool, quota, count FROM ita.respondents WHERE office = \(o)",
+                "SELECT scope, score, grade FROM ita.official_result WHERE office = \(o)",
+                "SELECT \(Self.milestoneColumns) FROM ita.milestone WHERE office = \(o) ORDER BY due, position",
+                "SELECT date, name FROM ita.holiday WHERE office = \(o) ORDER BY date",
+                "SELECT \(Self.memberColumns) FROM ita.member WHERE office = \(o) ORDER BY id",
+                "SELECT target_kind, target, member_id FROM ita.owner WHERE office = \(o)",
+                // The tallies in one grouped statement: an office's tasks are few, found by the key's office prefix.
+                """
+                SELECT target_kind, target, \(Self.tallyColumns.replacingOccurrences(of: "$2::date", with: day)),
+                       min(due) FILTER (WHERE \(open) AND target_kind = 'item')
+                FROM ita.task WHERE office = \(o) AND archived_at IS NULL GROUP BY target_kind, target
+                """,
+                """
+                SELECT due, target_kind, target, owner_id FROM ita.task WHERE \(live) AND due IN (
+                    SELECT DISTINCT due FROM ita.task WHERE \(live) AND due >= \(day) ORDER BY due LIMIT \(dueGroupLimit))
+                """,
+                """
                 SELECT url, extract(epoch FROM checked_at)::bigint, status, final_url, content_type, size, last_modified, title, file_name,
-                       redirects, error, years FROM ita.evidence_check WHERE office = $1
-                """) {
-                guard let url = r[0] else { continue }
-                board.evidenceChecks[url] = EvidenceCheck(
-                    url: url, checkedAt: stamp(r[1]) ?? Timestamp(secondsSince1970: 0, utcOffsetSeconds: utcOffsetSeconds),
-                    status: r[2].flatMap { Int($0) }, finalURL: r[3], contentType: r[4], size: r[5].flatMap { Int($0) }, lastModified: r[6],
-                    title: r[7], fileName: r[8], redirects: Int(r[9] ?? "") ?? 0, error: r[10],
-                    yearsMentioned: (r[11] ?? "").split(separator: ",").compactMap { Int($0) })
-            }
-            return board
+                       redirects, error, years FROM ita.evidence_check WHERE office = \(o)
+                """,
+                "COMMIT",
+            ].joined(separator: ";\n")).map(\.rows)
         }
+        guard answers.count == 14, let a = answers[1].first else { throw StoreError.failed("\(location): the office has no assessment") }
+        let framework = try framework(json: a[8])
+        var assessment = try Self.assessment(from: a)
+        for r in answers[2] { Self.addLastYear(r, to: &assessment) }
+        for r in answers[3] { Self.addEstimate(r, to: &assessment) }
+        for r in answers[4] { Self.addRespondents(r, to: &assessment) }
+        for r in answers[5] {
+            if let score = r[1].flatMap(Double.init) { assessment.official.scores[r[0] ?? ""] = score }
+            if let grade = r[2] { assessment.official.grade = grade }
+        }
+        assessment.milestones = answers[6].compactMap(Self.milestone)
+        assessment.holidays = answers[7].compactMap { r in r[0].flatMap(CivilDate.init(iso:)).map { Holiday(date: $0, name: r[1] ?? "") } }
+        let members = answers[8].map(Self.member)
+        var owners: [TaskTarget: Int64] = [:]
+        for r in answers[9] {
+            if let target = TaskTarget(kind: r[0] ?? "", text: r[1] ?? "") { owners[target] = int64(r[2]) }
+        }
+        var tallies: [TaskTarget: Tally] = [:]
+        var nearest: [String: CivilDate] = [:]
+        for r in answers[10] {
+            guard let (target, tally) = Self.tally(r) else { continue }
+            tallies[target] = tally
+            if let due = r[7].flatMap(CivilDate.init(iso:)), case .item(let code) = target { nearest[code] = due }
+        }
+        var groups: [CivilDate: DueGroup] = [:]
+        for r in answers[11] {
+            guard let due = r[0].flatMap(CivilDate.init(iso:)), let target = TaskTarget(kind: r[1] ?? "", text: r[2] ?? "") else { continue }
+            var group = groups[due] ?? DueGroup(date: due, openCount: 0, targets: [], ownerIDs: [])
+            group.openCount += 1
+            if !group.targets.contains(target) { group.targets.append(target) }
+            let owner = int64(r[3])
+            if !group.ownerIDs.contains(owner) { group.ownerIDs.append(owner) }
+            groups[due] = group
+        }
+        let dueGroups = groups.values.sorted { $0.date < $1.date }.map { g -> DueGroup in
+            var g = g; g.targets.sort(); g.ownerIDs.sort(); return g
+        }
+        var board = Board(framework: framework, assessment: assessment, members: members, owners: owners, tallies: tallies,
+                          dueGroups: dueGroups, nearestDue: nearest, today: today)
+        for r in answers[12] {
+            guard let url = r[0] else { continue }
+            board.evidenceChecks[url] = EvidenceCheck(
+                url: url, checkedAt: stamp(r[1]) ?? Timestamp(secondsSince1970: 0, utcOffsetSeconds: utcOffsetSeconds),
+                status: r[2].flatMap { Int($0) }, finalURL: r[3], contentType: r[4], size: r[5].flatMap { Int($0) }, lastModified: r[6],
+                title: r[7], fileName: r[8], redirects: Int(r[9] ?? "") ?? 0, error: r[10],
+                yearsMentioned: (r[11] ?? "").split(separator: ",").compactMap { Int($0) })
+        }
+        return board
     }
 
     /// The task columns `task(from:)` reads, by position; times as seconds since 1970.
@@ -322,7 +355,7 @@ public final class ServerStore: OfficeStore {
     public func changeToken() throws -> Int {
         try run {
             if !listening {
-                try connection.listen("ita_" + office)
+                if listensForNotifications { try connection.listen("ita_" + office) }
                 listening = true
                 lastSequence = try changeSequence()
                 lastPoll = Date().timeIntervalSince1970
@@ -401,21 +434,6 @@ public final class ServerStore: OfficeStore {
 
     private func one(_ sql: String, _ parameters: [String?] = []) throws -> String? {
         try select(sql, parameters).first?.first ?? nil
-    }
-
-    /// Several statements in one read-only snapshot (what SQLite's read transaction gives the board).
-    private func snapshot<T>(_ body: () throws -> T) throws -> T {
-        try run {
-            try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            do {
-                let value = try body()
-                try connection.execute("COMMIT")
-                return value
-            } catch {
-                _ = try? connection.execute("ROLLBACK")
-                throw error
-            }
-        }
     }
 
     /// The server's refusals as store errors: a refused privilege or policy names itself as refused.

@@ -1,7 +1,7 @@
 import Foundation
 import ITACore
 import ITAServer
-import ITAStore
+@testable import ITAStore
 import Testing
 
 /// The two backends of `OfficeStore`.
@@ -213,5 +213,27 @@ struct ContractTests {
         let changes = try watcher.changes(after: seen, limit: 100)
         #expect(changes.taskIDs == [task.id] && changes.onlyTicks && changes.entries.allSatisfy { $0.login == author.login })
         #expect(try watcher.tasks(ids: [task.id]).first?.status == .inProgress)
+    }
+
+    /// Where LISTEN does not work (PgBouncer in transaction mode), the sequence is polled: another
+    /// member's change still changes the token, within the poll interval.
+    @Test func withoutNotificationsTheSequenceIsPolled() throws {
+        let office = try TestOffice.make(on: .postgres)
+        let watcher = try #require(try office.open(.postgres, as: "pimchanok") as? ServerStore)
+        watcher.listensForNotifications = false
+        let first = try watcher.changeToken()
+        let owner = try office.open(.postgres, as: "waraporn")
+        let author = try office.author("waraporn", in: owner)
+        let task = try #require(try owner.tasks(TaskQuery(ownerID: author.member!.id)).first { $0.status == .todo })
+        try owner.apply(.start, toTask: task.id, by: author, at: office.now)
+        #expect(try watcher.changeToken() == first, "not polled again within the interval")
+        let deadline = Date().addingTimeInterval(ServerStore.pollSeconds + 2)
+        var token = first
+        while token == first && Date() < deadline {
+            usleep(50_000)
+            token = try watcher.changeToken()
+        }
+        let sequence = try owner.changeSequence()
+        #expect(token != first && Int64(token) == sequence)
     }
 }
