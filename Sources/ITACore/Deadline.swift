@@ -33,6 +33,22 @@ public struct DueGroup: Hashable, Sendable {
         return of(chosen)
     }
 
+    /// Groups (due date, target, owner) rows, one per open task, as a store reads them: earliest first,
+    /// each group's targets and owners once each, sorted.
+    public static func grouping(_ rows: [(due: CivilDate, target: TaskTarget, ownerID: Int64)]) -> [DueGroup] {
+        var groups: [CivilDate: DueGroup] = [:]
+        for row in rows {
+            var group = groups[row.due] ?? DueGroup(date: row.due, openCount: 0, targets: [], ownerIDs: [])
+            group.openCount += 1
+            if !group.targets.contains(row.target) { group.targets.append(row.target) }
+            if !group.ownerIDs.contains(row.ownerID) { group.ownerIDs.append(row.ownerID) }
+            groups[row.due] = group
+        }
+        return groups.values.sorted { $0.date < $1.date }.map { g in
+            var g = g; g.targets.sort(); g.ownerIDs.sort(); return g
+        }
+    }
+
     /// Groups open tasks by due date, earliest first.
     public static func of(_ tasks: [WorkTask]) -> [DueGroup] {
         var byDate: [CivilDate: [WorkTask]] = [:]

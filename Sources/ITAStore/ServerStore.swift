@@ -184,19 +184,10 @@ public final class ServerStore: OfficeStore {
             tallies[target] = tally
             if let due = r[7].flatMap(CivilDate.init(iso:)), case .item(let code) = target { nearest[code] = due }
         }
-        var groups: [CivilDate: DueGroup] = [:]
-        for r in answers[11] {
-            guard let due = r[0].flatMap(CivilDate.init(iso:)), let target = TaskTarget(kind: r[1] ?? "", text: r[2] ?? "") else { continue }
-            var group = groups[due] ?? DueGroup(date: due, openCount: 0, targets: [], ownerIDs: [])
-            group.openCount += 1
-            if !group.targets.contains(target) { group.targets.append(target) }
-            let owner = int64(r[3])
-            if !group.ownerIDs.contains(owner) { group.ownerIDs.append(owner) }
-            groups[due] = group
-        }
-        let dueGroups = groups.values.sorted { $0.date < $1.date }.map { g -> DueGroup in
-            var g = g; g.targets.sort(); g.ownerIDs.sort(); return g
-        }
+        let dueGroups = DueGroup.grouping(answers[11].compactMap { r in
+            guard let due = r[0].flatMap(CivilDate.init(iso:)), let target = TaskTarget(kind: r[1] ?? "", text: r[2] ?? "") else { return nil }
+            return (due, target, int64(r[3]))
+        })
         var board = Board(framework: framework, assessment: assessment, members: members, owners: owners, tallies: tallies,
                           dueGroups: dueGroups, nearestDue: nearest, today: today)
         for r in answers[12] {

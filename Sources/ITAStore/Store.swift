@@ -307,7 +307,7 @@ public final class Store: Sendable {
                     nearest[code] = min(due, nearest[code] ?? due)
                 }
             }
-            var groups: [CivilDate: DueGroup] = [:]
+            var due: [(due: CivilDate, target: TaskTarget, ownerID: Int64)] = []
             // The next few due dates, walking the open tasks' index in date order (see migration v5).
             let dueRows = try Row.fetchCursor(db, sql: """
                 SELECT due, target_kind, target, owner_id FROM task
@@ -315,17 +315,10 @@ public final class Store: Sendable {
                     SELECT DISTINCT due FROM task INDEXED BY task_open_due WHERE status IN \(Self.openStatuses) AND \(Self.live) AND due >= ? ORDER BY due LIMIT ?)
                 """, arguments: [today.iso, dueGroupLimit])
             while let row = try dueRows.next() {
-                guard let due = CivilDate(iso: row[0]), let target = TaskTarget(kind: row[1], text: row[2]) else { continue }
-                var group = groups[due] ?? DueGroup(date: due, openCount: 0, targets: [], ownerIDs: [])
-                group.openCount += 1
-                if !group.targets.contains(target) { group.targets.append(target) }
-                let owner: Int64 = row[3]
-                if !group.ownerIDs.contains(owner) { group.ownerIDs.append(owner) }
-                groups[due] = group
+                guard let day = CivilDate(iso: row[0]), let target = TaskTarget(kind: row[1], text: row[2]) else { continue }
+                due.append((day, target, row[3]))
             }
-            let dueGroups = groups.values.sorted { $0.date < $1.date }.map { g -> DueGroup in
-                var g = g; g.targets.sort(); g.ownerIDs.sort(); return g
-            }
+            let dueGroups = DueGroup.grouping(due)
             var board = Board(framework: framework, assessment: assessment, members: members, owners: owners, tallies: tallies,
                               dueGroups: dueGroups, nearestDue: nearest, today: today)
             board.evidenceChecks = try Self.evidenceChecks(db)

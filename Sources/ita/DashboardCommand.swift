@@ -54,7 +54,7 @@ enum Dashboard {
         // The running program must be the only owner of the loaded tasks, or the first change (ours or
         // another member's) copies all 50,000 of them (copy on write): the state is handed over, not
         // copied, and nothing here keeps it.
-        var handOver: AppState? = AppState(data: try load(store, today: ctx.today), language: ctx.language, login: ctx.login,
+        var handOver: AppState? = AppState(data: try load(store, today: ctx.today), language: ctx.language, login: author.login,
                                            viewer: author.member, readOnly: store.isReadOnly, size: Size(width: 80, height: 24),
                                            screen: display.screen)
         if let reason = store.readOnlyReason {
