@@ -17,12 +17,15 @@ dpkg -s postgresql >/dev/null 2>&1 || need="$need postgresql libpq-dev"
 command -v tmux >/dev/null || need="$need tmux"
 if [ -n "$need" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need; fi
 OFFICES=${OFFICES:-8317}; TASKS=${TASKS:-120}; RUNS=${RUNS:-30}; CHANGES=${CHANGES:-100}
+# LOAD_ONLY=1 loads the data and measures nothing (with KEEP=1: a server to look into).
 swift build -c release --product ita --static-swift-stdlib --scratch-path .build-static >/dev/null
 ITA="$PWD/.build-static/release/ita"
 export TZ=Asia/Bangkok
 OUT="$PWD/bench/out"; mkdir -p "$OUT"
 dir=$(mktemp -d /tmp/ita-pg-bench.XXXXXX)
-trap 'tmux -L ita-server-bench kill-server 2>/dev/null || true; scripts/pg-cluster stop "$dir"' EXIT
+# KEEP=1 leaves the cluster running after the run (to look into it; stop it with scripts/pg-cluster stop DIR).
+if [ -n "${KEEP:-}" ]; then trap 'echo "cluster left running in $dir"' EXIT
+else trap 'tmux -L ita-server-bench kill-server 2>/dev/null || true; scripts/pg-cluster stop "$dir"' EXIT; fi
 # A server set up as a ministry's would be: durable commits, the office tables in shared buffers.
 admin=$(PG_OPTS="-c shared_buffers=1GB -c work_mem=32MB -c fsync=on -c synchronous_commit=on -c full_page_writes=on" scripts/pg-cluster start "$dir")
 psql "$admin" -qc "CREATE DATABASE ita_bench"
@@ -74,6 +77,8 @@ INSERT INTO ita.office_counter (office, name, next) SELECT office, 'task', max(i
   ON CONFLICT (office, name) DO UPDATE SET next = excluded.next;
 INSERT INTO ita.office_counter (office, name, next) SELECT office, 'member', max(id) + 1 FROM ita.member GROUP BY office
   ON CONFLICT (office, name) DO UPDATE SET next = excluded.next;
+-- The tallies the task trigger keeps (it was off while loading).
+INSERT INTO ita.office_tally SELECT code, ita.office_tally_text(code) FROM ita.office ON CONFLICT (office) DO UPDATE SET tallies = excluded.tallies;
 SQL
 # One of the copied offices' chairs logs in too (the others' roles are never used, so not made).
 mid=$((OFFICES / 2)); other=$(printf 'OFF%05d' "$mid")
@@ -82,6 +87,8 @@ psql "$db" -qc "VACUUM ANALYZE"
 load=$(python3 -c "print(f'{$(date +%s.%N) - $start:.1f}')")
 tasks=$(psql "$db" -Atc "SELECT count(*) FROM ita.task")
 offices=$(psql "$db" -Atc "SELECT count(*) FROM ita.office")
+
+if [ -n "${LOAD_ONLY:-}" ]; then echo "loaded $tasks tasks of $offices offices in $load s: $db"; exit 0; fi
 
 # Wall time of a command, RUNS times after a warm-up: median and p99 (nearest rank), ms.
 timed() {  # label runs command…

@@ -132,7 +132,7 @@ public struct Rollup: Hashable, Sendable {
         self.offices = offices.sorted { ($0.projected, $0.code) < ($1.projected, $1.code) }
     }
 
-    public var passing: Int { offices.filter(\.passes).count }
+    public var passing: Int { offices.reduce(0) { $1.passes ? $0 + 1 : $0 } }
     public var passingShare: Double { offices.isEmpty ? 0 : Double(passing) / Double(offices.count) }
     public var meetsNationalTarget: Bool { !offices.isEmpty && passingShare >= Self.nationalTarget }
     public var atRisk: [OfficeStanding] { offices.filter { !$0.risks.isEmpty } }
@@ -149,7 +149,8 @@ public struct Rollup: Hashable, Sendable {
             }
         }
         // How many offices have each item at all (an item an office passes still counts).
-        for code in order { failures[code]!.offices = offices.filter { $0.has(item: code) }.count }
+        // Counted, not filtered: a filter would copy thousands of standings for each item.
+        for code in order { failures[code]!.offices = offices.reduce(0) { $1.has(item: code) ? $0 + 1 : $0 } }
         return order.compactMap { failures[$0] }
             .sorted { $0.failing != $1.failing ? $0.failing > $1.failing : $0.code.itemOrder < $1.code.itemOrder }
             .prefix(limit).map { $0 }
@@ -164,7 +165,7 @@ public struct Rollup: Hashable, Sendable {
             let last = offices.compactMap { $0.lastYearScores[number] }
             func mean(_ xs: [Double]) -> Double? { xs.isEmpty ? nil : xs.reduce(0, +) / Double(xs.count) }
             return IndicatorMean(number: number, nameTH: names.th, nameEN: names.en, projected: mean(projected), lastYear: mean(last),
-                                 offices: offices.filter { $0.indicatorNames[number] != nil }.count)
+                                 offices: offices.reduce(0) { $1.indicatorNames[number] != nil ? $0 + 1 : $0 })
         }
     }
 }

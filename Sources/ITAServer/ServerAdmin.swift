@@ -52,7 +52,7 @@ public struct ServerAdmin {
                 try connection.execute(script: ServerSchema.migrations[version])
                 try connection.execute("INSERT INTO ita.schema_version (version) VALUES ($1)", [String(version + 1)])
             }
-            try connection.execute(script: Self.accessScript())
+            try connection.execute(script: Self.accessScript(version: max(from, target)))
             try connection.execute("RESET ROLE")
             return (from, max(from, target))
         }
@@ -60,7 +60,7 @@ public struct ServerAdmin {
 
     /// Privileges, row-level security and the audit and numbering triggers, from the table lists; run
     /// after every migration, so a new table cannot be left without them.
-    static func accessScript() -> String {
+    static func accessScript(version: Int = ServerSchema.version) -> String {
         var sql = """
             REVOKE ALL ON SCHEMA ita FROM PUBLIC;
             GRANT USAGE ON SCHEMA ita TO ita_member, ita_viewer;
@@ -77,6 +77,20 @@ public struct ServerAdmin {
             GRANT SELECT ON ita.schema_version TO ita_member, ita_viewer;
 
             """
+        for table in ServerSchema.derivedTables where ServerSchema.derivedSince[table, default: 0] <= version {
+            // Written by their triggers as the owner (not forced, so the owner passes); read like the office tables.
+            let t = "ita.\(table)"
+            sql += """
+                ALTER TABLE \(t) ENABLE ROW LEVEL SECURITY;
+                ALTER TABLE \(t) NO FORCE ROW LEVEL SECURITY;
+                DROP POLICY IF EXISTS office_read ON \(t);
+                CREATE POLICY office_read ON \(t) FOR SELECT TO ita_member, ita_viewer USING (office = ANY ((SELECT ita.readable_offices())::text[]));
+                DROP POLICY IF EXISTS office_read_all ON \(t);
+                CREATE POLICY office_read_all ON \(t) FOR SELECT TO ita_ministry USING (true);
+                GRANT SELECT ON \(t) TO ita_member, ita_viewer;
+
+                """
+        }
         for table in ServerSchema.officeTables {
             let t = "ita.\(table)"
             // The audit log's rows come only from the trigger, run as the owner (nobody else may insert), for

@@ -34,7 +34,60 @@ public enum ServerSchema {
     static let numberedTables = ["member", "task", "snapshot", "meeting", "meeting_entry"]
 
     /// Versioned migrations, oldest first; entry N brings the schema to version N + 1.
-    static let migrations: [String] = [v1, v2]
+    static let migrations: [String] = [v1, v2, v3]
+
+    /// Tables the server derives from the office tables, written only by their triggers: readable per
+    /// office like the rest, never written by members, not audited.
+    public static let derivedTables = ["office_tally"]
+    /// The schema version that made each derived table.
+    static let derivedSince = ["office_tally": 3]
+
+    /// Each office's task tallies as one text, kept by a trigger on every change to its tasks, so a
+    /// roll-up over thousands of offices reads a row per office instead of aggregating every task. A line
+    /// per target: kind, target, tasks, done, blocked, with evidence, and the open tasks' due dates (overdue
+    /// depends on the day it is read).
+    static let v3 = """
+        CREATE TABLE ita.office_tally (
+            office text PRIMARY KEY REFERENCES ita.office(code),
+            tallies text NOT NULL);
+        CREATE FUNCTION ita.office_tally_text(o text) RETURNS text
+            LANGUAGE sql STABLE SET search_path = pg_catalog, ita AS $$
+            SELECT coalesce(string_agg(concat_ws(E'\t', target_kind, target, total, done, blocked, evidence, dues), E'\n'
+                                       ORDER BY target_kind, target), '')
+            FROM (SELECT target_kind, target, count(*) AS total, count(*) FILTER (WHERE status = 'done') AS done,
+                         count(*) FILTER (WHERE status = 'blocked') AS blocked, count(*) FILTER (WHERE evidence <> '[]'::jsonb) AS evidence,
+                         coalesce(string_agg(due::text, ',' ORDER BY due) FILTER (WHERE status <> 'done' AND due IS NOT NULL), '') AS dues
+                  FROM ita.task WHERE office = o AND archived_at IS NULL GROUP BY target_kind, target) AS t
+        $$;
+        -- The tally function reads tasks as the owner, which row-level security (forced) would otherwise hide.
+        CREATE POLICY owner_read ON ita.task FOR SELECT TO ita_owner USING (true);
+        CREATE FUNCTION ita.refresh_office_tally() RETURNS trigger
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, ita AS $$
+        DECLARE o text;
+        BEGIN
+            IF TG_OP = 'INSERT' THEN
+                FOR o IN SELECT DISTINCT office FROM new_rows LOOP
+                    INSERT INTO ita.office_tally VALUES (o, ita.office_tally_text(o)) ON CONFLICT (office) DO UPDATE SET tallies = excluded.tallies;
+                END LOOP;
+            ELSIF TG_OP = 'UPDATE' THEN
+                FOR o IN SELECT office FROM new_rows UNION SELECT office FROM old_rows LOOP
+                    INSERT INTO ita.office_tally VALUES (o, ita.office_tally_text(o)) ON CONFLICT (office) DO UPDATE SET tallies = excluded.tallies;
+                END LOOP;
+            ELSE
+                FOR o IN SELECT DISTINCT office FROM old_rows LOOP
+                    INSERT INTO ita.office_tally VALUES (o, ita.office_tally_text(o)) ON CONFLICT (office) DO UPDATE SET tallies = excluded.tallies;
+                END LOOP;
+            END IF;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER tally_insert AFTER INSERT ON ita.task REFERENCING NEW TABLE AS new_rows
+            FOR EACH STATEMENT EXECUTE FUNCTION ita.refresh_office_tally();
+        CREATE TRIGGER tally_update AFTER UPDATE ON ita.task REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+            FOR EACH STATEMENT EXECUTE FUNCTION ita.refresh_office_tally();
+        CREATE TRIGGER tally_delete AFTER DELETE ON ita.task REFERENCING OLD TABLE AS old_rows
+            FOR EACH STATEMENT EXECUTE FUNCTION ita.refresh_office_tally();
+        INSERT INTO ita.office_tally SELECT code, ita.office_tally_text(code) FROM ita.office;
+        """
 
     /// The framework's key: a roll-up over thousands of offices reads each distinct framework once
     /// (most offices of a year share one) instead of every office's copy.

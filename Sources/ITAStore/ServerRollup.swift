@@ -61,22 +61,11 @@ public final class ServerRollup {
             for r in try rows("SELECT office, \(ServerStore.milestoneColumns) FROM ita.milestone ORDER BY office, due, position") {
                 if let o = r[0], let m = ServerStore.milestone(Array(r[1...])) { assessments[o]?.milestones.append(m) }
             }
-            // Every office's tallies in one row of text (a line per target): a row per target would be
-            // hundreds of thousands of rows for a ministry.
+            // Every office's tallies, kept by the server as one text per office (schema v3, `ita.office_tally`).
             var tallies: [String: [TaskTarget: Tally]] = [:]
-            for r in try rows("""
-                SELECT office, string_agg(concat_ws(E'\\t', target_kind, target, total, done, blocked, evidence, overdue), E'\\n')
-                FROM (SELECT office, target_kind, target, \(ServerStore.tallyColumns.replacingOccurrences(of: "$2", with: "$1"))
-                      FROM ita.task WHERE archived_at IS NULL GROUP BY office, target_kind, target) AS t (office, target_kind, target, total, done, blocked, evidence, overdue)
-                GROUP BY office
-                """, [today.iso]) {
-                guard let office = r[0], let text = r[1] else { continue }
-                var byTarget: [TaskTarget: Tally] = [:]
-                for line in text.split(separator: "\n") {
-                    let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { Optional(String($0)) }
-                    if fields.count == 7, let (target, tally) = ServerStore.tally(fields) { byTarget[target] = tally }
-                }
-                tallies[office] = byTarget
+            let day = Array(today.iso.utf8)
+            for r in try rows("SELECT office, tallies FROM ita.office_tally") {
+                if let office = r[0], let text = r[1] { tallies[office] = Self.tallies(text, today: day) }
             }
             // The office's last change: one index seek each, from its newest audit row.
             var lastChange: [String: Timestamp] = [:]
@@ -94,6 +83,40 @@ public final class ServerRollup {
                 return OfficeStanding(code: office, board: board, lastChange: lastChange[office])
             }
         }
+    }
+
+    /// An office's tally text read byte by byte: a line per target (kind, target, tasks, done, blocked, with
+    /// evidence, the open tasks' due dates, tab-separated; dates ISO, comma-separated). Overdue: the open
+    /// tasks due before `today` (ISO dates compare as bytes).
+    static func tallies(_ text: String, today: [UInt8]) -> [TaskTarget: Tally] {
+        var result: [TaskTarget: Tally] = [:]
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                var fields: [Range<Int>] = []
+                var from = start
+                for i in start...end where i == end || bytes[i] == UInt8(ascii: "\t") {
+                    fields.append(from..<i)
+                    from = i + 1
+                }
+                start = end + 1
+                guard fields.count == 7 else { continue }
+                func text(_ i: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[fields[i]]), as: UTF8.self) }
+                func number(_ i: Int) -> Int { bytes[fields[i]].reduce(0) { $0 * 10 + Int($1) - 48 } }
+                guard let target = TaskTarget(kind: text(0), text: text(1)) else { continue }
+                // Each due date is 10 bytes and a comma: count those before today.
+                var overdue = 0, at = fields[6].lowerBound
+                while at + 10 <= fields[6].upperBound {
+                    if bytes[at..<at + 10].lexicographicallyPrecedes(today) { overdue += 1 } else { break }
+                    at += 11
+                }
+                result[target] = Tally(total: number(2), done: number(3), blocked: number(4), overdue: overdue, withEvidence: number(5))
+            }
+        }
+        return result
     }
 
     private static let blank = Assessment(organisation: "", fiscalYear: 0, frameworkID: "", targetGrade: "")

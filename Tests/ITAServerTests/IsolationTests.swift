@@ -191,6 +191,26 @@ struct IsolationTests {
         }
         #expect(try admin.setUp() == (from: 1, to: ServerSchema.version))
         #expect(try admin.connection.execute("SELECT organisation, framework_key = md5(framework_json::text) FROM ita.assessment").rows == [["สำนักงานเดิม", "t"]])
+        #expect(try admin.connection.execute("SELECT office, tallies FROM ita.office_tally").rows == [["OLD", ""]])
+    }
+
+    /// The tallies the server keeps for the roll-up follow every change to an office's tasks, are read per
+    /// office like its rows, and cannot be written by anyone but their trigger.
+    @Test func theTalliesTheServerKeepsFollowTasksAndCannotBeForged() throws {
+        let o = try twoOffices()
+        let s = o.db.suffix
+        let a1 = try o.db.connect(as: o.a1)
+        func tally() throws -> String? { try a1.execute("SELECT tallies FROM ita.office_tally WHERE office = $1", ["A-\(s)"]).scalar }
+        #expect(try tally() == "item\tO1\t2\t0\t0\t0\t2027-03-31,2027-03-31")
+        try a1.execute("UPDATE ita.task SET status = 'done', evidence = '[\"https://a.go.th/o1.pdf\"]' WHERE office = $1 AND id = 1", ["A-\(s)"])
+        #expect(try tally() == "item\tO1\t2\t1\t0\t1\t2027-03-31")
+        try a1.execute("DELETE FROM ita.task WHERE office = $1 AND id = 2", ["A-\(s)"])
+        #expect(try tally() == "item\tO1\t1\t1\t0\t1\t")
+        // Only the member's own office is there to read; writing is refused, by direct SQL too.
+        #expect(try a1.execute("SELECT office FROM ita.office_tally").column("office") == ["A-\(s)"])
+        #expect(refusal { try a1.execute("UPDATE ita.office_tally SET tallies = '' WHERE office = $1", ["A-\(s)"]) }?.isPermissionDenied == true)
+        #expect(refusal { try a1.execute("INSERT INTO ita.office_tally VALUES ($1, '')", ["B-\(s)"]) }?.isPermissionDenied == true)
+        #expect(try o.db.connect(as: o.ministry).execute("SELECT count(*) FROM ita.office_tally").scalar == "2")
     }
 
     private func refusal(_ body: () throws -> Void) -> PGError? {
