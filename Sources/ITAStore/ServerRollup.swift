@@ -62,11 +62,11 @@ public final class ServerRollup {
                 if let o = r[0], let m = ServerStore.milestone(Array(r[1...])) { assessments[o]?.milestones.append(m) }
             }
             // Every office's tallies, kept by the server as one text per office (schema v3, `ita.office_tally`).
-            var tallies: [String: [TaskTarget: Tally]] = [:]
-            let day = Array(today.iso.utf8)
+            var tallies: [String: String] = [:]
             for r in try rows("SELECT office, tallies FROM ita.office_tally") {
-                if let office = r[0], let text = r[1] { tallies[office] = Self.tallies(text, today: day) }
+                if let office = r[0], let text = r[1] { tallies[office] = text }
             }
+            let day = Array(today.iso.utf8)
             // The office's last change: one index seek each, from its newest audit row.
             var lastChange: [String: Timestamp] = [:]
             for r in try rows("""
@@ -75,13 +75,26 @@ public final class ServerRollup {
                 """) {
                 if let o = r[0], let seconds = r[1].flatMap({ Int64($0) }) { lastChange[o] = Timestamp(secondsSince1970: seconds, utcOffsetSeconds: utcOffsetSeconds) }
             }
-            return assessments.keys.sorted().compactMap { office in
-                guard let assessment = assessments[office], let key = frameworkKeys[office], let framework = frameworks[key] else { return nil }
-                // What a standing reads of a board: the framework, the assessment and the tallies.
-                let board = Board(framework: framework, assessment: assessment, members: [], owners: [:], tallies: tallies[office] ?? [:],
-                                  dueGroups: [], nearestDue: [:], today: today)
-                return OfficeStanding(code: office, board: board, lastChange: lastChange[office])
+            // Each office's standing, on every core (they share nothing).
+            let codes = assessments.keys.sorted()
+            var standings = [OfficeStanding?](repeating: nil, count: codes.count)
+            let facts = frameworks.mapValues { OfficeStanding.FrameworkFacts($0) }
+            let (a, k, f, t, l) = (assessments, frameworkKeys, frameworks, tallies, lastChange)
+            standings.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let slots = buffer
+                let chunk = max(1, (codes.count + 7) / 8)
+                DispatchQueue.concurrentPerform(iterations: (codes.count + chunk - 1) / chunk) { part in
+                    for i in part * chunk..<min(codes.count, (part + 1) * chunk) {
+                        let office = codes[i]
+                        guard let assessment = a[office], let key = k[office], let framework = f[key] else { continue }
+                        // What a standing reads of a board: the framework, the assessment and the tallies.
+                        let board = Board(framework: framework, assessment: assessment, members: [], owners: [:], tallies: Self.tallies(t[office] ?? "", today: day),
+                                          dueGroups: [], nearestDue: [:], today: today)
+                        slots[i] = OfficeStanding(code: office, board: board, lastChange: l[office], facts: facts[key])
+                    }
+                }
             }
+            return standings.compactMap { $0 }
         }
     }
 
