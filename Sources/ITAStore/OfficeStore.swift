@@ -30,6 +30,8 @@ public protocol OfficeStore: AnyObject {
     func changeSequence() throws -> Int64
     /// What changed after `sequence` (up to `limit` changes), for a refresh proportional to the change.
     func changes(after sequence: Int64, limit: Int) throws -> StoreChanges
+    /// Audit entries, oldest first: from `sinceEpoch` on, the newest `limit` when given.
+    func log(sinceEpoch: Int64?, limit: Int?) throws -> [AuditEntry]
     /// A number that differs whenever the office may have changed since it was last read: cheap to ask
     /// every tick (SQLite's data_version and the files; a server's notifications, else its sequence).
     func changeToken() throws -> Int

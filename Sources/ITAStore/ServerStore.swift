@@ -309,24 +309,41 @@ public final class ServerStore: OfficeStore {
     }
 
     public func changes(after sequence: Int64, limit: Int = 2_000) throws -> StoreChanges {
-        // Each audit row holds a whole row before and after: an entry per key whose value differs (the
-        // time of the update aside), one for a row made (`*`, as SQLite's log names a creation) or removed.
+        let found = try entries(of: "seq > $2::bigint ORDER BY seq LIMIT $3::bigint", [String(sequence), String(limit + 1)], upTo: limit)
+        return StoreChanges(sequence: found.kept.last ?? sequence, entries: found.entries, truncated: found.rows > limit)
+    }
+
+    /// Audit entries, oldest first: from `sinceEpoch` on when given, the newest `limit` entries when given
+    /// (an entry per field, as a file's log counts them; a row written has at least one).
+    public func log(sinceEpoch: Int64?, limit: Int?) throws -> [AuditEntry] {
+        let found = try entries(of: "at >= to_timestamp($2::double precision) ORDER BY seq DESC LIMIT $3::bigint",
+                                [String(sinceEpoch ?? -62_135_596_800), limit.map(String.init) ?? "9223372036854775807"], upTo: nil).entries
+        return limit.map { Array(found.suffix($0)) } ?? found
+    }
+
+    /// The audit rows `condition` picks (after `office = $1 AND`), as field entries in sequence order: each
+    /// row holds the whole row before and after, so an entry per key whose value differs (the time of the
+    /// update aside), one for a row made (`*`, as SQLite's log names a creation) or removed (`-`). Also the
+    /// sequence numbers of the rows kept (at most `upTo`), and how many rows there were.
+    private func entries(of condition: String, _ parameters: [String?], upTo limit: Int?) throws -> (entries: [AuditEntry], kept: [Int64], rows: Int) {
         let rows = try run {
             try select("""
                 SELECT a.seq, extract(epoch FROM a.at)::bigint, a.db_role, a.action, a.entity, a.entity_key, f.k,
                        a.old_row ->> f.k, a.new_row ->> f.k, m.id
-                FROM (SELECT * FROM ita.audit WHERE office = $1 AND seq > $2::bigint ORDER BY seq LIMIT $3::bigint) a
+                FROM (SELECT * FROM ita.audit WHERE office = $1 AND \(condition)) a
                 LEFT JOIN LATERAL (
                     SELECT k FROM jsonb_object_keys(a.new_row) k
                      WHERE a.old_row IS NOT NULL AND k <> 'updated_at' AND a.new_row -> k IS DISTINCT FROM a.old_row -> k
                     UNION ALL SELECT '\(Store.creationField)' WHERE a.old_row IS NULL
                     UNION ALL SELECT '-' WHERE a.new_row IS NULL) f ON true
-                LEFT JOIN ita.member m ON m.office = a.office AND m.login = a.db_role
+                LEFT JOIN ita.member m ON m.office = a.office AND m.login = coalesce(a.acting_for, a.db_role)
                 ORDER BY a.seq
-                """, [String(sequence), String(limit + 1)])
+                """, parameters)
         }
-        let seqs = Set(rows.map { int64($0[0]) })
-        let last = seqs.sorted().prefix(limit).last ?? sequence
+        var seqs: [Int64] = []
+        for r in rows where seqs.last != int64(r[0]) { seqs.append(int64(r[0])) }
+        let kept = limit.map { Array(seqs.prefix($0)) } ?? seqs
+        let last = kept.last ?? Int64.min
         let entries = rows.filter { int64($0[0]) <= last && $0[6] != nil }.map { r -> AuditEntry in
             var entry = AuditEntry(id: int64(r[0]), changeID: int64(r[0]), at: stamp(r[1]) ?? Timestamp(secondsSince1970: 0, utcOffsetSeconds: utcOffsetSeconds),
                                    login: r[2] ?? "", memberID: r[9].flatMap { Int64($0) }, action: AuditAction(rawValue: r[3] ?? ""),
@@ -338,7 +355,7 @@ public final class ServerStore: OfficeStore {
             }
             return entry
         }
-        return StoreChanges(sequence: last, entries: entries, truncated: seqs.count > limit)
+        return (entries, kept, seqs.count)
     }
 
     /// The last sequence announced on the office's channel (LISTEN, asked on the first call), or polled:
@@ -459,7 +476,7 @@ public enum ServerAddress {
     }
 
     /// What works on a server so far, for the message of a command that does not.
-    public static let commands = "`ita status`, `ita tasks`, `ita done`/`start`/`block`/`reopen`, the dashboard, `ita rollup` and `ita admin`"
+    public static let commands = "`ita status`, `ita tasks`, `ita done`/`start`/`block`/`reopen`, `ita log`, the dashboard, `ita rollup` and `ita admin`"
 
     /// `service=NAME`, `HOST:PORT/DATABASE`, or what of them the value gives.
     public static func describe(_ conninfo: String) -> String {

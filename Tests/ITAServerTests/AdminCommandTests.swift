@@ -48,8 +48,8 @@ struct AdminCommandTests {
         let viewerBoth = try ita(["admin", "add-viewer", province, "--db", db])
         #expect(viewerBoth.status != 0 && viewerBoth.stderr.contains("--office CODE (one or more) or --all"))
         // The commands not yet on a server say so plainly.
-        let log = try ita(["log", "--db", db])
-        #expect(log.status == 1 && log.stderr.contains("this command needs an office's SQLite file"), "\(log)")
+        let verify = try ita(["verify", "--db", db])
+        #expect(verify.status == 1 && verify.stderr.contains("this command needs an office's SQLite file"), "\(verify)")
     }
 
     @Test func anOfficesSQLiteFileMovesOntoTheServerWithItsNumbersAndHistory() throws {

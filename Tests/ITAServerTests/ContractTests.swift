@@ -130,6 +130,10 @@ struct ContractTests {
         #expect(status.newValue == "done" && status.oldValue == task.status.rawValue && status.login == author.login && status.memberID == member.id)
         #expect(changes.entries.first { $0.field == "evidence" }?.newEvidence?.last == url)
         #expect(try store.changes(after: after, limit: 100).entries.isEmpty)
+        // The log's newest entries are this change's fields, by this login.
+        let logged = try store.log(sinceEpoch: nil, limit: result.fields.count)
+        #expect(Set(logged.map(\.field)) == Set(result.fields) && logged.allSatisfy { $0.key == String(task.id) && $0.login == author.login })
+        #expect(try store.log(sinceEpoch: office.now.secondsSince1970 + 86_400, limit: nil).isEmpty)
 
         // The same again changes nothing and records nothing.
         let again = try store.apply(.markDone(evidence: url, note: "ส่งแล้ว"), toTask: task.id, by: author, at: office.now)

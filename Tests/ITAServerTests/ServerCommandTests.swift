@@ -61,6 +61,15 @@ struct ServerCommandTests {
         #expect(unknown.status == 1 && unknown.stderr.contains("99999"), "\(unknown)")
         #expect(try admin.execute("SELECT count(*) FROM ita.audit WHERE office = $1", [office.code]).scalar == before)
 
+        // The log shows the change as the server recorded it: the field, before and after, by the member's role.
+        let log = try ita(["log", "--json", "--limit", "4", "--db", login("waraporn")])
+        let logged = try JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as? [[String: Any]] ?? []
+        let status = logged.first { $0["field"] as? String == "status" }
+        #expect(status?["new"] as? String == "done" && status?["old"] as? String == task.status.rawValue, "\(log)")
+        #expect(!logged.isEmpty && logged.allSatisfy { $0["key"] as? String == String(task.id) && $0["os_login"] as? String == office.login("waraporn") }, "\(log.stdout)")
+        let text = try ita(["log", "--limit", "1", "--db", login("waraporn"), "--lang", "en"])
+        #expect(text.status == 0 && text.stdout.contains("#\(task.id)"), "\(text)")
+
         // The secretary acts for the owner: the server records who did it and for whom.
         let acted = try ita(["start", String(task.id), "--db", login("thanakorn"), "--as", office.login("waraporn"), "--lang", "en"])
         #expect(acted.status == 0, "\(acted)")
@@ -78,8 +87,8 @@ struct ServerCommandTests {
         let missing = try ita(["status", "--db", viewer, "--office", "NOPE", "--lang", "en"])
         #expect(missing.status == 1 && missing.stderr.contains("may not read an office NOPE"), "\(missing)")
         // An office's file-only commands say so, and nothing is half-done.
-        let log = try ita(["log", "--db", viewer, "--office", office.code])
-        #expect(log.status == 1 && log.stderr.contains("this command needs an office's SQLite file"), "\(log)")
+        let verify = try ita(["verify", "--db", viewer, "--office", office.code])
+        #expect(verify.status == 1 && verify.stderr.contains("this command needs an office's SQLite file"), "\(verify)")
     }
 
     @Test func aProvincesRollupOnTheServerIsTheRollupOfItsOfficesFiles() throws {
