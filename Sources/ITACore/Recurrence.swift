@@ -26,3 +26,26 @@ public enum Recurrence: String, Hashable, Sendable, CaseIterable, Codable {
         next < today || today.days(to: next) > 366
     }
 }
+
+/// What marking recurring work done makes of its next occurrence, by one rule for every store.
+public enum NextOccurrence: Hashable, Sendable {
+    /// Not recurring, not just done, or no due date: nothing.
+    case none
+    /// The next one would be in the past or over a year out: only with a yes (`confirmed`).
+    case needsConfirmation(CivilDate)
+    /// Make `next`; the occurrence done, which hands its recurrence on, becomes `done`.
+    case make(next: WorkTask, done: WorkTask)
+
+    /// `before` and `after` are the task around the change; `confirmed` is the user's yes (which also
+    /// remakes the next one for work already done).
+    public static func of(before: WorkTask, after: WorkTask, today: CivilDate, confirmed: Bool) -> NextOccurrence {
+        guard let recurs = after.recurs, after.status == .done, before.status != .done || confirmed, let due = after.due else { return .none }
+        let nextDue = recurs.next(after: due)
+        if Recurrence.needsConfirmation(next: nextDue, today: today) && !confirmed { return .needsConfirmation(nextDue) }
+        var done = after
+        done.recurs = nil
+        let next = WorkTask(id: 0, title: after.title, target: after.target, ownerID: after.ownerID, due: nextDue,
+                            phase: after.phase, recurs: recurs, key: nil)
+        return .make(next: next, done: done)
+    }
+}

@@ -137,9 +137,6 @@ public final class ServerRollup {
     private func rows(_ sql: String, _ parameters: [String?] = []) throws -> [[String?]] { try connection.execute(sql, parameters).rows }
 
     private func run<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let error as PGError {
-            if error.isPermissionDenied { throw StoreError.refused(path: location, detail: error.message) }
-            throw StoreError.failed("\(location): server: \(error.message)")
-        }
+        do { return try body() } catch let error as PGError { throw StoreError(error, at: location) }
     }
 }

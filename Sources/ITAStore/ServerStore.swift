@@ -145,7 +145,7 @@ public final class ServerStore: OfficeStore {
                 "SELECT target_kind, target, member_id FROM ita.owner WHERE office = \(o)",
                 // The tallies in one grouped statement: an office's tasks are few, found by the key's office prefix.
                 """
-                SELECT target_kind, target, \(Self.tallyColumns.replacingOccurrences(of: "$2::date", with: day)),
+                SELECT target_kind, target, \(Self.tallyColumns(overdueBefore: day)),
                        min(due) FILTER (WHERE \(open) AND target_kind = 'item')
                 FROM ita.task WHERE office = \(o) AND archived_at IS NULL GROUP BY target_kind, target
                 """,
@@ -262,31 +262,25 @@ public final class ServerStore: OfficeStore {
                 if let denial = Permissions.check(change.kind, actor: author.member, login: author.login, ownerID: before.ownerID, ownerName: owner) {
                     throw StoreError.denied(denial)
                 }
-                if before.isArchived {
-                    throw StoreError.invalid(PlanProblem(field: "id", "task #\(id) is archived: restore it first (ita restore \(id))",
-                                                         th: "งาน #\(id) ถูกเก็บเข้าคลังแล้ว: นำกลับก่อน (ita restore \(id))"))
-                }
+                if before.isArchived { throw StoreError.archived(id) }
                 let after = TaskTransition.apply(change, to: before, by: author.member?.id, at: now)
                 let old = Store.fieldValues(before), new = Store.fieldValues(after)
                 var result = Store.ChangeResult(task: after, fields: old.indices.filter { old[$0].value != new[$0].value }.map { old[$0].field })
                 var final = after
-                if let recurs = after.recurs, after.status == .done, before.status != .done || confirmRecurrence, let due = after.due {
-                    let nextDue = recurs.next(after: due)
-                    if Recurrence.needsConfirmation(next: nextDue, today: now.date) && !confirmRecurrence {
-                        result.pendingNext = nextDue
-                    } else {
-                        // The occurrence done hands its recurrence to the next one.
-                        final.recurs = nil
-                        result.task = final
-                        let framework = try framework(json: try one("SELECT framework_json::text FROM ita.assessment WHERE office = $1"))
-                        let made = try select("""
-                            INSERT INTO ita.task (office, title, target_kind, target, indicator, owner_id, due, status, phase, recurs, updated_at)
-                            VALUES ($1, $2, $3, $4, $5::integer, $6::bigint, $7::date, 'todo', $8, $9, to_timestamp($10::double precision))
-                            RETURNING \(Self.taskColumns)
-                            """, [after.title, after.target.kind, after.target.description, String(framework.indicatorNumber(of: after.target)),
-                                  String(after.ownerID), nextDue.iso, after.phase, recurs.rawValue, String(now.secondsSince1970)])
-                        result.next = made.first.map(task(from:))
-                    }
+                switch NextOccurrence.of(before: before, after: after, today: now.date, confirmed: confirmRecurrence) {
+                case .none: break
+                case .needsConfirmation(let due): result.pendingNext = due
+                case .make(let next, let done):
+                    final = done
+                    result.task = done
+                    let framework = try framework(json: try one("SELECT framework_json::text FROM ita.assessment WHERE office = $1"))
+                    let made = try select("""
+                        INSERT INTO ita.task (office, title, target_kind, target, indicator, owner_id, due, status, phase, recurs, updated_at)
+                        VALUES ($1, $2, $3, $4, $5::integer, $6::bigint, $7::date, 'todo', $8, $9, to_timestamp($10::double precision))
+                        RETURNING \(Self.taskColumns)
+                        """, [next.title, next.target.kind, next.target.description, String(framework.indicatorNumber(of: next.target)),
+                              String(next.ownerID), next.due?.iso, next.phase, next.recurs?.rawValue, String(now.secondsSince1970)])
+                    result.next = made.first.map(task(from:))
                 }
                 if final != before {
                     try connection.execute("""
@@ -387,11 +381,13 @@ public final class ServerStore: OfficeStore {
 
     static let assessmentColumns = "organisation, fiscal_year, framework_id, target_grade, indicator_target, process_json::text, meeting_weekday, website"
     static let milestoneColumns = "key, title_th, title_en, starts, due, reminders, covers"
-    /// A target's tally from its tasks, `$2` being today: total, done, blocked, with evidence, overdue.
-    static let tallyColumns = """
-        count(*), count(*) FILTER (WHERE status = 'done'), count(*) FILTER (WHERE status = 'blocked'),
-        count(*) FILTER (WHERE evidence <> '[]'::jsonb), count(*) FILTER (WHERE status IN \(Store.openStatuses) AND due < $2::date)
+    /// A target's tally from its tasks, overdue before `day` (an SQL date): total, done, blocked, with evidence, overdue.
+    static func tallyColumns(overdueBefore day: String) -> String {
         """
+        count(*), count(*) FILTER (WHERE status = 'done'), count(*) FILTER (WHERE status = 'blocked'),
+        count(*) FILTER (WHERE evidence <> '[]'::jsonb), count(*) FILTER (WHERE status IN \(Store.openStatuses) AND due < \(day))
+        """
+    }
 
     /// The process model's JSON is the same for most offices: decoded once per text.
     nonisolated(unsafe) private static var processes: [String: ProcessModel] = [:]
@@ -444,15 +440,8 @@ public final class ServerStore: OfficeStore {
         try select(sql, parameters).first?.first ?? nil
     }
 
-    /// The server's refusals as store errors: a refused privilege or policy names itself as refused.
     private func run<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as PGError {
-            if error.isPermissionDenied { throw StoreError.refused(path: location, detail: error.message) }
-            if error.sqlState == "40001" || error.sqlState == "40P01" || error.sqlState == "55P03" { throw StoreError.busy(path: location) }
-            throw StoreError.failed("\(location): server: \(error.message)")
-        }
+        do { return try body() } catch let error as PGError { throw StoreError(error, at: location) }
     }
 
     private func int64(_ text: String?) -> Int64 { text.flatMap { Int64($0) } ?? 0 }
@@ -490,5 +479,15 @@ public enum ServerAddress {
         }
         if let service = pairs["service"] { return "service=\(service)" }
         return "\(pairs["host"] ?? "localhost")\(pairs["port"].map { ":\($0)" } ?? "")/\(pairs["dbname"] ?? pairs["user"] ?? "")"
+    }
+}
+
+extension StoreError {
+    /// The server's refusal of a statement as a store error: a refused privilege or policy names itself
+    /// as refused; a serialisation failure, deadlock or lock timeout is busy (try again).
+    init(_ error: PGError, at location: String) {
+        if error.isPermissionDenied { self = .refused(path: location, detail: error.message); return }
+        if ["40001", "40P01", "55P03"].contains(error.sqlState ?? "") { self = .busy(path: location); return }
+        self = .failed("\(location): server: \(error.message)")
     }
 }

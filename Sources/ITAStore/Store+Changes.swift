@@ -28,28 +28,19 @@ extension Store {
             if let denial = Permissions.check(change.kind, actor: author.member, login: author.login, ownerID: before.ownerID, ownerName: owner) {
                 throw StoreError.denied(denial)
             }
-            if before.isArchived {
-                throw StoreError.invalid(PlanProblem(field: "id", "task #\(id) is archived: restore it first (ita restore \(id))",
-                                                     th: "งาน #\(id) ถูกเก็บเข้าคลังแล้ว: นำกลับก่อน (ita restore \(id))"))
-            }
+            if before.isArchived { throw StoreError.archived(id) }
             var writer = try PlanWriter(db: db, author: author, now: now, action: change.action)
             let after = TaskTransition.apply(change, to: before, by: author.member?.id, at: now)
             try writer.write(task: before, after)
             var result = ChangeResult(task: after, fields: writer.result.entries.map(\.field))
             // Recurring work: the occurrence done hands its recurrence to the next one.
-            if let recurs = after.recurs, after.status == .done, before.status != .done || confirmRecurrence, let due = after.due {
-                let nextDue = recurs.next(after: due)
-                if Recurrence.needsConfirmation(next: nextDue, today: now.date) && !confirmRecurrence {
-                    result.pendingNext = nextDue
-                } else {
-                    var cleared = after
-                    cleared.recurs = nil
-                    try writer.write(task: after, cleared)
-                    result.task = cleared
-                    let next = WorkTask(id: 0, title: after.title, target: after.target, ownerID: after.ownerID, due: nextDue,
-                                        phase: after.phase, recurs: recurs, key: nil)
-                    result.next = try writer.add(task: next)
-                }
+            switch NextOccurrence.of(before: before, after: after, today: now.date, confirmed: confirmRecurrence) {
+            case .none: break
+            case .needsConfirmation(let due): result.pendingNext = due
+            case .make(let next, let done):
+                try writer.write(task: after, done)
+                result.task = done
+                result.next = try writer.add(task: next)
             }
             return result
         }

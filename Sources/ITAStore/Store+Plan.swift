@@ -359,7 +359,7 @@ struct PlanWriter {
         case .editTask(let id, let edit):
             let before = try task(id)
             if before.isArchived {
-                throw problem("id", "task #\(id) is archived: restore it first (ita restore \(id))", th: "งาน #\(id) ถูกเก็บเข้าคลังแล้ว: นำกลับก่อน (ita restore \(id))")
+                throw StoreError.archived(id)
             }
             try permit(change.kind, ownerID: before.ownerID)
             if let expected = edit.expected, expected != before { throw try conflict(on: before) }

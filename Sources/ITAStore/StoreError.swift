@@ -87,3 +87,11 @@ public struct TaskQuery: Hashable, Sendable {
         self.dueWithin = dueWithin
     }
 }
+
+extension StoreError {
+    /// A change to an archived task, refused (on every store): it must be restored first.
+    static func archived(_ id: Int64) -> StoreError {
+        .invalid(PlanProblem(field: "id", "task #\(id) is archived: restore it first (ita restore \(id))",
+                             th: "งาน #\(id) ถูกเก็บเข้าคลังแล้ว: นำกลับก่อน (ita restore \(id))"))
+    }
+}
