@@ -34,13 +34,46 @@ public enum ServerSchema {
     static let numberedTables = ["member", "task", "snapshot", "meeting", "meeting_entry"]
 
     /// Versioned migrations, oldest first; entry N brings the schema to version N + 1.
-    static let migrations: [String] = [v1, v2, v3]
+    static let migrations: [String] = [v1, v2, v3, v4]
 
     /// Tables the server derives from the office tables, written only by their triggers: readable per
     /// office like the rest, never written by members, not audited.
     public static let derivedTables = ["office_tally"]
     /// The schema version that made each derived table.
     static let derivedSince = ["office_tally": 3]
+
+    /// Undo on a server: every audit row names its transaction (one change of ita's is one transaction,
+    /// however many rows it writes), and an undo names the change it reverses (what ita says it is
+    /// undoing, like `ita.action`). Rows audited before this version, and an imported file's history,
+    /// have no transaction and cannot be undone on the server.
+    static let v4 = """
+        ALTER TABLE ita.audit ADD COLUMN xact bigint, ADD COLUMN undoes bigint;
+        CREATE INDEX audit_undone ON ita.audit (office, undoes) WHERE undoes IS NOT NULL;
+        CREATE OR REPLACE FUNCTION ita.audit_row() RETURNS trigger
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, ita AS $$
+        DECLARE
+            row_office text;
+            seq bigint;
+            key text;
+            before jsonb := CASE WHEN TG_OP = 'INSERT' THEN NULL ELSE to_jsonb(OLD) END;
+            after jsonb := CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE to_jsonb(NEW) END;
+        BEGIN
+            IF before IS NOT NULL AND after IS NOT NULL AND before = after THEN RETURN NULL; END IF;
+            row_office := coalesce(after, before) ->> 'office';
+            key := coalesce(coalesce(after, before) ->> 'id', coalesce(after, before) ->> 'key',
+                            coalesce(after, before) ->> 'tool', coalesce(after, before) ->> 'url',
+                            (coalesce(after, before) - 'office')::text);
+            INSERT INTO ita.office_counter AS c VALUES (row_office, 'change', 2)
+                ON CONFLICT (office, name) DO UPDATE SET next = c.next + 1
+                RETURNING next - 1 INTO seq;
+            INSERT INTO ita.audit (office, seq, db_role, action, acting_for, entity, entity_key, old_row, new_row, xact, undoes)
+            VALUES (row_office, seq, session_user, coalesce(nullif(current_setting('ita.action', true), ''), lower(TG_OP)),
+                    nullif(current_setting('ita.acting_for', true), ''), TG_TABLE_NAME, key, before, after, txid_current(),
+                    nullif(current_setting('ita.undoes', true), '')::bigint);
+            PERFORM pg_notify('ita_' || row_office, seq::text);
+            RETURN NULL;
+        END $$;
+        """
 
     /// Each office's task tallies as one text, kept by a trigger on every change to its tasks, so a
     /// roll-up over thousands of offices reads a row per office instead of aggregating every task. A line

@@ -26,6 +26,10 @@ public protocol OfficeStore: AnyObject {
     /// Applies a change to one task for `author`, or refuses it with the permission rule's reason.
     @discardableResult
     func apply(_ change: TaskChange, toTask id: Int64, by author: Author, at now: Timestamp, confirmRecurrence: Bool) throws -> Store.ChangeResult
+    /// Reverses `author`'s most recent change that is not itself an undo and has not been undone (refused,
+    /// writing nothing, if a field it wrote has changed since); the entries of the change reversed.
+    @discardableResult
+    func undoLastChange(by author: Author, at now: Timestamp) throws -> [AuditEntry]
     /// The office's change sequence: the number of its last change (0 before any).
     func changeSequence() throws -> Int64
     /// What changed after `sequence` (up to `limit` changes), for a refresh proportional to the change.

@@ -296,6 +296,88 @@ public final class ServerStore: OfficeStore {
         }
     }
 
+    /// The task changes `undoLastChange` reverses: ita's own (a change of the plan is not made on a server yet).
+    static let undoableActions = Store.tickActions.map(\.rawValue).sorted()
+    /// The task columns an undo may put back (the names of the audit's whole rows).
+    static let restorableColumns: Set<String> = [
+        "title", "target_kind", "target", "indicator", "owner_id", "due", "status", "blocked_reason", "evidence", "note", "phase",
+        "done_by", "done_at", "archived_at", "archive_reason", "recurs", "plan_key",
+    ]
+
+    /// Reverses `author`'s most recent change that is not itself an undo and has not been undone, as a file's
+    /// undo does: refused, writing nothing, if any of its fields has changed since; a task it made (the
+    /// next occurrence of recurring work) is archived. The change is one transaction (schema v4's `xact`);
+    /// the undo is audited with the change it reverses (`undoes`).
+    public func undoLastChange(by author: Author, at now: Timestamp) throws -> [AuditEntry] {
+        if let readOnlyReason { throw StoreError.readOnly(path: location, reason: readOnlyReason) }
+        // A member's changes are theirs from any login (the one acted for, with --as); else the login's.
+        let me = author.member?.login ?? author.login
+        return try run {
+            try connection.transaction {
+                guard let found = try select("""
+                    SELECT xact, action FROM ita.audit a
+                    WHERE office = $1 AND coalesce(acting_for, db_role) = $2 AND entity = 'task' AND xact IS NOT NULL AND undoes IS NULL
+                      AND action = ANY ($3::text[])
+                      AND NOT EXISTS (SELECT 1 FROM ita.audit u WHERE u.office = a.office AND u.undoes = a.xact)
+                    ORDER BY seq DESC LIMIT 1
+                    """, [me, "{" + Self.undoableActions.joined(separator: ",") + "}"]).first, let change = found[0] else {
+                    throw StoreError.nothingToUndo
+                }
+                let action = AuditAction(rawValue: found[1] ?? "")
+                let actingFor = author.member.flatMap { $0.login == author.login ? nil : $0.login }
+                try connection.execute("SELECT set_config('ita.action', 'undo', true), set_config('ita.acting_for', $1, true), set_config('ita.undoes', $2, true)",
+                                       [actingFor ?? "", change])
+                try connection.execute("""
+                    SELECT 1 FROM ita.task WHERE office = $1
+                      AND id IN (SELECT entity_key::bigint FROM ita.audit WHERE office = $1 AND xact = $2::bigint AND entity = 'task') FOR UPDATE
+                    """, [office, change])
+                let names = Dictionary(try readMembers().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+                // Newest row first; per row the fields it changed, and whether each still holds what it left
+                // (compared as the server renders both now, so a writer's time zone does not matter).
+                let rows = try select("""
+                    SELECT a.seq, a.entity_key, a.old_row IS NULL, t.owner_id, t.archived_at IS NULL, f.k,
+                           to_jsonb(t) -> f.k IS NOT DISTINCT FROM to_jsonb(jsonb_populate_record(NULL::ita.task, a.new_row)) -> f.k
+                    FROM ita.audit a
+                    LEFT JOIN ita.task t ON t.office = a.office AND t.id = a.entity_key::bigint
+                    LEFT JOIN LATERAL (SELECT k FROM jsonb_object_keys(a.new_row) k
+                                        WHERE a.old_row IS NOT NULL AND k <> 'updated_at' AND a.new_row -> k IS DISTINCT FROM a.old_row -> k) f ON true
+                    WHERE a.office = $1 AND a.xact = $2::bigint AND a.entity = 'task'
+                    ORDER BY a.seq DESC
+                    """, [change])
+                for r in rows {
+                    let key = r[1] ?? "", owner = r[3].flatMap { Int64($0) }, made = r[2] == "t"
+                    guard owner != nil else { throw StoreError.undoConflict(entity: .task, key: key, field: Store.creationField) }
+                    guard made || r[5] != nil else { continue }
+                    let field = made ? Store.creationField : (r[5] ?? "")
+                    if made ? r[4] != "t" : r[6] != "t" { throw StoreError.undoConflict(entity: .task, key: key, field: field) }
+                    if let denial = Store.undoDenial(entity: .task, field: field, action: action, owner: owner, ownerName: owner.flatMap { names[$0] }, author: author) {
+                        throw StoreError.denied(denial)
+                    }
+                }
+                let stamp = String(now.secondsSince1970)
+                for seq in rows.compactMap({ $0[0] }).reduce(into: [String](), { if $0.last != $1 { $0.append($1) } }) {
+                    let row = rows.filter { $0[0] == seq }
+                    guard let key = row[0][1] else { continue }
+                    if row[0][2] == "t" {
+                        // A task the change made is archived, not deleted (its number stays taken).
+                        try connection.execute("UPDATE ita.task SET archived_at = to_timestamp($3::double precision), updated_at = to_timestamp($3::double precision) WHERE office = $1 AND id = $2::bigint",
+                                               [office, key, stamp])
+                        continue
+                    }
+                    let columns = row.compactMap { $0[5] }.filter(Self.restorableColumns.contains)
+                    guard !columns.isEmpty else { continue }
+                    try connection.execute("""
+                        UPDATE ita.task t SET (\(columns.joined(separator: ", ")), updated_at) =
+                            (SELECT \(columns.map { "r." + $0 }.joined(separator: ", ")), to_timestamp($4::double precision)
+                             FROM ita.audit a, jsonb_populate_record(NULL::ita.task, a.old_row) r WHERE a.office = $1 AND a.seq = $3::bigint)
+                        WHERE t.office = $1 AND t.id = $2::bigint
+                        """, [office, key, seq, stamp])
+                }
+                return try entries(of: "xact = $2::bigint ORDER BY seq", [change], upTo: nil).entries
+            }
+        }
+    }
+
     // MARK: Live refresh
 
     public func changeSequence() throws -> Int64 {
@@ -323,7 +405,7 @@ public final class ServerStore: OfficeStore {
         let rows = try run {
             try select("""
                 SELECT a.seq, extract(epoch FROM a.at)::bigint, a.db_role, a.action, a.entity, a.entity_key, f.k,
-                       a.old_row ->> f.k, a.new_row ->> f.k, m.id
+                       a.old_row ->> f.k, a.new_row ->> f.k, m.id, a.xact, a.undoes
                 FROM (SELECT * FROM ita.audit WHERE office = $1 AND \(condition)) a
                 LEFT JOIN LATERAL (
                     SELECT k FROM jsonb_object_keys(a.new_row) k
@@ -339,10 +421,11 @@ public final class ServerStore: OfficeStore {
         let kept = limit.map { Array(seqs.prefix($0)) } ?? seqs
         let last = kept.last ?? Int64.min
         let entries = rows.filter { int64($0[0]) <= last && $0[6] != nil }.map { r -> AuditEntry in
-            var entry = AuditEntry(id: int64(r[0]), changeID: int64(r[0]), at: stamp(r[1]) ?? Timestamp(secondsSince1970: 0, utcOffsetSeconds: utcOffsetSeconds),
+            // One change of ita's is one transaction, however many rows it wrote (before schema v4: a row).
+            var entry = AuditEntry(id: int64(r[0]), changeID: r[10].flatMap { Int64($0) } ?? int64(r[0]), at: stamp(r[1]) ?? Timestamp(secondsSince1970: 0, utcOffsetSeconds: utcOffsetSeconds),
                                    login: r[2] ?? "", memberID: r[9].flatMap { Int64($0) }, action: AuditAction(rawValue: r[3] ?? ""),
                                    entity: AuditEntity(rawValue: r[4] ?? ""), key: r[5] ?? "", field: r[6] ?? "",
-                                   oldValue: r[7], newValue: r[8], undoes: nil)
+                                   oldValue: r[7], newValue: r[8], undoes: r[11].flatMap { Int64($0) })
             if entry.field == "evidence" {
                 entry.oldEvidence = entry.oldValue.map(Store.decodeEvidence)
                 entry.newEvidence = entry.newValue.map(Store.decodeEvidence)
@@ -465,7 +548,7 @@ public enum ServerAddress {
     }
 
     /// What works on a server so far, for the message of a command that does not.
-    public static let commands = "`ita status`, `ita tasks`, `ita done`/`start`/`block`/`reopen`, `ita log`, the dashboard, `ita rollup` and `ita admin`"
+    public static let commands = "`ita status`, `ita tasks`, `ita done`/`start`/`block`/`reopen`, `ita undo`, `ita log`, the dashboard, `ita rollup` and `ita admin`"
 
     /// `service=NAME`, `HOST:PORT/DATABASE`, or what of them the value gives.
     public static func describe(_ conninfo: String) -> String {

@@ -96,7 +96,11 @@ extension Store {
                 guard current == expected else {
                     throw StoreError.undoConflict(entity: entry.entity, key: entry.key, field: entry.field)
                 }
-                try permitUndo(entry, author: author, members: members, db)
+                let owner = entry.entity == .task ? try Int64.fetchOne(db, sql: "SELECT owner_id FROM task WHERE id = ?", arguments: [entry.key]) : nil
+                if let denial = Self.undoDenial(entity: entry.entity, field: entry.field, action: entry.action, owner: owner,
+                                                ownerName: owner.flatMap { id in members.first { $0.id == id }?.name }, author: author) {
+                    throw StoreError.denied(denial)
+                }
                 try Self.store(entry.entity, key: entry.key, field: field, value: restored, framework: framework, db)
                 if entry.entity == .task {
                     try db.execute(sql: "UPDATE task SET updated_at = ? WHERE id = ?", arguments: [now.iso, entry.key])
@@ -108,22 +112,24 @@ extension Store {
         }
     }
 
-    /// Undo needs the same right as the change: a tick on one's own task, else the chair's or secretary's.
-    private func permitUndo(_ entry: AuditEntry, author: Author, members: [Member], _ db: Database) throws {
+    /// Undo needs the same right as the change: a tick on one's own task, else the chair's or secretary's
+    /// (both backends).
+    /// Everything a tick wrote goes with the tick (the next occurrence of recurring work it made, and the
+    /// recurrence it handed on).
+    static func undoDenial(entity: AuditEntity, field: String, action: AuditAction, owner: Int64?, ownerName: String?, author: Author) -> Permissions.Denial? {
         var kind = ChangeKind.editTask
-        var owner: Int64?
-        if entry.entity == .task, let id = Int64(entry.key) {
-            owner = try Int64.fetchOne(db, sql: "SELECT owner_id FROM task WHERE id = ?", arguments: [id])
-            if Self.tickFields.contains(entry.field) { kind = .status }
-            else if entry.field == Self.creationField { kind = .addTask }
-        } else if entry.entity != .task {
-            kind = entry.entity == .respondents ? .respondents : .assessment
+        if entity == .task {
+            if tickFields.contains(field) || tickActions.contains(action) { kind = .status }
+            else if field == creationField { kind = .addTask }
+        } else {
+            kind = entity == .respondents ? .respondents : .assessment
         }
-        let name = owner.flatMap { id in members.first { $0.id == id }?.name }
-        if let denial = Permissions.check(kind, actor: author.member, login: author.login, ownerID: owner, ownerName: name) {
-            throw StoreError.denied(denial)
-        }
+        return Permissions.check(kind, actor: author.member, login: author.login, ownerID: owner, ownerName: ownerName)
     }
+
+    /// The actions of a change to one task (`TaskChange`): ticks, which an owner may make on their own tasks.
+    static let tickActions: Set<AuditAction> = [TaskChange.markDone(evidence: nil, note: nil), .start, .block(reason: ""), .reopen,
+                                                 .setEvidence([]), .setNote("")].reduce(into: []) { $0.insert($1.action) }
 
     /// A task's changeable fields as the text stored (and audited) for each.
     static func fieldValues(_ t: WorkTask) -> [(field: String, value: String?)] {

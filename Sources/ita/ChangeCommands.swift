@@ -73,7 +73,7 @@ struct Undo: ParsableCommand {
 
     func run() throws {
         try Context.run(global) { ctx in
-            let store = try ctx.openStore()
+            let store = try ctx.openOffice()
             let entries = try store.undoLastChange(by: try ctx.author(in: store), at: ctx.now)
             ctx.print([AuditText(members: try store.members(), strings: ctx.strings).undo(entries)])
         }

@@ -68,7 +68,7 @@ enum Dashboard {
 
     static func program(_ state: AppState, ctx: Context, store: any OfficeStore, author: Author, terminal: Terminal) -> Running<AppState> {
         let watch = StoreWatch(store, today: ctx.today)
-        // The office's SQLite file: what only it has so far (plan edits, undo, meetings, the review, the
+        // The office's SQLite file: what only it has so far (plan edits, meetings, the review, the
         // integrity checks). On a server those keys say so instead.
         let file = store as? Store
         func onFile(_ body: (Store) throws -> Performed<DashboardMessage>) rethrows -> Performed<DashboardMessage> {
@@ -126,21 +126,19 @@ enum Dashboard {
                     return .message(.planRefused(field: nil, text: Context.message(for: error, ctx.strings)))
                 }
             case .undo:
-                return try onFile { store in
                 let entries = try store.undoLastChange(by: author, at: ctx.currentTime())
-                ctx.hooks.fire(store)
+                if let file { ctx.hooks.fire(file) }
                 watch.sawOwnWrite()
                 unCheckpointed = true
                 // Undoing a plan change (an add, a move, an archive, a member): read everything again.
                 if !entries.allSatisfy({ $0.entity == .task && Store.tickFields.contains($0.field) }) {
-                    seenAudit = (try? store.lastAuditID()) ?? seenAudit
+                    seenAudit = (try? store.changeSequence()) ?? seenAudit
                     return .messages([.loaded(try load(store, today: watch.day)),
                                       .undone([], try store.board(today: watch.day), entries: entries)])
                 }
                 let ids = Set(entries.filter { $0.entity == .task }.compactMap { Int64($0.key) })
                 let tasks = try ids.sorted().compactMap { try store.task(id: $0) }
                 return .message(.undone(tasks, try store.board(today: watch.day), entries: entries))
-                }
             case .copy(let text):
                 terminal.copyToClipboard(text)
                 return .none

@@ -4,7 +4,7 @@ import Testing
 
 /// The real dashboard in tmux on an office moved onto the test PostgreSQL server (ITA_TEST_POSTGRES,
 /// started by scripts/test): an owner ticks a task as their own database role, another member's change
-/// shows without a key, and what needs the office's file says so.
+/// shows without a key, undo goes back on the server, and what needs the office's file says so.
 @Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["ITA_TEST_POSTGRES"] != nil || ProcessInfo.processInfo.environment["CI"] == "true",
                              "no PostgreSQL server (scripts/test starts one; CI=true requires it)"))
 struct ServerDashboardTests {
@@ -38,10 +38,23 @@ struct ServerDashboardTests {
         }
         try tmux.waitFor(text: ": #31")
 
-        // Undo needs the office's SQLite file for now: one line on the status line, nothing changed.
+        // Undo: the owner's done was reopened since, so it is refused in one line and nothing changes.
         try tmux.send("u")
-        try tmux.waitFor(text: "เซิร์ฟเวอร์ PostgreSQL")
+        try tmux.waitFor(text: "ย้อนกลับไม่ได้: งาน #31")
         #expect(try check.execute("SELECT status FROM ita.task WHERE office = 'ESA-1' AND id = 31").scalar == "todo")
+        // Done again and undone: the server's row goes back, and the undo is audited as the owner's.
+        try tmux.send("Space")
+        try tmux.waitFor(text: "✓ งาน #31")
+        try tmux.send("u")
+        try tmux.waitFor(text: "ย้อนกลับแล้ว")
+        #expect(try check.execute("SELECT status FROM ita.task WHERE office = 'ESA-1' AND id = 31").scalar == "todo")
+        #expect(try check.execute("SELECT db_role, action FROM ita.audit WHERE office = 'ESA-1' ORDER BY seq DESC LIMIT 1").rows == [["kittipat", "undo"]])
+        try tmux.waitFor("#31 open again on screen") { screen in
+            screen.split(separator: "\n").contains { $0.contains("#31") && $0.contains("○ ยังไม่เริ่ม") }
+        }
+        // Meeting mode needs the office's SQLite file for now: one line on the status line.
+        try tmux.send("M")
+        try tmux.waitFor(text: "เซิร์ฟเวอร์ PostgreSQL")
         try tmux.send("q")
         let screen = try tmux.waitFor(text: "EXIT=")
         #expect(screen.contains("EXIT=0"))

@@ -195,6 +195,83 @@ struct ContractTests {
     }
 
     @Test(arguments: Backend.allCases)
+    func undoReversesTheAuthorsOwnChangesNewestFirst(_ backend: Backend) throws {
+        let office = try TestOffice.make(on: backend)
+        let store = try office.open(backend, as: "waraporn")
+        let author = try office.author("waraporn", in: store)
+        let mine = try store.tasks(TaskQuery(ownerID: author.member!.id)).filter { $0.status == .todo && $0.recurs == nil }
+        try #require(mine.count >= 2)
+        let (first, second) = (mine[0], mine[1])
+        let boardBefore = try store.board(today: office.today)
+        try store.apply(.markDone(evidence: "https://lamnamngern.example.go.th/ita/a.pdf", note: "ส่งแล้ว"), toTask: first.id, by: author, at: office.now)
+        try store.apply(.start, toTask: second.id, by: author, at: office.now)
+        // Someone else's change in between is theirs, not undone by this member.
+        let secretary = try office.open(backend, as: "thanakorn")
+        let other = try #require(try secretary.tasks().first { $0.ownerID != author.member!.id && $0.status == .todo && $0.recurs == nil })
+        try secretary.apply(.start, toTask: other.id, by: try office.author("thanakorn", in: secretary), at: office.now)
+
+        let undone = try store.undoLastChange(by: author, at: office.now)
+        #expect(undone.map(\.key) == [String(second.id)] && undone.first { $0.field == "status" }?.newValue == "in_progress", "\(undone)")
+        #expect(try store.task(id: second.id)?.status == .todo)
+        let again = try store.undoLastChange(by: author, at: office.now)
+        #expect(Set(again.map(\.key)) == [String(first.id)] && Set(again.map(\.field)).isSuperset(of: ["status", "evidence", "note", "done_by", "done_at"]), "\(again)")
+        let restored = try #require(try store.task(id: first.id))
+        #expect(restored.status == .todo && restored.evidence == first.evidence && restored.note == first.note && restored.doneBy == nil && restored.doneAt == nil)
+        #expect(try store.task(id: other.id)?.status == .inProgress, "the secretary's change stands")
+        #expect(try store.board(today: office.today).tallies == (try secretary.board(today: office.today)).tallies)
+        #expect(try store.board(today: office.today).tallies[first.target] == boardBefore.tallies[first.target])
+        // The undo is a change like any other, recorded and seen by others; then there is nothing left of this member's.
+        let sequence = try store.changeSequence()
+        do { try store.undoLastChange(by: author, at: office.now); Issue.record("not refused") } catch StoreError.nothingToUndo {} catch {
+            Issue.record("\(error)")
+        }
+        #expect(try store.changeSequence() == sequence)
+        let log = try secretary.log(sinceEpoch: nil, limit: 40)
+        #expect(log.filter { $0.action == .undo && $0.key == String(first.id) && $0.field == "status" && $0.newValue == "todo" }.count == 1, "\(log)")
+        // The secretary's own undo is theirs.
+        #expect(try secretary.undoLastChange(by: try office.author("thanakorn", in: secretary), at: office.now).map(\.key) == [String(other.id)])
+    }
+
+    @Test(arguments: Backend.allCases)
+    func undoIsRefusedWhenAFieldChangedSinceAndWritesNothing(_ backend: Backend) throws {
+        let office = try TestOffice.make(on: backend)
+        let store = try office.open(backend, as: "waraporn")
+        let author = try office.author("waraporn", in: store)
+        let task = try #require(try store.tasks(TaskQuery(ownerID: author.member!.id)).first { $0.status == .todo && $0.recurs == nil })
+        try store.apply(.start, toTask: task.id, by: author, at: office.now)
+        let secretary = try office.open(backend, as: "thanakorn")
+        try secretary.apply(.markDone(evidence: nil, note: nil), toTask: task.id, by: try office.author("thanakorn", in: secretary), at: office.now)
+        let sequence = try store.changeSequence()
+        do { try store.undoLastChange(by: author, at: office.now); Issue.record("not refused") } catch StoreError.undoConflict(let entity, let key, let field) {
+            #expect(entity == .task && key == String(task.id) && field == "status")
+        } catch { Issue.record("\(error)") }
+        #expect(try store.changeSequence() == sequence && (try store.task(id: task.id))?.status == .done)
+        // Read-only: refused before anything is looked at.
+        let reader = try office.open(backend, as: "pimchanok", readOnly: true)
+        do { try reader.undoLastChange(by: try office.author("pimchanok", in: reader), at: office.now); Issue.record("not refused") } catch StoreError.readOnly {} catch {
+            Issue.record("\(error)")
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func anOwnerUndoesRecurringWorkDoneAndItsNextOccurrenceIsArchived(_ backend: Backend) throws {
+        let office = try TestOffice.make(on: backend)
+        let file = try office.original()
+        let monthly = try #require(try file.tasks().first { $0.key == "o11-monthly" })
+        let owner = try #require(try file.members().first { $0.id == monthly.ownerID })
+        let name = String(owner.login.dropLast(office.suffix.count + 1))
+        let store = try office.open(backend, as: name)
+        let author = try office.author(name, in: store)
+        let next = try #require(try store.apply(.markDone(evidence: nil, note: nil), toTask: monthly.id, by: author, at: office.now).next)
+        let undone = try store.undoLastChange(by: author, at: office.now)
+        #expect(Set(undone.map(\.key)) == [String(monthly.id), String(next.id)], "\(undone)")
+        let back = try #require(try store.task(id: monthly.id))
+        #expect(back.status == monthly.status && back.recurs == .monthly && back.doneBy == nil)
+        #expect(try store.task(id: next.id)?.isArchived == true && !(try store.tasks()).contains { $0.id == next.id })
+        #expect(try store.board(today: office.today).tallies == (try file.board(today: office.today)).tallies)
+    }
+
+    @Test(arguments: Backend.allCases)
     func anotherMembersChangeChangesTheToken(_ backend: Backend) throws {
         let office = try TestOffice.make(on: backend)
         let watcher = try office.open(backend, as: "pimchanok")

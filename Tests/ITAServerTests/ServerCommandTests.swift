@@ -74,6 +74,13 @@ struct ServerCommandTests {
         let acted = try ita(["start", String(task.id), "--db", login("thanakorn"), "--as", office.login("waraporn"), "--lang", "en"])
         #expect(acted.status == 0, "\(acted)")
         #expect(try lastAudit() == [office.login("thanakorn"), "start", "task", String(task.id), office.login("waraporn")])
+        // That change is the owner's: their `ita undo` takes it back (the done before it stands).
+        let undo = try ita(["undo", "--db", login("waraporn"), "--lang", "en"])
+        #expect(undo.status == 0 && undo.stdout.contains("#\(task.id)"), "\(undo)")
+        #expect(try lastAudit() == [office.login("waraporn"), "undo", "task", String(task.id), nil])
+        #expect(try admin.execute("SELECT status FROM ita.task WHERE office = $1 AND id = $2", [office.code, String(task.id)]).scalar == "done")
+        let conflict = try ita(["undo", "--db", login("thanakorn"), "--lang", "en"])
+        #expect(conflict.status == 1 && conflict.stderr.contains("nothing of yours to undo") && conflict.stderr.split(separator: "\n").count == 1, "\(conflict)")
 
         // A province's viewer reads but may not change; with two offices it must say which.
         try server.admin.addOffice(code: office.code + "-2", name: "สำนักงานที่สอง")
