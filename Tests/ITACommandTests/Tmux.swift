@@ -63,7 +63,8 @@ final class Tmux {
     /// and the terminal modes afterwards are printed, and the pane stays open to be read.
     func start(_ command: String, width: Int = 100, height: Int = 30, name: String = "main") throws {
         // The shell traps INT (a handler, reset on exec) so Ctrl-C reaches ita without ending the pane.
-        let script = "trap : INT; \(command); echo \"EXIT=$?\"; stty -a > '\(modesFile(name))'; exec sleep 600"
+        // The modes are written before EXIT= is shown, so a test that sees EXIT= can read them at once.
+        let script = "trap : INT; \(command); s=$?; stty -a > '\(modesFile(name))'; echo \"EXIT=$s\"; exec sleep 600"
         try run(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "/bin/sh", "-c", script])
     }
 
