@@ -104,12 +104,13 @@ public final class PGConnection {
         "'" + text.replacingOccurrences(of: "\u{0}", with: "").replacingOccurrences(of: "'", with: "''") + "'"
     }
 
-    /// Runs `body` in one transaction: committed if it returns, rolled back if it throws.
-    public func transaction<T>(_ body: () throws -> T) throws -> T {
+    /// Runs `body` in one transaction: committed, or rolled back when it throws (or, `rollingBack`, always:
+    /// a dry run that checks and works out everything, then writes nothing).
+    public func transaction<T>(rollingBack: Bool = false, _ body: () throws -> T) throws -> T {
         try execute("BEGIN")
         do {
             let value = try body()
-            try execute("COMMIT")
+            try execute(rollingBack ? "ROLLBACK" : "COMMIT")
             return value
         } catch {
             _ = try? execute("ROLLBACK")

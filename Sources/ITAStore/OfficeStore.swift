@@ -26,6 +26,11 @@ public protocol OfficeStore: AnyObject {
     /// Applies a change to one task for `author`, or refuses it with the permission rule's reason.
     @discardableResult
     func apply(_ change: TaskChange, toTask id: Int64, by author: Author, at now: Timestamp, confirmRecurrence: Bool) throws -> Store.ChangeResult
+    /// Applies plan changes as one audited change (one `ita undo` reverses them all), each checked for its
+    /// content and who may make it; any refusal writes nothing. With `dryRun`, worked out and rolled back.
+    /// A server takes the tasks' own changes so far (`ServerStore.takes`), else `StoreError.notOnServer`.
+    @discardableResult
+    func apply(_ changes: [PlanChange], by author: Author, at now: Timestamp, action: AuditAction?, dryRun: Bool) throws -> Store.PlanResult
     /// Reverses `author`'s most recent change that is not itself an undo and has not been undone (refused,
     /// writing nothing, if a field it wrote has changed since); the entries of the change reversed.
     @discardableResult
@@ -49,6 +54,11 @@ extension OfficeStore {
 
     /// The member a login is now (one who has left is not).
     public func member(login: String) throws -> Member? { try members().first { $0.login == login && !$0.hasLeft } }
+
+    @discardableResult
+    public func apply(_ changes: [PlanChange], by author: Author, at now: Timestamp) throws -> Store.PlanResult {
+        try apply(changes, by: author, at: now, action: nil, dryRun: false)
+    }
 
     @discardableResult
     public func apply(_ change: TaskChange, toTask id: Int64, by author: Author, at now: Timestamp) throws -> Store.ChangeResult {

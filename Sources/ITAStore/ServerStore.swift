@@ -14,9 +14,9 @@ public final class ServerStore: OfficeStore {
     public let location: String
     public let readOnlyReason: ReadOnlyReason?
     public let storeLogin: String?
-    private let connection: PGConnection
+    let connection: PGConnection
     /// The offset the client shows times in (timestamps travel as seconds since 1970).
-    private let utcOffsetSeconds: Int
+    let utcOffsetSeconds: Int
     /// Live refresh: the sequence last announced or read, whether LISTEN has been asked and seen to
     /// work, and when the sequence was last polled (the fallback where LISTEN does not arrive, as
     /// through PgBouncer in transaction mode).
@@ -106,14 +106,14 @@ public final class ServerStore: OfficeStore {
         try run { try framework(json: try one("SELECT framework_json::text FROM ita.assessment WHERE office = $1")) }
     }
 
-    private func framework(json: String?) throws -> Framework {
+    func framework(json: String?) throws -> Framework {
         guard let json else { throw StoreError.failed("\(location): the office has no assessment") }
         return try FrameworkCache.shared.framework(for: json)
     }
 
     public func members() throws -> [Member] { try run { try readMembers() } }
 
-    private func readMembers() throws -> [Member] {
+    func readMembers() throws -> [Member] {
         try select("SELECT \(Self.memberColumns) FROM ita.member WHERE office = $1 ORDER BY id").map(Self.member)
     }
 
@@ -207,7 +207,7 @@ public final class ServerStore: OfficeStore {
         extract(epoch FROM done_at)::bigint, recurs, plan_key, extract(epoch FROM archived_at)::bigint, archive_reason
         """
 
-    private func task(from r: [String?]) -> WorkTask {
+    func task(from r: [String?]) -> WorkTask {
         WorkTask(id: int64(r[0]), title: r[1] ?? "", target: TaskTarget(kind: r[2] ?? "", text: r[3] ?? "") ?? .indicator(0),
                  ownerID: int64(r[4]), due: r[5].flatMap(CivilDate.init(iso:)), status: TaskStatus(rawValue: r[6] ?? "") ?? .todo,
                  blockedReason: r[7], evidence: Store.decodeEvidence(r[8] ?? "[]"), note: r[9] ?? "", phase: r[10],
@@ -296,8 +296,9 @@ public final class ServerStore: OfficeStore {
         }
     }
 
-    /// The task changes `undoLastChange` reverses: ita's own (a change of the plan is not made on a server yet).
-    static let undoableActions = Store.tickActions.map(\.rawValue).sorted()
+    /// The task changes `undoLastChange` reverses: ita's own ticks and the tasks' plan changes (the only
+    /// plan changes a server takes so far).
+    static let undoableActions = (Store.tickActions.map(\.rawValue) + [AuditAction.add, .edit, .archive, .restore, .plan].map(\.rawValue)).sorted()
     /// The task columns an undo may put back (the names of the audit's whole rows).
     static let restorableColumns: Set<String> = [
         "title", "target_kind", "target", "indicator", "owner_id", "due", "status", "blocked_reason", "evidence", "note", "phase",
@@ -399,9 +400,9 @@ public final class ServerStore: OfficeStore {
 
     /// The audit rows `condition` picks (after `office = $1 AND`), as field entries in sequence order: each
     /// row holds the whole row before and after, so an entry per key whose value differs (the time of the
-    /// update aside), one for a row made (`*`, as SQLite's log names a creation) or removed (`-`). Also the
+    /// update and a task's columns derived from its target aside), one for a row made (`*`, as SQLite's log names a creation) or removed (`-`). Also the
     /// sequence numbers of the rows kept (at most `upTo`), and how many rows there were.
-    private func entries(of condition: String, _ parameters: [String?], upTo limit: Int?) throws -> (entries: [AuditEntry], kept: [Int64], rows: Int) {
+    func entries(of condition: String, _ parameters: [String?], upTo limit: Int?) throws -> (entries: [AuditEntry], kept: [Int64], rows: Int) {
         let rows = try run {
             try select("""
                 SELECT a.seq, extract(epoch FROM a.at)::bigint, a.db_role, a.action, a.entity, a.entity_key, f.k,
@@ -409,7 +410,7 @@ public final class ServerStore: OfficeStore {
                 FROM (SELECT * FROM ita.audit WHERE office = $1 AND \(condition)) a
                 LEFT JOIN LATERAL (
                     SELECT k FROM jsonb_object_keys(a.new_row) k
-                     WHERE a.old_row IS NOT NULL AND k <> 'updated_at' AND a.new_row -> k IS DISTINCT FROM a.old_row -> k
+                     WHERE a.old_row IS NOT NULL AND k NOT IN ('updated_at', 'target_kind', 'indicator') AND a.new_row -> k IS DISTINCT FROM a.old_row -> k
                     UNION ALL SELECT '\(Store.creationField)' WHERE a.old_row IS NULL
                     UNION ALL SELECT '-' WHERE a.new_row IS NULL) f ON true
                 LEFT JOIN ita.member m ON m.office = a.office AND m.login = coalesce(a.acting_for, a.db_role)
@@ -430,9 +431,27 @@ public final class ServerStore: OfficeStore {
                 entry.oldEvidence = entry.oldValue.map(Store.decodeEvidence)
                 entry.newEvidence = entry.newValue.map(Store.decodeEvidence)
             }
+            if Self.timeColumns.contains(entry.field) {
+                entry.oldValue = entry.oldValue.map(localTime)
+                entry.newValue = entry.newValue.map(localTime)
+            }
             return entry
         }
         return (entries, kept, seqs.count)
+    }
+
+    /// A task's `timestamptz` columns: the audit's rows hold them as the writer's session rendered them.
+    static let timeColumns: Set<String> = ["done_at", "archived_at"]
+
+    /// A time from an audit row (`2026-12-02T02:00:00.123+00:00`, in the writer's zone) as a file's log
+    /// holds it: whole seconds, in the client's offset.
+    func localTime(_ text: String) -> String {
+        var trimmed = Substring(text)
+        if let dot = trimmed.firstIndex(of: "."), let zone = trimmed[dot...].firstIndex(where: { $0 == "+" || $0 == "-" }) {
+            trimmed.removeSubrange(dot..<zone)
+        }
+        guard let time = Timestamp(iso: String(trimmed)) else { return text }
+        return Timestamp(secondsSince1970: time.secondsSince1970, utcOffsetSeconds: utcOffsetSeconds).iso
     }
 
     /// The last sequence announced on the office's channel (LISTEN, asked on the first call), or polled:
@@ -515,21 +534,21 @@ public final class ServerStore: OfficeStore {
     // MARK: Statements
 
     /// Rows of a statement about this office: `$1` is the office, the parameters are `$2…`.
-    private func select(_ sql: String, _ parameters: [String?] = []) throws -> [[String?]] {
+    func select(_ sql: String, _ parameters: [String?] = []) throws -> [[String?]] {
         try connection.execute(sql, [office] + parameters).rows
     }
 
-    private func one(_ sql: String, _ parameters: [String?] = []) throws -> String? {
+    func one(_ sql: String, _ parameters: [String?] = []) throws -> String? {
         try select(sql, parameters).first?.first ?? nil
     }
 
-    private func run<T>(_ body: () throws -> T) throws -> T {
+    func run<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let error as PGError { throw StoreError(error, at: location) }
     }
 
-    private func int64(_ text: String?) -> Int64 { text.flatMap { Int64($0) } ?? 0 }
+    func int64(_ text: String?) -> Int64 { text.flatMap { Int64($0) } ?? 0 }
     private func double(_ text: String?) -> Double { text.flatMap(Double.init) ?? 0 }
-    private func stamp(_ seconds: String?) -> Timestamp? {
+    func stamp(_ seconds: String?) -> Timestamp? {
         seconds.flatMap { Int64($0) }.map { Timestamp(secondsSince1970: $0, utcOffsetSeconds: utcOffsetSeconds) }
     }
 }
@@ -548,7 +567,7 @@ public enum ServerAddress {
     }
 
     /// What works on a server so far, for the message of a command that does not.
-    public static let commands = "`ita status`, `ita tasks`, `ita done`/`start`/`block`/`reopen`, `ita undo`, `ita log`, the dashboard, `ita rollup` and `ita admin`"
+    public static let commands = "`ita status`, `ita tasks`, `ita done`/`start`/`block`/`reopen`, `ita add`/`edit`/`archive`/`restore`, `ita undo`, `ita log`, the dashboard, `ita rollup` and `ita admin`"
 
     /// `service=NAME`, `HOST:PORT/DATABASE`, or what of them the value gives.
     public static func describe(_ conninfo: String) -> String {

@@ -180,7 +180,7 @@ extension Store {
 
 /// Checks and writes plan changes inside one write transaction, auditing every field that
 /// changes under one change id.
-struct PlanWriter {
+struct PlanWriter: PlanRules {
     let db: Database
     let author: Author
     let now: Timestamp
@@ -245,66 +245,7 @@ struct PlanWriter {
         return made
     }
 
-    // MARK: Checking
-
-    func permit(_ kind: ChangeKind, ownerID: Int64? = nil) throws {
-        let name = ownerID.flatMap { id in members.first { $0.id == id }?.name }
-        if let denial = Permissions.check(kind, actor: author.member, login: author.login, ownerID: ownerID, ownerName: name) {
-            throw StoreError.denied(denial)
-        }
-    }
-
-    func problem(_ field: String, _ en: String, th: String) -> StoreError { .invalid(PlanProblem(field: field, en, th: th)) }
-
-    func text(_ field: String, _ value: String, allowEmpty: Bool = false) throws -> String {
-        let trimmed = value.trimmingWhitespace
-        if !allowEmpty, trimmed.isEmpty { throw problem(field, "must not be empty", th: "ต้องไม่ว่าง") }
-        if value.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) }) {
-            throw problem(field, "contains control characters", th: "มีอักขระควบคุม")
-        }
-        if value.unicodeScalars.count > Limits.textLength {
-            throw problem(field, "is longer than \(Limits.textLength) characters", th: "ยาวเกิน \(Limits.textLength) ตัวอักษร")
-        }
-        return allowEmpty ? value : trimmed
-    }
-
-    func lineID(_ value: String) throws -> String {
-        let id = value.trimmingWhitespace
-        guard Member.isValidLineID(id) else {
-            throw problem("line_id", "a LINE user id is U and 32 hex digits (from a webhook event), found \(Quote.text(value))",
-                          th: "LINE user id คือ U ตามด้วยเลขฐานสิบหก 32 หลัก (ได้จาก webhook event) แต่พบ \(Quote.text(value))")
-        }
-        return id
-    }
-
-    func member(_ login: String, field: String) throws -> Member {
-        guard let m = members.first(where: { $0.login == login && !$0.hasLeft }) else {
-            let gone = members.contains { $0.login == login }
-            throw problem(field, gone ? "\(Quote.text(login)) has left the committee" : "no member with login \(Quote.text(login))",
-                          th: gone ? "\(Quote.text(login)) ออกจากคณะทำงานแล้ว" : "ไม่พบสมาชิกที่มีชื่อผู้ใช้ \(Quote.text(login))")
-        }
-        return m
-    }
-
-    func check(target: TaskTarget, field: String) throws {
-        switch target {
-        case .indicator(let n) where framework.indicator(n) == nil:
-            throw problem(field, "no indicator \(n) in framework \(framework.id)", th: "ไม่มีตัวชี้วัดที่ \(n) ในเกณฑ์ \(framework.id)")
-        case .item(let code) where framework.item(code) == nil:
-            throw problem(field, "no item \(code) in framework \(framework.id)", th: "ไม่มีข้อ \(code) ในเกณฑ์ \(framework.id)")
-        default: break
-        }
-    }
-
-    func phase(_ key: String?, field: String) throws -> String? {
-        guard let key, !key.isEmpty else { return nil }
-        guard let phase = assessment.process.phases.first(where: { $0.key.uppercased() == key.uppercased() }) else {
-            let keys = assessment.process.phases.map(\.key).joined(separator: ", ")
-            throw problem(field, "no phase \(Quote.text(key)) in process \(assessment.process.name) (\(keys))",
-                          th: "ไม่มีขั้น \(Quote.text(key)) ในกระบวนการ \(assessment.process.name) (\(keys))")
-        }
-        return phase.key
-    }
+    // MARK: Reading
 
     func task(_ id: Int64) throws -> WorkTask {
         guard let row = try Row.fetchOne(db, sql: "SELECT \(Store.taskColumns) FROM task WHERE id = ?", arguments: [id]) else {
@@ -313,22 +254,8 @@ struct PlanWriter {
         return Store.taskFromRow(row)
     }
 
-    func key(_ key: String?, for taskID: Int64?) throws -> String? {
-        guard let key, !key.isEmpty else { return nil }
-        guard WorkTask.isValidKey(key) else {
-            throw problem("key", "a task key uses letters, digits, . _ - only", th: "key ของงานใช้ได้เฉพาะตัวอักษรอังกฤษ ตัวเลข และ . _ -")
-        }
-        if let other = try Int64.fetchOne(db, sql: "SELECT id FROM task WHERE plan_key = ?", arguments: [key]), other != taskID {
-            throw problem("key", "task #\(other) already has key \(key)", th: "งาน #\(other) ใช้ key \(key) อยู่แล้ว")
-        }
-        return key
-    }
-
-    /// The owner of a target: its own, else (for an item) its indicator's.
-    func owner(of target: TaskTarget) -> Int64? {
-        if let id = owners[target] { return id }
-        if case .item(let code) = target, let indicator = framework.location(ofItem: code)?.indicator { return owners[.indicator(indicator.number)] }
-        return nil
+    func task(withKey key: String) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT id FROM task WHERE plan_key = ?", arguments: [key])
     }
 
     // MARK: Changes
@@ -336,57 +263,14 @@ struct PlanWriter {
     mutating func apply(_ change: PlanChange) throws {
         switch change {
         case .addTask(let new):
-            try check(target: new.target, field: "target")
-            let targetOwner = owner(of: new.target)
-            try permit(.addTask, ownerID: targetOwner)
-            var ownerID = targetOwner ?? author.member?.id ?? 0
-            if let login = new.ownerLogin {
-                let m = try member(login, field: "owner")
-                if m.id != author.member?.id, m.id != targetOwner { try permit(.editTask) }
-                ownerID = m.id
-            }
-            guard members.contains(where: { $0.id == ownerID }) else {
-                throw problem("owner", "target \(new.target) has no owner: give --owner", th: "\(new.target) ยังไม่มีผู้รับผิดชอบ: ระบุ --owner")
-            }
-            var task = WorkTask(id: 0, title: try text("title", new.title), target: new.target, ownerID: ownerID, due: new.due,
-                                status: new.status, blockedReason: new.status == .blocked ? new.blockedReason : nil,
-                                evidence: try new.evidence.map { try evidence($0) }, note: try text("note", new.note, allowEmpty: true),
-                                phase: try phase(new.phase, field: "phase"), recurs: new.recurs, key: try key(new.key, for: nil))
-            if task.status == .done { task.doneBy = ownerID; task.doneAt = now }
-            _ = try add(task: task)
+            _ = try add(task: try newTask(new, now: now))
             result.warnings += DueWarning.check(new.due, target: new.target, assessment: assessment, framework: framework)
 
         case .editTask(let id, let edit):
             let before = try task(id)
-            if before.isArchived {
-                throw StoreError.archived(id)
-            }
-            try permit(change.kind, ownerID: before.ownerID)
-            if let expected = edit.expected, expected != before { throw try conflict(on: before) }
-            var after = before
-            if let title = edit.title { after.title = try text("title", title) }
-            if let target = edit.target { try check(target: target, field: "target"); after.target = target }
-            if let login = edit.ownerLogin { after.ownerID = try member(login, field: "owner").id }
-            if let due = edit.due { after.due = due }
-            if let phaseKey = edit.phase { after.phase = try phase(phaseKey, field: "phase") }
-            if let note = edit.note { after.note = try text("note", note, allowEmpty: true) }
-            if let recurs = edit.recurs { after.recurs = recurs }
-            if let key = edit.key { after.key = try self.key(key, for: id) }
-            if let evidence = edit.evidence { after.evidence = try evidence.map { try self.evidence($0) } }
-            if let status = edit.status, status != before.status {
-                switch status {
-                case .done: after = TaskTransition.apply(.markDone(evidence: nil, note: nil), to: after, by: after.ownerID, at: now)
-                case .inProgress: after = TaskTransition.apply(.start, to: after, by: nil, at: now)
-                case .todo: after = TaskTransition.apply(.reopen, to: after, by: nil, at: now)
-                case .blocked: after = TaskTransition.apply(.block(reason: (edit.blockedReason ?? nil) ?? "-"), to: after, by: nil, at: now)
-                }
-            } else if let reason = edit.blockedReason, after.status == .blocked {
-                after.blockedReason = reason
-            }
+            let after = try edited(before, edit, kind: change.kind, now: now, conflict: conflict(on:))
             try write(task: before, after)
-            if edit.due != nil || edit.target != nil {
-                result.warnings += DueWarning.check(after.due, target: after.target, assessment: assessment, framework: framework)
-            }
+            if edit.due != nil || edit.target != nil { result.warnings += warnings(for: after) }
 
         case .archiveTask(let id, let reason):
             let before = try task(id)
@@ -574,18 +458,6 @@ struct PlanWriter {
         }
     }
 
-    func score(_ value: Double) throws -> Double {
-        guard value.isFinite, Limits.score.contains(value) else {
-            throw problem("score", "must be a number from \(Limits.describe(Limits.score))", th: "ต้องเป็นตัวเลขตั้งแต่ \(Limits.describe(Limits.score, to: "ถึง"))")
-        }
-        return value == 0 ? 0 : value
-    }
-
-    func evidence(_ url: String) throws -> String {
-        guard Evidence.isValid(url) else { let why = Evidence.refusal(url); throw problem("evidence", why.en, th: why.th) }
-        return url
-    }
-
     func row(of m: Milestone, position: Int) throws -> String {
         _ = try text("key", m.key)
         guard m.key.allSatisfy({ !$0.isWhitespace }) else { throw problem("key", "a milestone key has no spaces", th: "key ของหมุดหมายต้องไม่มีช่องว่าง") }
@@ -608,5 +480,166 @@ struct PlanWriter {
         let memberID: Int64? = row?[1]
         let name = memberID.flatMap { id in members.first { $0.id == id }?.name } ?? (row?[0] as String?) ?? "?"
         return .editConflict(taskID: task.id, by: name, at: (row?[2] as String?).flatMap(Timestamp.init(iso:)) ?? now)
+    }
+}
+
+/// The checks of a plan change that need only what the office is (its framework, assessment, members
+/// and owners) and who is changing it: one set for the office's file (`PlanWriter`) and its server rows
+/// (`ServerPlanWriter`), so both refuse the same change with the same field and reason.
+protocol PlanRules {
+    var author: Author { get }
+    var framework: Framework { get }
+    var assessment: Assessment { get }
+    var members: [Member] { get }
+    var owners: [TaskTarget: Int64] { get }
+    /// The task that has this key now, if any.
+    func task(withKey key: String) throws -> Int64?
+}
+
+extension PlanRules {
+
+    func permit(_ kind: ChangeKind, ownerID: Int64? = nil) throws {
+        let name = ownerID.flatMap { id in members.first { $0.id == id }?.name }
+        if let denial = Permissions.check(kind, actor: author.member, login: author.login, ownerID: ownerID, ownerName: name) {
+            throw StoreError.denied(denial)
+        }
+    }
+
+    func problem(_ field: String, _ en: String, th: String) -> StoreError { .invalid(PlanProblem(field: field, en, th: th)) }
+
+    func text(_ field: String, _ value: String, allowEmpty: Bool = false) throws -> String {
+        let trimmed = value.trimmingWhitespace
+        if !allowEmpty, trimmed.isEmpty { throw problem(field, "must not be empty", th: "ต้องไม่ว่าง") }
+        if value.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) }) {
+            throw problem(field, "contains control characters", th: "มีอักขระควบคุม")
+        }
+        if value.unicodeScalars.count > Limits.textLength {
+            throw problem(field, "is longer than \(Limits.textLength) characters", th: "ยาวเกิน \(Limits.textLength) ตัวอักษร")
+        }
+        return allowEmpty ? value : trimmed
+    }
+
+    func lineID(_ value: String) throws -> String {
+        let id = value.trimmingWhitespace
+        guard Member.isValidLineID(id) else {
+            throw problem("line_id", "a LINE user id is U and 32 hex digits (from a webhook event), found \(Quote.text(value))",
+                          th: "LINE user id คือ U ตามด้วยเลขฐานสิบหก 32 หลัก (ได้จาก webhook event) แต่พบ \(Quote.text(value))")
+        }
+        return id
+    }
+
+    func member(_ login: String, field: String) throws -> Member {
+        guard let m = members.first(where: { $0.login == login && !$0.hasLeft }) else {
+            let gone = members.contains { $0.login == login }
+            throw problem(field, gone ? "\(Quote.text(login)) has left the committee" : "no member with login \(Quote.text(login))",
+                          th: gone ? "\(Quote.text(login)) ออกจากคณะทำงานแล้ว" : "ไม่พบสมาชิกที่มีชื่อผู้ใช้ \(Quote.text(login))")
+        }
+        return m
+    }
+
+    func check(target: TaskTarget, field: String) throws {
+        switch target {
+        case .indicator(let n) where framework.indicator(n) == nil:
+            throw problem(field, "no indicator \(n) in framework \(framework.id)", th: "ไม่มีตัวชี้วัดที่ \(n) ในเกณฑ์ \(framework.id)")
+        case .item(let code) where framework.item(code) == nil:
+            throw problem(field, "no item \(code) in framework \(framework.id)", th: "ไม่มีข้อ \(code) ในเกณฑ์ \(framework.id)")
+        default: break
+        }
+    }
+
+    func phase(_ key: String?, field: String) throws -> String? {
+        guard let key, !key.isEmpty else { return nil }
+        guard let phase = assessment.process.phases.first(where: { $0.key.uppercased() == key.uppercased() }) else {
+            let keys = assessment.process.phases.map(\.key).joined(separator: ", ")
+            throw problem(field, "no phase \(Quote.text(key)) in process \(assessment.process.name) (\(keys))",
+                          th: "ไม่มีขั้น \(Quote.text(key)) ในกระบวนการ \(assessment.process.name) (\(keys))")
+        }
+        return phase.key
+    }
+
+    /// The owner of a target: its own, else (for an item) its indicator's.
+    func owner(of target: TaskTarget) -> Int64? {
+        if let id = owners[target] { return id }
+        if case .item(let code) = target, let indicator = framework.location(ofItem: code)?.indicator { return owners[.indicator(indicator.number)] }
+        return nil
+    }
+
+    func key(_ key: String?, for taskID: Int64?) throws -> String? {
+        guard let key, !key.isEmpty else { return nil }
+        guard WorkTask.isValidKey(key) else {
+            throw problem("key", "a task key uses letters, digits, . _ - only", th: "key ของงานใช้ได้เฉพาะตัวอักษรอังกฤษ ตัวเลข และ . _ -")
+        }
+        if let other = try task(withKey: key), other != taskID {
+            throw problem("key", "task #\(other) already has key \(key)", th: "งาน #\(other) ใช้ key \(key) อยู่แล้ว")
+        }
+        return key
+    }
+
+    func score(_ value: Double) throws -> Double {
+        guard value.isFinite, Limits.score.contains(value) else {
+            throw problem("score", "must be a number from \(Limits.describe(Limits.score))", th: "ต้องเป็นตัวเลขตั้งแต่ \(Limits.describe(Limits.score, to: "ถึง"))")
+        }
+        return value == 0 ? 0 : value
+    }
+
+    func evidence(_ url: String) throws -> String {
+        guard Evidence.isValid(url) else { let why = Evidence.refusal(url); throw problem("evidence", why.en, th: why.th) }
+        return url
+    }
+
+    /// The task an `addTask` makes (its id not yet given), every field checked.
+    func newTask(_ new: NewTask, now: Timestamp) throws -> WorkTask {
+        try check(target: new.target, field: "target")
+        let targetOwner = owner(of: new.target)
+        try permit(.addTask, ownerID: targetOwner)
+        var ownerID = targetOwner ?? author.member?.id ?? 0
+        if let login = new.ownerLogin {
+            let m = try member(login, field: "owner")
+            if m.id != author.member?.id, m.id != targetOwner { try permit(.editTask) }
+            ownerID = m.id
+        }
+        guard members.contains(where: { $0.id == ownerID }) else {
+            throw problem("owner", "target \(new.target) has no owner: give --owner", th: "\(new.target) ยังไม่มีผู้รับผิดชอบ: ระบุ --owner")
+        }
+        var task = WorkTask(id: 0, title: try text("title", new.title), target: new.target, ownerID: ownerID, due: new.due,
+                            status: new.status, blockedReason: new.status == .blocked ? new.blockedReason : nil,
+                            evidence: try new.evidence.map { try evidence($0) }, note: try text("note", new.note, allowEmpty: true),
+                            phase: try phase(new.phase, field: "phase"), recurs: new.recurs, key: try key(new.key, for: nil))
+        if task.status == .done { task.doneBy = ownerID; task.doneAt = now }
+        return task
+    }
+
+    /// The task `before` as an `editTask` leaves it, every field checked (who may, and that it is not archived).
+    /// `conflict` is the refusal when the editor's copy is no longer the stored one.
+    func edited(_ before: WorkTask, _ edit: TaskEdit, kind: ChangeKind, now: Timestamp, conflict: (WorkTask) throws -> StoreError) throws -> WorkTask {
+        if before.isArchived { throw StoreError.archived(before.id) }
+        try permit(kind, ownerID: before.ownerID)
+        if let expected = edit.expected, expected != before { throw try conflict(before) }
+        var after = before
+        if let title = edit.title { after.title = try text("title", title) }
+        if let target = edit.target { try check(target: target, field: "target"); after.target = target }
+        if let login = edit.ownerLogin { after.ownerID = try member(login, field: "owner").id }
+        if let due = edit.due { after.due = due }
+        if let phaseKey = edit.phase { after.phase = try phase(phaseKey, field: "phase") }
+        if let note = edit.note { after.note = try text("note", note, allowEmpty: true) }
+        if let recurs = edit.recurs { after.recurs = recurs }
+        if let key = edit.key { after.key = try self.key(key, for: before.id) }
+        if let evidence = edit.evidence { after.evidence = try evidence.map { try self.evidence($0) } }
+        if let status = edit.status, status != before.status {
+            switch status {
+            case .done: after = TaskTransition.apply(.markDone(evidence: nil, note: nil), to: after, by: after.ownerID, at: now)
+            case .inProgress: after = TaskTransition.apply(.start, to: after, by: nil, at: now)
+            case .todo: after = TaskTransition.apply(.reopen, to: after, by: nil, at: now)
+            case .blocked: after = TaskTransition.apply(.block(reason: (edit.blockedReason ?? nil) ?? "-"), to: after, by: nil, at: now)
+            }
+        } else if let reason = edit.blockedReason, after.status == .blocked {
+            after.blockedReason = reason
+        }
+        return after
+    }
+
+    /// The warnings a task's due date gets (a weekend, a holiday, after its milestone).
+    func warnings(for task: WorkTask) -> [DueWarning] {
+        DueWarning.check(task.due, target: task.target, assessment: assessment, framework: framework)
     }
 }

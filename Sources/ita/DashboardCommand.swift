@@ -68,8 +68,8 @@ enum Dashboard {
 
     static func program(_ state: AppState, ctx: Context, store: any OfficeStore, author: Author, terminal: Terminal) -> Running<AppState> {
         let watch = StoreWatch(store, today: ctx.today)
-        // The office's SQLite file: what only it has so far (plan edits, meetings, the review, the
-        // integrity checks). On a server those keys say so instead.
+        // The office's SQLite file: what only it has so far (the plan beyond its tasks, meetings, the
+        // review, the integrity checks). On a server those keys say so instead.
         let file = store as? Store
         func onFile(_ body: (Store) throws -> Performed<DashboardMessage>) rethrows -> Performed<DashboardMessage> {
             guard let file else { return .message(.failed(ctx.strings.notOnServer)) }
@@ -106,13 +106,12 @@ enum Dashboard {
                 // The state updates its board from the one change: no re-read of 50,000 tasks' tallies.
                 return .message(.applied(result.task, nil, action: change.action, changed: !result.fields.isEmpty))
             case .plan(let changes):
-                guard let store = file else { return .message(.planRefused(field: nil, text: ctx.strings.notOnServer)) }
                 do {
                     let result = try store.apply(changes, by: author, at: ctx.currentTime())
-                    ctx.hooks.fire(store)
+                    if let file { ctx.hooks.fire(file) }
                     watch.sawOwnWrite()
                     unCheckpointed = true
-                    seenAudit = (try? store.lastAuditID()) ?? seenAudit
+                    seenAudit = (try? store.changeSequence()) ?? seenAudit
                     let plan = ctx.language.plan
                     let text = AuditText(members: try store.members(), strings: ctx.strings)
                     var note = result.addedTaskIDs.first.map { id in plan.added(id, ((try? store.task(id: id))?.title ?? "").sanitizedForTerminal) }

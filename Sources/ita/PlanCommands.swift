@@ -4,10 +4,11 @@ import ITACore
 import ITAStore
 import ITAUI
 
-/// Applies plan changes for the person at the keyboard and prints what changed, a line each.
-func planChange(_ global: GlobalOptions, _ build: (Context, Store) throws -> [PlanChange]) throws {
+/// Applies plan changes for the person at the keyboard and prints what changed, a line each. On a
+/// server, the tasks' own changes (add, edit, archive, restore); the rest say it needs the office's file.
+func planChange(_ global: GlobalOptions, _ build: (Context, any OfficeStore) throws -> [PlanChange]) throws {
     try Context.run(global) { ctx in
-        let store = try ctx.openStore()
+        let store = try ctx.openOffice()
         let author = try ctx.author(in: store)
         let result = try store.apply(try build(ctx, store), by: author, at: ctx.now)
         ctx.report(result, store: store)
@@ -16,7 +17,7 @@ func planChange(_ global: GlobalOptions, _ build: (Context, Store) throws -> [Pl
 
 extension Context {
     /// What a plan change did: each added task with its id, each other row changed, and warnings.
-    func report(_ result: Store.PlanResult, store: Store) {
+    func report(_ result: Store.PlanResult, store: any OfficeStore) {
         let plan = language.plan
         let text = AuditText(members: (try? store.members()) ?? [], strings: strings)
         var lines: [String] = []

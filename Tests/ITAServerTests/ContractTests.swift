@@ -271,6 +271,96 @@ struct ContractTests {
         #expect(try store.board(today: office.today).tallies == (try file.board(today: office.today)).tallies)
     }
 
+    /// The secretary keeps the plan of tasks: adds one (its owner the target's), edits it, archives and
+    /// restores it, each one audited change; `ita undo` takes the last back. The same on both.
+    @Test(arguments: Backend.allCases)
+    func theSecretaryAddsEditsArchivesAndRestoresATask(_ backend: Backend) throws {
+        let office = try TestOffice.make(on: backend)
+        let store = try office.open(backend, as: "thanakorn")
+        let secretary = try office.author("thanakorn", in: store)
+        let sudarat = try #require(try store.member(login: office.login("sudarat")))
+        let kittipat = try #require(try store.member(login: office.login("kittipat")))
+        let due = CivilDate(year: 2027, month: 1, day: 15)!
+        let sequence = try store.changeSequence()
+        let o12 = try #require(try store.board(today: office.today).tallies[.item("O12")]?.total)
+        let added = try store.apply([.addTask(NewTask(title: "  สรุปผลจัดซื้อจัดจ้าง ธ.ค. ", target: .item("O12"), due: due, phase: "A1", key: "o12-dec"))],
+                                    by: secretary, at: office.now)
+        let id = try #require(added.addedTaskIDs.first)
+        #expect(added.addedTaskIDs.count == 1 && added.entries.map(\.field) == [Store.creationField], "\(added.entries)")
+        var task = try #require(try store.task(id: id))
+        #expect(task.title == "สรุปผลจัดซื้อจัดจ้าง ธ.ค." && task.ownerID == sudarat.id && task.due == due && task.phase == "A1" && task.key == "o12-dec")
+        #expect(try store.tasks(TaskQuery(item: "O12")).contains { $0.id == id } && (try store.changeSequence()) > sequence)
+        #expect(try store.board(today: office.today).tallies[.item("O12")]?.total == o12 + 1)
+
+        let edited = try store.apply([.editTask(id: id, TaskEdit(title: "สรุปผลจัดซื้อจัดจ้าง ธันวาคม", ownerLogin: kittipat.login))], by: secretary, at: office.now)
+        #expect(Set(edited.entries.map(\.field)) == ["title", "owner_id"] && edited.entries.allSatisfy { $0.key == String(id) && $0.login == secretary.login },
+                "\(edited.entries)")
+        #expect(Set(edited.entries.map(\.changeID)).count == 1, "one change")
+        task = try #require(try store.task(id: id))
+        #expect(task.title == "สรุปผลจัดซื้อจัดจ้าง ธันวาคม" && task.ownerID == kittipat.id)
+        // The same edit again writes nothing.
+        #expect(try store.apply([.editTask(id: id, TaskEdit(title: "สรุปผลจัดซื้อจัดจ้าง ธันวาคม"))], by: secretary, at: office.now).entries.isEmpty)
+
+        try store.apply([.archiveTask(id: id, reason: "รวมกับงานรายเดือน")], by: secretary, at: office.now)
+        #expect(try store.task(id: id)?.archiveReason == "รวมกับงานรายเดือน" && !(try store.tasks()).contains { $0.id == id })
+        do { try store.apply(.markDone(evidence: nil, note: nil), toTask: id, by: secretary, at: office.now); Issue.record("not refused") } catch StoreError.invalid(let problem) {
+            #expect(problem.field == "id")
+        }
+        try store.apply([.restoreTask(id: id)], by: secretary, at: office.now)
+        #expect(try store.tasks().contains { $0.id == id })
+        // Undo takes back the restore (the newest change), then the archive.
+        let undone = try store.undoLastChange(by: secretary, at: office.now)
+        #expect(!undone.isEmpty && Set(undone.map(\.key)) == [String(id)], "\(undone)")
+        #expect(try store.task(id: id)?.isArchived == true)
+        try store.undoLastChange(by: secretary, at: office.now)
+        #expect(try store.task(id: id)?.isArchived == false && (try store.task(id: id))?.ownerID == kittipat.id)
+    }
+
+    /// A refused plan change says which field and why, the same on both backends, and writes nothing;
+    /// a dry run works a change out and writes nothing either.
+    @Test(arguments: Backend.allCases)
+    func planRefusalsNameTheFieldAndWriteNothing(_ backend: Backend) throws {
+        let office = try TestOffice.make(on: backend)
+        let store = try office.open(backend, as: "thanakorn")
+        let secretary = try office.author("thanakorn", in: store)
+        let tasks = try store.tasks()
+        let keyed = try #require(tasks.first { $0.key == "o11-monthly" })
+        let other = try #require(tasks.first { $0.key == nil && $0.status.isOpen })
+        let sequence = try store.changeSequence()
+        func refusal(_ changes: [PlanChange], by author: Author? = nil, on target: (any OfficeStore)? = nil) -> StoreError? {
+            do { try (target ?? store).apply(changes, by: author ?? secretary, at: office.now); return nil } catch let error as StoreError { return error } catch { return .failed("\(error)") }
+        }
+        func field(_ error: StoreError?) -> String? { if case .invalid(let problem) = error { return problem.field } else { return nil } }
+        #expect(field(refusal([.addTask(NewTask(title: "ข้อ\u{7}ความ", target: .item("O12")))])) == "title")
+        #expect(field(refusal([.addTask(NewTask(title: "งาน", target: .item("O99")))])) == "target")
+        #expect(field(refusal([.addTask(NewTask(title: "งาน", target: .item("O12"), ownerLogin: "nobody"))])) == "owner")
+        #expect(field(refusal([.addTask(NewTask(title: "งาน", target: .item("O12"), phase: "Z"))])) == "phase")
+        #expect(field(refusal([.editTask(id: other.id, TaskEdit(key: .some("o11-monthly")))])) == "key")
+        // A set of changes is all or nothing: the good first one is not kept when the second is refused.
+        #expect(field(refusal([.editTask(id: other.id, TaskEdit(title: "ชื่อใหม่")), .editTask(id: keyed.id, TaskEdit(title: " "))])) == "title")
+        #expect(refusal([.editTask(id: 99_999, TaskEdit(title: "x"))]) == .unknownTask(id: 99_999))
+        // The editor's copy is stale: someone changed the task since.
+        var stale = other
+        stale.note = "ที่ผู้แก้เห็นก่อนหน้า"
+        var edit = TaskEdit(title: "ชื่อใหม่")
+        edit.expected = stale
+        if case .editConflict(let id, _, _) = refusal([.editTask(id: other.id, edit)]) { #expect(id == other.id) } else { Issue.record("no conflict") }
+        // An owner may not add work on a target they do not own.
+        let owner = try office.open(backend, as: "waraporn")
+        if case .denied = refusal([.addTask(NewTask(title: "งาน", target: .item("O12")))], by: try office.author("waraporn", in: owner), on: owner) {} else {
+            Issue.record("an owner added work on another's target")
+        }
+        #expect(try store.changeSequence() == sequence && (try store.task(id: other.id)) == other)
+        // A dry run says what it would write, and writes nothing.
+        let dry = try store.apply([.editTask(id: other.id, TaskEdit(title: "ชื่อใหม่"))], by: secretary, at: office.now, action: nil, dryRun: true)
+        #expect(dry.entries.map(\.field) == ["title"])
+        #expect(try store.task(id: other.id)?.title == other.title)
+        #expect(try store.changeSequence() == sequence)
+        // The rest of the plan is still the file's: a server says so.
+        let assign = refusal([.assign(.item("O12"), login: office.login("kittipat"), withOpenTasks: false)])
+        #expect(backend == .sqlite ? assign == nil : assign == .notOnServer)
+    }
+
     @Test(arguments: Backend.allCases)
     func anotherMembersChangeChangesTheToken(_ backend: Backend) throws {
         let office = try TestOffice.make(on: backend)

@@ -98,6 +98,42 @@ struct ServerCommandTests {
         #expect(verify.status == 1 && verify.stderr.contains("this command needs an office's SQLite file"), "\(verify)")
     }
 
+    /// The secretary keeps the tasks' plan on the server as on the file: `ita add`, `edit`, `archive` and
+    /// `restore` print the same lines from both; the rest of the plan says it needs the file, in one line.
+    @Test func theSecretaryKeepsTheTasksPlanOnTheServerAsOnTheFile() throws {
+        let office = try TestOffice.make(on: .postgres)
+        let secretary = ServerCluster.replacing(["user": office.login("thanakorn"), "dbname": office.server!.name])
+        let admin = office.server!.admin.connection
+        let steps: [[String]] = [
+            ["add", "O12", "สรุปผลจัดซื้อจัดจ้าง ธ.ค.", "--due", "15/1/2570", "--phase", "A1", "--key", "o12-dec"],
+            ["edit", "NEW", "--title", "สรุปผลจัดซื้อจัดจ้าง ธันวาคม", "--owner", office.login("kittipat"), "--lang", "en"],
+            ["edit", "NEW", "--due", "2027-01-16"],
+            ["archive", "NEW", "--reason", "รวมกับงานรายเดือน"],
+            ["restore", "NEW", "--lang", "en"],
+        ]
+        var made = ""
+        for step in steps {
+            let arguments = step.map { $0 == "NEW" ? made : $0 }
+            let local = try ita(arguments + ["--db", office.file, "--as", office.login("thanakorn")])
+            let remote = try ita(arguments + ["--db", secretary])
+            #expect(local.status == 0 && remote.status == 0 && remote.stderr.isEmpty, "\(arguments): \(local.stderr) \(remote.stderr)")
+            #expect(remote.stdout == local.stdout && !remote.stdout.isEmpty, "\(arguments)\n\(local.stdout)\n\(remote.stdout)")
+            if step[0] == "add" { made = String(remote.stdout.firstMatch(of: /#(\d+)/)?.1 ?? "") }
+        }
+        #expect(!made.isEmpty)
+        let row = try admin.execute("SELECT title, due::text, archived_at IS NULL, plan_key FROM ita.task WHERE office = $1 AND id = $2", [office.code, made]).rows.first
+        #expect(row == ["สรุปผลจัดซื้อจัดจ้าง ธันวาคม", "2027-01-16", "t", "o12-dec"])
+        #expect(try admin.execute("SELECT array_agg(DISTINCT action ORDER BY action)::text FROM ita.audit WHERE office = $1 AND entity_key = $2", [office.code, made]).scalar
+                == "{add,archive,edit,restore}")
+        // A refused change: one line naming the field, nothing written.
+        let before = try admin.execute("SELECT count(*) FROM ita.audit WHERE office = $1", [office.code]).scalar
+        let bad = try ita(["edit", made, "--phase", "Z", "--db", secretary, "--lang", "en"])
+        #expect(bad.status == 1 && bad.stderr.contains("phase") && bad.stderr.split(separator: "\n").count == 1, "\(bad)")
+        let assign = try ita(["assign", "O12", office.login("kittipat"), "--db", secretary, "--lang", "en"])
+        #expect(assign.status == 1 && assign.stderr == "ita: error: not yet on a PostgreSQL server: this needs the office's SQLite file\n", "\(assign)")
+        #expect(try admin.execute("SELECT count(*) FROM ita.audit WHERE office = $1", [office.code]).scalar == before)
+    }
+
     @Test func aProvincesRollupOnTheServerIsTheRollupOfItsOfficesFiles() throws {
         let first = try TestOffice.make(on: .postgres)
         let second = try TestOffice.make(on: .postgres, into: first.server)
