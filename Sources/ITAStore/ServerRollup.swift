@@ -36,9 +36,12 @@ public final class ServerRollup {
             defer { _ = try? connection.execute("COMMIT") }
             var assessments: [String: Assessment] = [:]
             var frameworkKeys: [String: String] = [:]
-            for r in try rows("SELECT office, \(ServerStore.assessmentColumns), framework_key FROM ita.assessment") {
+            // The roll-up reads no process model (phases are for tasks): its text, kept compressed by the
+            // server, is not sent, which spared the server 0.1 s of decompressing it for every office.
+            let noProcess = ProcessModel(name: "", phases: [])
+            for r in try rows("SELECT office, \(ServerStore.assessmentColumns.replacingOccurrences(of: "process_json::text", with: "NULL")), framework_key FROM ita.assessment") {
                 guard let office = r[0] else { continue }
-                assessments[office] = try ServerStore.assessment(from: Array(r[1...8]))
+                assessments[office] = try ServerStore.assessment(from: Array(r[1...8]), process: noProcess)
                 frameworkKeys[office] = r[9]
             }
             // Each distinct framework once, from one of the offices that has it.
@@ -58,8 +61,16 @@ public final class ServerRollup {
             for r in try rows("SELECT office, tool, quota, count FROM ita.respondents") {
                 if let o = r[0] { ServerStore.addRespondents(Array(r[1...]), to: &assessments[o, default: Self.blank]) }
             }
-            for r in try rows("SELECT office, \(ServerStore.milestoneColumns) FROM ita.milestone ORDER BY office, due, position") {
-                if let o = r[0], let m = ServerStore.milestone(Array(r[1...])) { assessments[o]?.milestones.append(m) }
+            // An office's milestones as one JSON text: offices on the national calendar share it, parsed once.
+            var calendars: [ByteText: [Milestone]] = [:]
+            for r in try rows("""
+                SELECT office, json_agg(json_build_array(\(ServerStore.milestoneColumns)) ORDER BY due, position)::text
+                FROM ita.milestone GROUP BY office
+                """) {
+                guard let o = r[0], let json = r[1] else { continue }
+                let key = ByteText(json)
+                if calendars[key] == nil { calendars[key] = try Self.milestones(json) }
+                assessments[o]?.milestones = calendars[key] ?? []
             }
             // Every office's tallies, kept by the server as one text per office (schema v3, `ita.office_tally`).
             var tallies: [String: String] = [:]
@@ -103,33 +114,67 @@ public final class ServerRollup {
     /// tasks due before `today` (ISO dates compare as bytes).
     static func tallies(_ text: String, today: [UInt8]) -> [TaskTarget: Tally] {
         var result: [TaskTarget: Tally] = [:]
+        result.reserveCapacity(64)
         var text = text
         text.withUTF8 { bytes in
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-                var fields: [Range<Int>] = []
-                var from = start
-                for i in start...end where i == end || bytes[i] == UInt8(ascii: "\t") {
-                    fields.append(from..<i)
-                    from = i + 1
+            let n = bytes.count, tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n")
+            var at = 0
+            /// The field from `at` to the next tab (or the line's end), `at` left after it.
+            func field() -> Range<Int> {
+                let start = at
+                while at < n, bytes[at] != tab, bytes[at] != newline { at += 1 }
+                let range = start..<at
+                if at < n, bytes[at] == tab { at += 1 }
+                return range
+            }
+            func number() -> Int? {
+                let r = field()
+                guard !r.isEmpty else { return nil }
+                var value = 0
+                for i in r {
+                    let digit = Int(bytes[i]) - 48
+                    guard (0...9).contains(digit) else { return nil }
+                    value = value * 10 + digit
                 }
-                start = end + 1
-                guard fields.count == 7 else { continue }
-                func text(_ i: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[fields[i]]), as: UTF8.self) }
-                func number(_ i: Int) -> Int { bytes[fields[i]].reduce(0) { $0 * 10 + Int($1) - 48 } }
-                guard let target = TaskTarget(kind: text(0), text: text(1)) else { continue }
-                // Each due date is 10 bytes and a comma: count those before today.
-                var overdue = 0, at = fields[6].lowerBound
-                while at + 10 <= fields[6].upperBound {
-                    if bytes[at..<at + 10].lexicographicallyPrecedes(today) { overdue += 1 } else { break }
-                    at += 11
+                return value
+            }
+            while at < n {
+                let kind = field(), code = field()
+                let total = number(), done = number(), blocked = number(), evidence = number()
+                // The open tasks' due dates, ascending, each 10 bytes and a comma: count those before today.
+                let dues = field()
+                var overdue = 0, date = dues.lowerBound
+                while date + 10 <= dues.upperBound, bytes[date..<date + 10].lexicographicallyPrecedes(today) {
+                    overdue += 1
+                    date += 11
                 }
-                result[target] = Tally(total: number(2), done: number(3), blocked: number(4), overdue: overdue, withEvidence: number(5))
+                while at < n, bytes[at] != newline { at += 1 }   // anything after the seventh field
+                at += 1
+                guard let total, let done, let blocked, let evidence, !code.isEmpty else { continue }
+                let target: TaskTarget
+                if kind.count == 9, bytes[kind.lowerBound] == UInt8(ascii: "i"), bytes[kind.lowerBound + 1] == UInt8(ascii: "n") {
+                    var value = 0
+                    for i in code {
+                        let digit = Int(bytes[i]) - 48
+                        guard (0...9).contains(digit) else { value = -1; break }
+                        value = value * 10 + digit
+                    }
+                    guard value >= 0 else { continue }
+                    target = .indicator(value)
+                } else if kind.count == 4, bytes[kind.lowerBound] == UInt8(ascii: "i") {
+                    // An item's code as the server keeps it (`O12`): a small string, made without allocating.
+                    target = .item(String(decoding: UnsafeBufferPointer(rebasing: bytes[code]), as: UTF8.self))
+                } else { continue }
+                result[target] = Tally(total: total, done: done, blocked: blocked, overdue: overdue, withEvidence: evidence)
             }
         }
         return result
+    }
+
+    /// Milestones from a JSON array of `milestoneColumns` arrays.
+    static func milestones(_ json: String) throws -> [Milestone] {
+        guard let rows = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[Any]] else { return [] }
+        return rows.compactMap { row in ServerStore.milestone(row.map { $0 as? String }) }
     }
 
     private static let blank = Assessment(organisation: "", fiscalYear: 0, frameworkID: "", targetGrade: "")
@@ -138,5 +183,22 @@ public final class ServerRollup {
 
     private func run<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let error as PGError { throw StoreError(error, at: location) }
+    }
+}
+
+/// A text hashed and compared by its UTF-8 bytes. A `String` key hashes and compares its normalised
+/// (NFC) form, which for a ministry's thousands of Thai calendars cost a fifth of the roll-up.
+struct ByteText: Hashable {
+    let text: String
+    init(_ text: String) { self.text = text }
+
+    static func == (a: ByteText, b: ByteText) -> Bool {
+        var x = a.text, y = b.text
+        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

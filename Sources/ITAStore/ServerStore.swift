@@ -496,13 +496,17 @@ public final class ServerStore: OfficeStore {
     private static let processLock = NSLock()
 
     /// An assessment from `assessmentColumns`, without the rows of its other tables.
-    static func assessment(from a: [String?]) throws -> Assessment {
-        let json = a[5] ?? "{}"
-        processLock.lock()
-        let known = processes[json]
-        processLock.unlock()
-        let process = try known ?? JSONDecoder().decode(ProcessModel.self, from: Data(json.utf8))
-        if known == nil { processLock.lock(); processes[json] = process; processLock.unlock() }
+    /// `process`: the process model already decoded (the roll-up's, per digest of its text).
+    static func assessment(from a: [String?], process decoded: ProcessModel? = nil) throws -> Assessment {
+        let process: ProcessModel
+        if let decoded { process = decoded } else {
+            let json = a[5] ?? "{}"
+            processLock.lock()
+            let known = processes[json]
+            processLock.unlock()
+            process = try known ?? JSONDecoder().decode(ProcessModel.self, from: Data(json.utf8))
+            if known == nil { processLock.lock(); processes[json] = process; processLock.unlock() }
+        }
         var assessment = Assessment(
             organisation: a[0] ?? "", fiscalYear: Int(a[1] ?? "") ?? 0, frameworkID: a[2] ?? "", targetGrade: a[3] ?? "",
             indicatorTarget: Double(a[4] ?? "") ?? 85, process: process, meetingWeekday: Int(a[6] ?? "") ?? 3)

@@ -1,4 +1,5 @@
 import Foundation
+import ITACore
 import ITAServer
 import ITAStore
 import Testing
@@ -145,6 +146,15 @@ struct ServerCommandTests {
         for store in [file, try second.open(.postgres, as: "thanakorn")] as [any OfficeStore] {
             try store.apply(.markDone(evidence: "https://lamnamngern.example.go.th/x.pdf", note: nil), toTask: task.id, by: author, at: second.now)
         }
+        // Its OIT milestones come a week after today, in its file and on the server: its calendar is its own
+        // (offices' calendars are shared in the roll-up only when they are the same).
+        let board = try file.board(today: second.today)
+        for (key, day) in [("oit_publish", 8), ("oit_submit", 9)] {
+            var milestone = try #require(board.assessment.milestones.first { $0.key == key })
+            milestone.due = CivilDate(year: 2026, month: 12, day: day)!
+            try file.apply(.editMilestone(key: key, milestone), by: author, at: second.now)
+            try server.admin.connection.execute("UPDATE ita.milestone SET due = $3::date WHERE office = $1 AND key = $2", [second.code, key, milestone.due.iso])
+        }
         try server.admin.addViewer(login: first.login("province"), offices: [first.code, second.code])
         try server.admin.addViewer(login: first.login("ministry"), offices: nil)
         func withoutLastChange(_ json: String) throws -> NSDictionary {
@@ -154,6 +164,9 @@ struct ServerCommandTests {
         }
         let files = try ita(["rollup", first.file, second.file, "--json"])
         #expect(files.status == 0, "\(files)")
+        let risks = ((try JSONSerialization.jsonObject(with: Data(files.stdout.utf8)) as? [String: Any])?["offices"] as? [[String: Any]] ?? [])
+            .map { ($0["code"] as? String ?? "", "\($0["risks"] ?? "")") }
+        #expect(risks.count == 2 && risks.first { $0.0 == second.code }?.1 != risks.first { $0.0 == first.code }?.1, "\(risks)")
         for viewer in ["province", "ministry"] {
             let remote = try ita(["rollup", "--json", "--db", ServerCluster.replacing(["user": first.login(viewer), "dbname": server.name])])
             #expect(remote.status == 0 && remote.stderr.isEmpty, "\(viewer): \(remote)")
