@@ -46,7 +46,16 @@ public enum ServerSchema {
     /// however many rows it writes), and an undo names the change it reverses (what ita says it is
     /// undoing, like `ita.action`). Rows audited before this version, and an imported file's history,
     /// have no transaction and cannot be undone on the server.
+    /// Also: a member who has left the committee (their row's `left_on`, set by `ita member leave`) still
+    /// reads the office, and writes nothing more.
     static let v4 = """
+        CREATE POLICY owner_read ON ita.member FOR SELECT TO ita_owner USING (true);
+        CREATE OR REPLACE FUNCTION ita.writable_offices() RETURNS text[]
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, ita AS $$
+            SELECT coalesce(array_agg(r.office), '{}') FROM ita.office_role r
+            WHERE r.role_name = session_user AND r.kind = 'member'
+              AND NOT EXISTS (SELECT 1 FROM ita.member m WHERE m.office = r.office AND m.login = r.role_name AND m.left_on IS NOT NULL)
+        $$;
         ALTER TABLE ita.audit ADD COLUMN xact bigint, ADD COLUMN undoes bigint;
         CREATE INDEX audit_undone ON ita.audit (office, undoes) WHERE undoes IS NOT NULL;
         CREATE OR REPLACE FUNCTION ita.audit_row() RETURNS trigger

@@ -28,7 +28,6 @@ public protocol OfficeStore: AnyObject {
     func apply(_ change: TaskChange, toTask id: Int64, by author: Author, at now: Timestamp, confirmRecurrence: Bool) throws -> Store.ChangeResult
     /// Applies plan changes as one audited change (one `ita undo` reverses them all), each checked for its
     /// content and who may make it; any refusal writes nothing. With `dryRun`, worked out and rolled back.
-    /// A server takes the tasks' own changes so far (`ServerStore.takes`), else `StoreError.notOnServer`.
     @discardableResult
     func apply(_ changes: [PlanChange], by author: Author, at now: Timestamp, action: AuditAction?, dryRun: Bool) throws -> Store.PlanResult
     /// Reverses `author`'s most recent change that is not itself an undo and has not been undone (refused,

@@ -296,9 +296,14 @@ public final class ServerStore: OfficeStore {
         }
     }
 
-    /// The task changes `undoLastChange` reverses: ita's own ticks and the tasks' plan changes (the only
-    /// plan changes a server takes so far).
-    static let undoableActions = (Store.tickActions.map(\.rawValue) + [AuditAction.add, .edit, .archive, .restore, .plan].map(\.rawValue)).sorted()
+    /// The changes `undoLastChange` reverses: ita's own, ticks and plan changes (not a direct SQL statement's).
+    static let undoableActions = (Store.tickActions.map(\.rawValue)
+        + [AuditAction.add, .edit, .archive, .restore, .assign, .member, .milestone, .holiday, .assessment, .results, .plan].map(\.rawValue)).sorted()
+    /// The tables an undo puts back and the columns that key a row of each (with its office).
+    static let rowKeys: [String: [String]] = [
+        "task": ["id"], "member": ["id"], "owner": ["target_kind", "target"], "milestone": ["key"], "holiday": ["date"],
+        "estimate": ["tool"], "last_year_score": ["indicator"], "respondents": ["tool"], "assessment": [], "official_result": ["scope"],
+    ]
     /// The task columns an undo may put back (the names of the audit's whole rows).
     static let restorableColumns: Set<String> = [
         "title", "target_kind", "target", "indicator", "owner_id", "due", "status", "blocked_reason", "evidence", "note", "phase",
@@ -306,9 +311,10 @@ public final class ServerStore: OfficeStore {
     ]
 
     /// Reverses `author`'s most recent change that is not itself an undo and has not been undone, as a file's
-    /// undo does: refused, writing nothing, if any of its fields has changed since; a task it made (the
-    /// next occurrence of recurring work) is archived. The change is one transaction (schema v4's `xact`);
-    /// the undo is audited with the change it reverses (`undoes`).
+    /// undo does: refused, writing nothing, if anything it wrote has changed since; a task it made (the next
+    /// occurrence of recurring work, an added task) is archived, another row it made is removed, a row it
+    /// removed is put back. The change is one transaction (schema v4's `xact`); the undo is audited with the
+    /// change it reverses (`undoes`).
     public func undoLastChange(by author: Author, at now: Timestamp) throws -> [AuditEntry] {
         if let readOnlyReason { throw StoreError.readOnly(path: location, reason: readOnlyReason) }
         // A member's changes are theirs from any login (the one acted for, with --as); else the login's.
@@ -317,7 +323,7 @@ public final class ServerStore: OfficeStore {
             try connection.transaction {
                 guard let found = try select("""
                     SELECT xact, action FROM ita.audit a
-                    WHERE office = $1 AND coalesce(acting_for, db_role) = $2 AND entity = 'task' AND xact IS NOT NULL AND undoes IS NULL
+                    WHERE office = $1 AND coalesce(acting_for, db_role) = $2 AND xact IS NOT NULL AND undoes IS NULL
                       AND action = ANY ($3::text[])
                       AND NOT EXISTS (SELECT 1 FROM ita.audit u WHERE u.office = a.office AND u.undoes = a.xact)
                     ORDER BY seq DESC LIMIT 1
@@ -328,51 +334,79 @@ public final class ServerStore: OfficeStore {
                 let actingFor = author.member.flatMap { $0.login == author.login ? nil : $0.login }
                 try connection.execute("SELECT set_config('ita.action', 'undo', true), set_config('ita.acting_for', $1, true), set_config('ita.undoes', $2, true)",
                                        [actingFor ?? "", change])
-                try connection.execute("""
-                    SELECT 1 FROM ita.task WHERE office = $1
-                      AND id IN (SELECT entity_key::bigint FROM ita.audit WHERE office = $1 AND xact = $2::bigint AND entity = 'task') FOR UPDATE
-                    """, [office, change])
                 let names = Dictionary(try readMembers().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-                // Newest row first; per row the fields it changed, and whether each still holds what it left
-                // (compared as the server renders both now, so a writer's time zone does not matter).
-                let rows = try select("""
-                    SELECT a.seq, a.entity_key, a.old_row IS NULL, t.owner_id, t.archived_at IS NULL, f.k,
-                           to_jsonb(t) -> f.k IS NOT DISTINCT FROM to_jsonb(jsonb_populate_record(NULL::ita.task, a.new_row)) -> f.k
-                    FROM ita.audit a
-                    LEFT JOIN ita.task t ON t.office = a.office AND t.id = a.entity_key::bigint
-                    LEFT JOIN LATERAL (SELECT k FROM jsonb_object_keys(a.new_row) k
-                                        WHERE a.old_row IS NOT NULL AND k <> 'updated_at' AND a.new_row -> k IS DISTINCT FROM a.old_row -> k) f ON true
-                    WHERE a.office = $1 AND a.xact = $2::bigint AND a.entity = 'task'
-                    ORDER BY a.seq DESC
-                    """, [change])
-                for r in rows {
-                    let key = r[1] ?? "", owner = r[3].flatMap { Int64($0) }, made = r[2] == "t"
-                    guard owner != nil else { throw StoreError.undoConflict(entity: .task, key: key, field: Store.creationField) }
-                    guard made || r[5] != nil else { continue }
-                    let field = made ? Store.creationField : (r[5] ?? "")
-                    if made ? r[4] != "t" : r[6] != "t" { throw StoreError.undoConflict(entity: .task, key: key, field: field) }
-                    if let denial = Store.undoDenial(entity: .task, field: field, action: action, owner: owner, ownerName: owner.flatMap { names[$0] }, author: author) {
-                        throw StoreError.denied(denial)
-                    }
-                }
                 let stamp = String(now.secondsSince1970)
-                for seq in rows.compactMap({ $0[0] }).reduce(into: [String](), { if $0.last != $1 { $0.append($1) } }) {
-                    let row = rows.filter { $0[0] == seq }
-                    guard let key = row[0][1] else { continue }
-                    if row[0][2] == "t" {
-                        // A task the change made is archived, not deleted (its number stays taken).
-                        try connection.execute("UPDATE ita.task SET archived_at = to_timestamp($3::double precision), updated_at = to_timestamp($3::double precision) WHERE office = $1 AND id = $2::bigint",
-                                               [office, key, stamp])
-                        continue
+                // Every row the change wrote, newest first: checked (and locked) first, then put back.
+                var steps: [(table: String, seq: String, match: String, kind: Character, columns: [String])] = []
+                for r in try select("SELECT seq, entity, old_row IS NULL, new_row IS NULL FROM ita.audit WHERE office = $1 AND xact = $2::bigint ORDER BY seq DESC", [change]) {
+                    guard let seq = r[0], let table = r[1], let keys = Self.rowKeys[table] else {
+                        throw StoreError.failed("\(location): change \(change) wrote to \(r[1] ?? "?"), which ita does not undo")
                     }
-                    let columns = row.compactMap { $0[5] }.filter(Self.restorableColumns.contains)
-                    guard !columns.isEmpty else { continue }
-                    try connection.execute("""
-                        UPDATE ita.task t SET (\(columns.joined(separator: ", ")), updated_at) =
-                            (SELECT \(columns.map { "r." + $0 }.joined(separator: ", ")), to_timestamp($4::double precision)
-                             FROM ita.audit a, jsonb_populate_record(NULL::ita.task, a.old_row) r WHERE a.office = $1 AND a.seq = $3::bigint)
-                        WHERE t.office = $1 AND t.id = $2::bigint
-                        """, [office, key, seq, stamp])
+                    let made = r[2] == "t", removed = r[3] == "t"
+                    let entity = AuditEntity(rawValue: table == "last_year_score" ? "last_year" : table == "official_result" ? "official" : table)
+                    let match = (["office"] + keys).map { "t.\($0) = n.\($0)" }.joined(separator: " AND ")
+                    let source = "FROM ita.audit a CROSS JOIN LATERAL jsonb_populate_record(NULL::ita.\(table), coalesce(a.new_row, a.old_row)) n"
+                    try connection.execute("SELECT 1 FROM ita.\(table) t, ita.audit a, LATERAL jsonb_populate_record(NULL::ita.\(table), coalesce(a.new_row, a.old_row)) n WHERE a.office = $1 AND a.seq = $2::bigint AND \(match) FOR UPDATE OF t", [office, seq])
+                    // Whether the row is there now; the fields the change wrote; those that no longer hold what it left.
+                    guard let current = try select("""
+                        SELECT t.office IS NOT NULL,
+                               (SELECT string_agg(k, ',' ORDER BY k) FROM jsonb_object_keys(coalesce(a.new_row, a.old_row)) k
+                                 WHERE k NOT IN ('office', 'updated_at') AND coalesce(a.new_row -> k, 'null') <> coalesce(a.old_row -> k, 'null')),
+                               (SELECT string_agg(k, ',' ORDER BY k) FROM jsonb_object_keys(a.new_row) k
+                                 WHERE k <> 'updated_at' AND to_jsonb(t) -> k IS DISTINCT FROM to_jsonb(n) -> k),
+                               \(table == "task" ? "t.owner_id::text, t.archived_at IS NULL" : "NULL, NULL")
+                        \(source) LEFT JOIN ita.\(table) t ON \(match)
+                        WHERE a.office = $1 AND a.seq = $2::bigint
+                        """, [seq]).first else { continue }
+                    let exists = current[0] == "t"
+                    let changed = (current[1] ?? "").split(separator: ",").map(String.init), stale = Set((current[2] ?? "").split(separator: ",").map(String.init))
+                    let key = try one("SELECT \(Self.fileKey) FROM ita.audit a WHERE a.office = $1 AND a.seq = $2::bigint", [seq]) ?? ""
+                    if made {
+                        if !exists || (table == "task" ? current[4] != "t" : !stale.isEmpty) {
+                            throw StoreError.undoConflict(entity: entity, key: key, field: Store.creationField)
+                        }
+                    } else if removed {
+                        if exists { throw StoreError.undoConflict(entity: entity, key: key, field: Store.creationField) }
+                    } else {
+                        guard exists else { throw StoreError.undoConflict(entity: entity, key: key, field: changed.first ?? Store.creationField) }
+                        if let field = changed.first(where: stale.contains) { throw StoreError.undoConflict(entity: entity, key: key, field: field) }
+                    }
+                    let owner = current[3].flatMap { Int64($0) }
+                    for field in made || removed ? [Store.creationField] : changed {
+                        if let denial = Store.undoDenial(entity: entity, field: field, action: action, owner: owner, ownerName: owner.flatMap { names[$0] }, author: author) {
+                            throw StoreError.denied(denial)
+                        }
+                    }
+                    let columns = changed.filter { c in !keys.contains(c) && c != "office" && c.allSatisfy { $0 == "_" || ("a"..."z").contains($0) }
+                                                       && (table != "task" || Self.restorableColumns.contains(c)) }
+                    steps.append((table, seq, match, made ? "+" : removed ? "-" : "=", columns))
+                }
+                for step in steps {
+                    let t = "ita.\(step.table)"
+                    switch step.kind {
+                    case "+" where step.table == "task":
+                        // A task the change made is archived, not deleted (its number stays taken).
+                        try connection.execute("""
+                            UPDATE ita.task t SET archived_at = to_timestamp($3::double precision), updated_at = to_timestamp($3::double precision)
+                            FROM ita.audit a CROSS JOIN LATERAL jsonb_populate_record(NULL::ita.task, a.new_row) n
+                            WHERE a.office = $1 AND a.seq = $2::bigint AND \(step.match)
+                            """, [office, step.seq, stamp])
+                    case "+":
+                        try connection.execute("DELETE FROM \(t) t USING ita.audit a CROSS JOIN LATERAL jsonb_populate_record(NULL::\(t), a.new_row) n WHERE a.office = $1 AND a.seq = $2::bigint AND \(step.match)",
+                                               [office, step.seq])
+                    case "-":
+                        try connection.execute("INSERT INTO \(t) SELECT (jsonb_populate_record(NULL::\(t), a.old_row)).* FROM ita.audit a WHERE a.office = $1 AND a.seq = $2::bigint",
+                                               [office, step.seq])
+                    default:
+                        guard !step.columns.isEmpty else { continue }
+                        let sets = step.columns.map { "\($0) = o.\($0)" } + (step.table == "task" ? ["updated_at = to_timestamp($3::double precision)"] : [])
+                        try connection.execute("""
+                            UPDATE \(t) t SET \(sets.joined(separator: ", "))
+                            FROM ita.audit a CROSS JOIN LATERAL jsonb_populate_record(NULL::\(t), a.old_row) o
+                                 CROSS JOIN LATERAL jsonb_populate_record(NULL::\(t), a.new_row) n
+                            WHERE a.office = $1 AND a.seq = $2::bigint AND \(step.match)
+                            """, step.table == "task" ? [office, step.seq, stamp] : [office, step.seq])
+                    }
                 }
                 return try entries(of: "xact = $2::bigint ORDER BY seq", [change], upTo: nil).entries
             }
@@ -400,19 +434,25 @@ public final class ServerStore: OfficeStore {
 
     /// The audit rows `condition` picks (after `office = $1 AND`), as field entries in sequence order: each
     /// row holds the whole row before and after, so an entry per key whose value differs (the time of the
-    /// update and a task's columns derived from its target aside), one for a row made (`*`, as SQLite's log names a creation) or removed (`-`). Also the
+    /// update and a task's columns derived from its target aside), one for a row made (`*`, as SQLite's log names a creation, the row's
+    /// JSON) or removed (`-`); a value row's (an owner, a score) fields as they are set and cleared (`rowTables`). Also the
     /// sequence numbers of the rows kept (at most `upTo`), and how many rows there were.
     func entries(of condition: String, _ parameters: [String?], upTo limit: Int?) throws -> (entries: [AuditEntry], kept: [Int64], rows: Int) {
         let rows = try run {
             try select("""
-                SELECT a.seq, extract(epoch FROM a.at)::bigint, a.db_role, a.action, a.entity, a.entity_key, f.k,
-                       a.old_row ->> f.k, a.new_row ->> f.k, m.id, a.xact, a.undoes
+                SELECT a.seq, extract(epoch FROM a.at)::bigint, a.db_role, a.action, \(Self.fileEntity), \(Self.fileKey), f.k,
+                       CASE f.k WHEN '\(Store.creationField)' THEN \(Self.textJSON("a.old_row")) ELSE a.old_row ->> f.k END,
+                       CASE f.k WHEN '\(Store.creationField)' THEN \(Self.textJSON("a.new_row")) ELSE a.new_row ->> f.k END, m.id, a.xact, a.undoes
                 FROM (SELECT * FROM ita.audit WHERE office = $1 AND \(condition)) a
                 LEFT JOIN LATERAL (
-                    SELECT k FROM jsonb_object_keys(a.new_row) k
-                     WHERE a.old_row IS NOT NULL AND k NOT IN ('updated_at', 'target_kind', 'indicator') AND a.new_row -> k IS DISTINCT FROM a.old_row -> k
-                    UNION ALL SELECT '\(Store.creationField)' WHERE a.old_row IS NULL
-                    UNION ALL SELECT '-' WHERE a.new_row IS NULL) f ON true
+                    SELECT k FROM jsonb_object_keys(coalesce(a.new_row, a.old_row)) k
+                     WHERE a.entity <> 'milestone'
+                       AND (a.old_row IS NOT NULL AND a.new_row IS NOT NULL OR a.entity NOT IN \(Self.rowTables))
+                       AND k NOT IN ('office', 'updated_at', 'target_kind', 'indicator')
+                       AND (a.entity IN \(Self.rowTables) OR k NOT IN ('target', 'tool', 'date', 'scope'))
+                       AND coalesce(a.new_row -> k, 'null') <> coalesce(a.old_row -> k, 'null')
+                    UNION ALL SELECT '\(Store.creationField)' WHERE a.entity = 'milestone' OR (a.old_row IS NULL AND a.entity IN \(Self.rowTables))
+                    UNION ALL SELECT '-' WHERE a.new_row IS NULL AND a.entity IN \(Self.rowTables)) f ON true
                 LEFT JOIN ita.member m ON m.office = a.office AND m.login = coalesce(a.acting_for, a.db_role)
                 ORDER BY a.seq
                 """, parameters)
@@ -435,10 +475,35 @@ public final class ServerStore: OfficeStore {
                 entry.oldValue = entry.oldValue.map(localTime)
                 entry.newValue = entry.newValue.map(localTime)
             }
+            // As a file's log holds them: a score as Swift writes a Double, no website as none.
+            if entry.field == "score", [AuditEntity.estimate, .lastYear, .official].contains(entry.entity) {
+                entry.oldValue = entry.oldValue.flatMap(Double.init).map { String($0) }
+                entry.newValue = entry.newValue.flatMap(Double.init).map { String($0) }
+            }
+            if entry.entity == .assessment, entry.field == "website" {
+                if entry.oldValue == "" { entry.oldValue = nil }
+                if entry.newValue == "" { entry.newValue = nil }
+            }
             return entry
         }
         return (entries, kept, seqs.count)
     }
+
+    /// Tables whose rows a file's log records as made (`*`, the whole row) and removed (`-`); the others'
+    /// rows are values under a key (an owner, a holiday, a score), logged as their fields as a file logs them.
+    /// A milestone is one value, its whole row (`*`), in either log.
+    static let rowTables = "('task', 'member')"
+    /// A row's JSON with every value as text (as a file's log writes a row), NULL for none.
+    static func textJSON(_ row: String) -> String { "(SELECT jsonb_object_agg(e.key, e.value #>> '{}') FROM jsonb_each(\(row)) e)::text" }
+
+    /// An audit row's table as a file's log names the entity, and its key as a file's log gives it (the
+    /// trigger keys a row by its id, key or tool, else by the whole row).
+    static let fileEntity = "CASE a.entity WHEN 'last_year_score' THEN 'last_year' WHEN 'official_result' THEN 'official' ELSE a.entity END"
+    static let fileKey = """
+        CASE a.entity WHEN 'owner' THEN coalesce(a.new_row, a.old_row) ->> 'target' WHEN 'holiday' THEN coalesce(a.new_row, a.old_row) ->> 'date'
+                      WHEN 'last_year_score' THEN coalesce(a.new_row, a.old_row) ->> 'indicator'
+                      WHEN 'official_result' THEN coalesce(a.new_row, a.old_row) ->> 'scope' WHEN 'assessment' THEN '1' ELSE a.entity_key END
+        """
 
     /// A task's `timestamptz` columns: the audit's rows hold them as the writer's session rendered them.
     static let timeColumns: Set<String> = ["done_at", "archived_at"]
@@ -571,7 +636,7 @@ public enum ServerAddress {
     }
 
     /// What works on a server so far, for the message of a command that does not.
-    public static let commands = "`ita status`, `ita tasks`, `ita done`/`start`/`block`/`reopen`, `ita add`/`edit`/`archive`/`restore`, `ita undo`, `ita log`, the dashboard, `ita rollup` and `ita admin`"
+    public static let commands = "`ita status`, `ita tasks`, `ita done`/`start`/`block`/`reopen`, the plan's commands (`ita add`, `edit`, `archive`, `restore`, `assign`, `member edit`/`leave`, `milestone`, `holiday`, `estimate`, `last-year`, `target`, `quota`, `results`, `website`), `ita undo`, `ita log`, the dashboard, `ita rollup` and `ita admin`"
 
     /// `service=NAME`, `HOST:PORT/DATABASE`, or what of them the value gives.
     public static func describe(_ conninfo: String) -> String {

@@ -29,7 +29,7 @@ extension Store {
                 throw StoreError.denied(denial)
             }
             if before.isArchived { throw StoreError.archived(id) }
-            var writer = try PlanWriter(db: db, author: author, now: now, action: change.action)
+            var writer = try PlanWriter(storage: FilePlanStorage(db: db), author: author, now: now, action: change.action)
             let after = TaskTransition.apply(change, to: before, by: author.member?.id, at: now)
             try writer.write(task: before, after)
             var result = ChangeResult(task: after, fields: writer.result.entries.map(\.field))

@@ -21,7 +21,7 @@ extension Store {
     public func apply(_ changes: [PlanChange], by author: Author, at now: Timestamp, action: AuditAction? = nil,
                       dryRun: Bool = false) throws -> PlanResult {
         try write(rollingBack: dryRun) { db in
-            var writer = try PlanWriter(db: db, author: author, now: now, action: action ?? changes.first?.action ?? .plan)
+            var writer = try PlanWriter(storage: FilePlanStorage(db: db), author: author, now: now, action: action ?? changes.first?.action ?? .plan)
             for change in changes { try writer.apply(change) }
             return writer.result
         }
@@ -178,74 +178,68 @@ extension Store {
     }
 }
 
-/// Checks and writes plan changes inside one write transaction, auditing every field that
-/// changes under one change id.
-struct PlanWriter: PlanRules {
+/// Where a `PlanWriter` reads and writes an office's plan, value by value: the office's SQLite file
+/// (`FilePlanStorage`, which writes the audit rows itself) or its rows on a server (`ServerPlanStorage`,
+/// whose trigger audits them). Values are the text a file's audit log holds for them.
+protocol PlanStorage {
+    func framework() throws -> Framework
+    func assessment(_ framework: Framework) throws -> Assessment
+    func members() throws -> [Member]
+    func owners() throws -> [TaskTarget: Int64]
+    /// The value an audit row's (entity, key, field) names, as stored now; nil where there is none.
+    func stored(_ entity: AuditEntity, key: String, field: String) throws -> String?
+    /// Writes a value as `stored` reads it (nil removes a row that is only that value); a task's row
+    /// also takes `now` as its time of update.
+    func store(_ entity: AuditEntity, key: String, field: String, value: String?, framework: Framework, now: Timestamp) throws
+    /// Audits one value written (by `author`, as `action`, all under one change); the entry, or nil where
+    /// the database audits it.
+    mutating func audit(_ entity: AuditEntity, key: String, field: String, old: String?, new: String?,
+                        author: Author, now: Timestamp, action: AuditAction) throws -> AuditEntry?
+    /// Inserts a task (the next number) and returns it.
+    func insert(_ task: WorkTask, framework: Framework, now: Timestamp) throws -> WorkTask
+    /// The task as stored now (on a server, its row locked until the change commits).
+    func task(_ id: Int64) throws -> WorkTask
+    func task(withKey key: String) throws -> Int64?
+    /// Open, unarchived tasks of a target, or of an owner, in id order.
+    func openTasks(of target: TaskTarget) throws -> [Int64]
+    func openTasks(ownedBy memberID: Int64) throws -> [Int64]
+    func milestonePosition(_ key: String) throws -> Int?
+    func lastMilestonePosition() throws -> Int?
+    func hasRespondents(_ tool: String) throws -> Bool
+    /// Who last changed the task (a login, or a member) and when.
+    func lastChange(ofTask id: Int64) throws -> (login: String?, memberID: Int64?, at: Timestamp?)
+}
+
+/// An office's SQLite file, inside the caller's write transaction.
+struct FilePlanStorage: PlanStorage {
     let db: Database
-    let author: Author
-    let now: Timestamp
-    let action: AuditAction
-    let framework: Framework
-    var assessment: Assessment
-    var members: [Member]
-    var owners: [TaskTarget: Int64]
+    /// The change every audit row of this set of changes belongs to (taken at the first).
     var changeID: Int64?
-    var result = Store.PlanResult()
 
-    init(db: Database, author: Author, now: Timestamp, action: AuditAction) throws {
-        self.db = db
-        self.author = author
-        self.now = now
-        self.action = action
-        framework = try Store.framework(db)
-        assessment = try Store.assessmentRecord(db, framework: framework)
-        members = try Store.memberRecords(db)
-        owners = try Store.ownerRecords(db)
-    }
+    func framework() throws -> Framework { try Store.framework(db) }
+    func assessment(_ framework: Framework) throws -> Assessment { try Store.assessmentRecord(db, framework: framework) }
+    func members() throws -> [Member] { try Store.memberRecords(db) }
+    func owners() throws -> [TaskTarget: Int64] { try Store.ownerRecords(db) }
+    func stored(_ entity: AuditEntity, key: String, field: String) throws -> String? { try Store.stored(entity, key: key, field: field, db) }
 
-    // MARK: Writing
-
-    mutating func id() throws -> Int64 {
-        if let changeID { return changeID }
-        let id = try Store.nextChangeID(db)
-        changeID = id
-        return id
-    }
-
-    /// Writes one value if it differs from what is stored, with its audit row.
-    mutating func set(_ entity: AuditEntity, _ key: String, _ field: String, _ value: String?) throws {
-        let old = try Store.stored(entity, key: key, field: field, db)
-        guard old != value else { return }
+    func store(_ entity: AuditEntity, key: String, field: String, value: String?, framework: Framework, now: Timestamp) throws {
         try Store.store(entity, key: key, field: field, value: value, framework: framework, db)
         if entity == .task { try db.execute(sql: "UPDATE task SET updated_at = ? WHERE id = ?", arguments: [now.iso, key]) }
-        let changeID = try id()
-        try Store.appendAudit(db, changeID: changeID, author: author, now: now, action: action, entity: entity, key: key, field: field,
-                              old: old, new: value, undoes: nil)
-        result.entries.append(AuditEntry(id: 0, changeID: changeID, at: now, login: author.login, memberID: author.member?.id, action: action,
-                                         entity: entity, key: key, field: field, oldValue: old, newValue: value, undoes: nil))
     }
 
-    /// Writes the fields of `after` that differ from `before`.
-    mutating func write(task before: WorkTask, _ after: WorkTask) throws {
-        let old = Store.fieldValues(before), new = Store.fieldValues(after)
-        for index in old.indices where old[index].value != new[index].value {
-            try set(.task, String(before.id), old[index].field, new[index].value)
-        }
+    mutating func audit(_ entity: AuditEntity, key: String, field: String, old: String?, new: String?,
+                        author: Author, now: Timestamp, action: AuditAction) throws -> AuditEntry? {
+        let id = try changeID ?? Store.nextChangeID(db)
+        changeID = id
+        try Store.appendAudit(db, changeID: id, author: author, now: now, action: action, entity: entity, key: key, field: field,
+                              old: old, new: new, undoes: nil)
+        return AuditEntry(id: 0, changeID: id, at: now, login: author.login, memberID: author.member?.id, action: action,
+                          entity: entity, key: key, field: field, oldValue: old, newValue: new, undoes: nil)
     }
 
-    mutating func add(task: WorkTask) throws -> WorkTask {
-        let made = try Store.insertTask(task, framework: framework, now: now, db)
-        let changeID = try id()
-        let creation = Store.encodeCreation(made)
-        try Store.appendAudit(db, changeID: changeID, author: author, now: now, action: action, entity: .task, key: String(made.id),
-                              field: Store.creationField, old: nil, new: creation, undoes: nil)
-        result.entries.append(AuditEntry(id: 0, changeID: changeID, at: now, login: author.login, memberID: author.member?.id, action: action,
-                                         entity: .task, key: String(made.id), field: Store.creationField, oldValue: nil, newValue: creation, undoes: nil))
-        result.addedTaskIDs.append(made.id)
-        return made
+    func insert(_ task: WorkTask, framework: Framework, now: Timestamp) throws -> WorkTask {
+        try Store.insertTask(task, framework: framework, now: now, db)
     }
-
-    // MARK: Reading
 
     func task(_ id: Int64) throws -> WorkTask {
         guard let row = try Row.fetchOne(db, sql: "SELECT \(Store.taskColumns) FROM task WHERE id = ?", arguments: [id]) else {
@@ -257,6 +251,93 @@ struct PlanWriter: PlanRules {
     func task(withKey key: String) throws -> Int64? {
         try Int64.fetchOne(db, sql: "SELECT id FROM task WHERE plan_key = ?", arguments: [key])
     }
+
+    func openTasks(of target: TaskTarget) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: """
+            SELECT id FROM task WHERE target_kind = ? AND target = ? AND status != 'done' AND archived_at IS NULL ORDER BY id
+            """, arguments: [target.kind, target.description])
+    }
+
+    func openTasks(ownedBy memberID: Int64) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: "SELECT id FROM task WHERE owner_id = ? AND status != 'done' AND archived_at IS NULL ORDER BY id",
+                           arguments: [memberID])
+    }
+
+    func milestonePosition(_ key: String) throws -> Int? {
+        try Int.fetchOne(db, sql: "SELECT position FROM milestone WHERE key = ?", arguments: [key])
+    }
+
+    func lastMilestonePosition() throws -> Int? { try Int.fetchOne(db, sql: "SELECT MAX(position) FROM milestone") }
+
+    func hasRespondents(_ tool: String) throws -> Bool {
+        try Int.fetchOne(db, sql: "SELECT quota FROM respondents WHERE tool = ?", arguments: [tool]) != nil
+    }
+
+    func lastChange(ofTask id: Int64) throws -> (login: String?, memberID: Int64?, at: Timestamp?) {
+        let row = try Row.fetchOne(db, sql: "SELECT os_login, member_id, at FROM audit WHERE entity = 'task' AND entity_key = ? ORDER BY id DESC LIMIT 1",
+                                   arguments: [String(id)])
+        return (row?[0], row?[1], (row?[2] as String?).flatMap(Timestamp.init(iso:)))
+    }
+}
+
+/// Checks and writes plan changes inside one write transaction, auditing every field that
+/// changes under one change id; the same on a file and on a server (`PlanStorage`).
+struct PlanWriter<Storage: PlanStorage>: PlanRules {
+    var storage: Storage
+    let author: Author
+    let now: Timestamp
+    let action: AuditAction
+    let framework: Framework
+    var assessment: Assessment
+    var members: [Member]
+    var owners: [TaskTarget: Int64]
+    var result = Store.PlanResult()
+
+    init(storage: Storage, author: Author, now: Timestamp, action: AuditAction) throws {
+        self.storage = storage
+        self.author = author
+        self.now = now
+        self.action = action
+        framework = try storage.framework()
+        assessment = try storage.assessment(framework)
+        members = try storage.members()
+        owners = try storage.owners()
+    }
+
+    // MARK: Writing
+
+    /// Writes one value if it differs from what is stored, with its audit row.
+    mutating func set(_ entity: AuditEntity, _ key: String, _ field: String, _ value: String?) throws {
+        let old = try storage.stored(entity, key: key, field: field)
+        guard old != value else { return }
+        try storage.store(entity, key: key, field: field, value: value, framework: framework, now: now)
+        if let entry = try storage.audit(entity, key: key, field: field, old: old, new: value, author: author, now: now, action: action) {
+            result.entries.append(entry)
+        }
+    }
+
+    /// Writes the fields of `after` that differ from `before`.
+    mutating func write(task before: WorkTask, _ after: WorkTask) throws {
+        let old = Store.fieldValues(before), new = Store.fieldValues(after)
+        for index in old.indices where old[index].value != new[index].value {
+            try set(.task, String(before.id), old[index].field, new[index].value)
+        }
+    }
+
+    mutating func add(task: WorkTask) throws -> WorkTask {
+        let made = try storage.insert(task, framework: framework, now: now)
+        if let entry = try storage.audit(.task, key: String(made.id), field: Store.creationField, old: nil, new: Store.encodeCreation(made),
+                                         author: author, now: now, action: action) {
+            result.entries.append(entry)
+        }
+        result.addedTaskIDs.append(made.id)
+        return made
+    }
+
+    // MARK: Reading
+
+    func task(_ id: Int64) throws -> WorkTask { try storage.task(id) }
+    func task(withKey key: String) throws -> Int64? { try storage.task(withKey: key) }
 
     // MARK: Changes
 
@@ -296,9 +377,7 @@ struct PlanWriter: PlanRules {
             try set(.owner, target.description, "member_id", String(m.id))
             owners[target] = m.id
             if withOpenTasks {
-                for id in try Int64.fetchAll(db, sql: """
-                    SELECT id FROM task WHERE target_kind = ? AND target = ? AND status != 'done' AND archived_at IS NULL ORDER BY id
-                    """, arguments: [target.kind, target.description]) {
+                for id in try storage.openTasks(of: target) {
                     try set(.task, String(id), "owner_id", String(m.id))
                 }
             }
@@ -319,7 +398,7 @@ struct PlanWriter: PlanRules {
             if !draft.lineID.isEmpty { fields["line_id"] = try lineID(draft.lineID) }
             let row = Store.json(fields)
             try set(.member, String(id), Store.creationField, row)
-            members = try Store.memberRecords(db)
+            members = try storage.members()
 
         case .editMember(let login, let edit):
             try permit(.members)
@@ -332,14 +411,13 @@ struct PlanWriter: PlanRules {
             if let group = edit.workGroup { try set(.member, key, "work_group", try text("group", group, allowEmpty: true)) }
             if let line = edit.lineName { try set(.member, key, "line_name", try text("line", line, allowEmpty: true)) }
             if let id = edit.lineID { try set(.member, key, "line_id", id.isEmpty ? "" : try lineID(id)) }
-            members = try Store.memberRecords(db)
+            members = try storage.members()
 
         case .leaveMember(let login, let handOver):
             try permit(.members)
             let m = try member(login, field: "login")
             let targets = owners.filter { $0.value == m.id }.map(\.key).sorted()
-            let open = try Int64.fetchAll(db, sql: "SELECT id FROM task WHERE owner_id = ? AND status != 'done' AND archived_at IS NULL ORDER BY id",
-                                          arguments: [m.id])
+            let open = try storage.openTasks(ownedBy: m.id)
             if let handOver {
                 let heir = try member(handOver, field: "hand-over-to")
                 guard heir.id != m.id else { throw problem("hand-over-to", "hand over to someone else", th: "ต้องส่งต่อให้ผู้อื่น") }
@@ -355,26 +433,26 @@ struct PlanWriter: PlanRules {
                               th: "\(login) ยังรับผิดชอบ \(targets.count) ข้อ (\(owned)) และงานค้าง \(open.count) งาน (\(tasks)): ระบุ --hand-over-to LOGIN")
             }
             try set(.member, String(m.id), "left_on", now.date.iso)
-            members = try Store.memberRecords(db)
+            members = try storage.members()
 
         case .addMilestone(let milestone):
             try permit(.milestones)
             guard !assessment.milestones.contains(where: { $0.key == milestone.key }) else {
                 throw problem("key", "milestone \(milestone.key) exists already", th: "มีหมุดหมาย \(milestone.key) อยู่แล้ว")
             }
-            let position = (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM milestone") ?? -1) + 1
+            let position = (try storage.lastMilestonePosition() ?? -1) + 1
             try set(.milestone, milestone.key, Store.creationField, try row(of: milestone, position: position))
-            assessment = try Store.assessmentRecord(db, framework: framework)
+            assessment = try storage.assessment(framework)
 
         case .editMilestone(let key, let milestone):
             try permit(.milestones)
-            guard let position = try Int.fetchOne(db, sql: "SELECT position FROM milestone WHERE key = ?", arguments: [key]) else {
+            guard let position = try storage.milestonePosition(key) else {
                 throw problem("key", "no milestone \(Quote.text(key))", th: "ไม่มีหมุดหมาย \(Quote.text(key))")
             }
             var edited = milestone
             edited.key = key
             try set(.milestone, key, Store.creationField, try row(of: edited, position: position))
-            assessment = try Store.assessmentRecord(db, framework: framework)
+            assessment = try storage.assessment(framework)
 
         case .removeMilestone(let key):
             try permit(.milestones)
@@ -382,12 +460,12 @@ struct PlanWriter: PlanRules {
                 throw problem("key", "no milestone \(Quote.text(key))", th: "ไม่มีหมุดหมาย \(Quote.text(key))")
             }
             try set(.milestone, key, Store.creationField, nil)
-            assessment = try Store.assessmentRecord(db, framework: framework)
+            assessment = try storage.assessment(framework)
 
         case .addHoliday(let holiday):
             try permit(.holidays)
             try set(.holiday, holiday.date.iso, "name", try text("name", holiday.name))
-            assessment = try Store.assessmentRecord(db, framework: framework)
+            assessment = try storage.assessment(framework)
 
         case .removeHoliday(let date):
             try permit(.holidays)
@@ -395,7 +473,7 @@ struct PlanWriter: PlanRules {
                 throw problem("date", "no holiday on \(date.iso)", th: "ไม่มีวันหยุดวันที่ \(date.iso)")
             }
             try set(.holiday, date.iso, "name", nil)
-            assessment = try Store.assessmentRecord(db, framework: framework)
+            assessment = try storage.assessment(framework)
 
         case .estimate(let tool, let score):
             try permit(.assessment)
@@ -448,7 +526,7 @@ struct PlanWriter: PlanRules {
 
         case .quota(let tool, let count):
             try permit(.assessment)
-            guard try Int.fetchOne(db, sql: "SELECT quota FROM respondents WHERE tool = ?", arguments: [tool]) != nil else {
+            guard try storage.hasRespondents(tool) else {
                 throw StoreError.unknownTool(code: tool)
             }
             guard Limits.count.contains(count) else {
@@ -475,17 +553,16 @@ struct PlanWriter: PlanRules {
 
     /// The refusal of an edit made on a task that changed since the editor read it: who changed it, when.
     func conflict(on task: WorkTask) throws -> StoreError {
-        let row = try Row.fetchOne(db, sql: "SELECT os_login, member_id, at FROM audit WHERE entity = 'task' AND entity_key = ? ORDER BY id DESC LIMIT 1",
-                                   arguments: [String(task.id)])
-        let memberID: Int64? = row?[1]
-        let name = memberID.flatMap { id in members.first { $0.id == id }?.name } ?? (row?[0] as String?) ?? "?"
-        return .editConflict(taskID: task.id, by: name, at: (row?[2] as String?).flatMap(Timestamp.init(iso:)) ?? now)
+        let last = try storage.lastChange(ofTask: task.id)
+        let name = (last.memberID.flatMap { id in members.first { $0.id == id } } ?? last.login.flatMap { login in members.first { $0.login == login } })?.name
+            ?? last.login ?? "?"
+        return .editConflict(taskID: task.id, by: name, at: last.at ?? now)
     }
 }
 
 /// The checks of a plan change that need only what the office is (its framework, assessment, members
-/// and owners) and who is changing it: one set for the office's file (`PlanWriter`) and its server rows
-/// (`ServerPlanWriter`), so both refuse the same change with the same field and reason.
+/// and owners) and who is changing it: one set for the office's file and its server rows
+/// (`PlanWriter` over either `PlanStorage`), so both refuse the same change with the same field and reason.
 protocol PlanRules {
     var author: Author { get }
     var framework: Framework { get }

@@ -33,8 +33,6 @@ public enum StoreError: Error, Hashable, Sendable {
     case invalid(PlanProblem)
     /// Someone else saved a change to the task since the editor read it; nothing was written.
     case editConflict(taskID: Int64, by: String, at: Timestamp)
-    /// What this store cannot do yet: a PostgreSQL server keeps tasks' plan, not yet the rest of it.
-    case notOnServer
     case failed(String)
 }
 

@@ -185,7 +185,6 @@ struct Context {
         case .unknownTool(let code): return s.unknownTool(code)
         case .denied(let denial): return s.denied(denial)
         case .nothingToUndo: return s.nothingToUndo
-        case .notOnServer: return s.notOnServer
         case .meetingEnded(let day): return s.meetingEnded(s.date(day))
         case .undoConflict(let entity, let key, let field): return s.undoConflict(entity, key, field)
         case .readOnly(let path, let why): return s.readOnly(path, why)

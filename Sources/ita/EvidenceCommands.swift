@@ -148,7 +148,7 @@ struct Website: ParsableCommand {
     func run() throws {
         guard let url else {
             try Context.run(global) { ctx in
-                let site = try ctx.openStore().board(today: ctx.today).assessment.website
+                let site = try ctx.openOffice().board(today: ctx.today).assessment.website
                 ctx.print([site.isEmpty ? (ctx.language == .th ? "ยังไม่ได้ตั้งเว็บไซต์ของหน่วยงาน" : "no website set") : site])
             }
             return

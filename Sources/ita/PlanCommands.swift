@@ -195,7 +195,7 @@ struct Milestones: ParsableCommand {
     @Flag(help: "Print JSON (docs/schema/milestones.v1.schema.json).") var json = false
     func run() throws {
         try Context.run(global) { ctx in
-            let milestones = try ctx.openStore().board(today: ctx.today).assessment.milestones
+            let milestones = try ctx.openOffice().board(today: ctx.today).assessment.milestones
             if json {
                 Output.printJSON(JSONDocuments.milestones(milestones).text)
                 return
@@ -285,7 +285,7 @@ struct Holidays: ParsableCommand {
     @Flag(help: "Print JSON (docs/schema/holidays.v1.schema.json).") var json = false
     func run() throws {
         try Context.run(global) { ctx in
-            let holidays = try ctx.openStore().board(today: ctx.today).assessment.holidays
+            let holidays = try ctx.openOffice().board(today: ctx.today).assessment.holidays
             if json {
                 Output.printJSON(JSONDocuments.holidays(holidays).text)
                 return
@@ -319,7 +319,7 @@ struct Members: ParsableCommand {
     @Flag(help: "Print JSON (docs/schema/members.v1.schema.json).") var json = false
     func run() throws {
         try Context.run(global) { ctx in
-            let store = try ctx.openStore()
+            let store = try ctx.openOffice()
             let board = try store.board(today: ctx.today)
             let open = try store.tasks().filter { $0.status.isOpen }
             func owns(_ m: Member) -> [String] { board.targets(ownedBy: m.id).map(\.description) }
@@ -440,7 +440,7 @@ struct Results: ParsableCommand {
     func run() throws {
         try Context.run(global) { ctx in
             guard scope != nil || grade != nil else {
-                let board = try ctx.openStore().board(today: ctx.today)
+                let board = try ctx.openOffice().board(today: ctx.today)
                 if json { Output.printJSON(JSONDocuments.results(board).text); return }
                 let lines = TextReports.official(board, strings: ctx.strings)
                 ctx.print(lines.isEmpty ? [ctx.language.plan.noResults] : lines)
@@ -455,7 +455,7 @@ struct Results: ParsableCommand {
                 if let grade { changes.append(.officialGrade(grade == "none" ? nil : grade)) }
                 return changes
             }
-            let board = try ctx.openStore().board(today: ctx.today)
+            let board = try ctx.openOffice().board(today: ctx.today)
             if let contradiction = board.assessment.official.contradiction(in: board.framework) {
                 ctx.print([ctx.language.plan.contradiction(contradiction)])
             }

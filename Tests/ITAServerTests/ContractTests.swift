@@ -316,6 +316,47 @@ struct ContractTests {
         #expect(try store.task(id: id)?.isArchived == false && (try store.task(id: id))?.ownerID == kittipat.id)
     }
 
+    /// The rest of the plan, the same on both: an owner assigned with their open tasks, a holiday, an
+    /// estimate; undo reverses the newest, and is refused when another member changed the value since.
+    @Test(arguments: Backend.allCases)
+    func ownersHolidaysAndEstimatesAreKeptAndUndoneAsOnAFile(_ backend: Backend) throws {
+        let office = try TestOffice.make(on: backend)
+        let store = try office.open(backend, as: "thanakorn")
+        let secretary = try office.author("thanakorn", in: store)
+        let kittipat = try #require(try store.member(login: office.login("kittipat")))
+        let open = try store.tasks(TaskQuery(item: "O12")).filter { $0.status.isOpen }.map(\.id)
+        let start = try store.board(today: office.today), startOwners = try store.tasks(ids: open).map(\.ownerID)
+        let assigned = try store.apply([.assign(.item("O12"), login: kittipat.login, withOpenTasks: true)], by: secretary, at: office.now)
+        #expect(Set(assigned.entries.map(\.entity)) == (open.isEmpty ? [.owner] : [.owner, .task]), "\(assigned.entries)")
+        #expect(assigned.entries.first { $0.entity == .owner }.map { [$0.key, $0.field, $0.newValue ?? ""] } == ["O12", "member_id", String(kittipat.id)])
+        #expect(try store.board(today: office.today).owners[.item("O12")] == kittipat.id)
+        #expect(try store.tasks(ids: open).allSatisfy { $0.ownerID == kittipat.id })
+        let day = CivilDate(year: 2027, month: 1, day: 11)!
+        let holiday = try store.apply([.addHoliday(Holiday(date: day, name: "วันหยุดชดเชย (สมมติ)"))], by: secretary, at: office.now)
+        #expect(holiday.entries.map { [$0.entity.rawValue, $0.key, $0.field, $0.newValue ?? ""] } == [["holiday", "2027-01-11", "name", "วันหยุดชดเชย (สมมติ)"]])
+        let estimate = try store.apply([.estimate(tool: "EIT", score: 88.5)], by: secretary, at: office.now)
+        #expect(estimate.entries.map { [$0.entity.rawValue, $0.key, $0.field, $0.newValue ?? ""] } == [["estimate", "EIT", "score", "88.5"]])
+
+        // The chair sets the estimate again: the secretary's undo of theirs is refused, nothing written.
+        let chair = try office.open(backend, as: "pimchanok")
+        try chair.apply([.estimate(tool: "EIT", score: 90)], by: try office.author("pimchanok", in: chair), at: office.now)
+        let sequence = try store.changeSequence()
+        do { try store.undoLastChange(by: secretary, at: office.now); Issue.record("not refused") } catch StoreError.undoConflict(let entity, let key, let field) {
+            #expect(entity == .estimate && key == "EIT" && field == "score")
+        }
+        #expect(try store.changeSequence() == sequence && (try store.board(today: office.today)).assessment.estimates["EIT"] == 90)
+        // The chair's undo takes theirs back; then the secretary's undoes go newest first: the estimate, the holiday, the owner.
+        try chair.undoLastChange(by: try office.author("pimchanok", in: chair), at: office.now)
+        #expect(try store.board(today: office.today).assessment.estimates["EIT"] == 88.5)
+        try store.undoLastChange(by: secretary, at: office.now)
+        try store.undoLastChange(by: secretary, at: office.now)
+        #expect(!(try store.board(today: office.today)).assessment.holidays.contains { $0.date == day })
+        try store.undoLastChange(by: secretary, at: office.now)
+        let board = try store.board(today: office.today)
+        #expect(board.assessment == start.assessment && board.owners == start.owners)
+        #expect(try store.tasks(ids: open).map(\.ownerID) == startOwners)
+    }
+
     /// A refused plan change says which field and why, the same on both backends, and writes nothing;
     /// a dry run works a change out and writes nothing either.
     @Test(arguments: Backend.allCases)
@@ -356,9 +397,9 @@ struct ContractTests {
         #expect(dry.entries.map(\.field) == ["title"])
         #expect(try store.task(id: other.id)?.title == other.title)
         #expect(try store.changeSequence() == sequence)
-        // The rest of the plan is still the file's: a server says so.
-        let assign = refusal([.assign(.item("O12"), login: office.login("kittipat"), withOpenTasks: false)])
-        #expect(backend == .sqlite ? assign == nil : assign == .notOnServer)
+        // A member is added by a server's administrator (it makes their database role); on a file, by the secretary.
+        let joining = refusal([.addMember(MemberDraft(login: office.login("newcomer"), name: "สมาชิกใหม่", role: .owner))])
+        #expect(backend == .sqlite ? joining == nil : field(joining) == "login", "\(String(describing: joining))")
     }
 
     @Test(arguments: Backend.allCases)

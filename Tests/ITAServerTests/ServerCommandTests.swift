@@ -99,9 +99,10 @@ struct ServerCommandTests {
         #expect(verify.status == 1 && verify.stderr.contains("this command needs an office's SQLite file"), "\(verify)")
     }
 
-    /// The secretary keeps the tasks' plan on the server as on the file: `ita add`, `edit`, `archive` and
-    /// `restore` print the same lines from both; the rest of the plan says it needs the file, in one line.
-    @Test func theSecretaryKeepsTheTasksPlanOnTheServerAsOnTheFile() throws {
+    /// The secretary keeps the plan on the server as on the file: tasks (`ita add`, `edit`, `archive`,
+    /// `restore`), owners, members, milestones, holidays and the assessment's figures print the same
+    /// lines from both, and read back the same; `ita undo` reverses them. Refusals are one line.
+    @Test func theSecretaryKeepsThePlanOnTheServerAsOnTheFile() throws {
         let office = try TestOffice.make(on: .postgres)
         let secretary = ServerCluster.replacing(["user": office.login("thanakorn"), "dbname": office.server!.name])
         let admin = office.server!.admin.connection
@@ -111,6 +112,19 @@ struct ServerCommandTests {
             ["edit", "NEW", "--due", "2027-01-16"],
             ["archive", "NEW", "--reason", "รวมกับงานรายเดือน"],
             ["restore", "NEW", "--lang", "en"],
+            ["assign", "O12", office.login("kittipat"), "--with-open-tasks"],
+            ["milestone", "edit", "oit_publish", "--due", "2027-01-20", "--title", "เผยแพร่ข้อมูล OIT บนเว็บไซต์"],
+            ["milestone", "add", "rehearsal", "--title", "ซ้อมตรวจเว็บไซต์", "--due", "2027-01-10", "--covers", "OIT", "--lang", "en"],
+            ["holiday", "add", "2027-01-11", "วันหยุดชดเชย (สมมติ)"],
+            ["holiday", "remove", "2027-01-11", "--lang", "en"],
+            ["estimate", "EIT", "88.5"],
+            ["last-year", "3", "79"],
+            ["target", "ผ่านดีเยี่ยม"],
+            ["quota", "IIT", "40", "--lang", "en"],
+            ["results", "IIT", "91.25"],
+            ["website", "https://lamnamngern.example.go.th/"],
+            ["member", "edit", office.login("kittipat"), "--group", "กลุ่มส่งเสริมการศึกษาทางไกล ICT", "--line", "กิตติพัฒน์ ICT"],
+            ["member", "leave", office.login("onuma"), "--lang", "en"],
         ]
         var made = ""
         for step in steps {
@@ -122,16 +136,58 @@ struct ServerCommandTests {
             if step[0] == "add" { made = String(remote.stdout.firstMatch(of: /#(\d+)/)?.1 ?? "") }
         }
         #expect(!made.isEmpty)
+        // What both read back is the same: the board, every task, the members.
+        for arguments in [["status", "--json"], ["tasks", "--all", "--json"], ["members"], ["milestones"], ["holidays"], ["results"]] {
+            let local = try ita(arguments + ["--db", office.file]), remote = try ita(arguments + ["--db", secretary])
+            #expect(local.status == 0 && remote.stdout == local.stdout, "\(arguments)\n\(local.stdout)\n\(remote.stdout)\n\(remote.stderr)")
+        }
         let row = try admin.execute("SELECT title, due::text, archived_at IS NULL, plan_key FROM ita.task WHERE office = $1 AND id = $2", [office.code, made]).rows.first
         #expect(row == ["สรุปผลจัดซื้อจัดจ้าง ธันวาคม", "2027-01-16", "t", "o12-dec"])
-        #expect(try admin.execute("SELECT array_agg(DISTINCT action ORDER BY action)::text FROM ita.audit WHERE office = $1 AND entity_key = $2", [office.code, made]).scalar
-                == "{add,archive,edit,restore}")
-        // A refused change: one line naming the field, nothing written.
+        let actions = try admin.execute("SELECT array_agg(DISTINCT action ORDER BY action)::text FROM ita.audit WHERE office = $1 AND xact IS NOT NULL AND undoes IS NULL",
+                                        [office.code]).scalar
+        #expect(actions == "{add,archive,assessment,assign,edit,holiday,import,member,milestone,restore,results}", "\(actions ?? "")")
+        // The member who left reads the office still, and can change nothing of it, by direct SQL either.
+        let gone = try office.server!.connect(as: office.login("onuma"))
+        #expect(try gone.execute("SELECT count(*) > 0 FROM ita.task WHERE office = $1", [office.code]).scalar == "t")
+        #expect(try gone.execute("UPDATE ita.task SET note = 'x' WHERE office = $1", [office.code]).affected == 0)
+        do { try gone.execute("INSERT INTO ita.holiday VALUES ($1, '2027-02-02', 'x')", [office.code]); Issue.record("a member who left wrote") } catch let error as PGError {
+            #expect(error.isPermissionDenied, "\(error)")
+        }
+        // Undo walks back the newest first, as on the file: the member who left is back, then the member's edit.
+        for _ in 0..<2 {
+            let local = try ita(["undo", "--db", office.file, "--as", office.login("thanakorn"), "--lang", "en"])
+            let remote = try ita(["undo", "--db", secretary, "--lang", "en"])
+            #expect(local.status == 0 && remote.status == 0 && remote.stdout == local.stdout, "\(local)\n\(remote)")
+        }
+        #expect(try ita(["members", "--db", secretary]).stdout == (try ita(["members", "--db", office.file])).stdout)
+        #expect(try admin.execute("SELECT left_on IS NULL FROM ita.member WHERE office = $1 AND login = $2", [office.code, office.login("onuma")]).scalar == "t")
+        // And on, every change back to the committee as `ita init` made it: each undo says the same on both.
+        var undone = 2
+        while undone < steps.count + 2 {
+            let local = try ita(["undo", "--db", office.file, "--as", office.login("thanakorn"), "--lang", "en"])
+            let remote = try ita(["undo", "--db", secretary, "--lang", "en"])
+            #expect(remote.status == local.status && remote.stdout == local.stdout, "\(local)\n\(remote)")
+            if local.status != 0 { break }
+            undone += 1
+        }
+        #expect(undone == steps.count, "every step undone once")
+        for arguments in [["status", "--json"], ["tasks", "--all", "--json"], ["members"], ["milestones"], ["holidays"], ["results"]] {
+            let local = try ita(arguments + ["--db", office.file]), remote = try ita(arguments + ["--db", secretary])
+            #expect(remote.stdout == local.stdout, "\(arguments)\n\(local.stdout)\n\(remote.stdout)")
+        }
+        let added = try ita(["tasks", "--archived", "--json", "--db", secretary])
+        #expect(added.stdout.contains("o12-dec"), "the added task is archived, its number kept")
+        #expect(try admin.execute("SELECT count(*) FROM ita.milestone WHERE office = $1 AND key = 'rehearsal'", [office.code]).scalar == "0")
+        // Refused changes: one line naming the field, nothing written.
         let before = try admin.execute("SELECT count(*) FROM ita.audit WHERE office = $1", [office.code]).scalar
-        let bad = try ita(["edit", made, "--phase", "Z", "--db", secretary, "--lang", "en"])
+        let live = try #require(try office.original().tasks().first { $0.status.isOpen })
+        let bad = try ita(["edit", String(live.id), "--phase", "Z", "--db", secretary, "--lang", "en"])
         #expect(bad.status == 1 && bad.stderr.contains("phase") && bad.stderr.split(separator: "\n").count == 1, "\(bad)")
-        let assign = try ita(["assign", "O12", office.login("kittipat"), "--db", secretary, "--lang", "en"])
-        #expect(assign.status == 1 && assign.stderr == "ita: error: not yet on a PostgreSQL server: this needs the office's SQLite file\n", "\(assign)")
+        let joining = try ita(["member", "add", office.login("newcomer"), "--name", "สมาชิกใหม่", "--role", "owner", "--db", secretary, "--lang", "en"])
+        #expect(joining.status == 1 && joining.stderr.contains("ita admin add-member") && joining.stderr.split(separator: "\n").count == 1, "\(joining)")
+        let owner = ServerCluster.replacing(["user": office.login("waraporn"), "dbname": office.server!.name])
+        let denied = try ita(["holiday", "add", "2027-01-12", "วันหยุด", "--db", owner, "--lang", "en"])
+        #expect(denied.status == 1 && denied.stderr.split(separator: "\n").count == 1, "\(denied)")
         #expect(try admin.execute("SELECT count(*) FROM ita.audit WHERE office = $1", [office.code]).scalar == before)
     }
 
