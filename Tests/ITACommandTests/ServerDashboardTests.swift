@@ -60,4 +60,53 @@ struct ServerDashboardTests {
         #expect(screen.contains("EXIT=0"))
         #expect(try tmux.display("#{alternate_on}") == "0")
     }
+
+    /// The secretary keeps the plan from the dashboard on the server, at 80×24: the add form saves a task
+    /// there under their role, the edit form moves its due date, and `u` takes the edit back.
+    @Test func theSecretarysFormsSaveOnTheServer() throws {
+        let admin = try #require(ProcessInfo.processInfo.environment["ITA_TEST_POSTGRES"], "CI=true but ITA_TEST_POSTGRES is not set")
+        let ita = ITARunner()
+        try ita.initialise()
+        let name = "ita_forms_\(String(UUID().uuidString.prefix(8)).lowercased())"
+        try PGConnection(admin).execute("CREATE DATABASE \(name)")
+        let server = PGConnection.conninfo(admin, setting: ["dbname": name])
+        #expect(try ita.run(["admin", "setup", "--db", server], withDatabase: false, fixedDay: false).status == 0)
+        #expect(try ita.run(["admin", "import-office", ita.database, "--office", "ESA-2", "--db", server], withDatabase: false, fixedDay: false).status == 0)
+        let check = try PGConnection(server)
+        let secretary = PGConnection.conninfo(server, setting: ["user": ITARunner.osLogin])
+
+        let tmux = Tmux(ita)
+        try tmux.start("env TZ=Asia/Bangkok '\(ITARunner.binary)' --db '\(secretary)' --today \(ita.today) --screen tree", width: 80, height: 24)
+        try tmux.waitFor(text: "ตัวชี้วัด / ข้อ")
+        try tmux.send("j", "j", "j")
+        try tmux.send("a")
+        try tmux.waitFor("the add form") { $0.contains("เพิ่มงาน") && $0.contains("ตัวชี้วัด/ข้อ   3") }
+        try tmux.type("ประชุมชี้แจงบุคลากร รอบสอง")
+        try tmux.send("Tab", "Tab")
+        try tmux.type("kit")
+        try tmux.waitFor(text: "kittipat (นายกิตติพัฒน์ บุญมาก)")
+        try tmux.send("Tab")          // completes the login
+        try tmux.send("Tab")          // to the due date
+        try tmux.type("15/12/2569")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "✓ เพิ่มงาน #118")
+        #expect(try check.execute("SELECT title, due::text, target FROM ita.task WHERE office = 'ESA-2' AND id = 118").rows == [["ประชุมชี้แจงบุคลากร รอบสอง", "2026-12-15", "3"]])
+        #expect(try check.execute("SELECT db_role, action FROM ita.audit WHERE office = 'ESA-2' ORDER BY seq DESC LIMIT 1").rows == [[ITARunner.osLogin, "add"]])
+
+        // The task in All tasks, D: its due date moves on the server; u takes that back.
+        try tmux.send("4", "/")
+        try tmux.type("#118")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "กรอง #118")
+        try tmux.send("D", "C-u")
+        try tmux.type("2569-12-22")
+        try tmux.send("Enter")
+        try tmux.waitFor("the edit saved") { _ in (try? check.execute("SELECT due::text FROM ita.task WHERE office = 'ESA-2' AND id = 118").scalar) == "2026-12-22" }
+        try tmux.send("u")
+        try tmux.waitFor(text: "ย้อนกลับแล้ว")
+        #expect(try check.execute("SELECT due::text, archived_at IS NULL FROM ita.task WHERE office = 'ESA-2' AND id = 118").rows == [["2026-12-15", "t"]])
+        try tmux.send("q")
+        let screen = try tmux.waitFor(text: "EXIT=")
+        #expect(screen.contains("EXIT=0"))
+    }
 }
