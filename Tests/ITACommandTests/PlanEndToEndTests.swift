@@ -184,6 +184,10 @@ import Testing
         let review = milestones.first { $0["key"] as? String == "review-2" }
         #expect(review?["due"] as? String == "2027-01-15" && (review?["covers"] as? [String]) == ["O1"])
         #expect(try ita.run(["verify"]).status == 0)
+        // u on the milestones screen takes the new milestone back (as on the task screens).
+        try tmux.send("u")
+        try tmux.waitFor(text: "ย้อนกลับแล้ว")
+        #expect(try ita.run(["milestones", "--json"]).stdout.contains("review-2") == false)
         try tmux.send("q")
     }
 }

@@ -28,7 +28,7 @@ public enum Keymap {
         KeyBinding([.enter], .open, in: [.tree], hint: true),
         KeyBinding([.escape], .back, in: [.tree, .all], hint: true),
         KeyBinding([.character(" ")], .toggleDone, in: taskScreens, hint: true, needs: .change),
-        KeyBinding([.character("u")], .undo, in: taskScreens, hint: true, needs: .change),
+        KeyBinding([.character("u")], .undo, in: taskScreens.union([.members, .milestones]), hint: true, needs: .change),
         KeyBinding([.character("e")], .editEvidence, in: taskScreens, hint: true, needs: .change),
         KeyBinding([.character("n")], .editNote, in: taskScreens, hint: true, needs: .change),
         KeyBinding([.character("b")], .block, in: taskScreens, hint: true, needs: .change),
