@@ -8,7 +8,9 @@ import Testing
 @Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["ITA_TEST_POSTGRES"] != nil || ProcessInfo.processInfo.environment["CI"] == "true",
                              "no PostgreSQL server (scripts/test starts one; CI=true requires it)"))
 struct ServerDashboardTests {
-    @Test func anOwnersDashboardOnTheServerTicksAndSeesOthersChanges() throws {
+    /// The test committee moved onto a new database of the test server as office `code`: the runner (its
+    /// file), the server's conninfo (the cluster's superuser) and a connection to check rows with.
+    func officeOnServer(_ code: String) throws -> (ita: ITARunner, server: String, check: PGConnection) {
         let admin = try #require(ProcessInfo.processInfo.environment["ITA_TEST_POSTGRES"], "CI=true but ITA_TEST_POSTGRES is not set")
         let ita = ITARunner()
         try ita.initialise()
@@ -16,10 +18,14 @@ struct ServerDashboardTests {
         try PGConnection(admin).execute("CREATE DATABASE \(name)")
         let server = PGConnection.conninfo(admin, setting: ["dbname": name])
         #expect(try ita.run(["admin", "setup", "--db", server], withDatabase: false, fixedDay: false).status == 0)
-        let imported = try ita.run(["admin", "import-office", ita.database, "--office", "ESA-1", "--db", server], withDatabase: false, fixedDay: false)
+        let imported = try ita.run(["admin", "import-office", ita.database, "--office", code, "--db", server], withDatabase: false, fixedDay: false)
         #expect(imported.status == 0, "\(imported.stderr)")
+        return (ita, server, try PGConnection(server))
+    }
+
+    @Test func anOwnersDashboardOnTheServerTicksAndSeesOthersChanges() throws {
+        let (ita, server, check) = try officeOnServer("ESA-1")
         func login(_ role: String) -> String { PGConnection.conninfo(server, setting: ["user": role]) }
-        let check = try PGConnection(server)
 
         let tmux = Tmux(ita)
         try tmux.start("env TZ=Asia/Bangkok '\(ITARunner.binary)' --db '\(login("kittipat"))' --today \(ita.today)", width: 100, height: 30)
@@ -64,15 +70,7 @@ struct ServerDashboardTests {
     /// The secretary keeps the plan from the dashboard on the server, at 80×24: the add form saves a task
     /// there under their role, the edit form moves its due date, and `u` takes the edit back.
     @Test func theSecretarysFormsSaveOnTheServer() throws {
-        let admin = try #require(ProcessInfo.processInfo.environment["ITA_TEST_POSTGRES"], "CI=true but ITA_TEST_POSTGRES is not set")
-        let ita = ITARunner()
-        try ita.initialise()
-        let name = "ita_forms_\(String(UUID().uuidString.prefix(8)).lowercased())"
-        try PGConnection(admin).execute("CREATE DATABASE \(name)")
-        let server = PGConnection.conninfo(admin, setting: ["dbname": name])
-        #expect(try ita.run(["admin", "setup", "--db", server], withDatabase: false, fixedDay: false).status == 0)
-        #expect(try ita.run(["admin", "import-office", ita.database, "--office", "ESA-2", "--db", server], withDatabase: false, fixedDay: false).status == 0)
-        let check = try PGConnection(server)
+        let (ita, server, check) = try officeOnServer("ESA-2")
         let secretary = PGConnection.conninfo(server, setting: ["user": ITARunner.osLogin])
 
         let tmux = Tmux(ita)
