@@ -34,6 +34,13 @@ public protocol OfficeStore: AnyObject {
     /// writing nothing, if a field it wrote has changed since); the entries of the change reversed.
     @discardableResult
     func undoLastChange(by author: Author, at now: Timestamp) throws -> [AuditEntry]
+    /// Takes today's daily progress snapshot if there is none yet (the weekly review's history); whether it took one.
+    @discardableResult
+    func takeDailySnapshotIfMissing(today: CivilDate) throws -> Bool
+    /// Progress snapshots from `day` on (all when nil), oldest first.
+    func snapshots(since day: CivilDate?) throws -> [ProgressSnapshot]
+    /// Each member's latest change, by member id.
+    func lastActivity() throws -> [Int64: Timestamp]
     /// The office's change sequence: the number of its last change (0 before any).
     func changeSequence() throws -> Int64
     /// What changed after `sequence` (up to `limit` changes), for a refresh proportional to the change.

@@ -1,3 +1,4 @@
+import Foundation
 import ITACore
 import ITAServer
 
@@ -263,5 +264,59 @@ struct ServerPlanStorage: PlanStorage {
             WHERE office = $1 AND entity = 'task' AND entity_key = $2 ORDER BY seq DESC LIMIT 1
             """, [String(id)]).first
         return (row?[0] ?? nil, nil, store.stamp(row?[1] ?? nil))
+    }
+}
+
+extension ServerStore {
+    // MARK: Progress snapshots (the weekly review's history)
+
+    /// Takes today's daily snapshot if there is none (one indexed lookup on all but the day's first
+    /// command). Two members' first commands of the day at once keep one: the second's insert does nothing.
+    @discardableResult
+    public func takeDailySnapshotIfMissing(today: CivilDate) throws -> Bool {
+        if readOnlyReason != nil { return false }
+        let exists = try run { try one("SELECT 1 FROM ita.snapshot WHERE office = $1 AND kind = 'daily' AND day = $2::date", [today.iso]) }
+        guard exists == nil else { return false }
+        let snapshot = ProgressSnapshot.take(try board(today: today), tasks: try tasks(), kind: .daily, day: today)
+        let made = try run {
+            try select("""
+                INSERT INTO ita.snapshot (office, day, kind, projected, open_items, tasks_done, tasks_total, overdue, detail)
+                VALUES ($1, $2::date, 'daily', $3::double precision, $4::integer, $5::integer, $6::integer, $7::integer, $8::jsonb)
+                ON CONFLICT (office, day) WHERE kind = 'daily' DO NOTHING RETURNING id
+                """, [today.iso, String(snapshot.projected), String(snapshot.openItems), String(snapshot.tasksDone), String(snapshot.tasksTotal),
+                      String(snapshot.overdue), try Store.detail(of: snapshot)])
+        }
+        return !made.isEmpty
+    }
+
+    public func snapshots(since day: CivilDate? = nil) throws -> [ProgressSnapshot] {
+        try run {
+            try select("""
+                SELECT day::text, kind, projected, open_items, tasks_done, tasks_total, overdue, detail::text FROM ita.snapshot
+                WHERE office = $1 AND day >= coalesce($2::date, '-infinity') ORDER BY day, id
+                """, [day?.iso]).compactMap { r in
+                guard let day = r[0].flatMap(CivilDate.init(iso:)), let kind = r[1].flatMap(ProgressSnapshot.Kind.init(rawValue:)),
+                      let detail = try? JSONDecoder().decode(Store.Detail.self, from: Data((r[7] ?? "").utf8)) else { return nil }
+                func n(_ i: Int) -> Int { Int(r[i] ?? "") ?? 0 }
+                return ProgressSnapshot(day: day, kind: kind, projected: Double(r[2] ?? "") ?? 0, openItems: n(3), tasksDone: n(4),
+                                        tasksTotal: n(5), overdue: n(6), indicators: detail.indicators, owners: detail.owners)
+            }
+        }
+    }
+
+    /// Each member's latest change: the newest audit row made as them (or for them, with --as).
+    public func lastActivity() throws -> [Int64: Timestamp] {
+        var result: [Int64: Timestamp] = [:]
+        for r in try run({
+            try select("""
+                SELECT m.id, (SELECT extract(epoch FROM a.at)::bigint FROM ita.audit a
+                              WHERE a.office = m.office AND coalesce(a.acting_for, a.db_role) = m.login AND a.entity <> 'snapshot'
+                              ORDER BY a.seq DESC LIMIT 1)
+                FROM ita.member m WHERE m.office = $1
+                """)
+        }) {
+            if let id = r[0].flatMap({ Int64($0) }), let at = stamp(r[1]) { result[id] = at }
+        }
+        return result
     }
 }

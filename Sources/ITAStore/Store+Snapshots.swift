@@ -9,13 +9,17 @@ extension Store {
     }
 
     static func insert(_ snapshot: ProgressSnapshot, _ db: Database) throws {
-        let detail = String(decoding: try JSONEncoder().encode(Detail(indicators: snapshot.indicators, owners: snapshot.owners)), as: UTF8.self)
+        let detail = try Self.detail(of: snapshot)
         if snapshot.kind == .daily { try db.execute(sql: "DELETE FROM snapshot WHERE kind = 'daily' AND day = ?", arguments: [snapshot.day.iso]) }
         try db.execute(sql: """
             INSERT INTO snapshot (day, kind, projected, open_items, tasks_done, tasks_total, overdue, detail)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [snapshot.day.iso, snapshot.kind.rawValue, snapshot.projected, snapshot.openItems,
                              snapshot.tasksDone, snapshot.tasksTotal, snapshot.overdue, detail])
+    }
+
+    static func detail(of snapshot: ProgressSnapshot) throws -> String {
+        String(decoding: try JSONEncoder().encode(Detail(indicators: snapshot.indicators, owners: snapshot.owners)), as: UTF8.self)
     }
 
     /// Whether a daily snapshot exists for `day`.
@@ -45,7 +49,8 @@ extension Store {
         }
     }
 
-    private struct Detail: Codable {
+    /// A snapshot's per-indicator and per-owner counts, as JSON (the file's and the server's `detail`).
+    struct Detail: Codable {
         var indicators: [Int: [Int]]
         var owners: [String: ProgressSnapshot.OwnerCounts]
     }

@@ -106,7 +106,10 @@ struct Context {
     func openOffice(memoryMapped: Bool = true, checkpointsWhenIdle: Bool = false) throws -> any OfficeStore {
         guard ServerAddress.isServer(databasePath) else { return try openStore(memoryMapped: memoryMapped, checkpointsWhenIdle: checkpointsWhenIdle) }
         let office = options.office ?? Self.environment["ITA_OFFICE"].flatMap { $0.isEmpty ? nil : $0 }
-        return try ServerStore.open(databasePath, office: office, utcOffsetSeconds: now.utcOffsetSeconds, readOnly: options.readOnly)
+        let store = try ServerStore.open(databasePath, office: office, utcOffsetSeconds: now.utcOffsetSeconds, readOnly: options.readOnly)
+        // The day's progress snapshot, as for a file (best effort: a viewer's store only reads).
+        _ = try? store.takeDailySnapshotIfMissing(today: today)
+        return store
     }
 
     /// For a one-shot command that only reads: the store is left for the process's exit to close.

@@ -68,8 +68,8 @@ enum Dashboard {
 
     static func program(_ state: AppState, ctx: Context, store: any OfficeStore, author: Author, terminal: Terminal) -> Running<AppState> {
         let watch = StoreWatch(store, today: ctx.today)
-        // The office's SQLite file: what only it has so far (the plan beyond its tasks, meetings, the
-        // review, the integrity checks). On a server those keys say so instead.
+        // The office's SQLite file: what only it has so far (meetings, the integrity checks). On a server
+        // those keys say so instead.
         let file = store as? Store
         func onFile(_ body: (Store) throws -> Performed<DashboardMessage>) rethrows -> Performed<DashboardMessage> {
             guard let file else { return .message(.failed(ctx.strings.notOnServer)) }
@@ -142,9 +142,7 @@ enum Dashboard {
                 terminal.copyToClipboard(text)
                 return .none
             case .loadReview:
-                return try onFile { store in
-                    .message(.reviewLoaded(ReviewHistory(snapshots: try store.snapshots(), lastActivity: try store.lastActivity())))
-                }
+                return .message(.reviewLoaded(ReviewHistory(snapshots: try store.snapshots(since: nil), lastActivity: try store.lastActivity())))
             case .openMeeting:
                 // Meeting mode takes the terminal; the dashboard comes back, reloaded, when it closes.
                 return try onFile { store in .open(try MeetingSession.program(ctx, store: store, author: author, terminal: terminal)) }

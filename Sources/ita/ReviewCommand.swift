@@ -24,7 +24,7 @@ struct Review: ParsableCommand {
 
     func run() throws {
         try Context.run(global) { ctx in
-            let store = try ctx.openStore()
+            let store = try ctx.openOffice()
             let board = try store.board(today: ctx.today)
             if let compare {
                 let old = try Store.open(at: compare, readOnly: true).board(today: ctx.today)
@@ -32,7 +32,7 @@ struct Review: ParsableCommand {
                 return
             }
             let now = ProgressSnapshot.take(board, tasks: try store.tasks(), kind: .daily)
-            let review = WeeklyReview.build(now: now, history: try store.snapshots(), oitDeadline: board.oitDeadline)
+            let review = WeeklyReview.build(now: now, history: try store.snapshots(since: nil), oitDeadline: board.oitDeadline)
             if json { Output.printJSON(JSONDocuments.review(review, board: board).text); return }
             var lines = ReviewText.lines(review, board: board, lastActivity: try store.lastActivity(), language: ctx.language)
             if board.oitDeadline == nil { lines.append(ctx.language.review.noOITDeadline) }
@@ -60,10 +60,10 @@ struct Report: ParsableCommand {
 
         func run() throws {
             try Context.run(global) { ctx in
-                let store = try ctx.openStore()
+                let store = try ctx.openOffice()
                 let board = try store.board(today: ctx.today), tasks = try store.tasks()
                 let now = ProgressSnapshot.take(board, tasks: tasks, kind: .daily)
-                let review = WeeklyReview.build(now: now, history: try store.snapshots(), oitDeadline: board.oitDeadline)
+                let review = WeeklyReview.build(now: now, history: try store.snapshots(since: nil), oitDeadline: board.oitDeadline)
                 let document = DirectorReport.document(board: board, tasks: tasks, review: review)
                 let page = document.html(title: DirectorReport.title(board) + " — " + board.assessment.organisation.sanitizedForTerminal)
                 let th = ctx.language == .th
@@ -94,7 +94,7 @@ struct Report: ParsableCommand {
 
         func run() throws {
             try Context.run(global) { ctx in
-                let store = try ctx.openStore()
+                let store = try ctx.openOffice()
                 let board = try store.board(today: ctx.today), tasks = try store.tasks()
                 let text = format == .html ? ImprovementReport.html(board: board, tasks: tasks)
                                            : ImprovementReport.markdown(board: board, tasks: tasks).joined(separator: "\n") + "\n"

@@ -39,7 +39,7 @@ struct Snapshot: ParsableCommand {
 
     func run() throws {
         try Context.run(global) { ctx in
-            let store = try ctx.openStore(memoryMapped: false)
+            let store = try ctx.openOffice(memoryMapped: false)
             if let present {
                 let state = PresentState(data: try Dashboard.load(store, today: ctx.today), language: ctx.language,
                                          size: Size(width: width, height: height), page: present - 1)
@@ -53,7 +53,7 @@ struct Snapshot: ParsableCommand {
                                  screen: ScreenID(rawValue: screen) ?? .overview)
             if screen == "help" { _ = state.perform(.help) }
             if state.screen == .review {
-                _ = state.update(.reviewLoaded(ReviewHistory(snapshots: try store.snapshots(), lastActivity: try store.lastActivity())))
+                _ = state.update(.reviewLoaded(ReviewHistory(snapshots: try store.snapshots(since: nil), lastActivity: try store.lastActivity())))
             }
             if let filter {
                 state.applyFilterText(filter)

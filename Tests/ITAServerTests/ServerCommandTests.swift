@@ -143,7 +143,7 @@ struct ServerCommandTests {
         }
         let row = try admin.execute("SELECT title, due::text, archived_at IS NULL, plan_key FROM ita.task WHERE office = $1 AND id = $2", [office.code, made]).rows.first
         #expect(row == ["สรุปผลจัดซื้อจัดจ้าง ธันวาคม", "2027-01-16", "t", "o12-dec"])
-        let actions = try admin.execute("SELECT array_agg(DISTINCT action ORDER BY action)::text FROM ita.audit WHERE office = $1 AND xact IS NOT NULL AND undoes IS NULL",
+        let actions = try admin.execute("SELECT array_agg(DISTINCT action ORDER BY action)::text FROM ita.audit WHERE office = $1 AND xact IS NOT NULL AND undoes IS NULL AND entity <> 'snapshot'",
                                         [office.code]).scalar
         #expect(actions == "{add,archive,assessment,assign,edit,holiday,import,member,milestone,restore,results}", "\(actions ?? "")")
         // The member who left reads the office still, and can change nothing of it, by direct SQL either.
@@ -189,6 +189,31 @@ struct ServerCommandTests {
         let denied = try ita(["holiday", "add", "2027-01-12", "วันหยุด", "--db", owner, "--lang", "en"])
         #expect(denied.status == 1 && denied.stderr.split(separator: "\n").count == 1, "\(denied)")
         #expect(try admin.execute("SELECT count(*) FROM ita.audit WHERE office = $1", [office.code]).scalar == before)
+    }
+
+    /// The weekly review, the director's report and the improvement memo read the office on the server as
+    /// on its file: the day's progress snapshot is taken by the day's first command (one, however many run),
+    /// and it is not a change in the log.
+    @Test func theWeeklyReviewAndReportsReadTheServerAsTheFile() throws {
+        let office = try TestOffice.make(on: .postgres)
+        let chair = ServerCluster.replacing(["user": office.login("pimchanok"), "dbname": office.server!.name])
+        let admin = office.server!.admin.connection
+        let log = try ita(["log", "--json", "--db", chair]).stdout
+        for arguments in [["review"], ["review", "--json"], ["review", "--lang", "en"], ["report"], ["report", "improvement"]] {
+            let local = try ita(arguments + ["--db", office.file]), remote = try ita(arguments + ["--db", chair])
+            #expect(local.status == 0 && remote.status == 0 && remote.stderr.isEmpty, "\(arguments): \(remote.stderr)")
+            #expect(remote.stdout == local.stdout && !remote.stdout.isEmpty, "\(arguments)\n\(local.stdout)\n\(remote.stdout)")
+        }
+        // The dashboard's review screen (its header names the login, the server's role, so it is not compared).
+        let screen = try ita(["snapshot", "--screen", "review", "--width", "100", "--height", "40", "--db", chair])
+        #expect(screen.status == 0 && screen.stdout.contains("70.68") && !screen.stdout.contains("PostgreSQL"), "\(screen)")
+        #expect(try admin.execute("SELECT count(*), min(day)::text FROM ita.snapshot WHERE office = $1 AND kind = 'daily'", [office.code]).rows == [["1", "2026-12-02"]])
+        #expect(try ita(["log", "--json", "--db", chair]).stdout == log, "the snapshot is not a change")
+        // A viewer's commands take none (they only read).
+        try office.server!.admin.addViewer(login: office.login("viewer"), offices: [office.code])
+        let viewer = ServerCluster.replacing(["user": office.login("viewer"), "dbname": office.server!.name])
+        #expect(try ITABinary.run(["review", "--db", viewer, "--today", "2026-12-03"], environment: environment).status == 0)
+        #expect(try admin.execute("SELECT count(*) FROM ita.snapshot WHERE office = $1", [office.code]).scalar == "1")
     }
 
     @Test func aProvincesRollupOnTheServerIsTheRollupOfItsOfficesFiles() throws {
