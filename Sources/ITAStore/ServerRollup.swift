@@ -127,8 +127,8 @@ public final class ServerRollup {
                 if at < n, bytes[at] == tab { at += 1 }
                 return range
             }
-            func number() -> Int? {
-                let r = field()
+            /// The digits of `r` as a number (nil if empty or not all digits).
+            func digits(_ r: Range<Int>) -> Int? {
                 guard !r.isEmpty else { return nil }
                 var value = 0
                 for i in r {
@@ -138,6 +138,7 @@ public final class ServerRollup {
                 }
                 return value
             }
+            func number() -> Int? { digits(field()) }
             while at < n {
                 let kind = field(), code = field()
                 let total = number(), done = number(), blocked = number(), evidence = number()
@@ -153,14 +154,8 @@ public final class ServerRollup {
                 guard let total, let done, let blocked, let evidence, !code.isEmpty else { continue }
                 let target: TaskTarget
                 if kind.count == 9, bytes[kind.lowerBound] == UInt8(ascii: "i"), bytes[kind.lowerBound + 1] == UInt8(ascii: "n") {
-                    var value = 0
-                    for i in code {
-                        let digit = Int(bytes[i]) - 48
-                        guard (0...9).contains(digit) else { value = -1; break }
-                        value = value * 10 + digit
-                    }
-                    guard value >= 0 else { continue }
-                    target = .indicator(value)
+                    guard let number = digits(code) else { continue }
+                    target = .indicator(number)
                 } else if kind.count == 4, bytes[kind.lowerBound] == UInt8(ascii: "i") {
                     // An item's code as the server keeps it (`O12`): a small string, made without allocating.
                     target = .item(String(decoding: UnsafeBufferPointer(rebasing: bytes[code]), as: UTF8.self))

@@ -42,26 +42,13 @@ struct ServerPlanStorage: PlanStorage {
     private func score(_ text: String?) -> String? { text.flatMap(Double.init).map { String($0) } }
     private func time(_ seconds: String?) -> String? { store.stamp(seconds)?.iso }
 
-    func framework() throws -> Framework { try store.framework(json: try one("SELECT framework_json::text FROM ita.assessment WHERE office = $1")) }
+    func framework() throws -> Framework { try store.framework() }
 
     func assessment(_ framework: Framework) throws -> Assessment {
         guard let a = try select("SELECT \(ServerStore.assessmentColumns) FROM ita.assessment WHERE office = $1").first else {
             throw StoreError.failed("\(store.location): the office has no assessment")
         }
-        var assessment = try ServerStore.assessment(from: a)
-        for r in try select("SELECT indicator, score FROM ita.last_year_score WHERE office = $1") { ServerStore.addLastYear(r, to: &assessment) }
-        for r in try select("SELECT tool, score FROM ita.estimate WHERE office = $1") { ServerStore.addEstimate(r, to: &assessment) }
-        for r in try select("SELECT tool, quota, count FROM ita.respondents WHERE office = $1") { ServerStore.addRespondents(r, to: &assessment) }
-        for r in try select("SELECT scope, score, grade FROM ita.official_result WHERE office = $1") {
-            if let score = r[1].flatMap(Double.init) { assessment.official.scores[r[0] ?? ""] = score }
-            if let grade = r[2] { assessment.official.grade = grade }
-        }
-        assessment.milestones = try select("SELECT \(ServerStore.milestoneColumns) FROM ita.milestone WHERE office = $1 ORDER BY due, position")
-            .compactMap(ServerStore.milestone)
-        assessment.holidays = try select("SELECT date, name FROM ita.holiday WHERE office = $1 ORDER BY date").compactMap { r in
-            r[0].flatMap(CivilDate.init(iso:)).map { Holiday(date: $0, name: r[1] ?? "") }
-        }
-        return assessment
+        return try ServerStore.assessment(from: a, rows: try ServerStore.assessmentTables(office: "$1").map { try select($0) })
     }
 
     func members() throws -> [Member] { try store.readMembers() }

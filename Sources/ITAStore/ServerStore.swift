@@ -132,15 +132,11 @@ public final class ServerStore: OfficeStore {
         let open = "status IN \(Store.openStatuses)"
         let live = "office = \(o) AND \(open) AND archived_at IS NULL"
         let answers = try run {
-            try connection.results(ofScript: [
+            let first: [String] = [
                 "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
                 "SELECT \(Self.assessmentColumns), framework_json::text FROM ita.assessment WHERE office = \(o)",
-                "SELECT indicator, score FROM ita.last_year_score WHERE office = \(o)",
-                "SELECT tool, score FROM ita.estimate WHERE office = \(o)",
-                "SELECT tool, quota, count FROM ita.respondents WHERE office = \(o)",
-                "SELECT scope, score, grade FROM ita.official_result WHERE office = \(o)",
-                "SELECT \(Self.milestoneColumns) FROM ita.milestone WHERE office = \(o) ORDER BY due, position",
-                "SELECT date, name FROM ita.holiday WHERE office = \(o) ORDER BY date",
+            ]
+            let rest: [String] = [
                 "SELECT \(Self.memberColumns) FROM ita.member WHERE office = \(o) ORDER BY id",
                 "SELECT target_kind, target, member_id FROM ita.owner WHERE office = \(o)",
                 // The tallies in one grouped statement: an office's tasks are few, found by the key's office prefix.
@@ -158,20 +154,12 @@ public final class ServerStore: OfficeStore {
                        redirects, error, years FROM ita.evidence_check WHERE office = \(o)
                 """,
                 "COMMIT",
-            ].joined(separator: ";\n")).map(\.rows)
+            ]
+            return try connection.results(ofScript: (first + Self.assessmentTables(office: o) + rest).joined(separator: ";\n")).map(\.rows)
         }
         guard answers.count == 14, let a = answers[1].first else { throw StoreError.failed("\(location): the office has no assessment") }
         let framework = try framework(json: a[8])
-        var assessment = try Self.assessment(from: a)
-        for r in answers[2] { Self.addLastYear(r, to: &assessment) }
-        for r in answers[3] { Self.addEstimate(r, to: &assessment) }
-        for r in answers[4] { Self.addRespondents(r, to: &assessment) }
-        for r in answers[5] {
-            if let score = r[1].flatMap(Double.init) { assessment.official.scores[r[0] ?? ""] = score }
-            if let grade = r[2] { assessment.official.grade = grade }
-        }
-        assessment.milestones = answers[6].compactMap(Self.milestone)
-        assessment.holidays = answers[7].compactMap { r in r[0].flatMap(CivilDate.init(iso:)).map { Holiday(date: $0, name: r[1] ?? "") } }
+        let assessment = try Self.assessment(from: a, rows: Array(answers[2...7]))
         let members = answers[8].map(Self.member)
         var owners: [TaskTarget: Int64] = [:]
         for r in answers[9] {
@@ -343,7 +331,7 @@ public final class ServerStore: OfficeStore {
                         throw StoreError.failed("\(location): change \(change) wrote to \(r[1] ?? "?"), which ita does not undo")
                     }
                     let made = r[2] == "t", removed = r[3] == "t"
-                    let entity = AuditEntity(rawValue: table == "last_year_score" ? "last_year" : table == "official_result" ? "official" : table)
+                    let entity = AuditEntity(rawValue: Self.entityOfTable[table] ?? table)
                     let match = (["office"] + keys).map { "t.\($0) = n.\($0)" }.joined(separator: " AND ")
                     let source = "FROM ita.audit a CROSS JOIN LATERAL jsonb_populate_record(NULL::ita.\(table), coalesce(a.new_row, a.old_row)) n"
                     try connection.execute("SELECT 1 FROM ita.\(table) t, ita.audit a, LATERAL jsonb_populate_record(NULL::ita.\(table), coalesce(a.new_row, a.old_row)) n WHERE a.office = $1 AND a.seq = $2::bigint AND \(match) FOR UPDATE OF t", [office, seq])
@@ -499,7 +487,8 @@ public final class ServerStore: OfficeStore {
 
     /// An audit row's table as a file's log names the entity, and its key as a file's log gives it (the
     /// trigger keys a row by its id, key or tool, else by the whole row).
-    static let fileEntity = "CASE a.entity WHEN 'last_year_score' THEN 'last_year' WHEN 'official_result' THEN 'official' ELSE a.entity END"
+    static let entityOfTable = ["last_year_score": "last_year", "official_result": "official"]
+    static let fileEntity = "CASE a.entity " + entityOfTable.sorted { $0.key < $1.key }.map { "WHEN '\($0.key)' THEN '\($0.value)' " }.joined() + "ELSE a.entity END"
     static let fileKey = """
         CASE a.entity WHEN 'owner' THEN coalesce(a.new_row, a.old_row) ->> 'target' WHEN 'holiday' THEN coalesce(a.new_row, a.old_row) ->> 'date'
                       WHEN 'last_year_score' THEN coalesce(a.new_row, a.old_row) ->> 'indicator'
@@ -580,6 +569,34 @@ public final class ServerStore: OfficeStore {
         return assessment
     }
 
+    /// The office's assessment from `assessmentColumns` and the rows of `assessmentTables`, in that order.
+    static func assessment(from a: [String?], rows: [[[String?]]]) throws -> Assessment {
+        var assessment = try assessment(from: a)
+        for r in rows[0] { addLastYear(r, to: &assessment) }
+        for r in rows[1] { addEstimate(r, to: &assessment) }
+        for r in rows[2] { addRespondents(r, to: &assessment) }
+        for r in rows[3] {
+            if let score = r[1].flatMap(Double.init) { assessment.official.scores[r[0] ?? ""] = score }
+            if let grade = r[2] { assessment.official.grade = grade }
+        }
+        assessment.milestones = rows[4].compactMap(milestone)
+        assessment.holidays = rows[5].compactMap { r in r[0].flatMap(CivilDate.init(iso:)).map { Holiday(date: $0, name: r[1] ?? "") } }
+        return assessment
+    }
+
+    /// The statements of an office's assessment besides its own row (`office` the office, as SQL), in the
+    /// order `assessment(from:rows:)` reads them.
+    static func assessmentTables(office o: String) -> [String] {
+        [
+            "SELECT indicator, score FROM ita.last_year_score WHERE office = \(o)",
+            "SELECT tool, score FROM ita.estimate WHERE office = \(o)",
+            "SELECT tool, quota, count FROM ita.respondents WHERE office = \(o)",
+            "SELECT scope, score, grade FROM ita.official_result WHERE office = \(o)",
+            "SELECT \(milestoneColumns) FROM ita.milestone WHERE office = \(o) ORDER BY due, position",
+            "SELECT date, name FROM ita.holiday WHERE office = \(o) ORDER BY date",
+        ]
+    }
+
     static func addLastYear(_ r: [String?], to a: inout Assessment) { a.lastYearScores[Int(r[0] ?? "") ?? 0] = r[1].flatMap(Double.init) ?? 0 }
     static func addEstimate(_ r: [String?], to a: inout Assessment) { a.estimates[r[0] ?? ""] = r[1].flatMap(Double.init) ?? 0 }
     static func addRespondents(_ r: [String?], to a: inout Assessment) {
@@ -637,7 +654,7 @@ public enum ServerAddress {
     }
 
     /// What works on a server so far, for the message of a command that does not.
-    public static let commands = "`ita status`, `ita tasks`, `ita done`/`start`/`block`/`reopen`, the plan's commands (`ita add`, `edit`, `archive`, `restore`, `assign`, `member edit`/`leave`, `milestone`, `holiday`, `estimate`, `last-year`, `target`, `quota`, `results`, `website`), `ita undo`, `ita log`, `ita review`, `ita report`, the dashboard, `ita rollup` and `ita admin`"
+    public static let commands = "`ita status`, `ita tasks`, `ita done`/`start`/`block`/`reopen`, the plan's commands (`ita add`, `edit`, `archive`, `restore`, `assign`, `member edit`/`leave`, `milestone`, `holiday`, `estimate`, `last-year`, `target`, `quota`, `results`, `website`), `ita undo`, `ita log`, `ita review`, `ita report`, the dashboard, `ita present`, `ita rollup` and `ita admin`"
 
     /// `service=NAME`, `HOST:PORT/DATABASE`, or what of them the value gives.
     public static func describe(_ conninfo: String) -> String {

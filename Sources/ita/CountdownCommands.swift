@@ -172,7 +172,7 @@ struct Present: ParsableCommand {
 
     func run() throws {
         try Context.run(global) { ctx in
-            let store = try ctx.openStore(memoryMapped: false)
+            let store = try ctx.openOffice(memoryMapped: false)
             let state = PresentState(data: try Dashboard.load(store, today: ctx.today), language: ctx.language,
                                      size: Size(width: 80, height: 24), interval: interval, page: page - 1)
             let watch = StoreWatch(store, today: ctx.today)

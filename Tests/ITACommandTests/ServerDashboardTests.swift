@@ -67,6 +67,23 @@ struct ServerDashboardTests {
         #expect(try tmux.display("#{alternate_on}") == "0")
     }
 
+    /// The meeting's projector on the server, logged in as a viewer of the office: it reads, and shows an
+    /// owner's tick without a key.
+    @Test func theProjectorOnTheServerShowsAnOwnersTick() throws {
+        let (ita, server, _) = try officeOnServer("ESA-3")
+        #expect(try ita.run(["admin", "add-viewer", "projector_esa3", "--office", "ESA-3", "--db", server], withDatabase: false, fixedDay: false).status == 0)
+        let projector = PGConnection.conninfo(server, setting: ["user": "projector_esa3"])
+        let tmux = Tmux(ita)
+        try tmux.start("env TZ=Asia/Bangkok '\(ITARunner.binary)' present --interval 600 --db '\(projector)' --today \(ita.today)", width: 100, height: 30)
+        let first = try tmux.waitFor(text: "เสร็จ 40/117 งาน")
+        #expect(first.contains("หน้า 1/"))
+        let done = try ita.run(["done", "31", "--db", PGConnection.conninfo(server, setting: ["user": "kittipat"])], withDatabase: false)
+        #expect(done.status == 0, "\(done.stderr)")
+        try tmux.waitFor("the projector to show the tick", timeout: 3) { $0.contains("เสร็จ 41/117 งาน") }
+        try tmux.send("q")
+        #expect(try tmux.waitFor(text: "EXIT=").contains("EXIT=0"))
+    }
+
     /// The secretary keeps the plan from the dashboard on the server, at 80×24: the add form saves a task
     /// there under their role, the edit form moves its due date, and `u` takes the edit back.
     @Test func theSecretarysFormsSaveOnTheServer() throws {
