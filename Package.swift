@@ -89,7 +89,7 @@ let package = Package(
             dependencies: ["ITAStore", "ITACore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Against a throwaway PostgreSQL cluster started by the tests (initdb, pg_ctl, a unix socket).
-        .testTarget(name: "ITAServerTests", dependencies: ["ITAServer", "ITAStore", "ITACore"]),
+        .testTarget(name: "ITAServerTests", dependencies: ["ITAServer", "ITAStore", "ITACore", .product(name: "GRDB", package: "GRDB.swift")]),
         // Drives the real `ita` binary against real SQLite files.
         .testTarget(name: "ITACommandTests", dependencies: ["ITACore", "ITAStore", "ITAServer"], exclude: ["Golden"]),
     ],

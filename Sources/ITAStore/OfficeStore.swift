@@ -50,6 +50,41 @@ public protocol OfficeStore: AnyObject {
     /// A number that differs whenever the office may have changed since it was last read: cheap to ask
     /// every tick (SQLite's data_version and the files; a server's notifications, else its sequence).
     func changeToken() throws -> Int
+
+    // MARK: Meetings (meeting mode and the minutes): the chair and the secretary record, every member reads
+
+    /// Every meeting with its entries, oldest first.
+    func meetings() throws -> [Meeting]
+    /// The meeting held on `day`, with its entries.
+    func meeting(on day: CivilDate) throws -> Meeting?
+    /// Action items recorded at meetings before `day`, oldest first.
+    func actionItems(before day: CivilDate) throws -> [MeetingEntry]
+    /// The day each open task due from `from` through `to` last changed (its creation counts).
+    func lastChanged(dueFrom from: CivilDate, to: CivilDate) throws -> [Int64: CivilDate]
+    /// Opens the meeting of `day`: the one already there, or a new one started now.
+    func startMeeting(on day: CivilDate, by author: Author, at now: Timestamp) throws -> Meeting
+    /// Records who is present (replacing the list).
+    func setAttendees(_ memberIDs: [Int64], meeting id: Int64, by author: Author) throws
+    /// Records a note or a decision, under ระเบียบวาระ `agendaItem` (วาระ 4, the agenda a–f, when nil).
+    func addEntry(_ kind: MeetingEntry.Kind, section: AgendaSection, subject: String?, text: String, meeting id: Int64,
+                  agendaItem: Int?, by author: Author, at now: Timestamp) throws -> MeetingEntry
+    /// Where the meeting is held (ณ …).
+    func setPlace(_ place: String, meeting id: Int64, by author: Author) throws
+    /// Why a member is absent; an empty reason clears it.
+    func setAbsenceReason(_ reason: String, member memberID: Int64, meeting id: Int64, by author: Author) throws
+    /// Who attended without being a member (ผู้เข้าร่วมประชุม), replacing the list.
+    func setGuests(_ guests: [String], meeting id: Int64, by author: Author) throws
+    /// Corrects a note or a decision of the open meeting with a new entry that supersedes it (nothing recorded changes).
+    func correctEntry(_ entryID: Int64, text: String, meeting id: Int64, by author: Author, at now: Timestamp) throws -> MeetingEntry
+    /// Records an action item: a new task for `ownerID`, due `due`, saved with its entry in one transaction.
+    func addActionItem(title: String, target: TaskTarget, ownerID: Int64, due: CivilDate, section: AgendaSection, subject: String?,
+                       meeting id: Int64, by author: Author, at now: Timestamp) throws -> (MeetingEntry, WorkTask)
+    /// Keeps the time spent per section (so a meeting resumed after a crash keeps its clock).
+    func saveSectionSeconds(_ seconds: [String: Int], meeting id: Int64, by author: Author) throws
+    /// Ends a meeting: its time per section, the agenda as it stood and a progress snapshot, in one transaction;
+    /// the record is sealed and nothing more changes it.
+    func endMeeting(_ id: Int64, sectionSeconds: [String: Int], summary: MeetingSummary, snapshot: ProgressSnapshot,
+                    by author: Author, at now: Timestamp) throws
 }
 
 extension OfficeStore {

@@ -265,15 +265,17 @@ extension ServerStore {
         let exists = try run { try one("SELECT 1 FROM ita.snapshot WHERE office = $1 AND kind = 'daily' AND day = $2::date", [today.iso]) }
         guard exists == nil else { return false }
         let snapshot = ProgressSnapshot.take(try board(today: today), tasks: try tasks(), kind: .daily, day: today)
-        let made = try run {
-            try select("""
-                INSERT INTO ita.snapshot (office, day, kind, projected, open_items, tasks_done, tasks_total, overdue, detail)
-                VALUES ($1, $2::date, 'daily', $3::double precision, $4::integer, $5::integer, $6::integer, $7::integer, $8::jsonb)
-                ON CONFLICT (office, day) WHERE kind = 'daily' DO NOTHING RETURNING id
-                """, [today.iso, String(snapshot.projected), String(snapshot.openItems), String(snapshot.tasksDone), String(snapshot.tasksTotal),
-                      String(snapshot.overdue), try Store.detail(of: snapshot)])
-        }
-        return !made.isEmpty
+        return try run { try insert(snapshot) }
+    }
+
+    /// Stores a snapshot; a daily one only if the day has none yet. Whether it was stored.
+    func insert(_ snapshot: ProgressSnapshot) throws -> Bool {
+        try !select("""
+            INSERT INTO ita.snapshot (office, day, kind, projected, open_items, tasks_done, tasks_total, overdue, detail)
+            VALUES ($1, $2::date, $3, $4::double precision, $5::integer, $6::integer, $7::integer, $8::integer, $9::jsonb)
+            ON CONFLICT (office, day) WHERE kind = 'daily' DO NOTHING RETURNING id
+            """, [snapshot.day.iso, snapshot.kind.rawValue, String(snapshot.projected), String(snapshot.openItems), String(snapshot.tasksDone),
+                  String(snapshot.tasksTotal), String(snapshot.overdue), try Store.detail(of: snapshot)]).isEmpty
     }
 
     public func snapshots(since day: CivilDate? = nil) throws -> [ProgressSnapshot] {

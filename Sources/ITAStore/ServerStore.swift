@@ -421,7 +421,8 @@ public final class ServerStore: OfficeStore {
     }
 
     /// The audit rows `condition` picks (after `office = $1 AND`), as field entries in sequence order (the
-    /// daily progress snapshots aside: a file's log has none of them either): each
+    /// progress snapshots and the meetings' rows aside: a file's log has none of them either; they are
+    /// kept, with their seals and chain, in their own tables): each
     /// row holds the whole row before and after, so an entry per key whose value differs (the time of the
     /// update and a task's columns derived from its target aside), one for a row made (`*`, as SQLite's log names a creation, the row's
     /// JSON) or removed (`-`); a value row's (an owner, a score) fields as they are set and cleared (`rowTables`). Also the
@@ -432,7 +433,7 @@ public final class ServerStore: OfficeStore {
                 SELECT a.seq, extract(epoch FROM a.at)::bigint, a.db_role, a.action, \(Self.fileEntity), \(Self.fileKey), f.k,
                        CASE f.k WHEN '\(Store.creationField)' THEN \(Self.textJSON("a.old_row")) ELSE a.old_row ->> f.k END,
                        CASE f.k WHEN '\(Store.creationField)' THEN \(Self.textJSON("a.new_row")) ELSE a.new_row ->> f.k END, m.id, a.xact, a.undoes
-                FROM (SELECT * FROM ita.audit WHERE office = $1 AND entity <> 'snapshot' AND \(condition)) a
+                FROM (SELECT * FROM ita.audit WHERE office = $1 AND entity NOT IN ('snapshot', 'meeting', 'meeting_entry') AND \(condition)) a
                 LEFT JOIN LATERAL (
                     SELECT k FROM jsonb_object_keys(coalesce(a.new_row, a.old_row)) k
                      WHERE a.entity <> 'milestone'
@@ -654,7 +655,7 @@ public enum ServerAddress {
     }
 
     /// What works on a server so far, for the message of a command that does not.
-    public static let commands = "`ita status`, `ita tasks`, `ita done`/`start`/`block`/`reopen`, the plan's commands (`ita add`, `edit`, `archive`, `restore`, `assign`, `member edit`/`leave`, `milestone`, `holiday`, `estimate`, `last-year`, `target`, `quota`, `results`, `website`), `ita undo`, `ita log`, `ita review`, `ita report`, the dashboard, `ita present`, `ita rollup` and `ita admin`"
+    public static let commands = "`ita status`, `ita tasks`, `ita done`/`start`/`block`/`reopen`, the plan's commands (`ita add`, `edit`, `archive`, `restore`, `assign`, `member edit`/`leave`, `milestone`, `holiday`, `estimate`, `last-year`, `target`, `quota`, `results`, `website`), `ita undo`, `ita log`, `ita review`, `ita report`, the dashboard with its meeting mode, `ita meeting`, `ita minutes`, `ita present`, `ita rollup` and `ita admin`"
 
     /// `service=NAME`, `HOST:PORT/DATABASE`, or what of them the value gives.
     public static func describe(_ conninfo: String) -> String {

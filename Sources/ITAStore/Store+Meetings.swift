@@ -50,17 +50,30 @@ extension Store {
             let id: Int64 = row["id"]
             let entries = try Row.fetchAll(db, sql: "SELECT * FROM meeting_entry WHERE meeting_id = ? ORDER BY id", arguments: [id])
                 .compactMap(entryFromRow)
-            let seconds = (try? JSONDecoder().decode([String: Int].self, from: Data((row["section_seconds"] as String).utf8))) ?? [:]
-            let summary = (row["summary"] as String?).flatMap { try? JSONDecoder().decode(MeetingSummary.self, from: Data($0.utf8)) }
-            var meeting = Meeting(id: id, day: day, startedAt: started, endedAt: (row["ended_at"] as String?).flatMap(Timestamp.init(iso:)),
-                                  attendees: (row["attendees"] as String).split(separator: ",").compactMap { Int64($0) }, entries: entries,
-                                  sectionSeconds: seconds, summary: summary)
-            meeting.place = row["place"] ?? ""
-            let absence = (try? JSONDecoder().decode([String: String].self, from: Data(((row["absence"] as String?) ?? "{}").utf8))) ?? [:]
-            meeting.absenceReasons = Dictionary(uniqueKeysWithValues: absence.compactMap { key, value in Int64(key).map { ($0, value) } })
-            meeting.guests = ((row["guests"] as String?) ?? "").split(separator: "\n").map(String.init)
-            return meeting
+            return meeting(id: id, day: day, startedAt: started, endedAt: (row["ended_at"] as String?).flatMap(Timestamp.init(iso:)),
+                           attendees: row["attendees"], sectionSeconds: row["section_seconds"], summary: row["summary"], place: row["place"],
+                           absence: row["absence"], guests: row["guests"], entries: entries)
         }
+    }
+
+    /// A meeting from its columns as either backend stores them (attendees as `1,2,3`, the times per
+    /// section, the summary and the reasons for absence as JSON, guests a line each).
+    static func meeting(id: Int64, day: CivilDate, startedAt: Timestamp, endedAt: Timestamp?, attendees: String, sectionSeconds: String,
+                        summary: String?, place: String?, absence: String?, guests: String?, entries: [MeetingEntry]) -> Meeting {
+        let seconds = (try? JSONDecoder().decode([String: Int].self, from: Data(sectionSeconds.utf8))) ?? [:]
+        var meeting = Meeting(id: id, day: day, startedAt: startedAt, endedAt: endedAt,
+                              attendees: attendees.split(separator: ",").compactMap { Int64($0) }, entries: entries, sectionSeconds: seconds,
+                              summary: summary.flatMap { try? JSONDecoder().decode(MeetingSummary.self, from: Data($0.utf8)) })
+        meeting.place = place ?? ""
+        meeting.absenceReasons = absenceReasons(absence ?? "{}")
+        meeting.guests = (guests ?? "").split(separator: "\n").map(String.init)
+        return meeting
+    }
+
+    /// The reasons for absence as stored (JSON keyed by member id).
+    static func absenceReasons(_ json: String) -> [Int64: String] {
+        let absence = (try? JSONDecoder().decode([String: String].self, from: Data(json.utf8))) ?? [:]
+        return Dictionary(uniqueKeysWithValues: absence.compactMap { key, value in Int64(key).map { ($0, value) } })
     }
 
     private static func entryFromRow(_ row: Row) -> MeetingEntry? {
@@ -95,18 +108,17 @@ extension Store {
     /// Records a note or a decision.
     public func addEntry(_ kind: MeetingEntry.Kind, section: AgendaSection, subject: String?, text: String, meeting id: Int64,
                          agendaItem: Int? = nil, by author: Author, at now: Timestamp) throws -> MeetingEntry {
-        if let agendaItem, !MinutesItem.all.contains(agendaItem) { throw StoreError.failed("no ระเบียบวาระ \(agendaItem) (1–5)") }
+        let item = try Self.storedAgendaItem(agendaItem)
         return try write { db in
             try Self.checkOpen(db, meeting: id, author)
             return try Self.insertEntry(db, meeting: id, section: section, kind: kind, subject: subject, text: text, taskID: nil,
-                                        author: author, at: now, agendaItem: agendaItem == MinutesItem.considered ? nil : agendaItem)
+                                        author: author, at: now, agendaItem: item)
         }
     }
 
     /// Where the meeting is held (ณ …).
     public func setPlace(_ place: String, meeting id: Int64, by author: Author) throws {
-        let text = place.trimmingWhitespace
-        guard text.count <= Limits.textLength else { throw StoreError.failed("a place is at most \(Limits.textLength) characters") }
+        let text = try Self.checkedText(place, "a place")
         try write { db in
             try Self.checkOpen(db, meeting: id, author)
             try db.execute(sql: "UPDATE meeting SET place = ? WHERE id = ?", arguments: [text, id])
@@ -115,21 +127,19 @@ extension Store {
 
     /// Why a member is absent; an empty reason clears it.
     public func setAbsenceReason(_ reason: String, member memberID: Int64, meeting id: Int64, by author: Author) throws {
-        let text = reason.trimmingWhitespace
-        guard text.count <= Limits.textLength else { throw StoreError.failed("a reason is at most \(Limits.textLength) characters") }
+        let text = try Self.checkedText(reason, "a reason")
         try write { db in
             try Self.checkOpen(db, meeting: id, author)
             let stored: String = try String.fetchOne(db, sql: "SELECT absence FROM meeting WHERE id = ?", arguments: [id]) ?? "{}"
             var reasons = (try? JSONDecoder().decode([String: String].self, from: Data(stored.utf8))) ?? [:]
             reasons[String(memberID)] = text.isEmpty ? nil : text
-            try db.execute(sql: "UPDATE meeting SET absence = ? WHERE id = ?", arguments: [try Self.json(reasons), id])
+            try db.execute(sql: "UPDATE meeting SET absence = ? WHERE id = ?", arguments: [try Self.encoded(reasons), id])
         }
     }
 
     /// Who attended without being a member (ผู้เข้าร่วมประชุม), replacing the list.
     public func setGuests(_ guests: [String], meeting id: Int64, by author: Author) throws {
-        let names = guests.map(\.trimmingWhitespace).filter { !$0.isEmpty }
-        guard names.count <= 100, names.allSatisfy({ $0.count <= Limits.textLength }) else { throw StoreError.failed("too many or too long guest names") }
+        let names = try Self.checkedGuests(guests)
         try write { db in
             try Self.checkOpen(db, meeting: id, author)
             try db.execute(sql: "UPDATE meeting SET guests = ? WHERE id = ?", arguments: [names.joined(separator: "\n"), id])
@@ -146,10 +156,7 @@ extension Store {
                   let old = Self.entryFromRow(row) else {
                 throw StoreError.failed("no entry #\(entryID) at this meeting")
             }
-            guard old.kind != .action else { throw StoreError.failed("entry #\(entryID) is an action item: change its task instead") }
-            if let newer = try Int64.fetchOne(db, sql: "SELECT id FROM meeting_entry WHERE supersedes = ?", arguments: [entryID]) {
-                throw StoreError.failed("entry #\(entryID) was already corrected by #\(newer)")
-            }
+            try Self.checkCorrectable(old, correctedBy: try Int64.fetchOne(db, sql: "SELECT id FROM meeting_entry WHERE supersedes = ?", arguments: [entryID]))
             return try Self.insertEntry(db, meeting: id, section: old.section, kind: old.kind, subject: old.subject, text: text, taskID: nil,
                                         author: author, at: now, supersedes: entryID)
         }
@@ -181,7 +188,7 @@ extension Store {
     public func saveSectionSeconds(_ seconds: [String: Int], meeting id: Int64, by author: Author) throws {
         try write { db in
             try Self.checkOpen(db, meeting: id, author)
-            try db.execute(sql: "UPDATE meeting SET section_seconds = ? WHERE id = ?", arguments: [try Self.json(seconds), id])
+            try db.execute(sql: "UPDATE meeting SET section_seconds = ? WHERE id = ?", arguments: [try Self.encoded(seconds), id])
         }
     }
 
@@ -194,17 +201,49 @@ extension Store {
                 throw StoreError.failed("no meeting #\(id)")
             }
             // The seal covers the record as it is closed; after this a trigger refuses any change to the row.
-            let values: [DatabaseValueConvertible?] = [row[0] as Int64, row[1] as String, row[2] as String, now.iso, row[3] as String,
-                                                       try Self.json(sectionSeconds), try Self.json(summary), row[4] as String, row[5] as String,
-                                                       row[6] as String]
-            let seal = Self.chainHash(previous: "", values: Self.meetingSealValues(values.map { $0?.databaseValue ?? .null }))
+            let seal = Self.seal([row[0] as Int64, row[1] as String, row[2] as String, now.iso, row[3] as String, try Self.encoded(sectionSeconds),
+                                  try Self.encoded(summary), row[4] as String, row[5] as String, row[6] as String])
             try db.execute(sql: "UPDATE meeting SET ended_at = ?, section_seconds = ?, summary = ?, seal = ? WHERE id = ?",
-                           arguments: [now.iso, try Self.json(sectionSeconds), try Self.json(summary), seal, id])
+                           arguments: [now.iso, try Self.encoded(sectionSeconds), try Self.encoded(summary), seal, id])
             try Self.insert(snapshot, db)
         }
     }
 
-    private static func checkRecorder(_ author: Author) throws {
+    /// A closed meeting's seal, of its columns as they are closed: id, day, started, ended, attendees, the times
+    /// per section and the summary as JSON, place, absence reasons as JSON, guests.
+    static func seal(_ columns: [DatabaseValueConvertible]) -> String {
+        chainHash(previous: "", values: meetingSealValues(columns.map(\.databaseValue)))
+    }
+
+    // MARK: What either backend checks before recording
+
+    /// The ระเบียบวาระ an entry is stored under: nil for วาระ 4 (the agenda a–f), the default.
+    static func storedAgendaItem(_ item: Int?) throws -> Int? {
+        if let item, !MinutesItem.all.contains(item) { throw StoreError.failed("no ระเบียบวาระ \(item) (1–5)") }
+        return item == MinutesItem.considered ? nil : item
+    }
+
+    /// A place or a reason, trimmed, at most `Limits.textLength` characters.
+    static func checkedText(_ text: String, _ what: String) throws -> String {
+        let trimmed = text.trimmingWhitespace
+        guard trimmed.count <= Limits.textLength else { throw StoreError.failed("\(what) is at most \(Limits.textLength) characters") }
+        return trimmed
+    }
+
+    /// Guest names, trimmed, the empty ones left out: at most 100, each at most `Limits.textLength` characters.
+    static func checkedGuests(_ guests: [String]) throws -> [String] {
+        let names = guests.map(\.trimmingWhitespace).filter { !$0.isEmpty }
+        guard names.count <= 100, names.allSatisfy({ $0.count <= Limits.textLength }) else { throw StoreError.failed("too many or too long guest names") }
+        return names
+    }
+
+    /// An entry that may be corrected: not an action item (its task is changed instead), not corrected already.
+    static func checkCorrectable(_ old: MeetingEntry, correctedBy newer: Int64?) throws {
+        guard old.kind != .action else { throw StoreError.failed("entry #\(old.id) is an action item: change its task instead") }
+        if let newer { throw StoreError.failed("entry #\(old.id) was already corrected by #\(newer)") }
+    }
+
+    static func checkRecorder(_ author: Author) throws {
         if let denial = Permissions.canRecordMeeting(actor: author.member, login: author.login) { throw StoreError.denied(denial) }
     }
 
@@ -220,19 +259,25 @@ extension Store {
                                     text: String, taskID: Int64?, author: Author, at now: Timestamp, supersedes: Int64? = nil,
                                     agendaItem: Int? = nil) throws -> MeetingEntry {
         let last = try Row.fetchOne(db, sql: "SELECT id, chain FROM meeting_entry ORDER BY id DESC LIMIT 1")
-        let id = (last?[0] as Int64? ?? 0) + 1
-        let values: [DatabaseValueConvertible?] = [id, meeting, section.rawValue, kind.rawValue, subject, text, taskID, author.member?.id, now.iso]
-        let chain = chainHash(previous: last?[1] ?? "", values: entryHashValues(values.map { $0?.databaseValue ?? .null }, supersedes: supersedes,
-                                                                               agendaItem: agendaItem))
+        let entry = MeetingEntry(id: (last?[0] as Int64? ?? 0) + 1, section: section, kind: kind, subject: subject, text: text, taskID: taskID,
+                                 memberID: author.member?.id, at: now, supersedes: supersedes, agendaItem: agendaItem)
         try db.execute(sql: """
             INSERT INTO meeting_entry (id, meeting_id, section, kind, subject, text, task_id, member_id, at, chain, supersedes, agenda_item)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: StatementArguments(values + [chain, supersedes, agendaItem]))
-        return MeetingEntry(id: id, section: section, kind: kind, subject: subject, text: text, taskID: taskID,
-                            memberID: author.member?.id, at: now, supersedes: supersedes, agendaItem: agendaItem)
+            """, arguments: [entry.id, meeting, section.rawValue, kind.rawValue, subject, text, taskID, entry.memberID, now.iso,
+                             chain(of: entry, meeting: meeting, after: last?[1] ?? ""), supersedes, agendaItem])
+        return entry
     }
 
-    private static func json<T: Encodable>(_ value: T) throws -> String {
+    /// An entry's link in the office's chain of meeting entries (what `ita verify` checks), after the previous entry's link.
+    static func chain(of entry: MeetingEntry, meeting: Int64, after previous: String) -> String {
+        let values: [DatabaseValueConvertible?] = [entry.id, meeting, entry.section.rawValue, entry.kind.rawValue, entry.subject, entry.text,
+                                                   entry.taskID, entry.memberID, entry.at.iso]
+        return chainHash(previous: previous, values: entryHashValues(values.map { $0?.databaseValue ?? .null }, supersedes: entry.supersedes,
+                                                                     agendaItem: entry.agendaItem))
+    }
+
+    static func encoded<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         return String(decoding: try encoder.encode(value), as: UTF8.self)

@@ -68,13 +68,9 @@ enum Dashboard {
 
     static func program(_ state: AppState, ctx: Context, store: any OfficeStore, author: Author, terminal: Terminal) -> Running<AppState> {
         let watch = StoreWatch(store, today: ctx.today)
-        // The office's SQLite file: what only it has so far (meetings, the integrity checks). On a server
-        // those keys say so instead.
+        // The office's SQLite file, which the dashboard checks against its own record and checkpoints
+        // (a server keeps its audit log itself).
         let file = store as? Store
-        func onFile(_ body: (Store) throws -> Performed<DashboardMessage>) rethrows -> Performed<DashboardMessage> {
-            guard let file else { return .message(.failed(ctx.strings.notOnServer)) }
-            return try body(file)
-        }
         // Changes up to here are known; after a reload the newer ones are others' changes to mention.
         var seenAudit = (try? store.changeSequence()) ?? 0
         // The schema version last found to match the migrations (nil: check it at the next reload).
@@ -145,7 +141,7 @@ enum Dashboard {
                 return .message(.reviewLoaded(ReviewHistory(snapshots: try store.snapshots(since: nil), lastActivity: try store.lastActivity())))
             case .openMeeting:
                 // Meeting mode takes the terminal; the dashboard comes back, reloaded, when it closes.
-                return try onFile { store in .open(try MeetingSession.program(ctx, store: store, author: author, terminal: terminal)) }
+                return .open(try MeetingSession.program(ctx, store: store, author: author, terminal: terminal))
             case .reload(let today):
                 watch.newDay(today)
                 return try changes()

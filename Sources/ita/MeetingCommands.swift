@@ -29,7 +29,7 @@ struct MeetingCommand: ParsableCommand {
 
     func run() throws {
         try Context.run(global) { ctx in
-            let store = try ctx.openStore(memoryMapped: false)
+            let store = try ctx.openOffice(memoryMapped: false)
             let author = try ctx.author(in: store)
             let code = try FullScreen.run(ctx: ctx, theme: theme ?? "projector", mouse: !noMouse) { terminal in
                 try MeetingSession.program(ctx, store: store, author: author, terminal: terminal)
@@ -42,7 +42,7 @@ struct MeetingCommand: ParsableCommand {
 /// Wires meeting mode to the store: loading the agenda's data, opening today's meeting for the
 /// chair and secretary, and recording what meeting mode asks for.
 enum MeetingSession {
-    static func state(_ ctx: Context, store: Store, author: Author?, size: Size) throws -> MeetingState {
+    static func state(_ ctx: Context, store: any OfficeStore, author: Author?, size: Size) throws -> MeetingState {
         if let author, author.member?.coordinates == true, !store.isReadOnly {
             _ = try store.startMeeting(on: ctx.today, by: author, at: ctx.currentTime())
         }
@@ -50,7 +50,7 @@ enum MeetingSession {
                             login: ctx.login)
     }
 
-    static func load(_ store: Store, today: CivilDate) throws -> MeetingData {
+    static func load(_ store: any OfficeStore, today: CivilDate) throws -> MeetingData {
         let board = try store.board(today: today)
         let meetings = try store.meetings()
         let meeting = meetings.first { $0.day == today }
@@ -70,7 +70,7 @@ enum MeetingSession {
 
     /// The projected score the previous meeting saw; with no previous meeting, the last daily
     /// snapshot from a week ago or before.
-    static func scoreBefore(_ store: Store, previous: Meeting?, today: CivilDate) throws -> Double? {
+    static func scoreBefore(_ store: any OfficeStore, previous: Meeting?, today: CivilDate) throws -> Double? {
         if let previous {
             if let score = previous.summary?.scoreAfter { return score }
             return try store.snapshots(since: previous.day).first { $0.day == previous.day }?.projected
@@ -81,7 +81,7 @@ enum MeetingSession {
 
     /// Meeting mode as a program: opens today's meeting for the chair and secretary, and records
     /// what it asks for.
-    static func program(_ ctx: Context, store: Store, author: Author?, terminal: Terminal) throws -> Running<MeetingState> {
+    static func program(_ ctx: Context, store: any OfficeStore, author: Author?, terminal: Terminal) throws -> Running<MeetingState> {
         let state = try state(ctx, store: store, author: author, size: terminal.size)
         let watch = StoreWatch(store, today: ctx.today)
         return Running(state, failure: { .failed($0) }, describe: { Dashboard.describe($0, ctx) }, perform: { effect in
@@ -99,7 +99,7 @@ enum MeetingSession {
         })
     }
 
-    static func record(_ request: MeetingRequest, ctx: Context, store: Store, author: Author?) throws -> MeetingMessage? {
+    static func record(_ request: MeetingRequest, ctx: Context, store: any OfficeStore, author: Author?) throws -> MeetingMessage? {
         guard let author else { throw CLIError(ctx.strings.denied(.notAMember(login: ctx.login))) }
         guard let meeting = try store.meeting(on: ctx.today) else { throw CLIError(ctx.language.meeting.noMeetingYet) }
         let now = ctx.currentTime()
@@ -133,7 +133,7 @@ enum MeetingSession {
             let snapshot = ProgressSnapshot.take(board, tasks: try store.tasks(), kind: .meeting)
             try store.endMeeting(meeting.id, sectionSeconds: seconds, summary: summary, snapshot: snapshot, by: author, at: now)
             let ended = try store.meeting(on: ctx.today)
-            if let ended { ctx.hooks.meetingEnded(ended, store: store) }
+            if let ended, let file = store as? Store { ctx.hooks.meetingEnded(ended, store: file) }
             return ended.map(MeetingMessage.ended)
         }
     }

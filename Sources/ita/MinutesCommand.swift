@@ -33,7 +33,7 @@ struct Minutes: ParsableCommand {
 
     func run() throws {
         try Context.run(global) { ctx in
-            let store = try ctx.openStore()
+            let store = try ctx.openOffice()
             let meetings = try store.meetings()
             let chosen: Meeting
             if let meeting {

@@ -4,7 +4,7 @@ import Testing
 
 /// The real dashboard in tmux on an office moved onto the test PostgreSQL server (ITA_TEST_POSTGRES,
 /// started by scripts/test): an owner ticks a task as their own database role, another member's change
-/// shows without a key, undo goes back on the server, and what needs the office's file says so.
+/// shows without a key, undo goes back on the server, and meeting mode opens read-only for an owner.
 @Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["ITA_TEST_POSTGRES"] != nil || ProcessInfo.processInfo.environment["CI"] == "true",
                              "no PostgreSQL server (scripts/test starts one; CI=true requires it)"))
 struct ServerDashboardTests {
@@ -58,13 +58,90 @@ struct ServerDashboardTests {
         try tmux.waitFor("#31 open again on screen") { screen in
             screen.split(separator: "\n").contains { $0.contains("#31") && $0.contains("○ ยังไม่เริ่ม") }
         }
-        // Meeting mode needs the office's SQLite file for now: one line on the status line.
+        // Meeting mode opens on the server too; no meeting is open today, so an owner sees it read-only.
         try tmux.send("M")
-        try tmux.waitFor(text: "เซิร์ฟเวอร์ PostgreSQL")
+        try tmux.waitFor(text: "ดูอย่างเดียว")
+        try tmux.send("q")
+        try tmux.waitFor(text: "งานของ นายกิตติพัฒน์")
         try tmux.send("q")
         let screen = try tmux.waitFor(text: "EXIT=")
         #expect(screen.contains("EXIT=0"))
         #expect(try tmux.display("#{alternate_on}") == "0")
+    }
+
+    /// The Wednesday meeting on the server: the secretary records it from the keyboard as their own role,
+    /// an owner follows it live in another terminal, ending it seals it on the server (direct SQL cannot
+    /// change it afterwards), and `ita minutes` prints it from the server as from a file.
+    @Test func theSecretaryRunsTheMeetingOnTheServerAndAnOwnerFollowsIt() throws {
+        let (ita, server, check) = try officeOnServer("ESA-4")
+        func login(_ role: String) -> String { PGConnection.conninfo(server, setting: ["user": role]) }
+        func meeting(_ role: String) -> String {
+            "env TZ=Asia/Bangkok '\(ITARunner.binary)' meeting --db '\(login(role))' --today \(ita.today)"
+        }
+        let tmux = Tmux(ita)
+        try tmux.start(meeting(ITARunner.osLogin), width: 120, height: 40)
+        try tmux.waitFor(text: "ประชุมติดตามงาน ITA ครั้งที่ 1")
+        try tmux.start(meeting("chayapon"), width: 100, height: 30, name: "owner")
+        try tmux.waitFor("the owner's read-only view", in: "owner") { $0.contains("ครั้งที่ 1") && $0.contains("ดูอย่างเดียว") }
+
+        try tmux.send("Space")
+        try tmux.send("Space")
+        try tmux.waitFor(text: "มาประชุม 2/12 คน")
+        try tmux.send("n")
+        try tmux.send("n")
+        try tmux.waitFor(text: "ข. งานเกินกำหนด")
+        try tmux.send("d")
+        try tmux.waitFor(text: "#85 ")
+        try tmux.type("ให้เร่งรัด O31 ภายในสัปดาห์นี้")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "บันทึกมติแล้ว")
+        try tmux.send("a")
+        try tmux.waitFor(text: "มอบหมาย: @chayapon O31 2569-11-25")
+        try tmux.type("โทรประสานผู้ดูแลเว็บไซต์")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "มอบหมายงาน #118")
+        #expect(try check.execute("SELECT t.title, m.login FROM ita.task t JOIN ita.member m ON m.office = t.office AND m.id = t.owner_id WHERE t.office = 'ESA-4' AND t.id = 118")
+            .rows == [["โทรประสานผู้ดูแลเว็บไซต์", "chayapon"]])
+
+        // The owner's terminal shows the attendance and the decision without a key.
+        try tmux.waitFor("the attendance on the owner's screen", in: "owner", timeout: 3) { $0.contains("มาประชุม 2/12 คน") }
+        try tmux.send("3", to: "owner")
+        try tmux.waitFor("the decision on the owner's screen", in: "owner", timeout: 3) { $0.contains("ให้เร่งรัด O31 ภายในสัปดาห์นี้") }
+        // The owner cannot record: their keys are the read-only ones.
+        try tmux.send("d", to: "owner")
+        #expect(try check.execute("SELECT count(*) FROM ita.meeting_entry WHERE office = 'ESA-4'").scalar == "2")
+
+        try tmux.send("E")
+        try tmux.waitFor(text: "ปิดการประชุมและเก็บรายงาน?")
+        try tmux.send("y")
+        try tmux.waitFor(text: "ปิดประชุมแล้ว")
+        try tmux.send("q")
+        #expect(try tmux.waitFor(text: "EXIT=").contains("EXIT=0"))
+        try tmux.send("q", to: "owner")
+        #expect(try tmux.waitFor(text: "EXIT=", in: "owner").contains("EXIT=0"))
+
+        // On the server: one ended, sealed meeting, its entries written by the secretary's role, and a
+        // meeting snapshot for the next meeting's "since last time".
+        #expect(try check.execute("SELECT day::text, ended_at IS NOT NULL, length(seal) FROM ita.meeting WHERE office = 'ESA-4'").rows
+                == [["2026-11-18", "t", "64"]])
+        #expect(try check.execute("SELECT kind, text FROM ita.meeting_entry WHERE office = 'ESA-4' ORDER BY id").rows
+                == [["decision", "ให้เร่งรัด O31 ภายในสัปดาห์นี้"], ["action", "โทรประสานผู้ดูแลเว็บไซต์"]])
+        #expect(try check.execute("SELECT DISTINCT db_role FROM ita.audit WHERE office = 'ESA-4' AND entity IN ('meeting', 'meeting_entry')").rows
+                == [[ITARunner.osLogin]])
+        #expect(try check.execute("SELECT count(*) FROM ita.snapshot WHERE office = 'ESA-4' AND kind = 'meeting'").scalar == "1")
+        // Sealed: the secretary's own role cannot change it by direct SQL, and is told so.
+        let secretary = try PGConnection(login(ITARunner.osLogin))
+        #expect(throws: PGError.self) { try secretary.execute("UPDATE ita.meeting SET place = 'ห้องอื่น' WHERE office = 'ESA-4'") }
+
+        let minutes = try ita.run(["minutes", "--format", "agenda", "--db", login("chayapon")], withDatabase: false)
+        #expect(minutes.status == 0, "\(minutes.stderr)")
+        #expect(minutes.stdout.contains("1. ให้เร่งรัด O31 ภายในสัปดาห์นี้ [#85]"))
+        #expect(minutes.stdout.contains("| 1 | #118 โทรประสานผู้ดูแลเว็บไซต์ (O31) | นายชยพล วงศ์ใหญ่ | 25 พ.ย. 2569 |"))
+        #expect(minutes.stdout.contains("## ผู้เข้าประชุม (2 คน)"))
+        // Running it again shows the ended meeting read-only.
+        try tmux.start(meeting(ITARunner.osLogin), width: 120, height: 40, name: "again")
+        try tmux.waitFor(text: "ดูอย่างเดียว", in: "again")
+        try tmux.send("q", to: "again")
     }
 
     /// The meeting's projector on the server, logged in as a viewer of the office: it reads, and shows an

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import ITACore
 import ITAServer
 @testable import ITAStore
@@ -425,6 +426,107 @@ struct ContractTests {
         let changes = try watcher.changes(after: seen, limit: 100)
         #expect(changes.taskIDs == [task.id] && changes.onlyTicks && changes.entries.allSatisfy { $0.login == author.login })
         #expect(try watcher.tasks(ids: [task.id]).first?.status == .inProgress)
+    }
+
+    /// One meeting recorded as meeting mode records it: attendance, place, an absence, a guest, a note
+    /// and its correction, an action item, the clock, and the end with its summary and snapshot.
+    func recordMeeting(in office: TestOffice, _ backend: Backend) throws -> (store: any OfficeStore, meeting: Int64, action: WorkTask) {
+        let store = try office.open(backend, as: "thanakorn")
+        let secretary = try office.author("thanakorn", in: store)
+        let board = try store.board(today: office.today)
+        let at = { (minutes: Int64) in Timestamp(secondsSince1970: office.now.secondsSince1970 + minutes * 60, utcOffsetSeconds: TestOffice.offset) }
+        let meeting = try store.startMeeting(on: office.today, by: secretary, at: at(0))
+        try store.setAttendees(board.members.prefix(3).map(\.id), meeting: meeting.id, by: secretary)
+        try store.setPlace("ห้องประชุมสำนักงาน ชั้น 2", meeting: meeting.id, by: secretary)
+        try store.setAbsenceReason("ติดราชการ", member: board.members.last!.id, meeting: meeting.id, by: secretary)
+        try store.setGuests(["ผู้แทนโรงเรียนในสังกัด (สมมติ)"], meeting: meeting.id, by: secretary)
+        let note = try store.addEntry(.note, section: .overdue, subject: "#1", text: "ขอให้ติดตาม", meeting: meeting.id,
+                                      agendaItem: nil, by: secretary, at: at(5))
+        _ = try store.correctEntry(note.id, text: "ขอให้ติดตามภายในสัปดาห์นี้", meeting: meeting.id, by: secretary, at: at(6))
+        let owner = try #require(board.owners[.item("O19")])
+        let (_, task) = try store.addActionItem(title: "ส่งรายชื่อผู้มีส่วนได้ส่วนเสีย", target: .item("O19"), ownerID: owner,
+                                                due: office.today.adding(days: 7), section: .decisions, subject: nil,
+                                                meeting: meeting.id, by: secretary, at: at(20))
+        try store.saveSectionSeconds(["attendance": 60, "overdue": 300], meeting: meeting.id, by: secretary)
+        let now = try store.board(today: office.today), tasks = try store.tasks()
+        let agenda = Agenda.build(board: now, tasks: tasks, previous: nil, scoreBefore: nil, nextMeeting: office.today.adding(days: 7),
+                                  lastChanged: [:], entries: try store.meeting(on: office.today)!.entries, earlierActions: [])
+        try store.endMeeting(meeting.id, sectionSeconds: ["attendance": 60, "overdue": 300, "decisions": 120],
+                             summary: agenda.summary(grade: now.projection.grade?.grade),
+                             snapshot: ProgressSnapshot.take(now, tasks: tasks, kind: .meeting), by: secretary, at: at(30))
+        return (store, meeting.id, task)
+    }
+
+    @Test(arguments: Backend.allCases)
+    func aMeetingIsRecordedAndThenSealed(_ backend: Backend) throws {
+        let office = try TestOffice.make(on: backend)
+        let (store, id, action) = try recordMeeting(in: office, backend)
+        let secretary = try office.author("thanakorn", in: store)
+        let meeting = try #require(try store.meeting(on: office.today))
+        #expect(meeting.id == id && meeting.endedAt != nil && meeting.attendees.count == 3)
+        #expect(meeting.place == "ห้องประชุมสำนักงาน ชั้น 2" && meeting.guests == ["ผู้แทนโรงเรียนในสังกัด (สมมติ)"])
+        #expect(Array(meeting.absenceReasons.values) == ["ติดราชการ"])
+        #expect(meeting.entries.map(\.text) == ["ขอให้ติดตาม", "ขอให้ติดตามภายในสัปดาห์นี้", "ส่งรายชื่อผู้มีส่วนได้ส่วนเสีย"])
+        #expect(meeting.currentEntries.map(\.text) == ["ขอให้ติดตามภายในสัปดาห์นี้", "ส่งรายชื่อผู้มีส่วนได้ส่วนเสีย"])
+        #expect(meeting.entries[1].supersedes == meeting.entries[0].id && meeting.entries[2].taskID == action.id)
+        #expect(meeting.sectionSeconds == ["attendance": 60, "overdue": 300, "decisions": 120] && meeting.summary != nil)
+        #expect(try store.task(id: action.id)?.title == "ส่งรายชื่อผู้มีส่วนได้ส่วนเสีย")
+        #expect(try store.meetings().map(\.id) == [id])
+        #expect(try store.actionItems(before: office.today.adding(days: 1)).map(\.taskID) == [action.id])
+        #expect(try store.actionItems(before: office.today).isEmpty)
+        #expect(try store.snapshots(since: nil).contains { $0.kind == .meeting && $0.day == office.today })
+
+        // Ended: nothing more is recorded, and the meeting of the day is not opened again.
+        let sequence = try store.changeSequence()
+        let at = office.now
+        func refused(_ write: () throws -> Void) -> Bool { do { try write(); return false } catch is StoreError { return true } catch { return false } }
+        #expect(refused { _ = try store.addEntry(.note, section: .done, subject: nil, text: "ภายหลัง", meeting: id, agendaItem: nil, by: secretary, at: at) })
+        #expect(refused { try store.setPlace("ที่อื่น", meeting: id, by: secretary) })
+        #expect(refused { _ = try store.correctEntry(meeting.entries[1].id, text: "แก้", meeting: id, by: secretary, at: at) })
+        #expect(try store.startMeeting(on: office.today, by: secretary, at: at).endedAt != nil)
+        #expect(try store.changeSequence() == sequence && (try store.meeting(on: office.today)) == meeting)
+    }
+
+    @Test(arguments: Backend.allCases)
+    func onlyTheChairAndTheSecretaryRecordAMeeting(_ backend: Backend) throws {
+        let office = try TestOffice.make(on: backend)
+        let secretaryStore = try office.open(backend, as: "thanakorn")
+        let meeting = try secretaryStore.startMeeting(on: office.today, by: try office.author("thanakorn", in: secretaryStore), at: office.now)
+        let _ = try secretaryStore.addEntry(.note, section: .done, subject: nil, text: "เปิดประชุม", meeting: meeting.id, agendaItem: nil,
+                                            by: try office.author("thanakorn", in: secretaryStore), at: office.now)
+        let store = try office.open(backend, as: "waraporn")
+        let owner = try office.author("waraporn", in: store)
+        let sequence = try store.changeSequence()
+        func denied(_ write: () throws -> Void) -> Bool { do { try write(); return false } catch StoreError.denied { return true } catch { return false } }
+        #expect(denied { _ = try store.startMeeting(on: office.today.adding(days: 7), by: owner, at: office.now) })
+        #expect(denied { _ = try store.addEntry(.note, section: .done, subject: nil, text: "x", meeting: meeting.id, agendaItem: nil, by: owner, at: office.now) })
+        #expect(denied { try store.setAttendees([], meeting: meeting.id, by: owner) })
+        #expect(denied { try store.setPlace("x", meeting: meeting.id, by: owner) })
+        #expect(try store.changeSequence() == sequence)
+        // The owner reads it as recorded.
+        #expect(try store.meeting(on: office.today)?.entries.map(\.text) == ["เปิดประชุม"])
+        // A viewer's connection is read-only: the store says so before anything is tried.
+        if backend == .postgres {
+            let viewer = try office.open(backend, as: "waraporn", readOnly: true)
+            #expect(viewer.readOnlyReason != nil)
+        }
+    }
+
+    /// The same meeting recorded on a file and on a server reads back the same, and ends with the same seal.
+    @Test func theMeetingAndItsSealAreTheSameOnBothBackends() throws {
+        let onFile = try TestOffice.make(on: .sqlite), onServer = try TestOffice.make(on: .postgres)
+        let file = try recordMeeting(in: onFile, .sqlite), server = try recordMeeting(in: onServer, .postgres)
+        var fromServer = try #require(try server.store.meeting(on: onServer.today))
+        let fromFile = try #require(try file.store.meeting(on: onFile.today))
+        // Member ids are the same (the import keeps them); only the logins carry each test's suffix.
+        #expect(fromServer.entries == fromFile.entries)
+        fromServer.entries = fromFile.entries
+        #expect(fromServer == fromFile)
+        let fileSeal = try (file.store as! Store).read { try String.fetchOne($0, sql: "SELECT seal FROM meeting WHERE id = ?", arguments: [file.meeting]) }
+        let serverSeal = try onServer.server!.admin.connection.execute("SELECT seal FROM ita.meeting WHERE office = $1 AND id = $2",
+                                                                       [onServer.code, String(server.meeting)]).scalar
+        #expect(fileSeal != nil && fileSeal?.count == 64)
+        #expect(serverSeal == fileSeal)
     }
 
     /// Where LISTEN does not work (PgBouncer in transaction mode), the sequence is polled: another

@@ -180,8 +180,7 @@ extension Strings {
         badDate: { "not a date \"\($0)\" — use \(DateInput.formsEnglish)" },
         demoIdentity: { "In this demo you take the secretary's seat (\($0)): you may change every task and run the meeting (M)" },
         demoCreated: { "created the demo database at \($0)" },
-        created: { path, members, tasks in "✓ created \(path): \(members) members, \(tasks) tasks" },
-        notOnServer: "not yet on a PostgreSQL server: this needs the office's SQLite file"
+        created: { path, members, tasks in "✓ created \(path): \(members) members, \(tasks) tasks" }
     )
 }
 

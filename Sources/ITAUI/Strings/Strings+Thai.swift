@@ -204,7 +204,6 @@ extension Strings {
         badDate: { "วันที่ไม่ถูกต้อง \"\($0)\" — ใช้ \(DateInput.formsThai)" },
         demoIdentity: { "ในฐานข้อมูลตัวอย่างนี้ คุณนั่งที่ของเลขานุการ (\($0)): แก้ไขงานได้ทุกงาน เปิดและบันทึกการประชุมได้ (M)" },
         demoCreated: { "สร้างฐานข้อมูลตัวอย่างที่ \($0)" },
-        created: { path, members, tasks in "✓ สร้างฐานข้อมูล \(path): สมาชิก \(members) คน งาน \(tasks) รายการ" },
-        notOnServer: "ยังใช้บนเซิร์ฟเวอร์ PostgreSQL ไม่ได้ ต้องใช้ไฟล์ SQLite ของหน่วยงาน"
+        created: { path, members, tasks in "✓ สร้างฐานข้อมูล \(path): สมาชิก \(members) คน งาน \(tasks) รายการ" }
     )
 }

@@ -103,6 +103,4 @@ public struct Strings: Sendable {
     public let demoIdentity: @Sendable (String) -> String
     public let demoCreated: @Sendable (String) -> String
     public let created: @Sendable (_ path: String, _ members: Int, _ tasks: Int) -> String
-    /// A key or command of the dashboard that needs an office's SQLite file, used on a server.
-    public let notOnServer: String
 }
