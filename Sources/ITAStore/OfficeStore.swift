@@ -34,6 +34,8 @@ public protocol OfficeStore: AnyObject {
     /// writing nothing, if a field it wrote has changed since); the entries of the change reversed.
     @discardableResult
     func undoLastChange(by author: Author, at now: Timestamp) throws -> [AuditEntry]
+    /// Records how many have answered a survey so far (the chair and the secretary); the quota stays.
+    func setRespondents(tool: String, count: Int, by author: Author, at now: Timestamp) throws -> Respondents
     /// Takes today's daily progress snapshot if there is none yet (the weekly review's history); whether it took one.
     @discardableResult
     func takeDailySnapshotIfMissing(today: CivilDate) throws -> Bool
@@ -50,6 +52,12 @@ public protocol OfficeStore: AnyObject {
     /// A number that differs whenever the office may have changed since it was last read: cheap to ask
     /// every tick (SQLite's data_version and the files; a server's notifications, else its sequence).
     func changeToken() throws -> Int
+
+    // MARK: Reminders posted to LINE
+    /// What was posted on `channel` for `day`.
+    func sent(channel: String, day: CivilDate) throws -> Set<SentReminder>
+    /// Notes reminders as posted.
+    func recordSent(_ reminders: [SentReminder], channel: String, day: CivilDate, at now: Timestamp, login: String, requestID: String?) throws
 
     // MARK: Meetings (meeting mode and the minutes): the chair and the secretary record, every member reads
 

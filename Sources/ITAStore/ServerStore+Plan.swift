@@ -299,7 +299,7 @@ extension ServerStore {
         for r in try run({
             try select("""
                 SELECT m.id, (SELECT extract(epoch FROM a.at)::bigint FROM ita.audit a
-                              WHERE a.office = m.office AND coalesce(a.acting_for, a.db_role) = m.login AND a.entity <> 'snapshot'
+                              WHERE a.office = m.office AND coalesce(a.acting_for, a.db_role) = m.login AND a.entity NOT IN \(ServerStore.unlogged)
                               ORDER BY a.seq DESC LIMIT 1)
                 FROM ita.member m WHERE m.office = $1
                 """)
@@ -307,5 +307,34 @@ extension ServerStore {
             if let id = r[0].flatMap({ Int64($0) }), let at = stamp(r[1]) { result[id] = at }
         }
         return result
+    }
+}
+
+extension ServerStore {
+    // MARK: Reminders posted to LINE (so a second run the same day sends only what is left)
+
+    public func sent(channel: String, day: CivilDate) throws -> Set<SentReminder> {
+        try run {
+            Set(try select("SELECT step, recipient FROM ita.sent WHERE office = $1 AND channel = $2 AND day = $3::date", [channel, day.iso])
+                .map { SentReminder(step: $0[0] ?? "", recipient: $0[1] ?? "") })
+        }
+    }
+
+    /// Notes reminders as posted. Members may only insert there (the rows are part of the record), so a
+    /// re-send with --force keeps the first time each pair was posted.
+    public func recordSent(_ reminders: [SentReminder], channel: String, day: CivilDate, at now: Timestamp, login: String,
+                           requestID: String?) throws {
+        if let readOnlyReason { throw StoreError.readOnly(path: location, reason: readOnlyReason) }
+        try run {
+            try connection.transaction {
+                try connection.execute("SELECT set_config('ita.action', 'remind', true)")
+                for r in reminders {
+                    try connection.execute("""
+                        INSERT INTO ita.sent (office, channel, day, step, recipient, sent_at, os_login, request_id)
+                        VALUES ($1, $2, $3::date, $4, $5, to_timestamp($6::bigint), $7, $8) ON CONFLICT DO NOTHING
+                        """, [office, channel, day.iso, r.step, r.recipient, String(now.secondsSince1970), login, requestID])
+                }
+            }
+        }
     }
 }

@@ -286,7 +286,7 @@ public final class ServerStore: OfficeStore {
 
     /// The changes `undoLastChange` reverses: ita's own, ticks and plan changes (not a direct SQL statement's).
     static let undoableActions = (Store.tickActions.map(\.rawValue)
-        + [AuditAction.add, .edit, .archive, .restore, .assign, .member, .milestone, .holiday, .assessment, .results, .plan].map(\.rawValue)).sorted()
+        + [AuditAction.add, .edit, .archive, .restore, .assign, .member, .milestone, .holiday, .assessment, .respondents, .results, .plan].map(\.rawValue)).sorted()
     /// The tables an undo puts back and the columns that key a row of each (with its office).
     static let rowKeys: [String: [String]] = [
         "task": ["id"], "member": ["id"], "owner": ["target_kind", "target"], "milestone": ["key"], "holiday": ["date"],
@@ -303,6 +303,29 @@ public final class ServerStore: OfficeStore {
     /// occurrence of recurring work, an added task) is archived, another row it made is removed, a row it
     /// removed is put back. The change is one transaction (schema v4's `xact`); the undo is audited with the
     /// change it reverses (`undoes`).
+    /// The tables whose audit rows a file's log has no counterpart for (its snapshots, meetings and
+    /// posted reminders are not audited): left out of the log, the changes and members' last activity.
+    static let unlogged = "('snapshot', 'meeting', 'meeting_entry', 'sent')"
+
+    public func setRespondents(tool: String, count: Int, by author: Author, at now: Timestamp) throws -> Respondents {
+        if let readOnlyReason { throw StoreError.readOnly(path: location, reason: readOnlyReason) }
+        if let denial = Permissions.canRecordPlanData(actor: author.member, login: author.login) { throw StoreError.denied(denial) }
+        return try run {
+            try connection.transaction {
+                let actingFor = author.member.flatMap { $0.login == author.login ? nil : $0.login }
+                try connection.execute("SELECT set_config('ita.action', $1, true), set_config('ita.acting_for', $2, true)",
+                                       [AuditAction.respondents.rawValue, actingFor ?? ""])
+                guard let row = try select("SELECT quota, count FROM ita.respondents WHERE office = $1 AND tool = $2 FOR UPDATE", [tool]).first else {
+                    throw StoreError.unknownTool(code: tool)
+                }
+                if Int(row[1] ?? "") != count {
+                    try connection.execute("UPDATE ita.respondents SET count = $3::integer WHERE office = $1 AND tool = $2", [office, tool, String(count)])
+                }
+                return Respondents(quota: Int(row[0] ?? "") ?? 0, count: count)
+            }
+        }
+    }
+
     public func undoLastChange(by author: Author, at now: Timestamp) throws -> [AuditEntry] {
         if let readOnlyReason { throw StoreError.readOnly(path: location, reason: readOnlyReason) }
         // A member's changes are theirs from any login (the one acted for, with --as); else the login's.
@@ -433,7 +456,7 @@ public final class ServerStore: OfficeStore {
                 SELECT a.seq, extract(epoch FROM a.at)::bigint, a.db_role, a.action, \(Self.fileEntity), \(Self.fileKey), f.k,
                        CASE f.k WHEN '\(Store.creationField)' THEN \(Self.textJSON("a.old_row")) ELSE a.old_row ->> f.k END,
                        CASE f.k WHEN '\(Store.creationField)' THEN \(Self.textJSON("a.new_row")) ELSE a.new_row ->> f.k END, m.id, a.xact, a.undoes
-                FROM (SELECT * FROM ita.audit WHERE office = $1 AND entity NOT IN ('snapshot', 'meeting', 'meeting_entry') AND \(condition)) a
+                FROM (SELECT * FROM ita.audit WHERE office = $1 AND entity NOT IN \(Self.unlogged) AND \(condition)) a
                 LEFT JOIN LATERAL (
                     SELECT k FROM jsonb_object_keys(coalesce(a.new_row, a.old_row)) k
                      WHERE a.entity <> 'milestone'
@@ -655,7 +678,7 @@ public enum ServerAddress {
     }
 
     /// What works on a server so far, for the message of a command that does not.
-    public static let commands = "`ita status`, `ita tasks`, `ita done`/`start`/`block`/`reopen`, the plan's commands (`ita add`, `edit`, `archive`, `restore`, `assign`, `member edit`/`leave`, `milestone`, `holiday`, `estimate`, `last-year`, `target`, `quota`, `results`, `website`), `ita undo`, `ita log`, `ita review`, `ita report`, the dashboard with its meeting mode, `ita meeting`, `ita minutes`, `ita present`, `ita rollup` and `ita admin`"
+    public static let commands = "`ita status`, `ita tasks`, `ita done`/`start`/`block`/`reopen`, the plan's commands (`ita add`, `edit`, `archive`, `restore`, `assign`, `member edit`/`leave`, `milestone`, `holiday`, `estimate`, `last-year`, `target`, `quota`, `results`, `website`), `ita respondents`, `ita remind` (and `--send line`), `ita undo`, `ita log`, `ita review`, `ita report`, the dashboard with its meeting mode, `ita meeting`, `ita minutes`, `ita present`, `ita rollup` and `ita admin`"
 
     /// `service=NAME`, `HOST:PORT/DATABASE`, or what of them the value gives.
     public static func describe(_ conninfo: String) -> String {

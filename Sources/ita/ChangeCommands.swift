@@ -93,7 +93,7 @@ struct RespondentsCommand: ParsableCommand {
 
     func run() throws {
         try Context.run(global) { ctx in
-            let store = try ctx.openStore()
+            let store = try ctx.openOffice()
             let code = tool.uppercased()
             let r = try store.setRespondents(tool: code, count: count, by: try ctx.author(in: store), at: ctx.now)
             ctx.print([ctx.strings.respondentsSet(code, r.count, r.quota)])

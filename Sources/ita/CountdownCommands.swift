@@ -70,7 +70,7 @@ struct Remind: ParsableCommand {
     func run() throws {
         try Context.run(global) { ctx in
             let day = try date.map { try ctx.parseDate($0) } ?? ctx.today
-            let store = try ctx.openStore()
+            let store = try ctx.openOffice()
             let board = try store.board(today: day)
             let members = board.members
             var only: ((Member) -> Bool)?
@@ -200,7 +200,7 @@ struct Present: ParsableCommand {
 struct LineSending {
     static let channel = "line"
     let ctx: Context
-    let store: Store
+    let store: any OfficeStore
     let board: Board
     let day: CivilDate
     let meetingDay: Bool

@@ -1,4 +1,5 @@
 import Foundation
+import ITAServer
 import Testing
 
 /// `ita remind --send line` against a real HTTP server on 127.0.0.1 that implements the Messaging
@@ -172,6 +173,38 @@ import Testing
             let bytes = try Data(contentsOf: URL(fileURLWithPath: f.ita.directory + "/" + file))
             #expect(bytes.range(of: Data(Self.token.utf8)) == nil, "the token is in \(file)")
         }
+    }
+
+    /// The secretary sends the day's reminders from an office on a PostgreSQL server: the same messages
+    /// as from its file, noted on the server so cron's second run posts nothing.
+    @Test(.enabled(if: ITARunner.serverTests, "no PostgreSQL server (scripts/test starts one; CI=true requires it)"))
+    func theSecretarySendsFromAnOfficeOnTheServer() throws {
+        let f = try Fixture()
+        let (server, check) = try f.ita.moveOntoServer(f.database, as: "ESA-LINE")
+        let secretary = PGConnection.conninfo(server, setting: ["user": ITARunner.osLogin])
+        func send(_ extra: [String] = []) throws -> ITARunner.Result {
+            try f.ita.run(["remind", "--date", "2569-12-02", "--send", "line", "--db", secretary, "--today", "2026-12-01"] + extra,
+                          withDatabase: false, fixedDay: false, environment: ["XDG_CONFIG_HOME": f.ita.directory + "/cfg"])
+        }
+        let printed = try f.run(["remind", "--date", "2569-12-02"])
+        let texts = printed.stdout.trimmingCharacters(in: .newlines).components(separatedBy: "\n\n")
+        let sent = try send()
+        #expect(sent.status == 0, "\(sent.stderr)")
+        expectNoSecret(sent)
+        #expect(f.messages(f.accepted()).compactMap { $0["text"] as? String } == texts)
+        let noted = try check.execute("SELECT count(*), min(os_login), max(os_login) FROM ita.sent WHERE office = 'ESA-LINE' AND day = '2026-12-02'").rows
+        #expect(Int(noted[0][0] ?? "") ?? 0 >= texts.count && noted[0][1] == ITARunner.osLogin && noted[0][2] == ITARunner.osLogin, "\(noted)")
+        let again = try send()
+        #expect(again.status == 0 && again.stderr.contains("ส่งเข้ากลุ่ม LINE ไปแล้ว"), "\(again)")
+        #expect(f.accepted().count == (texts.count + 4) / 5)
+        // --force posts again; the server keeps one row per reminder.
+        #expect(try send(["--force"]).status == 0)
+        #expect(f.accepted().count == 2 * ((texts.count + 4) / 5))
+        #expect(try check.execute("SELECT count(*) FROM ita.sent WHERE office = 'ESA-LINE'").scalar == noted[0][0])
+        // An owner may not send.
+        let owner = try f.ita.run(["remind", "--date", "2569-12-02", "--send", "line", "--db", PGConnection.conninfo(server, setting: ["user": "kittipat"])],
+                                  withDatabase: false, fixedDay: false, environment: ["XDG_CONFIG_HOME": f.ita.directory + "/cfg"])
+        #expect(owner.status == 1 && owner.stderr.contains("เฉพาะประธานและเลขานุการ"), "\(owner)")
     }
 
     @Test func membersWithALineIDAreMentioned() throws {

@@ -5,22 +5,15 @@ import Testing
 /// The real dashboard in tmux on an office moved onto the test PostgreSQL server (ITA_TEST_POSTGRES,
 /// started by scripts/test): an owner ticks a task as their own database role, another member's change
 /// shows without a key, undo goes back on the server, and meeting mode opens read-only for an owner.
-@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["ITA_TEST_POSTGRES"] != nil || ProcessInfo.processInfo.environment["CI"] == "true",
-                             "no PostgreSQL server (scripts/test starts one; CI=true requires it)"))
+@Suite(.serialized, .enabled(if: ITARunner.serverTests, "no PostgreSQL server (scripts/test starts one; CI=true requires it)"))
 struct ServerDashboardTests {
     /// The test committee moved onto a new database of the test server as office `code`: the runner (its
     /// file), the server's conninfo (the cluster's superuser) and a connection to check rows with.
     func officeOnServer(_ code: String) throws -> (ita: ITARunner, server: String, check: PGConnection) {
-        let admin = try #require(ProcessInfo.processInfo.environment["ITA_TEST_POSTGRES"], "CI=true but ITA_TEST_POSTGRES is not set")
         let ita = ITARunner()
         try ita.initialise()
-        let name = "ita_board_\(String(UUID().uuidString.prefix(8)).lowercased())"
-        try PGConnection(admin).execute("CREATE DATABASE \(name)")
-        let server = PGConnection.conninfo(admin, setting: ["dbname": name])
-        #expect(try ita.run(["admin", "setup", "--db", server], withDatabase: false, fixedDay: false).status == 0)
-        let imported = try ita.run(["admin", "import-office", ita.database, "--office", code, "--db", server], withDatabase: false, fixedDay: false)
-        #expect(imported.status == 0, "\(imported.stderr)")
-        return (ita, server, try PGConnection(server))
+        let (server, check) = try ita.moveOntoServer(ita.database, as: code)
+        return (ita, server, check)
     }
 
     @Test func anOwnersDashboardOnTheServerTicksAndSeesOthersChanges() throws {
@@ -200,5 +193,26 @@ struct ServerDashboardTests {
         try tmux.send("q")
         let screen = try tmux.waitFor(text: "EXIT=")
         #expect(screen.contains("EXIT=0"))
+    }
+}
+
+extension ITARunner {
+    /// Whether the test PostgreSQL server is there (or CI requires it, so its absence fails the test).
+    static var serverTests: Bool {
+        ProcessInfo.processInfo.environment["ITA_TEST_POSTGRES"] != nil || ProcessInfo.processInfo.environment["CI"] == "true"
+    }
+
+    /// `file` moved onto a new database of the test server (ITA_TEST_POSTGRES) as office `code` by
+    /// `ita admin setup` and `import-office`: the database's conninfo (the cluster's superuser; set
+    /// `user` to log in as a member) and a connection to check rows with.
+    func moveOntoServer(_ file: String, as code: String) throws -> (server: String, check: PGConnection) {
+        let admin = try #require(ProcessInfo.processInfo.environment["ITA_TEST_POSTGRES"], "CI=true but ITA_TEST_POSTGRES is not set")
+        let name = "ita_board_\(String(UUID().uuidString.prefix(8)).lowercased())"
+        try PGConnection(admin).execute("CREATE DATABASE \(name)")
+        let server = PGConnection.conninfo(admin, setting: ["dbname": name])
+        #expect(try run(["admin", "setup", "--db", server], withDatabase: false, fixedDay: false).status == 0)
+        let imported = try run(["admin", "import-office", file, "--office", code, "--db", server], withDatabase: false, fixedDay: false)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        return (server, try PGConnection(server))
     }
 }

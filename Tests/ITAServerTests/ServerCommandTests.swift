@@ -194,6 +194,39 @@ struct ServerCommandTests {
     /// The weekly review, the director's report and the improvement memo read the office on the server as
     /// on its file: the day's progress snapshot is taken by the day's first command (one, however many run),
     /// and it is not a change in the log.
+    /// Survey respondents and the day's reminders: the secretary records the count on the server as on
+    /// the file (audited as theirs, undone by `ita undo`), an owner is refused in one line, and
+    /// `ita remind` prints the same reminders from the server as from the file.
+    @Test func respondentsAndRemindersOnTheServerAsOnTheFile() throws {
+        let office = try TestOffice.make(on: .postgres)
+        let admin = office.server!.admin.connection
+        func login(_ name: String) -> String { ServerCluster.replacing(["user": office.login(name), "dbname": office.server!.name]) }
+        for arguments in [["remind"], ["remind", "--date", "2569-12-09"], ["remind", "--lang", "en", "--per", "group"], ["remind", "--json"]] {
+            let local = try ita(arguments + ["--db", office.file]), remote = try ita(arguments + ["--db", login("pimchanok")])
+            #expect(local.status == 0 && remote.status == 0 && remote.stderr == local.stderr, "\(arguments): \(remote.stderr)")
+            #expect(remote.stdout == local.stdout, "\(arguments)\n\(local.stdout)\n\(remote.stdout)")
+        }
+        let before = try #require(try office.original().board(today: office.today).assessment.respondents["IIT"])
+        let local = try ita(["respondents", "iit", "40", "--db", office.file, "--as", office.login("thanakorn")])
+        let remote = try ita(["respondents", "iit", "40", "--db", login("thanakorn")])
+        #expect(local.status == 0 && remote.status == 0 && remote.stdout == local.stdout, "\(remote)")
+        #expect(try admin.execute("SELECT count FROM ita.respondents WHERE office = $1 AND tool = 'IIT'", [office.code]).scalar == "40")
+        #expect(try admin.execute("SELECT db_role, action, entity, entity_key FROM ita.audit WHERE office = $1 ORDER BY seq DESC LIMIT 1",
+                                  [office.code]).rows == [[office.login("thanakorn"), "respondents", "respondents", "IIT"]])
+        #expect(try ita(["status", "--db", login("thanakorn")]).stdout == (try ita(["status", "--db", office.file])).stdout)
+        // An owner may not record it, a tool without respondents is named, and neither writes anything.
+        let sequence = try admin.execute("SELECT next FROM ita.office_counter WHERE office = $1 AND name = 'change'", [office.code]).scalar
+        let owner = try ita(["respondents", "iit", "1", "--db", login("waraporn"), "--lang", "en"])
+        #expect(owner.status == 1 && owner.stderr.split(separator: "\n").count == 1 && owner.stderr.contains("chair or secretary"), "\(owner)")
+        let oit = try ita(["respondents", "oit", "1", "--db", login("thanakorn"), "--lang", "en"])
+        #expect(oit.status == 1 && oit.stderr.contains("OIT"), "\(oit)")
+        #expect(try admin.execute("SELECT next FROM ita.office_counter WHERE office = $1 AND name = 'change'", [office.code]).scalar == sequence)
+        // Undo puts the count back on the server.
+        let undo = try ita(["undo", "--db", login("thanakorn")])
+        #expect(undo.status == 0, "\(undo)")
+        #expect(try admin.execute("SELECT count FROM ita.respondents WHERE office = $1 AND tool = 'IIT'", [office.code]).scalar == String(before.count))
+    }
+
     @Test func theWeeklyReviewAndReportsReadTheServerAsTheFile() throws {
         let office = try TestOffice.make(on: .postgres)
         let chair = ServerCluster.replacing(["user": office.login("pimchanok"), "dbname": office.server!.name])
